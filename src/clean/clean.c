@@ -1,0 +1,371 @@
+/*
+ * clean.c — paragraph segmentation and roles (see clean.h).
+ *
+ * Segmentation: blank lines always end a paragraph; a single line break ends
+ * one when the next line is indented or bulleted, when the line ends a
+ * sentence, or when the line is short and does not run on (a title, a
+ * caption line). Hard-wrapped newswire lines join back into paragraphs.
+ *
+ * Roles come from cues: appeal phrases ("donate today", "support us",
+ * "newsletter", "privacy policy"), second-person appeals ("we need your
+ * help"), end markers ("Read more", "Related") after which nothing is body,
+ * photo credits, bylines, and title-like lines (no closing stop) which are
+ * the headline before the body and teasers after it.
+ */
+#include <string.h>
+
+#include "clean.h"
+
+const char *at_role_name(int role)
+{
+	static const char *const N[] = {"body", "headline", "meta", "caption", "teaser",
+					"furniture"};
+	return role >= 0 && role <= AT_ROLE_FURNITURE ? N[role] : "?";
+}
+
+/* Phrases that mark a paragraph as site furniture wherever they stand. */
+static const char *const APPEAL[] = {
+	"donate today", "donate now", "make a donation", "making a donation",
+	"charitable donation", "support us", "support our", "support independent",
+	"your support", "contribute today", "contribute now", "become a member",
+	"become a patron", "subscribe", "subscription", "subscriber", "newsletter",
+	"sign up", "signup", "mailing list", "cookie", "privacy policy", "privacy notice",
+	"terms of use", "terms of service", "terms and conditions", "all rights reserved",
+	"copyright", "\xC2\xA9", "advertisement", "ad-free", "share this", "follow us",
+	"click here", "remind me later", "dear readers", "dear reader", "we need your help",
+	"comments on this article", "leave a comment", "post a comment", "photo credit",
+	"view photos", "view gallery", "(ap photo", "getty images", "translated by",
+	"submitted by", "payment methods", "paiment methods", "download the app",
+	"download our app", "whatsapp", "telegram channel", "read more:", "also read:",
+	"read also:", "see also:", "related:", "recommended:", "watch:", "listen:",
+	"listen to this article", "not ready to support", "journalism isn't dead",
+	"independent journalism", "free weekly newsletter", "email us", "contact us",
+	"this report by", "was first published", "reporting by", "editing by",
+	"writing by", "for reprint", "news agency contributed", NULL};
+
+/* Whole-paragraph markers after which nothing is body. */
+static const char *const END_MARK[] = {
+	"read more", "related", "r e l a t e d", "related stories", "related articles",
+	"related news", "related posts", "related content", "more coming",
+	"more on this", "more on this story", "you may also like", "you might also like",
+	"recommended", "recommended stories", "more from", "most read", "most popular",
+	"latest news", "latest", "also read", "see also", "more stories", "top stories",
+	"comments", "popular", "trending", "tags", "share", "share this article",
+	"read next", "what to read next", "more in this category", "advertisement", NULL};
+
+static const char *const CREDIT[] = {"tass", "reuters", "afp", "ap", "epa", "getty images",
+				     "ria novosti", "sputnik", "xinhua", "anadolu",
+				     "anadolu agency", "photo", "file photo", "dpa",
+				     "shutterstock", "handout", NULL};
+
+static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Case-insensitive search for an ASCII needle in [s, s+n). */
+static int has_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	if (m > n)
+		return 0;
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t k = 0;
+		while (k < m && lower((unsigned char)s[i + k]) == (unsigned char)needle[k])
+			k++;
+		if (k == m)
+			return 1;
+	}
+	return 0;
+}
+
+/* Count whole words (ASCII, case-insensitive) from a list. */
+static int count_words(const char *s, size_t n, const char *const *words)
+{
+	int count = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z'))
+			i++;
+		size_t j = i;
+		while (j < n && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') || s[j] == '\''))
+			j++;
+		if (j > i) {
+			for (int w = 0; words[w]; w++) {
+				size_t m = strlen(words[w]);
+				if (m == j - i) {
+					size_t k = 0;
+					while (k < m && lower((unsigned char)s[i + k]) == words[w][k])
+						k++;
+					if (k == m) {
+						count++;
+						break;
+					}
+				}
+			}
+		}
+		i = j;
+	}
+	return count;
+}
+
+/* Normalised short text: lower case letters and single spaces, no punctuation. */
+static void squash(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	int space = 0;
+	for (size_t i = 0; i < n && k + 1 < cap; i++) {
+		int c = lower((unsigned char)s[i]);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (space && k)
+				out[k++] = ' ';
+			space = 0;
+			out[k++] = (char)c;
+		} else {
+			space = 1;
+		}
+	}
+	out[k] = '\0';
+}
+
+static int is_end_mark(const char *s, size_t n)
+{
+	if (n > 60)
+		return 0;
+	char sq[64];
+	squash(s, n, sq, sizeof(sq));
+	for (int i = 0; END_MARK[i]; i++)
+		if (strcmp(sq, END_MARK[i]) == 0)
+			return 1;
+	/* "Read more about: X, Y" and "Related: X" lines */
+	return strncmp(sq, "read more", 9) == 0 || strncmp(sq, "related ", 8) == 0;
+}
+
+static int word_count(const char *s, size_t n, int *letters)
+{
+	int words = 0, in = 0;
+	*letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
+			(c >= '0' && c <= '9');
+		if (w && c != 0xC2)
+			(*letters)++;
+		if (w && !in)
+			words++;
+		in = w;
+	}
+	return words;
+}
+
+/* Does the paragraph end like a sentence (., !, ?, or a closing quote)? */
+static int ends_sentence(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (!n)
+		return 0;
+	unsigned char c = (unsigned char)s[n - 1];
+	if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\'')
+		return 1;
+	/* ” (E2 80 9D) or ’ (E2 80 99) */
+	if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+	    (c == 0x9D || c == 0x99))
+		return 1;
+	return 0;
+}
+
+static int is_caption(const char *s, size_t n)
+{
+	if (has_ci(s, n, "(ap photo") || has_ci(s, n, "photo:") || has_ci(s, n, "image:") ||
+	    has_ci(s, n, "file photo") || has_ci(s, n, "photo credit"))
+		return 1;
+	/* ends with a credit: "... / TASS", "... TASS", "(Reuters)" */
+	size_t e = n;
+	while (e && (s[e - 1] == ' ' || s[e - 1] == ')' || s[e - 1] == '.'))
+		e--;
+	for (int i = 0; CREDIT[i]; i++) {
+		size_t m = strlen(CREDIT[i]);
+		if (e < m + 2)
+			continue;
+		size_t b = e - m;
+		size_t k = 0;
+		while (k < m && lower((unsigned char)s[b + k]) == CREDIT[i][k])
+			k++;
+		if (k != m)
+			continue;
+		char before = s[b - 1];
+		if (before == '/' || before == '|' || before == '(' ||
+		    (before == ' ' && (s[b - 2] == '/' || s[b - 2] == '|' ||
+				       s[b - 2] == '.' || s[b - 2] == ' ')))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_byline(const char *s, size_t n, int words)
+{
+	if (words > 12)
+		return 0;
+	char sq[128];
+	squash(s, n < 120 ? n : 120, sq, sizeof(sq));
+	return strncmp(sq, "by ", 3) == 0 || strncmp(sq, "published", 9) == 0 ||
+	       strncmp(sq, "updated", 7) == 0 || strncmp(sq, "posted", 6) == 0 ||
+	       strncmp(sq, "last updated", 12) == 0;
+}
+
+static const char *const SECOND[] = {"you", "your", "we", "our", "us", "please", NULL};
+static const char *const ASK[] = {"support", "help", "contribute", "contribution",
+				  "donate", "donation", "subscribe", "journalism", "readers",
+				  "journalists", "reporting", "ads", NULL};
+
+static int push(at_arena *a, at_para **out, size_t *n, size_t *cap, uint32_t s, uint32_t e)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 32;
+		at_para *p = at_arena_alloc(a, nc * sizeof(*p));
+		if (!p)
+			return -1;
+		if (*n)
+			memcpy(p, *out, *n * sizeof(*p));
+		*out = p;
+		*cap = nc;
+	}
+	at_para *p = &(*out)[(*n)++];
+	memset(p, 0, sizeof(*p));
+	p->start = s;
+	p->end = e;
+	return 0;
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f')
+			return 0;
+	return 1;
+}
+
+/* Does a line break between line [a0,a1) and the next line end a paragraph? */
+static int line_breaks(const char *s, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	if (b0 < b1 && (s[b0] == ' ' || s[b0] == '\t'))
+		return 1; /* indented */
+	if (b0 < b1 && (s[b0] == '*' || s[b0] == '-' ||
+			(b0 + 2 < b1 && (unsigned char)s[b0] == 0xE2 &&
+			 (unsigned char)s[b0 + 1] == 0x80 && (unsigned char)s[b0 + 2] == 0xA2)))
+		return 1; /* bullet */
+	size_t e = a1;
+	while (e > a0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+		e--;
+	if (e == a0)
+		return 1;
+	if (ends_sentence(s + a0, e - a0) || s[e - 1] == ':')
+		return 1;
+	char last = s[e - 1];
+	if (e - a0 < 45 && last != ',' && last != ';' && last != '(' && last != '-')
+		return 1;
+	return 0;
+}
+
+int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	/* 1. segmentation */
+	size_t i = off, para_start = (size_t)-1, prev0 = 0, prev1 = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && s[e] != '\n')
+			e++;
+		if (blank(s + i, e - i)) {
+			if (para_start != (size_t)-1) {
+				if (push(a, out, n, &cap, (uint32_t)para_start, (uint32_t)prev1))
+					return -1;
+				para_start = (size_t)-1;
+			}
+		} else {
+			if (para_start != (size_t)-1 && line_breaks(s, prev0, prev1, i, e)) {
+				if (push(a, out, n, &cap, (uint32_t)para_start, (uint32_t)prev1))
+					return -1;
+				para_start = (size_t)-1;
+			}
+			if (para_start == (size_t)-1)
+				para_start = i;
+			prev0 = i;
+			prev1 = e;
+		}
+		i = e + 1;
+	}
+	if (para_start != (size_t)-1 && push(a, out, n, &cap, (uint32_t)para_start,
+					     (uint32_t)prev1))
+		return -1;
+	/* trim */
+	for (size_t k = 0; k < *n; k++) {
+		at_para *p = &(*out)[k];
+		while (p->start < p->end && (s[p->start] == ' ' || s[p->start] == '\t'))
+			p->start++;
+		while (p->end > p->start && (s[p->end - 1] == ' ' || s[p->end - 1] == '\r' ||
+					     s[p->end - 1] == '\t'))
+			p->end--;
+	}
+	/* 2. roles */
+	int body_seen = 0, ended = 0;
+	for (size_t k = 0; k < *n; k++) {
+		at_para *p = &(*out)[k];
+		const char *t = s + p->start;
+		size_t m = p->end - p->start;
+		int letters;
+		int words = word_count(t, m, &letters);
+		if (ended) {
+			p->role = AT_ROLE_FURNITURE;
+			p->why = 1;
+			continue;
+		}
+		if (letters < 3 || words == 0) {
+			p->role = AT_ROLE_FURNITURE; /* ", , , ," residue, numbers */
+			p->why = 2;
+			continue;
+		}
+		if (is_end_mark(t, m)) {
+			p->role = AT_ROLE_FURNITURE;
+			p->why = 3;
+			if (body_seen)
+				ended = 1;
+			continue;
+		}
+		int appeal = 0;
+		for (int c = 0; APPEAL[c] && !appeal; c++)
+			if (has_ci(t, m, APPEAL[c]))
+				appeal = 1;
+		if (!appeal && count_words(t, m, SECOND) >= 2 && count_words(t, m, ASK) >= 1)
+			appeal = 1;
+		if (appeal) {
+			p->role = AT_ROLE_FURNITURE;
+			p->why = 4;
+			continue;
+		}
+		if (is_caption(t, m)) {
+			p->role = AT_ROLE_CAPTION;
+			p->why = 5;
+			continue;
+		}
+		if (is_byline(t, m, words)) {
+			p->role = AT_ROLE_META;
+			p->why = 6;
+			continue;
+		}
+		int title_like = !ends_sentence(t, m) && words <= 25;
+		if (title_like) {
+			if (body_seen) {
+				p->role = AT_ROLE_TEASER;
+				p->why = 7;
+			} else {
+				p->role = words >= 3 ? AT_ROLE_HEADLINE : AT_ROLE_META;
+				p->why = 8;
+			}
+			continue;
+		}
+		p->role = AT_ROLE_BODY;
+		body_seen = 1;
+	}
+	return 0;
+}

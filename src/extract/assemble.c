@@ -1,0 +1,303 @@
+/*
+ * assemble.c — the events of one document: frames that describe the same act
+ * (the headline and the body, a sentence and the one that continues it)
+ * merge into one event; the finished events get ids, source sentences and
+ * texts copied out of the document. Exports at_extract__add_event and
+ * at_extract__finish.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+
+static int rank(int st) { return st; /* ST_INTENT < ... < ST_COMPLETED */ }
+
+static int64_t days(const at_date *x, int end)
+{
+	int m = x->m ? x->m : (end ? 12 : 1);
+	int d = x->d ? x->d : (end ? at_days_in_month(x->y, m) : 1);
+	return at_days_from_civil(x->y, m, d);
+}
+
+static int overlap(const at_event_rec *a, const at_event_rec *b)
+{
+	return days(&a->w0, 0) <= days(&b->w1, 1) && days(&b->w0, 0) <= days(&a->w1, 1);
+}
+
+/* An event dated well before the report is another act than an undated one. */
+static int old_date(const docx *d, const at_event_rec *e)
+{
+	if (e->has_when != 1)
+		return 0;
+	if (!d->pub.y)
+		return 0;
+	at_date p = d->pub;
+	return days(&e->w1, 1) < days(&p, 0) - 60;
+}
+
+static int dates_ok(const docx *d, const at_event_rec *a, const at_event_rec *b)
+{
+	int da = a->has_when == 1, db = b->has_when == 1;
+	if (da && db)
+		return overlap(a, b);
+	if (!da && !db)
+		return 1;
+	const at_event_rec *dated = da ? a : b;
+	return !old_date(d, dated);
+}
+
+/* 1: compatible, 0: different amounts, 2: same figure in other currencies */
+static int values_ok(const at_event_rec *a, const at_event_rec *b)
+{
+	if (!a->has_value || !b->has_value)
+		return 1;
+	double x = a->amount, y = b->amount;
+	if (strcmp(a->cur, b->cur) == 0)
+		return fabs(x - y) <= 0.05 * fmax(x, y);
+	if (fabs(x - y) <= 0.01 * fmax(x, y))
+		return 2;
+	if (a->usd > 0 && b->usd > 0)
+		return fabs(a->usd - b->usd) <= 0.1 * fmax(a->usd, b->usd);
+	return 1; /* cannot compare without rates */
+}
+
+static int same_set(const at_event_rec *a, const at_event_rec *b, int *subset)
+{
+	int ab = 1, ba = 1;
+	for (int i = 0; i < a->npart; i++) {
+		int f = 0;
+		for (int j = 0; j < b->npart; j++)
+			f |= a->part[i] == b->part[j];
+		ab &= f;
+	}
+	for (int j = 0; j < b->npart; j++) {
+		int f = 0;
+		for (int i = 0; i < a->npart; i++)
+			f |= a->part[i] == b->part[j];
+		ba &= f;
+	}
+	*subset = ab || ba;
+	return ab && ba;
+}
+
+static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *b)
+{
+	if (a->type != b->type)
+		return 0;
+	if (!dates_ok(d, a, b))
+		return 0;
+	switch (a->type) {
+	case EV_AID: {
+		if (a->provider != b->provider || a->recipient != b->recipient)
+			return 0;
+		int v = values_ok(a, b);
+		if (!v)
+			return 0;
+		if (v == 2 || (a->has_value && b->has_value))
+			return 1;
+		if ((a->kinds & b->kinds) || a->kinds == K_GENERAL || b->kinds == K_GENERAL ||
+		    a->headline_only || b->headline_only)
+			return 1;
+		return 0;
+	}
+	case EV_EXERCISE: {
+		int subset;
+		if (same_set(a, b, &subset))
+			return 1;
+		if (!subset)
+			return 0;
+		const at_event_rec *small = a->npart < b->npart ? a : b;
+		return small->has_when != 1 && small->personnel < 0;
+	}
+	default:
+		if (a->actor != b->actor)
+			return 0;
+		return a->personnel < 0 || b->personnel < 0 || a->personnel == b->personnel;
+	}
+}
+
+static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
+{
+	int general_only = e->type == EV_AID && e->kinds == K_GENERAL && t->kinds != K_GENERAL;
+	if (!general_only && rank(e->status) > rank(t->status))
+		t->status = e->status;
+	t->kinds |= e->kinds;
+	if (t->kinds != K_GENERAL)
+		t->kinds &= (uint8_t)~K_GENERAL;
+	for (int i = 0; i < e->nitems && t->nitems < 12; i++) {
+		int dup = 0;
+		for (int j = 0; j < t->nitems; j++)
+			dup |= t->items[j].start == e->items[i].start;
+		if (!dup)
+			t->items[t->nitems++] = e->items[i];
+	}
+	if (e->has_value) {
+		int take = !t->has_value ||
+			   (t->val_headline && !e->val_headline) ||
+			   (t->usd < 0 && e->usd >= 0 && t->val_headline == e->val_headline &&
+			    strcmp(t->cur, "USD") != 0 && strcmp(t->cur, e->cur) == 0);
+		if (conflict && t->nconf < 4) {
+			t->conf[t->nconf].field = "value";
+			t->conf[t->nconf].a0 = t->val_start;
+			t->conf[t->nconf].a1 = t->val_end;
+			t->conf[t->nconf].b0 = e->val_start;
+			t->conf[t->nconf].b1 = e->val_end;
+			t->nconf++;
+		}
+		if (take) {
+			t->has_value = 1;
+			t->amount = e->amount;
+			t->usd = e->usd;
+			memcpy(t->cur, e->cur, sizeof(t->cur));
+			t->val_start = e->val_start;
+			t->val_end = e->val_end;
+			t->val_headline = e->val_headline;
+		}
+	}
+	if (e->has_when == 1 && (t->has_when != 1 || (days(&e->w1, 1) - days(&e->w0, 0) <
+						      days(&t->w1, 1) - days(&t->w0, 0)))) {
+		t->has_when = 1;
+		t->w0 = e->w0;
+		t->w1 = e->w1;
+		t->when_start = e->when_start;
+		t->when_end = e->when_end;
+	} else if (!t->has_when && e->has_when) {
+		t->has_when = e->has_when;
+		t->when_start = e->when_start;
+		t->when_end = e->when_end;
+	}
+	if (t->personnel < 0)
+		t->personnel = e->personnel;
+	if (!t->has_place && e->has_place) {
+		t->has_place = 1;
+		t->place_start = e->place_start;
+		t->place_end = e->place_end;
+		t->place_country = e->place_country;
+	}
+	for (int i = 0; i < e->npart && t->npart < 8; i++) {
+		int dup = 0;
+		for (int j = 0; j < t->npart; j++)
+			dup |= t->part[j] == e->part[i];
+		if (!dup)
+			t->part[t->npart++] = e->part[i];
+	}
+	for (int i = 0; i < e->nsrc; i++) {
+		int dup = 0;
+		for (int j = 0; j < t->nsrc; j++)
+			dup |= t->src[j].start == e->src[i].start;
+		if (!dup && t->nsrc < 8)
+			t->src[t->nsrc++] = e->src[i];
+	}
+	if (!e->headline_only)
+		t->headline_only = 0;
+	t->confidence = fmin(0.95, fmax(t->confidence, e->confidence) + 0.05);
+	if (e->sent > t->sent)
+		t->sent = e->sent;
+}
+
+int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
+{
+	for (size_t i = out->n; i-- > 0;) {
+		at_event_rec *t = &out->ev[i];
+		if (!compatible(d, t, ev))
+			continue;
+		merge_into(t, ev, ev->type == EV_AID && values_ok(t, ev) == 2);
+		return (int)i;
+	}
+	if (out->n == out->cap) {
+		size_t nc = out->cap ? out->cap * 2 : 16;
+		at_event_rec *p = at_arena_alloc(&out->mem, nc * sizeof(*p));
+		if (!p)
+			return AT_ENOMEM;
+		if (out->n)
+			memcpy(p, out->ev, out->n * sizeof(*p));
+		out->ev = p;
+		out->cap = nc;
+	}
+	out->ev[out->n] = *ev;
+	return (int)out->n++;
+}
+
+/* Copy bytes [s, e) of the document, folding runs of white space. */
+static const char *copy_text(at_events *out, const docx *d, uint32_t s, uint32_t e)
+{
+	if (e <= s || e > d->doc->len)
+		return NULL;
+	char *p = at_arena_alloc(&out->mem, (size_t)(e - s) + 1);
+	if (!p)
+		return NULL;
+	size_t k = 0;
+	int space = 0;
+	for (uint32_t i = s; i < e; i++) {
+		char c = d->s[i];
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && k)
+			p[k++] = ' ';
+		space = 0;
+		p[k++] = c;
+	}
+	p[k] = '\0';
+	return p;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+int at_extract__finish(docx *d, at_events *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		at_event_rec *ev = &out->ev[i];
+		/* order sources by position */
+		for (int a = 1; a < ev->nsrc; a++)
+			for (int b = a; b > 0 && ev->src[b].start < ev->src[b - 1].start; b--) {
+				__typeof__(ev->src[0]) tmp = ev->src[b];
+				ev->src[b] = ev->src[b - 1];
+				ev->src[b - 1] = tmp;
+			}
+		for (int s = 0; s < ev->nsrc; s++) {
+			ev->src[s].sentence = copy_text(out, d, ev->src[s].start, ev->src[s].end);
+			if (!ev->src[s].sentence)
+				return AT_ENOMEM;
+		}
+		for (int k = 0; k < ev->nitems; k++)
+			ev->items[k].text = copy_text(out, d, ev->items[k].start, ev->items[k].end);
+		if (ev->has_value) {
+			ev->val_text = copy_text(out, d, ev->val_start, ev->val_end);
+			if (strcmp(ev->cur, "USD") == 0)
+				ev->usd = ev->amount;
+		}
+		if (ev->has_when)
+			ev->when_text = copy_text(out, d, ev->when_start, ev->when_end);
+		if (ev->has_place)
+			ev->place_text = copy_text(out, d, ev->place_start, ev->place_end);
+		for (int c = 0; c < ev->nconf; c++) {
+			ev->conf[c].a = copy_text(out, d, ev->conf[c].a0, ev->conf[c].a1);
+			ev->conf[c].b = copy_text(out, d, ev->conf[c].b0, ev->conf[c].b1);
+		}
+		if (!ev->status)
+			ev->status = ST_COMMITTED;
+		if (ev->has_when == 2)
+			ev->has_when = 0; /* an expression we could not resolve */
+		uint64_t h = 1469598103934665603ull;
+		h = fnv(h, out->doc_id, strlen(out->doc_id));
+		h = fnv(h, &ev->type, 1);
+		h = fnv(h, &ev->src[0].start, sizeof(ev->src[0].start));
+		h = fnv(h, &ev->provider, sizeof(ev->provider));
+		h = fnv(h, &ev->recipient, sizeof(ev->recipient));
+		h = fnv(h, &ev->actor, sizeof(ev->actor));
+		ev->id = h;
+		ev->confidence = floor(ev->confidence * 100 + 0.5) / 100;
+	}
+	return 0;
+}

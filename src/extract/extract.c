@@ -1,0 +1,149 @@
+/*
+ * extract.c — at_extract_doc: one document in, its events out. A pure
+ * function of (context, document): clean → sentences and tokens → mentions
+ * → frames → assembled events. No I/O, no shared mutable state; all working
+ * memory lives in one arena that dies with the call. Exports at_extract_doc,
+ * at_events_count and at_events_free.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+#define AT_MAX_DOC_TOKENS (2u * 1024u * 1024u)
+
+size_t at_events_count(const at_events *ev) { return ev ? ev->n : 0; }
+
+void at_events_free(at_events *ev)
+{
+	if (!ev)
+		return;
+	at_arena_free(&ev->mem);
+	free(ev->doc_id);
+	free(ev);
+}
+
+/* The first full date in the opening paragraphs, for a document whose
+ * publication date is unknown: datelines, bylines, captions. */
+static void infer_published(docx *d)
+{
+	size_t limit = d->nsents < 12 ? d->nsents : 12;
+	for (size_t s = 0; s < limit; s++) {
+		const sent_info *si = &d->sents[s];
+		for (uint32_t k = 0; k < si->ndates; k++) {
+			const date_m *dm = &si->dates[k];
+			if (dm->kind != DS_ABS || !dm->a.y || !dm->a.m || !dm->a.d)
+				continue;
+			if (d->pub.y && (dm->a.y != d->pub.y || (d->pub.m && dm->a.m != d->pub.m)))
+				continue;
+			d->pub = dm->a;
+			return;
+		}
+	}
+}
+
+static int analyse(docx *d, at_events *out)
+{
+	const at_doc *doc = d->doc;
+	at_para *paras;
+	size_t npara;
+	if (at_clean(d->a, doc->bytes, doc->body_off, doc->len, &paras, &npara) != 0)
+		return AT_ENOMEM;
+	size_t tcap = 0, scap = 0;
+	at_sentence *sents = NULL;
+	size_t nsents = 0;
+	for (size_t p = 0; p < npara; p++) {
+		uint8_t role = paras[p].role;
+		if (role == AT_ROLE_FURNITURE || role == AT_ROLE_TEASER)
+			continue;
+		size_t t0 = d->ntoks;
+		if (at_tokenize(d->a, doc->bytes, paras[p].start, paras[p].end, &d->toks,
+				&d->ntoks, &tcap, AT_MAX_DOC_TOKENS) < 0)
+			return d->a->failed ? AT_ENOMEM : AT_ETOOBIG;
+		size_t s0 = nsents;
+		if (at_split_sentences(d->a, doc->bytes, d->toks, (uint32_t)t0, (uint32_t)d->ntoks,
+				       &sents, &nsents, &scap) != 0)
+			return AT_ENOMEM;
+		for (size_t s = s0; s < nsents; s++) {
+			sents[s].role = role;
+			sents[s].para = (uint32_t)p;
+		}
+	}
+	size_t n = d->ntoks ? d->ntoks : 1;
+	d->cue = at_arena_alloc(d->a, n * sizeof(uint32_t));
+	d->cue_start = at_arena_alloc(d->a, n * sizeof(uint32_t));
+	d->cue_len = at_arena_alloc(d->a, n);
+	d->trig = at_arena_alloc(d->a, n * sizeof(uint16_t));
+	d->trig_form = at_arena_alloc(d->a, n);
+	d->trig_len = at_arena_alloc(d->a, n);
+	d->role = at_arena_alloc(d->a, n);
+	d->actor_at = at_arena_alloc(d->a, n * sizeof(int16_t));
+	d->claimed = at_arena_alloc(d->a, n);
+	d->sents = at_arena_alloc(d->a, (nsents ? nsents : 1) * sizeof(sent_info));
+	if (!d->cue || !d->cue_start || !d->cue_len || !d->trig || !d->trig_form ||
+	    !d->trig_len || !d->role || !d->actor_at || !d->claimed || !d->sents)
+		return AT_ENOMEM;
+	d->nsents = nsents;
+	for (size_t s = 0; s < nsents; s++) {
+		sent_info *si = &d->sents[s];
+		si->t0 = sents[s].t0;
+		si->t1 = sents[s].t1;
+		si->start = sents[s].start;
+		si->end = sents[s].end;
+		si->role = sents[s].role;
+		si->para = sents[s].para;
+		if (at_extract__mentions(d, si) != 0)
+			return AT_ENOMEM;
+		at_extract__find_aliases(d, si);
+	}
+	if (!(d->pub.y && d->pub.m && d->pub.d))
+		infer_published(d);
+	for (int t = 0; t < 3; t++)
+		d->memo.last[t] = -1;
+	for (size_t s = 0; s < nsents; s++) {
+		uint8_t role = d->sents[s].role;
+		if (role != AT_ROLE_BODY && role != AT_ROLE_HEADLINE)
+			continue;
+		int rc = at_extract__frames(d, out, (uint32_t)s);
+		if (rc)
+			return rc;
+	}
+	return at_extract__finish(d, out);
+}
+
+int at_extract_doc(at_events **out, const at_ctx *ctx, const at_doc *doc)
+{
+	*out = NULL;
+	if (!ctx || !doc)
+		return AT_EINVAL;
+	at_events *ev = calloc(1, sizeof(*ev));
+	if (!ev)
+		return AT_ENOMEM;
+	at_arena_init(&ev->mem, 0);
+	ev->ctx = ctx;
+	ev->doc_id = strdup(doc->id ? doc->id : "");
+	if (!ev->doc_id) {
+		free(ev);
+		return AT_ENOMEM;
+	}
+	memcpy(ev->reported, doc->published, sizeof(ev->reported));
+	at_arena work;
+	at_arena_init(&work, 0);
+	docx d;
+	memset(&d, 0, sizeof(d));
+	d.ctx = ctx;
+	d.doc = doc;
+	d.a = &work;
+	d.s = doc->bytes;
+	at_date_parse(&d.pub, doc->published);
+	int rc = analyse(&d, ev);
+	/* strings were copied into the events' arena by finish(); the work
+	 * arena dies here */
+	at_arena_free(&work);
+	if (rc) {
+		at_events_free(ev);
+		return rc;
+	}
+	*out = ev;
+	return 0;
+}

@@ -1,0 +1,626 @@
+/*
+ * ingest.c — reading documents: single text files, JSON-lines files,
+ * directories (walked in name order) and stdin. Exports at_reader_open/next/
+ * free, at_doc_from_text and at_doc_free (aidtrace.h).
+ *
+ * Memory stays bounded: a text file larger than AT_MAX_DOC_BYTES and a JSONL
+ * line longer than AT_MAX_LINE_BYTES are refused with a diagnostic (the
+ * oversized line is skipped without being held in memory). Every bad unit —
+ * an unreadable or empty file, binary junk, invalid UTF-8, a malformed JSON
+ * line — yields a diagnostic naming the file and the line or byte, and the
+ * reader goes on with the next unit.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "aidtrace.h"
+#include "../util/date.h"
+#include "../util/utf8.h"
+
+typedef struct pending {
+	char *path;
+	struct pending *next;
+} pending;
+
+struct at_reader {
+	pending *queue;       /* paths still to read, in order */
+	FILE *jsonl;          /* the JSONL stream being read, or NULL */
+	int jsonl_is_stdin;
+	char *jsonl_path;
+	uint64_t jsonl_line;
+	uint64_t jsonl_byte;
+	char *line;           /* line buffer, grows up to AT_MAX_LINE_BYTES */
+	size_t line_alloc;
+	char published[17];   /* override, or "" */
+};
+
+static char *xstrdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	char *p = malloc(n + 1);
+	if (p)
+		memcpy(p, s, n + 1);
+	return p;
+}
+
+static void set_diag(at_diag *d, const char *file, uint64_t line, uint64_t byte,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void set_diag(at_diag *d, const char *file, uint64_t line, uint64_t byte,
+		     const char *fmt, ...)
+{
+	if (!d)
+		return;
+	snprintf(d->file, sizeof(d->file), "%s", file ? file : "-");
+	d->line = line;
+	d->byte = byte;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	va_end(ap);
+}
+
+static int push_back(at_reader *r, const char *path)
+{
+	pending *p = calloc(1, sizeof(*p));
+	if (!p || !(p->path = xstrdup(path))) {
+		free(p);
+		return AT_ENOMEM;
+	}
+	pending **tail = &r->queue;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = p;
+	return 0;
+}
+
+int at_reader_open(at_reader **out, const char *path, const at_reader_opts *opts)
+{
+	*out = NULL;
+	if (!path)
+		return AT_EINVAL;
+	at_reader *r = calloc(1, sizeof(*r));
+	if (!r)
+		return AT_ENOMEM;
+	if (opts && opts->published) {
+		at_date d;
+		if (at_date_parse(&d, opts->published) != 0) {
+			free(r);
+			return AT_EINVAL;
+		}
+		at_date_format(&d, r->published);
+	}
+	if (push_back(r, path) != 0) {
+		free(r);
+		return AT_ENOMEM;
+	}
+	*out = r;
+	return 0;
+}
+
+void at_reader_free(at_reader *r)
+{
+	if (!r)
+		return;
+	while (r->queue) {
+		pending *p = r->queue;
+		r->queue = p->next;
+		free(p->path);
+		free(p);
+	}
+	if (r->jsonl && !r->jsonl_is_stdin)
+		fclose(r->jsonl);
+	free(r->jsonl_path);
+	free(r->line);
+	free(r);
+}
+
+void at_doc_free(at_doc *doc)
+{
+	if (!doc)
+		return;
+	free(doc->id);
+	free(doc->url);
+	free(doc->title);
+	free(doc->bytes);
+	free(doc->source);
+	free(doc);
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b ? b + 1 : path;
+}
+
+/*
+ * A text may start with a header line " date YYYY-MM-DD[ hh:mm]" (the month
+ * and day may be missing). Returns the offset where the article starts and
+ * writes the date into `date` (or leaves it "").
+ */
+static size_t date_header(const char *s, size_t n, char date[17])
+{
+	static const char tag[] = " date ";
+	size_t t = sizeof(tag) - 1;
+	if (n < t + 4 || memcmp(s, tag, t) != 0)
+		return 0;
+	char buf[16] = {0};
+	size_t i = t, k = 0;
+	while (i < n && k < 10 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+		buf[k++] = s[i++];
+	at_date d;
+	if (at_date_parse(&d, buf) != 0 || (k != 4 && k != 7 && k != 10))
+		return 0;
+	/* optional " hh:mm" */
+	if (i + 6 <= n && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '2' &&
+	    s[i + 3] == ':')
+		i += 6;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && s[i] == '\r')
+		i++;
+	if (i < n && s[i] == '\n')
+		i++;
+	at_date_format(&d, date);
+	return i;
+}
+
+/* Checks shared by every text: NUL bytes (binary) and UTF-8 validity. */
+static int check_text(const char *s, size_t n, const char *file, uint64_t line,
+		      uint64_t base, at_diag *diag)
+{
+	const char *nul = memchr(s, '\0', n);
+	if (nul) {
+		set_diag(diag, file, line, base + (uint64_t)(nul - s),
+			 "binary data (NUL byte), not a text document; skipped");
+		return AT_EENCODING;
+	}
+	size_t bad = at_utf8_check(s, n);
+	if (bad < n) {
+		set_diag(diag, file, line, base + bad,
+			 "invalid UTF-8 at byte %llu; invalid bytes are read as spaces",
+			 (unsigned long long)(base + bad));
+		return 1; /* a warning: the document is still read */
+	}
+	return 0;
+}
+
+static at_doc *new_doc(const char *id, const char *source, char *bytes, size_t len)
+{
+	at_doc *d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	d->id = xstrdup(id);
+	d->source = xstrdup(source);
+	d->bytes = bytes;
+	d->len = len;
+	if (!d->id || !d->source) {
+		d->bytes = NULL;
+		at_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static void apply_dates(at_doc *d, const char *header_date, const char *override)
+{
+	if (override && override[0])
+		snprintf(d->published, sizeof(d->published), "%s", override);
+	else if (!d->published[0] && header_date[0])
+		snprintf(d->published, sizeof(d->published), "%s", header_date);
+}
+
+int at_doc_from_text(at_doc **out, const char *id, const char *text, size_t len,
+		     const char *published)
+{
+	*out = NULL;
+	char *bytes = malloc(len + 1);
+	if (!bytes)
+		return AT_ENOMEM;
+	memcpy(bytes, text, len);
+	bytes[len] = '\0';
+	at_doc *d = new_doc(id ? id : "doc", "-", bytes, len);
+	if (!d) {
+		free(bytes);
+		return AT_ENOMEM;
+	}
+	char hdr[17] = "";
+	d->body_off = date_header(bytes, len, hdr);
+	at_date pd;
+	if (published && at_date_parse(&pd, published) == 0)
+		at_date_format(&pd, d->published);
+	apply_dates(d, hdr, NULL);
+	*out = d;
+	return 0;
+}
+
+static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag *diag)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		set_diag(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+		return AT_EIO;
+	}
+	size_t alloc = 64 * 1024, len = 0;
+	char *bytes = malloc(alloc + 1);
+	int rc = 0;
+	while (bytes) {
+		if (len == alloc) {
+			if (alloc >= AT_MAX_DOC_BYTES) {
+				set_diag(diag, path, 0, len,
+					 "document larger than %u bytes; skipped",
+					 AT_MAX_DOC_BYTES);
+				rc = AT_ETOOBIG;
+				break;
+			}
+			alloc *= 2;
+			if (alloc > AT_MAX_DOC_BYTES)
+				alloc = AT_MAX_DOC_BYTES;
+			char *p = realloc(bytes, alloc + 1);
+			if (!p)
+				break;
+			bytes = p;
+		}
+		size_t got = fread(bytes + len, 1, alloc - len, f);
+		len += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				set_diag(diag, path, 0, len, "read error: %s", strerror(errno));
+				rc = AT_EIO;
+			}
+			break;
+		}
+	}
+	fclose(f);
+	if (!bytes) {
+		set_diag(diag, path, 0, len, "out of memory");
+		return AT_ENOMEM;
+	}
+	if (rc) {
+		free(bytes);
+		return rc;
+	}
+	bytes[len] = '\0';
+	size_t n = len;
+	while (n && (bytes[n - 1] == ' ' || bytes[n - 1] == '\n' || bytes[n - 1] == '\r' ||
+		     bytes[n - 1] == '\t'))
+		n--;
+	if (n == 0) {
+		free(bytes);
+		set_diag(diag, path, 0, 0, "empty document; skipped");
+		return AT_EPARSE;
+	}
+	int chk = check_text(bytes, len, path, 0, 0, diag);
+	if (chk < 0) {
+		free(bytes);
+		return chk;
+	}
+	at_doc *d = new_doc(base_name(path), path, bytes, len);
+	if (!d) {
+		free(bytes);
+		return AT_ENOMEM;
+	}
+	char hdr[17] = "";
+	d->body_off = date_header(bytes, len, hdr);
+	apply_dates(d, hdr, r->published);
+	*out = d;
+	return 1;
+}
+
+/* Expand a directory into its entries (sorted), placed at the queue's head. */
+static int expand_dir(at_reader *r, const char *path, at_diag *diag)
+{
+	DIR *dir = opendir(path);
+	if (!dir) {
+		set_diag(diag, path, 0, 0, "cannot open directory: %s", strerror(errno));
+		return AT_EIO;
+	}
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .. and hidden files */
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 64;
+			char **p = realloc(names, alloc * sizeof(*p));
+			if (!p) {
+				rc = AT_ENOMEM;
+				break;
+			}
+			names = p;
+		}
+		names[n] = xstrdup(e->d_name);
+		if (!names[n]) {
+			rc = AT_ENOMEM;
+			break;
+		}
+		n++;
+	}
+	closedir(dir);
+	/* insertion sort is fine for directory sizes; strcmp order */
+	for (size_t i = 1; i < n; i++) {
+		char *k = names[i];
+		size_t j = i;
+		while (j > 0 && strcmp(names[j - 1], k) > 0) {
+			names[j] = names[j - 1];
+			j--;
+		}
+		names[j] = k;
+	}
+	pending *head = NULL, **tail = &head;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t len = strlen(path) + strlen(names[i]) + 2;
+		pending *p = calloc(1, sizeof(*p));
+		char *full = malloc(len);
+		if (!p || !full) {
+			free(p);
+			free(full);
+			rc = AT_ENOMEM;
+			break;
+		}
+		snprintf(full, len, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", names[i]);
+		p->path = full;
+		*tail = p;
+		tail = &p->next;
+	}
+	*tail = r->queue;
+	r->queue = head;
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/*
+ * Read one line of the JSONL stream into r->line. Returns its length, -1 at
+ * end of stream, or -2 when the line exceeded the cap (it is consumed).
+ */
+static long long read_line(at_reader *r)
+{
+	size_t len = 0;
+	int c, toolong = 0;
+	FILE *f = r->jsonl;
+	if (!r->line) {
+		r->line_alloc = 4096;
+		r->line = malloc(r->line_alloc);
+		if (!r->line)
+			return -3;
+	}
+	flockfile(f);
+	while ((c = getc_unlocked(f)) != EOF) {
+		if (c == '\n')
+			break;
+		if (toolong)
+			continue;
+		if (len + 1 >= r->line_alloc) {
+			if (r->line_alloc >= AT_MAX_LINE_BYTES) {
+				toolong = 1;
+				continue;
+			}
+			size_t na = r->line_alloc * 2;
+			char *p = realloc(r->line, na);
+			if (!p) {
+				toolong = 1;
+				continue;
+			}
+			r->line = p;
+			r->line_alloc = na;
+		}
+		r->line[len++] = (char)c;
+	}
+	funlockfile(f);
+	if (c == EOF && len == 0 && !toolong)
+		return -1;
+	r->line[len] = '\0';
+	if (toolong) {
+		/* keep memory bounded: shrink the buffer back after a huge line */
+		free(r->line);
+		r->line = NULL;
+		return -2;
+	}
+	return (long long)len;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Parse one JSONL line into a document. Returns 1, or <0 with a diagnostic. */
+static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **out,
+			   at_diag *diag)
+{
+	const char *file = r->jsonl_path;
+	json_error_t jerr;
+	json_t *o = json_loadb(line, len, 0, &jerr);
+	if (!o) {
+		set_diag(diag, file, r->jsonl_line, r->jsonl_byte + (uint64_t)jerr.position,
+			 "line %llu, column %d: malformed JSON: %s; line skipped",
+			 (unsigned long long)r->jsonl_line, jerr.column, jerr.text);
+		return AT_EPARSE;
+	}
+	int rc = AT_EPARSE;
+	if (!json_is_object(o)) {
+		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
+			 "line %llu: not a JSON object; line skipped",
+			 (unsigned long long)r->jsonl_line);
+		goto cleanup;
+	}
+	json_t *text = json_object_get(o, "text");
+	if (!json_is_string(text)) {
+		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
+			 "line %llu: no \"text\" string; line skipped",
+			 (unsigned long long)r->jsonl_line);
+		goto cleanup;
+	}
+	size_t tlen = json_string_length(text);
+	if (tlen > AT_MAX_DOC_BYTES) {
+		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
+			 "line %llu: text larger than %u bytes; skipped",
+			 (unsigned long long)r->jsonl_line, AT_MAX_DOC_BYTES);
+		rc = AT_ETOOBIG;
+		goto cleanup;
+	}
+	const char *tv = json_string_value(text);
+	int chk = check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
+	if (chk < 0) {
+		rc = chk;
+		goto cleanup;
+	}
+	char idbuf[64];
+	const char *id = jstr(o, "id");
+	json_t *idv = json_object_get(o, "id");
+	if (!id && json_is_integer(idv)) {
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(idv));
+		id = idbuf;
+	}
+	if (!id) {
+		snprintf(idbuf, sizeof(idbuf), "%s:%llu", base_name(file),
+			 (unsigned long long)r->jsonl_line);
+		id = idbuf;
+	}
+	char *bytes = malloc(tlen + 1);
+	if (!bytes) {
+		rc = AT_ENOMEM;
+		goto cleanup;
+	}
+	memcpy(bytes, tv, tlen);
+	bytes[tlen] = '\0';
+	at_doc *d = new_doc(id, file, bytes, tlen);
+	if (!d) {
+		free(bytes);
+		rc = AT_ENOMEM;
+		goto cleanup;
+	}
+	d->line = r->jsonl_line;
+	d->url = xstrdup(jstr(o, "url"));
+	d->title = xstrdup(jstr(o, "title"));
+	const char *pub = jstr(o, "published");
+	at_date pd;
+	if (pub && at_date_parse(&pd, pub) == 0)
+		at_date_format(&pd, d->published);
+	char hdr[17] = "";
+	d->body_off = date_header(bytes, tlen, hdr);
+	apply_dates(d, hdr, r->published);
+	*out = d;
+	rc = 1;
+cleanup:
+	json_decref(o);
+	return rc;
+}
+
+static int next_jsonl(at_reader *r, at_doc **out, at_diag *diag)
+{
+	for (;;) {
+		long long n = read_line(r);
+		uint64_t start = r->jsonl_byte;
+		r->jsonl_line++;
+		if (n == -1) {
+			if (!r->jsonl_is_stdin)
+				fclose(r->jsonl);
+			r->jsonl = NULL;
+			return 0;
+		}
+		if (n == -3)
+			return AT_ENOMEM;
+		if (n == -2) {
+			set_diag(diag, r->jsonl_path, r->jsonl_line, start,
+				 "line %llu longer than %u bytes; skipped",
+				 (unsigned long long)r->jsonl_line, AT_MAX_LINE_BYTES);
+			/* the byte count of a skipped line is unknown: report the line */
+			return AT_ETOOBIG;
+		}
+		r->jsonl_byte += (uint64_t)n + 1;
+		const char *s = r->line;
+		size_t len = (size_t)n;
+		while (len && (s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		size_t i = 0;
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == len)
+			continue; /* blank line */
+		r->jsonl_byte = start; /* positions in diagnostics are line starts */
+		int rc = parse_jsonl_doc(r, s, len, out, diag);
+		r->jsonl_byte = start + (uint64_t)n + 1;
+		return rc;
+	}
+}
+
+int at_reader_next(at_reader *r, at_doc **out, at_diag *diag)
+{
+	*out = NULL;
+	if (diag)
+		memset(diag, 0, sizeof(*diag));
+	for (;;) {
+		if (r->jsonl)
+			{
+				int rc = next_jsonl(r, out, diag);
+				if (rc != 0)
+					return rc;
+				continue;
+			}
+		pending *p = r->queue;
+		if (!p)
+			return 0;
+		r->queue = p->next;
+		char *path = p->path;
+		free(p);
+		int rc = 0;
+		struct stat st;
+		if (strcmp(path, "-") == 0) {
+			free(r->jsonl_path);
+			r->jsonl_path = path;
+			r->jsonl = stdin;
+			r->jsonl_is_stdin = 1;
+			r->jsonl_line = r->jsonl_byte = 0;
+			continue;
+		}
+		if (stat(path, &st) != 0) {
+			set_diag(diag, path, 0, 0, "cannot read: %s", strerror(errno));
+			free(path);
+			return AT_EIO;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			rc = expand_dir(r, path, diag);
+			free(path);
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson")) {
+			FILE *f = fopen(path, "rb");
+			if (!f) {
+				set_diag(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+				free(path);
+				return AT_EIO;
+			}
+			free(r->jsonl_path);
+			r->jsonl_path = path;
+			r->jsonl = f;
+			r->jsonl_is_stdin = 0;
+			r->jsonl_line = r->jsonl_byte = 0;
+			continue;
+		}
+		rc = read_text_file(r, path, out, diag);
+		free(path);
+		return rc;
+	}
+}

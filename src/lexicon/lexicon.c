@@ -1,0 +1,381 @@
+/*
+ * lexicon.c — loading the data folder and matching phrases over tokens (see
+ * lexicon.h). Exports at_ctx_new, at_ctx_free, at_default_datadir, lx_match,
+ * lx_word and lx_key_find.
+ *
+ * Phrases are tokenized with the document tokenizer, so "U.S.", "T-72" and
+ * "Côte d'Ivoire" match exactly as they are read in articles. An open-address
+ * hash on the first token's norm leads to a chain of candidate phrases.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "lexicon.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef AT_DATADIR
+#define AT_DATADIR "data"
+#endif
+
+const char *at_default_datadir(void) { return AT_DATADIR; }
+
+static const struct {
+	const char *name;
+	int cls;
+} CLASSES[] = {{"states", LX_STATE},	{"orgs", LX_ORG},	{"groups", LX_GROUP},
+	       {"roles", LX_ROLE},	{"items", LX_ITEM},	{"currencies", LX_CURRENCY},
+	       {"triggers", LX_TRIGGER}, {"cues", LX_CUE}};
+
+static const char *const FORMS[LF_NFORMS] = {
+	"short", "name", "alias", "adj", "capital", "metonym", "role", "generic", "model",
+	"symbol", "prefix", "code", "base", "3sg", "past", "pastpart", "ing", "noun", "word"};
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code)
+{
+	for (size_t i = 0; i < ctx->nkeys; i++)
+		if (ctx->keys[i].cls == cls && strcmp(ctx->keys[i].code, code) == 0)
+			return (uint32_t)i;
+	return LX_NONE;
+}
+
+static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
+{
+	/* keys are few (hundreds): the linear look-up runs at load time only;
+	 * the most recent key is checked first since files list keys in runs */
+	if (ctx->nkeys && ctx->keys[ctx->nkeys - 1].cls == cls &&
+	    strcmp(ctx->keys[ctx->nkeys - 1].code, code) == 0) {
+		*out = (uint32_t)(ctx->nkeys - 1);
+		return 0;
+	}
+	uint32_t k = lx_key_find(ctx, cls, code);
+	if (k != LX_NONE) {
+		*out = k;
+		return 0;
+	}
+	if (ctx->nkeys == ctx->keys_cap) {
+		size_t nc = ctx->keys_cap ? ctx->keys_cap * 2 : 256;
+		lx_key *p = realloc(ctx->keys, nc * sizeof(*p));
+		if (!p)
+			return AT_ENOMEM;
+		ctx->keys = p;
+		ctx->keys_cap = nc;
+	}
+	lx_key *key = &ctx->keys[ctx->nkeys];
+	key->code = at_arena_strndup(&ctx->mem, code, strlen(code));
+	key->display = NULL;
+	key->cls = (uint8_t)cls;
+	if (!key->code)
+		return AT_ENOMEM;
+	*out = (uint32_t)ctx->nkeys++;
+	return 0;
+}
+
+static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
+		     const char *text, char *err, size_t errlen, const char *file,
+		     unsigned line)
+{
+	at_tok *toks = NULL;
+	size_t n = 0, cap = 0;
+	size_t len = strlen(text);
+	if (at_tokenize(&ctx->mem, text, 0, len, &toks, &n, &cap, 64) < 0 || n == 0 ||
+	    n > 255) {
+		snprintf(err, errlen, "%s:%u: cannot read phrase \"%s\"", file, line, text);
+		return AT_EPARSE;
+	}
+	if (ctx->nentries == ctx->entries_cap) {
+		size_t nc = ctx->entries_cap ? ctx->entries_cap * 2 : 1024;
+		lx_entry *p = realloc(ctx->entries, nc * sizeof(*p));
+		if (!p)
+			return AT_ENOMEM;
+		ctx->entries = p;
+		ctx->entries_cap = nc;
+	}
+	lx_entry *e = &ctx->entries[ctx->nentries++];
+	memset(e, 0, sizeof(*e));
+	e->cls = (uint8_t)cls;
+	e->form = (uint8_t)form;
+	e->flags = (uint8_t)flags;
+	e->ntok = (uint8_t)n;
+	e->key = key;
+	e->next = LX_NONE;
+	e->text = at_arena_strndup(&ctx->mem, text, len);
+	e->norms = at_arena_alloc(&ctx->mem, n * sizeof(char *));
+	e->orig = at_arena_alloc(&ctx->mem, n * sizeof(char *));
+	if (!e->text || !e->norms || !e->orig)
+		return AT_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		e->norms[i] = toks[i].norm;
+		e->orig[i] = at_arena_strndup(&ctx->mem, text + toks[i].start,
+					      toks[i].end - toks[i].start);
+		if (!e->orig[i])
+			return AT_ENOMEM;
+	}
+	lx_key *k = &ctx->keys[key];
+	if (!k->display && (form == LF_SHORT || cls == LX_ITEM || cls == LX_CURRENCY ||
+			    cls == LX_TRIGGER || cls == LX_CUE || cls == LX_ROLE))
+		k->display = e->text;
+	return 0;
+}
+
+static int class_of(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	size_t n = strcspn(b, "-.");
+	for (size_t i = 0; i < sizeof(CLASSES) / sizeof(CLASSES[0]); i++)
+		if (strlen(CLASSES[i].name) == n && strncmp(b, CLASSES[i].name, n) == 0)
+			return CLASSES[i].cls;
+	return -1;
+}
+
+static int load_file(at_ctx *ctx, const char *path, int cls, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return AT_EIO;
+	}
+	char *line = NULL;
+	size_t alloc = 0;
+	ssize_t got;
+	unsigned lineno = 0;
+	int rc = 0;
+	while (rc == 0 && (got = getline(&line, &alloc, f)) >= 0) {
+		lineno++;
+		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+			line[--got] = '\0';
+		if (got == 0 || line[0] == '#')
+			continue;
+		char *col[5];
+		int nc = 0;
+		char *p = line;
+		while (nc < 5) {
+			col[nc++] = p;
+			char *tab = strchr(p, '\t');
+			if (!tab)
+				break;
+			*tab = '\0';
+			p = tab + 1;
+		}
+		if (nc != 5 || strchr(col[4], '\t') || !col[0][0] || !col[4][0]) {
+			snprintf(err, errlen, "%s:%u: expected 5 tab-separated columns "
+				 "(key, form, lang, flags, text)", path, lineno);
+			rc = AT_EPARSE;
+			break;
+		}
+		int form = -1;
+		for (int i = 0; i < LF_NFORMS; i++)
+			if (strcmp(col[1], FORMS[i]) == 0)
+				form = i;
+		if (form < 0) {
+			snprintf(err, errlen, "%s:%u: unknown form \"%s\"", path, lineno, col[1]);
+			rc = AT_EPARSE;
+			break;
+		}
+		int flags = strchr(col[3], 'c') ? LX_CASE : 0;
+		uint32_t key;
+		rc = add_key(ctx, cls, col[0], &key);
+		if (rc == 0)
+			rc = add_entry(ctx, cls, key, form, flags, col[4], err, errlen, path, lineno);
+		if (rc == AT_ENOMEM)
+			snprintf(err, errlen, "%s:%u: out of memory", path, lineno);
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+static int build_table(at_ctx *ctx)
+{
+	size_t size = 1024;
+	while (size < ctx->nentries * 2)
+		size *= 2;
+	ctx->table = malloc(size * sizeof(uint32_t));
+	if (!ctx->table)
+		return AT_ENOMEM;
+	memset(ctx->table, 0xFF, size * sizeof(uint32_t));
+	ctx->table_size = size;
+	/* insert in reverse so that chains keep file order */
+	for (size_t k = ctx->nentries; k-- > 0;) {
+		lx_entry *e = &ctx->entries[k];
+		const char *w = e->norms[0];
+		size_t slot = hash_str(w, strlen(w)) & (size - 1);
+		for (;;) {
+			uint32_t head = ctx->table[slot];
+			if (head == LX_NONE) {
+				ctx->table[slot] = (uint32_t)k;
+				break;
+			}
+			if (strcmp(ctx->entries[head].norms[0], w) == 0) {
+				e->next = head;
+				ctx->table[slot] = (uint32_t)k;
+				break;
+			}
+			slot = (slot + 1) & (size - 1);
+		}
+	}
+	return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (errlen)
+		err[0] = '\0';
+	if (!datadir)
+		datadir = at_default_datadir();
+	at_ctx *ctx = calloc(1, sizeof(*ctx));
+	if (!ctx)
+		return AT_ENOMEM;
+	at_arena_init(&ctx->mem, 0);
+	int rc = 0;
+	DIR *dir = opendir(datadir);
+	if (!dir) {
+		snprintf(err, errlen, "%s: cannot open data folder: %s", datadir, strerror(errno));
+		at_ctx_free(ctx);
+		return AT_EIO;
+	}
+	char *names[256];
+	size_t nn = 0;
+	struct dirent *de;
+	while ((de = readdir(dir)) != NULL && nn < 256) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.')
+			names[nn++] = strdup(de->d_name);
+	}
+	closedir(dir);
+	qsort(names, nn, sizeof(char *), cmp_names);
+	int loaded[LX_NCLASS] = {0};
+	for (size_t i = 0; i < nn; i++) {
+		if (!names[i]) {
+			rc = AT_ENOMEM;
+			continue;
+		}
+		int cls = class_of(names[i]);
+		if (cls < 0 || rc)
+			continue; /* other TSV files (rates, places) are not lexicons */
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", datadir, names[i]);
+		rc = load_file(ctx, path, cls, err, errlen);
+		loaded[cls] = 1;
+	}
+	for (size_t i = 0; i < nn; i++)
+		free(names[i]);
+	for (int c = 0; rc == 0 && c < LX_NCLASS; c++)
+		if (!loaded[c]) {
+			snprintf(err, errlen, "%s: no %s.tsv lexicon", datadir, CLASSES[c].name);
+			rc = AT_EIO;
+		}
+	if (rc == 0)
+		rc = build_table(ctx);
+	for (size_t k = 0; rc == 0 && k < ctx->nkeys; k++)
+		if (!ctx->keys[k].display)
+			ctx->keys[k].display = ctx->keys[k].code;
+	if (rc) {
+		at_ctx_free(ctx);
+		return rc;
+	}
+	*out = ctx;
+	return 0;
+}
+
+void at_ctx_free(at_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	at_arena_free(&ctx->mem);
+	free(ctx->entries);
+	free(ctx->keys);
+	free(ctx->table);
+	free(ctx);
+}
+
+static uint32_t head_of(const at_ctx *ctx, const char *w, size_t n)
+{
+	size_t size = ctx->table_size;
+	size_t slot = hash_str(w, n) & (size - 1);
+	for (;;) {
+		uint32_t h = ctx->table[slot];
+		if (h == LX_NONE)
+			return LX_NONE;
+		const char *hw = ctx->entries[h].norms[0];
+		if (strlen(hw) == n && memcmp(hw, w, n) == 0)
+			return h;
+		slot = (slot + 1) & (size - 1);
+	}
+}
+
+static int tok_eq(const char *s, const at_tok *t, const lx_entry *e, size_t k)
+{
+	if (e->flags & LX_CASE) {
+		size_t l = t->end - t->start;
+		return strlen(e->orig[k]) == l && memcmp(s + t->start, e->orig[k], l) == 0;
+	}
+	return strcmp(t->norm, e->norms[k]) == 0;
+}
+
+size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, size_t n,
+		lx_hit *out, size_t max)
+{
+	size_t got = 0;
+	for (uint32_t h = head_of(ctx, toks[i].norm, toks[i].nlen); h != LX_NONE;
+	     h = ctx->entries[h].next) {
+		const lx_entry *e = &ctx->entries[h];
+		if (i + e->ntok > n)
+			continue;
+		size_t k = 0;
+		while (k < e->ntok && tok_eq(s, &toks[i + k], e, k))
+			k++;
+		if (k != e->ntok)
+			continue;
+		/* keep longest first: insertion into the small result array */
+		size_t pos = got < max ? got : max;
+		while (pos > 0 && out[pos - 1].ntok < e->ntok)
+			pos--;
+		if (pos >= max)
+			continue;
+		size_t last = got < max ? got : max - 1;
+		for (size_t m = last; m > pos; m--)
+			out[m] = out[m - 1];
+		out[pos].e = e;
+		out[pos].ntok = e->ntok;
+		if (got < max)
+			got++;
+	}
+	return got;
+}
+
+size_t lx_word(const at_ctx *ctx, const char *norm, size_t len, const char *orig,
+	       lx_hit *out, size_t max)
+{
+	size_t got = 0;
+	for (uint32_t h = head_of(ctx, norm, len); h != LX_NONE && got < max;
+	     h = ctx->entries[h].next) {
+		const lx_entry *e = &ctx->entries[h];
+		if (e->ntok == 1 && (!(e->flags & LX_CASE) ||
+				     (strlen(e->orig[0]) == len && memcmp(e->orig[0], orig, len) == 0))) {
+			out[got].e = e;
+			out[got].ntok = 1;
+			got++;
+		}
+	}
+	return got;
+}

@@ -1,0 +1,88 @@
+/*
+ * lexicon.h — knowledge as data: the TSV files of data/ compiled at start-up
+ * into a phrase matcher over tokens. Exports the at_ctx internals, lx_match
+ * (all lexicon phrases that start at a token) and lx_word (single-word look-up,
+ * used for the parts of hyphenated compounds).
+ *
+ * File format (every the data folder), one phrase a line, '#' comments:
+ *
+ *   | column | meaning                                                     |
+ *   |--------|-------------------------------------------------------------|
+ *   | key    | what the phrase stands for: ISO code, category, cue class   |
+ *   | form   | its role: short, name, alias, adj, capital, metonym, role,   |
+ *   |        | generic, model, symbol, prefix, code, base, 3sg, past, ...  |
+ *   | lang   | language (en)                                               |
+ *   | flags  | "-", or "c" to match case-sensitively ("US", "IS")          |
+ *   | text   | the phrase, matched token by token on folded text           |
+ *
+ * A file's class comes from its name up to the first '-' or '.', so a user
+ * can add "states-local.tsv" or "items-extra.tsv" without recompiling.
+ */
+#ifndef AT_LEXICON_H
+#define AT_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aidtrace.h"
+#include "../text/text.h"
+#include "../util/arena.h"
+
+enum lx_class {
+	LX_STATE, LX_ORG, LX_GROUP, LX_ROLE, LX_ITEM, LX_CURRENCY, LX_TRIGGER, LX_CUE,
+	LX_NCLASS
+};
+
+enum lx_form {
+	LF_SHORT, LF_NAME, LF_ALIAS, LF_ADJ, LF_CAPITAL, LF_METONYM, LF_ROLE,
+	LF_GENERIC, LF_MODEL, LF_SYMBOL, LF_PREFIX, LF_CODE, LF_BASE, LF_3SG, LF_PAST,
+	LF_PASTPART, LF_ING, LF_NOUN, LF_WORD, LF_NFORMS
+};
+
+#define LX_CASE 1 /* flag: match case-sensitively */
+#define LX_NONE 0xFFFFFFFFu
+
+typedef struct lx_key {
+	const char *code;    /* "RUS", "tank", "give", "intent" */
+	const char *display; /* first `short` text, or the code */
+	uint8_t cls;
+} lx_key;
+
+typedef struct lx_entry {
+	uint8_t cls, form, flags, ntok;
+	uint32_t key;        /* index into ctx->keys */
+	uint32_t next;       /* next entry with the same first token */
+	const char **norms;  /* ntok folded tokens */
+	const char **orig;   /* ntok original tokens (case-sensitive match) */
+	const char *text;    /* the phrase as written */
+} lx_entry;
+
+struct at_ctx {
+	at_arena mem;
+	lx_entry *entries;
+	size_t nentries, entries_cap;
+	lx_key *keys;
+	size_t nkeys, keys_cap;
+	uint32_t *table;     /* open addressing: first-token norm -> entry */
+	size_t table_size;
+};
+
+typedef struct lx_hit {
+	const lx_entry *e;
+	uint32_t ntok;
+} lx_hit;
+
+/*
+ * All phrases that start at token i of toks[0..n) (original bytes `s`),
+ * longest first, at most `max` of them. Returns how many were written.
+ */
+size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, size_t n,
+		lx_hit *out, size_t max);
+/* Single-token phrases equal to `norm` (length len; `orig` is the same part
+ * as written, for case-sensitive phrases), for the parts of compounds. */
+size_t lx_word(const at_ctx *ctx, const char *norm, size_t len, const char *orig,
+	       lx_hit *out, size_t max);
+/* Index of a key by class and code, or LX_NONE. */
+uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * arena.c — the per-document bump allocator (see arena.h).
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE (64u * 1024u)
+#define ALIGN 16u
+
+struct at_arena_block {
+	at_arena_block *next;
+	size_t size, off;
+	_Alignas(16) unsigned char mem[];
+};
+
+void at_arena_init(at_arena *a, size_t cap)
+{
+	a->head = NULL;
+	a->used = 0;
+	a->cap = cap;
+	a->failed = 0;
+}
+
+void *at_arena_alloc(at_arena *a, size_t n)
+{
+	if (n == 0)
+		n = 1;
+	if (a->cap && (n > a->cap || a->used > a->cap - n)) {
+		a->failed = 1;
+		return NULL;
+	}
+#ifdef AT_ARENA_MALLOC
+	at_arena_block *b = calloc(1, sizeof(*b) + n);
+	if (!b) {
+		a->failed = 1;
+		return NULL;
+	}
+	b->size = n;
+	b->off = n;
+	b->next = a->head;
+	a->head = b;
+	a->used += n;
+	return b->mem;
+#else
+	size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	at_arena_block *b = a->head;
+	if (!b || b->size - b->off < need) {
+		size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+		b = malloc(sizeof(*b) + size);
+		if (!b) {
+			a->failed = 1;
+			return NULL;
+		}
+		b->size = size;
+		b->off = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = b->mem + b->off;
+	b->off += need;
+	a->used += need;
+	memset(p, 0, n);
+	return p;
+#endif
+}
+
+char *at_arena_strndup(at_arena *a, const char *s, size_t n)
+{
+	char *p = at_arena_alloc(a, n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+void at_arena_free(at_arena *a)
+{
+	at_arena_block *b = a->head;
+	while (b) {
+		at_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}

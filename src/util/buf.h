@@ -1,0 +1,31 @@
+/*
+ * buf.h — a growable byte buffer with a size cap (curl's dynbuf): appends fail
+ * with AT_ETOOBIG past the cap instead of growing without bound.
+ * Exports at_buf_* and the JSON string writer at_buf_json_str.
+ */
+#ifndef AT_UTIL_BUF_H
+#define AT_UTIL_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct at_buf {
+	char *data; /* NUL-terminated when non-NULL */
+	size_t len, alloc, cap;
+	int err;    /* first error (AT_ENOMEM / AT_ETOOBIG), sticky */
+} at_buf;
+
+void at_buf_init(at_buf *b, size_t cap);
+int at_buf_add(at_buf *b, const void *p, size_t n);
+int at_buf_adds(at_buf *b, const char *s);
+int at_buf_addc(at_buf *b, char c);
+int at_buf_printf(at_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Append `s` (n bytes) as a JSON string literal with quotes; invalid UTF-8
+ * bytes become U+FFFD so the output is always valid JSON. */
+int at_buf_json_str(at_buf *b, const char *s, size_t n);
+/* Hand the data to the caller (who frees it) and reset the buffer. */
+char *at_buf_take(at_buf *b, size_t *len);
+void at_buf_free(at_buf *b);
+
+#endif
