@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 
@@ -81,6 +82,17 @@ static int same_set(const at_event_rec *a, const at_event_rec *b, int *subset)
 	return ab && ba;
 }
 
+static int pledge_like(int st) { return st == ST_INTENT || st == ST_COMMITTED; }
+
+static int lifecycle_ok(const at_event_rec *a, const at_event_rec *b)
+{
+	if (a->headline_only || b->headline_only)
+		return 1;
+	if (a->kinds == K_GENERAL || b->kinds == K_GENERAL)
+		return 1;
+	return pledge_like(a->status) == pledge_like(b->status);
+}
+
 static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	if (a->type != b->type)
@@ -90,6 +102,9 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	switch (a->type) {
 	case EV_AID: {
 		if (a->provider != b->provider || a->recipient != b->recipient)
+			return 0;
+		/* a pledge and a delivery are two acts of one lifecycle */
+		if (!lifecycle_ok(a, b))
 			return 0;
 		int v = values_ok(a, b);
 		if (!v)
@@ -122,13 +137,19 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 	int general_only = e->type == EV_AID && e->kinds == K_GENERAL && t->kinds != K_GENERAL;
 	if (!general_only && rank(e->status) > rank(t->status))
 		t->status = e->status;
-	t->kinds |= e->kinds;
+	if (t->headline_only && !e->headline_only)
+		t->kinds = e->kinds; /* the body says what the headline sums up */
+	else if (!e->headline_only || t->headline_only)
+		t->kinds |= e->kinds;
 	if (t->kinds != K_GENERAL)
 		t->kinds &= (uint8_t)~K_GENERAL;
 	for (int i = 0; i < e->nitems && t->nitems < 12; i++) {
 		int dup = 0;
 		for (int j = 0; j < t->nitems; j++)
-			dup |= t->items[j].start == e->items[i].start;
+			dup |= t->items[j].start == e->items[i].start ||
+				(t->items[j].cat == e->items[i].cat && e->items[i].qty < 0 &&
+				 t->items[j].end - t->items[j].start ==
+					 e->items[i].end - e->items[i].start);
 		if (!dup)
 			t->items[t->nitems++] = e->items[i];
 	}
@@ -254,10 +275,40 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
+/* Umbrella words for materiel: dropped when the event names specific items. */
+static int umbrella(const docx *d, const at_item_rec *it)
+{
+	static const char *const U[] = {"weapons", "weaponry", "arms", "equipment",
+					"military equipment", "hardware", "military hardware",
+					"materiel", "military materiel", "weapons and equipment",
+					"military-technical equipment", "armaments", NULL};
+	size_t n = it->end - it->start;
+	for (int i = 0; U[i]; i++)
+		if (strlen(U[i]) == n && !strncasecmp(d->s + it->start, U[i], n))
+			return 1;
+	return 0;
+}
+
+static void drop_umbrellas(const docx *d, at_event_rec *ev)
+{
+	int specific = 0;
+	for (int k = 0; k < ev->nitems; k++)
+		if (ev->items[k].cat != AT_N_ITEM_CATS - 1)
+			specific = 1;
+	if (!specific)
+		return;
+	int w = 0;
+	for (int k = 0; k < ev->nitems; k++)
+		if (!(ev->items[k].qty < 0 && umbrella(d, &ev->items[k])))
+			ev->items[w++] = ev->items[k];
+	ev->nitems = w;
+}
+
 int at_extract__finish(docx *d, at_events *out)
 {
 	for (size_t i = 0; i < out->n; i++) {
 		at_event_rec *ev = &out->ev[i];
+		drop_umbrellas(d, ev);
 		/* order sources by position */
 		for (int a = 1; a < ev->nsrc; a++)
 			for (int b = a; b > 0 && ev->src[b].start < ev->src[b - 1].start; b--) {

@@ -98,6 +98,10 @@ static int analyse(docx *d, at_events *out)
 	}
 	if (!(d->pub.y && d->pub.m && d->pub.d))
 		infer_published(d);
+	for (size_t s = 0; s < nsents; s++)
+		if (d->sents[s].role == AT_ROLE_BODY)
+			for (uint32_t k = d->sents[s].t0; k < d->sents[s].t1; k++)
+				d->military_doc += (d->cue_start[k] & CU_MILITARY) != 0;
 	for (int t = 0; t < 3; t++)
 		d->memo.last[t] = -1;
 	for (size_t s = 0; s < nsents; s++) {

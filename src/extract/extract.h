@@ -127,6 +127,7 @@ typedef struct docx {
 	uint8_t *claimed;  /* per token: part of an actor/item/money/date span */
 	sent_info *sents; size_t nsents;
 	at_date pub;       /* publication date (may be partial or empty) */
+	int military_doc;  /* military cue words in the body: context for headlines */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
 	const char *alias_text[16]; uint32_t alias_key[16]; int nalias;
 	/* discourse memory: the last event of each type, and its sentence */

@@ -18,6 +18,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 
@@ -68,7 +69,7 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 		if ((d->cue_start[k] & CU_REPORT) && k >= 1) {
 			uint32_t b = k;
 			int comma = 0;
-			for (uint32_t q = k; q > t && q + 4 > k; q--)
+			for (uint32_t q = k; q > t && q + 7 > k && !d->trig[q - 1]; q--)
 				if (eq(&d->toks[q - 1], ",") || eq(&d->toks[q - 1], "\"")) {
 					comma = 1;
 					b = q - 1;
@@ -88,6 +89,14 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 
 static int actor_usable(const actor_m *am) { return !(am->flags & (AF_WEAK | AF_PLACE)); }
 
+static int has_verb_between(const docx *d, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t k = lo; k < hi; k++)
+		if (d->trig[k] & (TR_VERBS | TR_DEPLOY))
+			return 1;
+	return 0;
+}
+
 /* A "for X to VERB" subject: "for Paris to provide". */
 static int for_subject(const docx *d, const sent_info *si, const actor_m *am)
 {
@@ -101,15 +110,21 @@ static int for_subject(const docx *d, const sent_info *si, const actor_m *am)
 static int left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t,
 			int allow_of)
 {
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 3; pass++) {
 		for (uint32_t a = si->nactors; a-- > 0;) {
 			const actor_m *am = &si->actors[a];
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am))
 				continue;
 			uint16_t bad = OBLIQUE;
-			if (pass == 1 && allow_of)
+			if (pass == 2 && allow_of)
 				bad &= (uint16_t)~AF_OF;
 			if ((am->flags & bad) && !for_subject(d, si, am))
+				continue;
+			/* first pass: not the object of another verb between them
+			 * ("Russia will bolster Tajikistan's military with ...
+			 * training": Tajikistan is bolster's object) */
+			if (pass == 0 && (am->flags & AF_POSS) &&
+			    has_verb_between(d, am->t1, t))
 				continue;
 			return (int)a;
 		}
@@ -153,26 +168,33 @@ static int right_actor(const sent_info *si, uint32_t t, uint32_t c1, uint16_t ne
 /* Actors coordinated with actor a: "Tajikistan and Kyrgyzstan", "X, Y and Z". */
 static int coordinated(const docx *d, const sent_info *si, int a, int *out, int max)
 {
-	int n = 0;
+	int n = 0, closed = 0;
 	uint32_t end = si->actors[a].t1;
+	if (si->actors[a].flags & AF_POSS)
+		return 0;
 	for (uint32_t b = (uint32_t)a + 1; b < si->nactors && n < max; b++) {
 		const actor_m *bm = &si->actors[b];
 		if (bm->t0 < end)
 			continue;
-		int ok = 1;
-		int conj = 0;
+		int ok = 1, comma = 0, and_ = 0;
 		for (uint32_t k = end; k < bm->t0; k++) {
-			if (eq(&d->toks[k], "and") || eq(&d->toks[k], ","))
-				conj = 1;
-			else if (!eq(&d->toks[k], "the") && !eq(&d->toks[k], "'s"))
+			if (eq(&d->toks[k], "and") || eq(&d->toks[k], "or"))
+				and_ = 1;
+			else if (eq(&d->toks[k], ","))
+				comma = 1;
+			else if (!eq(&d->toks[k], "the"))
 				ok = 0;
 		}
-		if (!ok || !conj || (bm->flags & AF_PLACE))
+		if (!ok || !(comma || and_) || (bm->flags & (AF_PLACE | AF_POSS)))
 			break;
 		out[n++] = (int)b;
 		end = bm->t1;
+		if (and_) {
+			closed = 1;
+			break;
+		}
 	}
-	return n;
+	return closed ? n : 0;
 }
 
 /* ---- status -------------------------------------------------------------- */
@@ -227,7 +249,7 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 		     uint32_t t, int noun)
 {
 	int found = ST_NONE;
-	for (uint32_t k = t; k > c0 && t - k < 10; k--) {
+	for (uint32_t k = t; k > c0 && (noun || t - k < 10); k--) {
 		uint32_t c = d->cue_start[k - 1];
 		if (!c)
 			continue;
@@ -267,7 +289,7 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 	if (ls)
 		return ls;
 	if (noun)
-		return si->role == AT_ROLE_HEADLINE ? ST_COMPLETED : ST_NONE;
+		return ST_NONE; /* decided from the date, if any, by the caller */
 	switch (d->trig_form[t]) {
 	case LF_PAST:
 	case LF_PASTPART:
@@ -450,6 +472,8 @@ static int false_item(const docx *d, const sent_info *si, const item_m *im)
 
 static int military_context(const docx *d, const sent_info *si)
 {
+	if (si->role == AT_ROLE_HEADLINE && d->military_doc >= 3)
+		return 1;
 	for (uint32_t k = si->t0; k < si->t1; k++)
 		if (d->cue[k] & CU_MILITARY)
 			return 1;
@@ -478,6 +502,22 @@ static int has_trig(const docx *d, uint32_t lo, uint32_t hi, uint32_t bits)
 	return 0;
 }
 
+/* Is an item with the same category and words already listed unquantified? */
+static int dup_item(const docx *d, const at_event_rec *ev, uint8_t cat, int64_t qty,
+		    uint32_t start, uint32_t end)
+{
+	if (qty >= 0)
+		return 0;
+	for (int i = 0; i < ev->nitems; i++) {
+		const at_item_rec *r = &ev->items[i];
+		if (r->cat != cat || r->end - r->start != end - start)
+			continue;
+		if (r->start == start || !strncasecmp(d->s + r->start, d->s + start, end - start))
+			return 1;
+	}
+	return 0;
+}
+
 static void add_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t lo,
 		      uint32_t hi)
 {
@@ -488,7 +528,8 @@ static void add_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t l
 		/* "Land Cruiser light patrol vehicles": one item, the head noun's */
 		if (i + 1 < si->nitems) {
 			const item_m *nx = &si->items[i + 1];
-			int joined = nx->t0 >= im->t1 && nx->t0 <= im->t1 + 3 && nx->t1 <= hi;
+			int joined = nx->t0 >= im->t1 && nx->t1 <= hi &&
+				     (nx->t0 == im->t1 || (im->model && nx->t0 <= im->t1 + 2));
 			for (uint32_t k = im->t1; joined && k < nx->t0; k++)
 				if (d->toks[k].type != AT_TOK_WORD || eq(&d->toks[k], "and") ||
 				    eq(&d->toks[k], "or") || eq(&d->toks[k], "of") ||
@@ -505,6 +546,9 @@ static void add_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t l
 				continue;
 			}
 		}
+		if (dup_item(d, ev, im->cat, im->qty, d->toks[im->t0].start,
+			     d->toks[im->t1 - 1].end))
+			continue;
 		at_item_rec *r = &ev->items[ev->nitems++];
 		r->cat = im->cat;
 		r->qty = im->qty;
@@ -538,6 +582,25 @@ static void set_value(docx *d, const sent_info *si, at_event_rec *ev, const mone
 
 /* ---- events ---------------------------------------------------------------- */
 
+/* A frame with no modality cue: planned if its date is ahead of the report,
+ * done if behind it or undated. */
+static void default_status(const docx *d, at_event_rec *ev)
+{
+	if (ev->status)
+		return;
+	ev->status = ST_COMPLETED;
+	if (ev->has_when == 1 && d->pub.y && d->pub.m && d->pub.d) {
+		at_date p = d->pub;
+		at_date w = ev->w0;
+		if (!w.m)
+			w.m = 12;
+		if (!w.d)
+			w.d = at_days_in_month(w.y, w.m);
+		if (at_days_from_civil(w.y, w.m, w.d) > at_days_from_civil(p.y, p.m, p.d))
+			ev->status = ST_COMMITTED;
+	}
+}
+
 static void init_event(docx *d, const sent_info *si, uint32_t sidx, at_event_rec *ev,
 		       int type, int status, const char *why)
 {
@@ -570,8 +633,9 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 		}
 	}
 	int worth = 0;
+	uint32_t mend = mm ? (mm->conv_t1 > mm->t1 ? mm->conv_t1 + 1 : mm->t1) : 0;
 	if (mm)
-		for (uint32_t q = mm->t0 > 2 ? mm->t0 - 2 : 0; q < mm->t1 + 3 && q < hi; q++)
+		for (uint32_t q = mm->t0 > 3 ? mm->t0 - 3 : 0; q < mend + 3 && q < hi; q++)
 			if (eq(&d->toks[q], "worth") || eq(&d->toks[q], "amount") ||
 			    eq(&d->toks[q], "value") || eq(&d->toks[q], "valued"))
 				worth = 1;
@@ -584,6 +648,8 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 		k |= K_EQUIPMENT;
 	if (cls & TR_FUND) {
 		k |= K_FUNDING;
+	} else if (mm && (items || mt) && worth) {
+		/* "hardware worth 70 billion rubles": valued equipment */
 	} else if (mm && (!items || (item_first > (int)mm->t0 && !worth))) {
 		k |= K_FUNDING;
 		if (!mt && item_first > (int)mm->t0)
@@ -625,7 +691,9 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 	init_event(d, si, sidx, &add, type, ST_NONE, "");
 	add_items(d, si, &add, lo, hi);
 	for (int i = 0; i < add.nitems && ev->nitems < 12; i++)
-		ev->items[ev->nitems++] = add.items[i];
+		if (!dup_item(d, ev, add.items[i].cat, add.items[i].qty, add.items[i].start,
+			      add.items[i].end))
+			ev->items[ev->nitems++] = add.items[i];
 	if (!ev->has_value) {
 		const money_m *mm = pick_money(si, lo, hi);
 		if (mm)
@@ -721,6 +789,10 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 				rec = right_actor(si, tend, c1, AF_FOR, 0);
 			if (rec < 0)
 				rec = left_subject(d, si, c0, t, 1);
+			/* "supplies would be provided to bolster Tajikistan's army" */
+			if (rec < 0)
+				rec = right_actor(si, tend, c1, 0,
+						  AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 			how = "passive";
 		} else {
 			uint32_t lim = c1;
@@ -728,11 +800,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			static const char *const NEAR[] = {"bolster", "strengthen", "boost",
 							   "support", "modernize", "modernise",
 							   "assist", NULL};
+			uint16_t bad = AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE;
 			for (int i = 0; NEAR[i]; i++)
-				if (!strncmp(tt->norm, NEAR[i], strlen(NEAR[i])))
-					lim = tend + 6 < c1 ? tend + 6 : c1;
-			rec = right_actor(si, tend, lim, 0,
-					  AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+				if (!strncmp(tt->norm, NEAR[i], strlen(NEAR[i]))) {
+					lim = tend + 5 < c1 ? tend + 5 : c1;
+					bad |= AF_OF;
+				}
+			rec = right_actor(si, tend, lim, 0, bad);
 			if (rec >= 0 && rec == prov)
 				rec = -1;
 			if (rec < 0 && lim == c1) {
@@ -747,8 +821,6 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 					}
 				}
 			}
-			if (prov < 0)
-				prov = right_actor(si, tend, c1, AF_FROM, 0);
 		}
 	}
 	/* evidence: what is given */
@@ -756,12 +828,18 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	const money_m *mm = pick_money(si, lo, hi);
 	int items = 0;
 	for (uint32_t i = 0; i < si->nitems; i++)
-		if (si->items[i].t0 >= lo && si->items[i].t1 <= hi &&
+		if (si->items[i].t0 >= c0 && si->items[i].t1 <= hi &&
 		    !false_item(d, si, &si->items[i]))
 			items = 1;
-	int aidnoun = has_trig(d, lo, hi, TR_AIDN) || (cls & TR_AIDN);
-	int facility = has_cue(d, lo, hi, CU_FACILITY);
+	int aidnoun = has_trig(d, c0, hi, TR_AIDN) || (cls & TR_AIDN);
+	int facility = has_cue(d, c0, hi, CU_FACILITY);
+	int mil_object = has_cue(d, tend, hi, CU_MILITARY);
+	for (uint32_t a = 0; a < si->nactors && !mil_object; a++)
+		if (si->actors[a].t0 >= tend && si->actors[a].t1 <= hi &&
+		    si->actors[a].role_kind == 1)
+			mil_object = 1;
 	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) ||
+		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
 		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
 		       ((cls & TR_HELP) && has_trig(d, tend, hi, TR_BUILD | TR_TRAIN));
 	if (!evidence)
@@ -823,7 +901,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			rkey = tmp.place_country;
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
-		attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey, rkey);
+		attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey,
+		       rkey == pkey ? LX_NONE : rkey);
 		return 0;
 	}
 	int recs[4];
@@ -837,7 +916,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			continue;
 		at_event_rec ev;
 		snprintf(why, sizeof(why), "aid:%s:%s:%s", how, tt->norm, src);
-		init_event(d, si, sidx, &ev, EV_AID, status ? status : ST_COMMITTED, why);
+		init_event(d, si, sidx, &ev, EV_AID, status, why);
 		ev.provider = pkey;
 		ev.recipient = rk;
 		ev.kinds = (uint8_t)kinds;
@@ -848,6 +927,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 				 ev.status);
 		if (kinds & K_CONSTRUCTION)
 			set_place(d, si, &ev, tend, c1, rk);
+		default_status(d, &ev);
 		ev.confidence = 0.55 + (prov >= 0 ? 0.15 : 0) + (rec >= 0 ? 0.1 : 0) +
 				((items || mm) ? 0.1 : 0) + (!(cls & TR_AIDN) ? 0.05 : 0);
 		int idx = at_extract__add_event(d, out, &ev);
@@ -871,8 +951,9 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	/* what moves: people, units or military items */
 	uint32_t lo = passive ? c0 : tend, hi = c1;
 	int forces = 0;
+	uint32_t force_bits = (cls & TR_GIVE) ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
 	for (uint32_t k = lo; k < hi; k++)
-		if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) && d->claimed[k] != 3 && k != t)
+		if ((d->cue[k] & force_bits) && d->claimed[k] != 3 && k != t)
 			forces = 1;
 	for (uint32_t k = 0; k < si->npers; k++)
 		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= hi)
@@ -883,6 +964,11 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		    !false_item(d, si, &si->items[i]))
 			mil_items = 1;
 	if ((cls & TR_EQUIP) == 0 && !forces && !(mil_items && (cls & TR_DEPLOY)))
+		return 0;
+	/* a purpose infinitive after another frame's verb: "relocated 20,000
+	 * troops to reinforce its border" is one act */
+	if (d->trig_form[t] == LF_BASE && t > si->t0 && eq(&d->toks[t - 1], "to") &&
+	    has_verb_between(d, c0, t - 1))
 		return 0;
 	if (!military_context(d, si) && !forces)
 		return 0;
@@ -906,7 +992,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	char why[96];
 	snprintf(why, sizeof(why), "deployment:%s%s", (cls & TR_EQUIP) ? "equip-own-base:" : "",
 		 tt->norm);
-	init_event(d, si, sidx, &ev, EV_DEPLOYMENT, status ? status : ST_COMPLETED, why);
+	init_event(d, si, sidx, &ev, EV_DEPLOYMENT, status, why);
 	ev.actor = si->actors[act].key;
 	/* personnel: after the trigger up to the next trigger, else before it */
 	uint32_t nt = tend;
@@ -923,6 +1009,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if (!vague_time(d, c0, c1))
 		set_when(d, si, &ev, pick_date(d, si, t, c0, c1, 0), ev.status);
 	set_place(d, si, &ev, tend, c1, ev.actor);
+	default_status(d, &ev);
 	ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
 	int idx = at_extract__add_event(d, out, &ev);
 	if (idx == AT_ENOMEM)
@@ -1001,8 +1088,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		/* the subjects of the clause */
 		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
 			const actor_m *am = &si->actors[a];
-			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
-			    (am->flags & (OBLIQUE & ~AF_WITH)))
+			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) || (am->flags & OBLIQUE))
 				continue;
 			part[np++] = am->key;
 		}
@@ -1043,7 +1129,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	at_event_rec ev;
 	char why[96];
 	snprintf(why, sizeof(why), "exercise:%s", tt->norm);
-	init_event(d, si, sidx, &ev, EV_EXERCISE, status ? status : ST_COMPLETED, why);
+	init_event(d, si, sidx, &ev, EV_EXERCISE, status, why);
 	for (int i = 0; i < np; i++)
 		ev.part[ev.npart++] = part[i];
 	ev.personnel = pick_people(si, t, tend, nt);
@@ -1054,6 +1140,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		dm = pick_date(d, si, t, pt > c0 ? pt : c0, t, 0);
 	if (!vague_time(d, c0, c1))
 		set_when(d, si, &ev, dm, ev.status);
+	default_status(d, &ev);
 	/* drills planned for fixed dates are committed */
 	if (ev.status == ST_INTENT && ev.has_when == 1)
 		ev.status = ST_COMMITTED;
@@ -1069,9 +1156,45 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+#ifdef AT_TRACE
+/* Development builds only (-DAT_TRACE): the sentence as the frames see it. */
+static void trace(const docx *d, const sent_info *si)
+{
+	fprintf(stderr, "-- S%u role=%d:", si->t0, si->role);
+	for (uint32_t t = si->t0; t < si->t1; t++) {
+		fprintf(stderr, " %s", d->toks[t].norm);
+		if (d->actor_at[t] >= 0) {
+			const actor_m *am = &si->actors[d->actor_at[t]];
+			fprintf(stderr, "[A:%s:%x]", d->ctx->keys[am->key].code, am->flags);
+		}
+		if (d->trig[t])
+			fprintf(stderr, "[T:%x/%d]", d->trig[t], d->trig_form[t]);
+		if (d->cue_start[t])
+			fprintf(stderr, "[C:%x]", d->cue_start[t]);
+		if (d->role[t])
+			fprintf(stderr, "[R%d]", d->role[t]);
+	}
+	for (uint32_t i = 0; i < si->nitems; i++)
+		fprintf(stderr, " {item %s q=%lld}", AT_ITEM_CATS[si->items[i].cat],
+			(long long)si->items[i].qty);
+	for (uint32_t i = 0; i < si->nmoney; i++)
+		fprintf(stderr, " {money %g %s usd=%g}", si->money[i].amount, si->money[i].cur,
+			si->money[i].usd);
+	for (uint32_t i = 0; i < si->ndates; i++)
+		fprintf(stderr, " {date k=%d %d-%d-%d}", si->dates[i].kind, si->dates[i].a.y,
+			si->dates[i].a.m, si->dates[i].a.d);
+	for (uint32_t i = 0; i < si->npers; i++)
+		fprintf(stderr, " {pers %lld}", (long long)si->pers[i].count);
+	fputc('\n', stderr);
+}
+#endif
+
 int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
+#ifdef AT_TRACE
+	trace(d, si);
+#endif
 	for (uint32_t t = si->t0; t < si->t1; t++) {
 		uint16_t tr = d->trig[t];
 		if (!tr)
@@ -1087,16 +1210,15 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 					    !strncmp(d->toks[t].norm, "dispatch", 8))) {
 			rc = aid_frame(d, out, sidx, t, TR_GIVE);
 			if (rc == 0)
-				rc = deploy_frame(d, out, sidx, t, TR_DEPLOY);
+				rc = deploy_frame(d, out, sidx, t, TR_GIVE);
 		} else if (tr & TR_VERBS) {
 			/* a verb that governs an aid noun makes one frame: the verb's */
 			rc = aid_frame(d, out, sidx, t, tr & TR_VERBS);
 		} else if (tr & TR_AIDN) {
 			/* nouns make a frame only when no aid verb governs them */
-			int governed = 0;
-			for (uint32_t k = t; k > si->t0 && t - k < 8; k--)
-				if (d->trig[k - 1] & TR_VERBS)
-					governed = 1;
+			uint32_t c0, c1;
+			clause_of(d, si, t, &c0, &c1);
+			int governed = has_verb_between(d, c0, t);
 			if (!governed)
 				rc = aid_frame(d, out, sidx, t, TR_AIDN);
 		}

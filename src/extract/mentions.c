@@ -1081,7 +1081,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 				am->flags |= AF_WEAK;
 			/* "Tajik-Afghan border", "Afghan territory" are places */
 			for (uint32_t r = am->t1; r < end && r < am->t1 + 2; r++)
-				if (d->cue_start[r] & CU_PLACE)
+				if ((d->cue_start[r] & CU_PLACE) && !d->role[r])
 					am->flags |= AF_PLACE;
 		}
 		/* the preposition governing the noun phrase */
