@@ -29,16 +29,18 @@ static int overlap(const at_event_rec *a, const at_event_rec *b)
 /* An event dated well before the report is another act than an undated one. */
 static int old_date(const docx *d, const at_event_rec *e)
 {
-	if (e->has_when != 1)
-		return 0;
-	if (!d->pub.y)
+	if (e->old)
+		return 1;
+	if (e->has_when != 1 || !d->pub.y)
 		return 0;
 	at_date p = d->pub;
-	return days(&e->w1, 1) < days(&p, 0) - 60;
+	return days(&e->w1, 1) < days(&p, 0) - 30;
 }
 
 static int dates_ok(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
+	if (a->old != b->old)
+		return 0;
 	int da = a->has_when == 1, db = b->has_when == 1;
 	if (da && db)
 		return overlap(a, b);
@@ -82,7 +84,8 @@ static int same_set(const at_event_rec *a, const at_event_rec *b, int *subset)
 	return ab && ba;
 }
 
-static int pledge_like(int st) { return st == ST_INTENT || st == ST_COMMITTED; }
+/* pledged, being delivered, delivered: three stages of one lifecycle */
+static int pledge_like(int st) { return st == ST_INTENT || st == ST_COMMITTED ? 0 : st; }
 
 static int lifecycle_ok(const at_event_rec *a, const at_event_rec *b)
 {
@@ -212,6 +215,7 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 	}
 	if (!e->headline_only)
 		t->headline_only = 0;
+	t->old |= e->old;
 	t->confidence = fmin(0.95, fmax(t->confidence, e->confidence) + 0.05);
 	if (e->sent > t->sent)
 		t->sent = e->sent;

@@ -47,7 +47,8 @@ enum {
 	CU_NEG = 1 << 0, CU_HYPO = 1 << 1, CU_INTENT = 1 << 2, CU_COMMITTED = 1 << 3,
 	CU_UNDERWAY = 1 << 4, CU_COMPLETED = 1 << 5, CU_REPORT = 1 << 6,
 	CU_MILITARY = 1 << 7, CU_PEOPLE = 1 << 8, CU_UNITS = 1 << 9, CU_FACILITY = 1 << 10,
-	CU_LOCPREP = 1 << 11, CU_PLACE = 1 << 12, CU_VAGUE = 1 << 13, CU_SALE = 1 << 14
+	CU_LOCPREP = 1 << 11, CU_PLACE = 1 << 12, CU_VAGUE = 1 << 13, CU_SALE = 1 << 14,
+	CU_AGENT = 1 << 15
 };
 
 /* actor mention flags */
@@ -160,6 +161,7 @@ typedef struct at_event_rec {
 	at_date w0, w1;
 	uint32_t when_start, when_end;
 	const char *when_text;
+	int old;           /* dated well before the report ("last year") */
 	int has_place;
 	uint32_t place_start, place_end; uint32_t place_country;
 	const char *place_text;

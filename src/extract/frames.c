@@ -280,6 +280,16 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 		if ((d->cue_start[k] & CU_COMPLETED) && d->cue_len[k] >= 2 &&
 		    !strncmp(d->toks[k + d->cue_len[k] - 1].norm, "ceremon", 7))
 			return ST_COMPLETED;
+	/* "This agreement, financed by X, will strengthen": the main clause's */
+	if (!found && !noun && (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
+	    t + 1 < c1 && eq(&d->toks[t + 1], "by") && !(t > si->t0 && is_be(&d->toks[t - 1])))
+		for (uint32_t k = t + 1; k < c1 && !found; k++) {
+			uint32_t c = d->cue_start[k];
+			if (c & CU_INTENT)
+				found = ST_INTENT;
+			else if (c & CU_COMMITTED)
+				found = ST_COMMITTED;
+		}
 	int ls = noun ? ST_NONE : lemma_status(&d->toks[t]);
 	if (found) {
 		if (ls == ST_COMMITTED && found == ST_COMPLETED)
@@ -365,6 +375,10 @@ static void set_when(docx *d, const sent_info *si, at_event_rec *ev, const date_
 	ev->when_start = d->toks[dm->t0].start;
 	ev->when_end = d->toks[dm->t1 - 1].end;
 	ev->has_when = ok ? 1 : 2; /* 2: a date expression we could not resolve */
+	/* "last year", "two years ago": another act than today's news */
+	if ((dm->kind == DS_REL && dm->off < 0 && dm->unit == 'y') ||
+	    (dm->kind == DS_AGO && (dm->unit == 'y' || dm->unit == 'm')))
+		ev->old = 1;
 	if (ok) {
 		ev->w0 = a;
 		ev->w1 = b;
@@ -627,11 +641,25 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 	for (uint32_t i = 0; i < si->nitems; i++) {
 		const item_m *im = &si->items[i];
 		if (im->t0 >= lo && im->t1 <= hi && !false_item(d, si, im)) {
+			/* "to buy weapons from France": what the money is for */
+			int purpose = 0;
+			for (uint32_t q = im->t0 > lo + 3 ? im->t0 - 3 : lo; q < im->t0; q++)
+				if (!strncmp(d->toks[q].norm, "buy", 3) ||
+				    !strncmp(d->toks[q].norm, "purchas", 7) ||
+				    !strncmp(d->toks[q].norm, "procur", 6))
+					purpose = 1;
+			if (purpose)
+				continue;
 			items = 1;
 			if (item_first < 0)
 				item_first = (int)im->t0;
 		}
 	}
+	static const char *const FUNDS[] = {"grant", "grants", "funding", "financing", "loan",
+					    "loans", "credit", "credits", "funds", NULL};
+	for (uint32_t q = lo; q < hi; q++)
+		if ((d->trig[q] & TR_AIDN) && in_list(d->toks[q].norm, FUNDS))
+			k |= K_FUNDING;
 	int worth = 0;
 	uint32_t mend = mm ? (mm->conv_t1 > mm->t1 ? mm->conv_t1 + 1 : mm->t1) : 0;
 	if (mm)
@@ -641,8 +669,7 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 				worth = 1;
 	int mt = 0; /* "military-technical" */
 	for (uint32_t q = lo; q < hi; q++)
-		if (!strncmp(d->toks[q].norm, "military-technical", 18) ||
-		    eq(&d->toks[q], "hardware") || eq(&d->toks[q], "weapons"))
+		if (!strncmp(d->toks[q].norm, "military-technical", 18))
 			mt = 1;
 	if (items || mt)
 		k |= K_EQUIPMENT;
@@ -650,6 +677,10 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 		k |= K_FUNDING;
 	} else if (mm && (items || mt) && worth) {
 		/* "hardware worth 70 billion rubles": valued equipment */
+	} else if (mm && !items && has_cue(d, mm->t1, hi, CU_FACILITY)) {
+		k |= K_CONSTRUCTION; /* "US$25 million for a new facility" */
+	} else if (mm && worth && !items) {
+		/* "assistance worth Rs 1.42 billion": the value of aid in kind */
 	} else if (mm && (!items || (item_first > (int)mm->t0 && !worth))) {
 		k |= K_FUNDING;
 		if (!mt && item_first > (int)mm->t0)
@@ -661,11 +692,11 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 		if ((d->trig[q] & TR_AIDN) && (eq(&d->toks[q], "training")))
 			k |= K_TRAINING;
 	int facility = has_cue(d, lo, hi, CU_FACILITY);
-	if ((cls & TR_BUILD) || (facility && (cls & TR_FUND)) ||
-	    (facility && has_trig(d, lo, hi, TR_BUILD)))
+	if (facility && ((cls & (TR_BUILD | TR_FUND)) || has_trig(d, lo, hi, TR_BUILD)))
 		k |= K_CONSTRUCTION;
 	for (uint32_t q = lo; q < hi; q++)
-		if (!strncmp(d->toks[q].norm, "construction", 12))
+		if (!strncmp(d->toks[q].norm, "construction", 12) &&
+		    !(q + 1 < hi && d->claimed[q + 1] == 3))
 			k |= K_CONSTRUCTION;
 	if ((k & K_CONSTRUCTION) && (cls & TR_FUND))
 		k &= ~K_FUNDING;
@@ -680,7 +711,7 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 {
 	memo *m = M(d);
 	int idx = m->last[type];
-	if (idx < 0 || sidx - m->last_sent[type] > 3)
+	if (idx < 0 || sidx - m->last_sent[type] > 4)
 		return;
 	at_event_rec *ev = &out->ev[idx];
 	if (provider != LX_NONE && ev->provider != provider)
@@ -801,6 +832,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 							   "support", "modernize", "modernise",
 							   "assist", NULL};
 			uint16_t bad = AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE;
+			if (cls & TR_FUND)
+				bad &= (uint16_t)~AF_LOC; /* "invested in PNG's ..." */
 			for (int i = 0; NEAR[i]; i++)
 				if (!strncmp(tt->norm, NEAR[i], strlen(NEAR[i]))) {
 					lim = tend + 5 < c1 ? tend + 5 : c1;
@@ -1156,6 +1189,23 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* "the surprise $3 billion grant", "Saudi grant", "its support": a noun. */
+static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
+{
+	if (!(d->trig[t] & TR_AIDN) || t == si->t0)
+		return 0;
+	const at_tok *p = &d->toks[t - 1];
+	static const char *const DET[] = {"a", "an", "the", "this", "that", "its", "their",
+					  "his", "her", "our", "'s", "of", "new", "more",
+					  "additional", "military", "financial", "further",
+					  "surprise", "such", "any", "direct", NULL};
+	if (in_list(p->norm, DET) || p->type == AT_TOK_NUM || d->claimed[t - 1] == 2)
+		return 1;
+	if (d->actor_at[t - 1] >= 0)
+		return 1;
+	return 0;
+}
+
 #ifdef AT_TRACE
 /* Development builds only (-DAT_TRACE): the sentence as the frames see it. */
 static void trace(const docx *d, const sent_info *si)
@@ -1211,7 +1261,7 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			rc = aid_frame(d, out, sidx, t, TR_GIVE);
 			if (rc == 0)
 				rc = deploy_frame(d, out, sidx, t, TR_GIVE);
-		} else if (tr & TR_VERBS) {
+		} else if ((tr & TR_VERBS) && !noun_reading(d, si, t)) {
 			/* a verb that governs an aid noun makes one frame: the verb's */
 			rc = aid_frame(d, out, sidx, t, tr & TR_VERBS);
 		} else if (tr & TR_AIDN) {

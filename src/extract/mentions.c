@@ -695,7 +695,7 @@ static int cue_bit(const char *code)
 	static const char *const C[] = {"neg", "hypo", "intent", "committed", "underway",
 					"completed", "report", "military", "people", "units",
 					"facility", "loc_prep", "place_noun", "vague_time", "sale",
-					NULL};
+					"agent", NULL};
 	int k = in_list(code, C);
 	return k ? 1 << (k - 1) : 0;
 }
@@ -871,6 +871,14 @@ int at_extract__mentions(docx *d, sent_info *si)
 			}
 		}
 	}
+	for (uint32_t i = si->t0; i < end; i++)
+		if (d->claimed[i] == 1 && d->actor_at[i] >= 0) {
+			d->cue[i] &= ~(uint32_t)(CU_REPORT | CU_NEG | CU_HYPO | CU_INTENT |
+						 CU_COMMITTED | CU_UNDERWAY | CU_COMPLETED);
+			d->cue_start[i] &= ~(uint32_t)(CU_REPORT | CU_NEG | CU_HYPO | CU_INTENT |
+						       CU_COMMITTED | CU_UNDERWAY |
+						       CU_COMPLETED);
+		}
 	/* 2. numbers, money, dates, counts of people, item quantities */
 	for (uint32_t i = si->t0; i < end; i++) {
 		if (d->claimed[i] == 2)
@@ -1070,7 +1078,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 			for (uint32_t r = am->t1; r < end && r < am->t1 + 3 && !strong; r++) {
 				if (d->trig[r] & (TR_AIDN | TR_EXERN))
 					strong = 1;
-				if (d->cue[r] & (CU_PEOPLE | CU_MILITARY))
+				if (d->cue[r] & (CU_PEOPLE | CU_MILITARY | CU_AGENT))
 					strong = 1;
 				if (d->cue[r] & CU_PLACE)
 					break;
