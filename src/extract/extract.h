@@ -130,7 +130,7 @@ typedef struct docx {
 	at_date pub;       /* publication date (may be partial or empty) */
 	int military_doc;  /* military cue words in the body: context for headlines */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
-	const char *alias_text[16]; uint32_t alias_key[16]; int nalias;
+	const char *alias_text[16]; uint32_t alias_key[16]; uint8_t alias_role[16]; int nalias;
 	/* discourse memory: the last event of each type, and its sentence */
 	struct at_memo {
 		int last[3];

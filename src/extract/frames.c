@@ -271,6 +271,10 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 		else if (c & CU_COMPLETED)
 			found = ST_COMPLETED;
 	}
+	/* "We deny that X is sending ...": a negative verb governs the clause */
+	for (uint32_t k = c0; k > si->t0 && c0 - k < 4; k--)
+		if (d->cue_start[k - 1] & CU_NEG)
+			return DROP;
 	/* "... if requested", "unless" after the trigger */
 	for (uint32_t k = t + 1; k < c1; k++)
 		if (eq(&d->toks[k], "if") || eq(&d->toks[k], "unless"))
@@ -280,6 +284,16 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 		if ((d->cue_start[k] & CU_COMPLETED) && d->cue_len[k] >= 2 &&
 		    !strncmp(d->toks[k + d->cue_len[k] - 1].norm, "ceremon", 7))
 			return ST_COMPLETED;
+	/* "The Saudi grant will allow ...": a noun subject takes its verb's mood */
+	for (uint32_t k = t + 1; !found && noun && k < c1 && k < t + 4; k++) {
+		uint32_t c = d->cue_start[k];
+		if (c & CU_NEG)
+			return DROP;
+		if (c & CU_INTENT)
+			found = ST_INTENT;
+		else if (c & CU_COMMITTED)
+			found = ST_COMMITTED;
+	}
 	/* "This agreement, financed by X, will strengthen": the main clause's */
 	if (!found && !noun && (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
 	    t + 1 < c1 && eq(&d->toks[t + 1], "by") && !(t > si->t0 && is_be(&d->toks[t - 1])))
@@ -594,6 +608,19 @@ static void set_value(docx *d, const sent_info *si, at_event_rec *ev, const mone
 		ev->usd = mm->amount;
 }
 
+/* Commercial context: sales, contracts, orders ("to buy" is a purpose). */
+static int sale_context(const docx *d, const sent_info *si)
+{
+	for (uint32_t k = si->t0; k < si->t1; k++) {
+		if (!(d->cue_start[k] & CU_SALE))
+			continue;
+		if (k > si->t0 && eq(&d->toks[k - 1], "to"))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* ---- events ---------------------------------------------------------------- */
 
 /* A frame with no modality cue: planned if its date is ahead of the report,
@@ -769,6 +796,17 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		if (!over)
 			return 0;
 	}
+	if (tend < si->t1 && (eq(&d->toks[tend], "itself") || eq(&d->toks[tend], "themselves")))
+		return 0;
+	/* aid that is not military: "economic aid", "humanitarian assistance" */
+	static const char *const CIVIL[] = {"economic", "humanitarian", "food", "development",
+					    "disaster", "medical", "flood", "famine", "farm",
+					    "agricultural", "trade", "relief", "emergency",
+					    "financial", "budget", "budgetary", "health", "aids",
+					    "refugee", "earthquake", "technical", NULL};
+	if ((cls & TR_AIDN) && t > si->t0 && in_list(d->toks[t - 1].norm, CIVIL) &&
+	    !(t > si->t0 + 1 && !strncmp(d->toks[t - 2].norm, "military", 8)))
+		return 0;
 	int status = status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0);
 	if (status == DROP)
 		return 0;
@@ -797,7 +835,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			prov = right_actor(si, tend, c1, AF_FROM, 0);
 		if (prov < 0)
 			prov = right_actor(si, tend, c1, AF_BY, 0);
-		rec = right_actor(si, tend, c1, 0, AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+		rec = right_actor(si, tend, tend + 8 < c1 ? tend + 8 : c1, 0,
+				  AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 		if (rec == prov)
 			rec = -1;
 		if (rec < 0 && prov >= 0 && (si->actors[prov].flags & (AF_FROM | AF_BY)))
@@ -812,6 +851,16 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		if (prov < 0 && !passive)
 			prov = left_subject(d, si, c0, t, 0);
 		if (passive) {
+			uint32_t by = tend;
+			while (by < c1 && by < tend + 2 && !eq(&d->toks[by], "by"))
+				by++;
+			if (by < c1 && eq(&d->toks[by], "by") && by + 1 < si->t1) {
+				uint32_t ag = by + 1;
+				while (ag < si->t1 && (eq(&d->toks[ag], "the") || eq(&d->toks[ag], "a")))
+					ag++;
+				if (ag < si->t1 && d->actor_at[ag] < 0 && d->claimed[ag] == 3)
+					return 0;
+			}
 			prov = right_actor(si, tend, si->t1, AF_BY, 0);
 			if (prov < 0)
 				prov = right_actor(si, tend, c1, AF_FROM, 0);
@@ -826,6 +875,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 						  AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 			how = "passive";
 		} else {
+			if (prov < 0 && (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART)) {
+				/* "facilities, presented to Tajikistan as a gift from
+				 * the U.S.": a participle names its giver after it */
+				prov = right_actor(si, tend, c1, AF_FROM, 0);
+				if (prov < 0)
+					prov = right_actor(si, tend, c1, AF_BY, 0);
+			}
 			uint32_t lim = c1;
 			/* bolster/strengthen/support take their object at once */
 			static const char *const NEAR[] = {"bolster", "strengthen", "boost",
@@ -842,7 +898,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			rec = right_actor(si, tend, lim, 0, bad);
 			if (rec >= 0 && rec == prov)
 				rec = -1;
-			if (rec < 0 && lim == c1) {
+			if (rec < 0) {
 				/* "an agreement with the Nepal Army pledging assistance" */
 				for (uint32_t a = si->nactors; a-- > 0;) {
 					const actor_m *am = &si->actors[a];
@@ -860,8 +916,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : t, hi = c1;
 	const money_m *mm = pick_money(si, lo, hi);
 	int items = 0;
+	uint32_t near_hi = tend + 14 < hi ? tend + 14 : hi;
 	for (uint32_t i = 0; i < si->nitems; i++)
-		if (si->items[i].t0 >= c0 && si->items[i].t1 <= hi &&
+		if (si->items[i].t0 >= c0 && si->items[i].t1 <= near_hi &&
 		    !false_item(d, si, &si->items[i]))
 			items = 1;
 	int aidnoun = has_trig(d, c0, hi, TR_AIDN) || (cls & TR_AIDN);
@@ -871,6 +928,11 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		if (si->actors[a].t0 >= tend && si->actors[a].t1 <= hi &&
 		    si->actors[a].role_kind == 1)
 			mil_object = 1;
+	if ((cls & TR_BUILD) && !(cls & ~TR_BUILD) && !facility)
+		return 0;
+	if ((cls & TR_BUILD) && d->trig_form[t] == LF_ING && tend < si->t1 &&
+	    (d->toks[tend].type == AT_TOK_PUNCT || d->cue_start[tend] & CU_LOCPREP))
+		return 0; /* "a military building in Manila" */
 	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) ||
 		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
 		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
@@ -880,11 +942,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	if (!military_context(d, si))
 		return 0;
 	/* commercial sales are not aid */
-	int deliveryish = !strncmp(tt->norm, "deliver", 7) || !strncmp(tt->norm, "suppl", 5) ||
-			  !strncmp(tt->norm, "ship", 4) || !strncmp(tt->norm, "transfer", 8) ||
-			  (cls & TR_RECEIVE);
-	if (deliveryish && has_cue(d, si->t0, si->t1, CU_SALE) &&
-	    !has_trig(d, si->t0, si->t1, TR_AIDN)) {
+	if (sale_context(d, si) && !(cls & TR_AIDN) && !has_trig(d, c0, t, TR_AIDN) &&
+	    !has_trig(d, tend, c1, TR_AIDN)) {
 		int free_ = 0;
 		for (uint32_t k = si->t0; k < si->t1; k++)
 			if (eq(&d->toks[k], "free") || !strncmp(d->toks[k].norm, "donat", 5) ||
@@ -998,6 +1057,14 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 			mil_items = 1;
 	if ((cls & TR_EQUIP) == 0 && !forces && !(mil_items && (cls & TR_DEPLOY)))
 		return 0;
+	if (!strncmp(tt->norm, "mov", 3) && !passive) {
+		int near = 0;
+		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
+			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) || d->claimed[k] == 3)
+				near = 1;
+		if (!near)
+			return 0;
+	}
 	/* a purpose infinitive after another frame's verb: "relocated 20,000
 	 * troops to reinforce its border" is one act */
 	if (d->trig_form[t] == LF_BASE && t > si->t0 && eq(&d->toks[t - 1], "to") &&
@@ -1189,6 +1256,14 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* "a major upgrade": a base-form verb after a determiner is a noun. */
+static int verb_as_noun(const docx *d, const sent_info *si, uint32_t t)
+{
+	static const char *const DET[] = {"a", "an", "the", "this", "that", "its", "their",
+					  "major", "new", "further", "planned", "$", NULL};
+	return t > si->t0 && in_list(d->toks[t - 1].norm, DET);
+}
+
 /* "the surprise $3 billion grant", "Saudi grant", "its support": a noun. */
 static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 {
@@ -1261,9 +1336,14 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			rc = aid_frame(d, out, sidx, t, TR_GIVE);
 			if (rc == 0)
 				rc = deploy_frame(d, out, sidx, t, TR_GIVE);
+		} else if ((tr & TR_VERBS) && !(tr & TR_AIDN) && d->trig_form[t] == LF_BASE &&
+			   verb_as_noun(d, si, t)) {
+			continue; /* "a major upgrade", "the build" */
 		} else if ((tr & TR_VERBS) && !noun_reading(d, si, t)) {
 			/* a verb that governs an aid noun makes one frame: the verb's */
 			rc = aid_frame(d, out, sidx, t, tr & TR_VERBS);
+		} else if ((tr & TR_AIDN) && t + 1 < si->t1 && (d->cue_start[t + 1] & CU_FACILITY)) {
+			continue; /* "a training facility", "aid station" */
 		} else if (tr & TR_AIDN) {
 			/* nouns make a frame only when no aid verb governs them */
 			uint32_t c0, c1;

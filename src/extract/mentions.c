@@ -702,6 +702,37 @@ static int cue_bit(const char *code)
 
 static int is_actor_class(int c) { return c == LX_STATE || c == LX_ORG || c == LX_GROUP; }
 
+/* Is every part of a hyphenated word an actor or a known participle? */
+static int compound_ok(const at_ctx *ctx, const at_tok *t)
+{
+	static const char *const SUFFIX[] = {"led", "backed", "funded", "financed", "built",
+					     "made", "based", "owned", "supplied", "donated",
+					     "sponsored", "trained", "brokered", "run", NULL};
+	const char *w = t->norm;
+	int actors = 0;
+	while (*w) {
+		size_t l = strcspn(w, "-");
+		lx_hit h[8];
+		size_t nh = lx_word(ctx, w, l, w, h, 8);
+		int ok = 0;
+		for (size_t k = 0; k < nh; k++)
+			if (is_actor_class(h[k].e->cls))
+				ok = 1, actors++;
+		if (!ok) {
+			int suf = 0;
+			for (int k = 0; SUFFIX[k]; k++)
+				if (strlen(SUFFIX[k]) == l && !strncmp(SUFFIX[k], w, l))
+					suf = 1;
+			if (!suf)
+				return 0;
+		}
+		w += l;
+		if (*w == '-')
+			w++;
+	}
+	return actors > 0;
+}
+
 static int add_actor(docx *d, sent_info *si, uint32_t *cap, uint32_t t0, uint32_t t1,
 		     uint32_t key, int form)
 {
@@ -834,13 +865,17 @@ int at_extract__mentions(docx *d, sent_info *si)
 				if (strcmp(d->alias_text[k], t->norm) == 0) {
 					if (add_actor(d, si, &acap, i, i + 1, d->alias_key[k], LF_ALIAS))
 						return AT_ENOMEM;
+					si->actors[si->nactors - 1].role_kind = d->alias_role[k];
 					d->claimed[i] = 1;
 					span_done = 1;
 					break;
 				}
 		}
-		/* parts of compounds: "Russian-Uzbek", "UAE-funded", "Moscow-led" */
-		if (!span_done && (t->flags & AT_TF_HYPHEN) && t->type == AT_TOK_WORD) {
+		/* parts of compounds: "Russian-Uzbek", "UAE-funded", "Moscow-led";
+		 * not "Iran-contra", whose other part is neither an actor nor a
+		 * participle of a kind we know */
+		if (!span_done && (t->flags & AT_TF_HYPHEN) && t->type == AT_TOK_WORD &&
+		    compound_ok(ctx, t)) {
 			const char *w = t->norm;
 			const char *o = d->s + t->start;
 			int first = 1;
@@ -855,7 +890,8 @@ int at_extract__mentions(docx *d, sent_info *si)
 						si->actors[si->nactors - 1].flags |= AF_COMPOUND;
 						break;
 					}
-					if (e->cls == LX_TRIGGER && !first) {
+					if (e->cls == LX_TRIGGER && !first &&
+					    trigger_bit(ctx->keys[e->key].code) == TR_FUND) {
 						d->trig[i] |= (uint16_t)trigger_bit(ctx->keys[e->key].code);
 						d->trig_form[i] = LF_PASTPART;
 						d->trig_len[i] = 1;
@@ -1056,11 +1092,20 @@ int at_extract__mentions(docx *d, sent_info *si)
 	/* 3. how each actor stands: possessive, role, preposition before it */
 	for (uint32_t a = 0; a < si->nactors; a++) {
 		actor_m *am = &si->actors[a];
+		/* "the Collective Security Treaty Organization (CSTO)": the acronym
+		 * repeats the actor before it and is no second mention */
+		if (a > 0 && am->t0 >= 1 && eq(&d->toks[am->t0 - 1], "(") &&
+		    si->actors[a - 1].key == am->key && si->actors[a - 1].t1 + 1 >= am->t0 - 1) {
+			am->flags |= AF_WEAK;
+			continue;
+		}
 		uint32_t k = am->t1;
 		if (k < end && eq(&d->toks[k], "'s")) {
 			am->flags |= AF_POSS;
 			k++;
 		}
+		if (am->role_kind)
+			am->flags |= AF_ROLE;
 		/* a role within two tokens after: "Russian Defence Minister" */
 		for (uint32_t r = k; r < end && r < k + 3; r++) {
 			if (d->role[r]) {
@@ -1155,6 +1200,7 @@ int at_extract__find_aliases(docx *d, sent_info *si)
 			if (d->nalias < 16) {
 				d->alias_text[d->nalias] = ac->norm;
 				d->alias_key[d->nalias] = am->key;
+				d->alias_role[d->nalias] = am->role_kind;
 				d->nalias++;
 			}
 			break;
