@@ -60,21 +60,52 @@ static const char *const CREDIT[] = {"tass", "reuters", "afp", "ap", "epa", "get
 
 static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
-/* Case-insensitive search for an ASCII needle in [s, s+n). */
-static int has_ci(const char *s, size_t n, const char *needle)
+/*
+ * Case-insensitive search for an ASCII needle in [s, s+n). Paragraphs are
+ * lower-cased once into `low` (at most LOW_CAP bytes are searched: cues sit
+ * in short paragraphs, and long ones are body text) and searched with strstr.
+ */
+#define LOW_CAP 2048
+
+static void lower_copy(const char *s, size_t n, char *low)
 {
-	size_t m = strlen(needle);
-	if (m > n)
-		return 0;
-	for (size_t i = 0; i + m <= n; i++) {
-		size_t k = 0;
-		while (k < m && lower((unsigned char)s[i + k]) == (unsigned char)needle[k])
-			k++;
-		if (k == m)
-			return 1;
-	}
-	return 0;
+	if (n >= LOW_CAP)
+		n = LOW_CAP - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)lower((unsigned char)s[i]);
+	low[n] = '\0';
 }
+
+/* Bigrams present in a paragraph: a needle whose first bigram is absent
+ * cannot occur, which spares most strstr calls. */
+typedef struct bigrams {
+	uint8_t bits[4096 / 8]; /* hashed: a set bit means "maybe present" */
+} bigrams;
+
+static unsigned bigram_key(const char *p)
+{
+	return (((unsigned char)p[0] * 31u) ^ ((unsigned char)p[1] * 131u)) & 4095u;
+}
+
+static void bigrams_of(bigrams *bg, const char *low)
+{
+	memset(bg->bits, 0, sizeof(bg->bits));
+	for (size_t i = 0; low[i] && low[i + 1]; i++) {
+		unsigned k = bigram_key(low + i);
+		bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+	}
+}
+
+static int bit(const bigrams *bg, unsigned k) { return (bg->bits[k >> 3] >> (k & 7)) & 1; }
+
+/* First and last bigram of the needle must both be present. */
+static int has_bigram(const bigrams *bg, const char *needle)
+{
+	size_t n = strlen(needle);
+	return bit(bg, bigram_key(needle)) && (n < 3 || bit(bg, bigram_key(needle + n - 2)));
+}
+
+static int has_ci(const char *low, const char *needle) { return strstr(low, needle) != NULL; }
 
 /* Count whole words (ASCII, case-insensitive) from a list. */
 static int count_words(const char *s, size_t n, const char *const *words)
@@ -89,6 +120,8 @@ static int count_words(const char *s, size_t n, const char *const *words)
 			j++;
 		if (j > i) {
 			for (int w = 0; words[w]; w++) {
+				if (lower((unsigned char)s[i]) != words[w][0])
+					continue;
 				size_t m = strlen(words[w]);
 				if (m == j - i) {
 					size_t k = 0;
@@ -172,10 +205,10 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
-static int is_caption(const char *s, size_t n)
+static int is_caption(const char *s, size_t n, const char *low)
 {
-	if (has_ci(s, n, "(ap photo") || has_ci(s, n, "photo:") || has_ci(s, n, "image:") ||
-	    has_ci(s, n, "file photo") || has_ci(s, n, "photo credit"))
+	if (has_ci(low, "(ap photo") || has_ci(low, "photo:") || has_ci(low, "image:") ||
+	    has_ci(low, "file photo") || has_ci(low, "photo credit"))
 		return 1;
 	/* ends with a credit: "... / TASS", "... TASS", "(Reuters)" */
 	size_t e = n;
@@ -309,6 +342,9 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	}
 	/* 2. roles */
 	int body_seen = 0, ended = 0;
+	bigrams *bg = at_arena_alloc_raw(a, sizeof(*bg));
+	if (!bg)
+		return -1;
 	for (size_t k = 0; k < *n; k++) {
 		at_para *p = &(*out)[k];
 		const char *t = s + p->start;
@@ -332,9 +368,12 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 				ended = 1;
 			continue;
 		}
+		char low[LOW_CAP];
+		lower_copy(t, m, low);
+		bigrams_of(bg, low);
 		int appeal = 0;
 		for (int c = 0; APPEAL[c] && !appeal; c++)
-			if (has_ci(t, m, APPEAL[c]))
+			if (has_bigram(bg, APPEAL[c]) && has_ci(low, APPEAL[c]))
 				appeal = 1;
 		if (!appeal && count_words(t, m, SECOND) >= 2 && count_words(t, m, ASK) >= 1)
 			appeal = 1;
@@ -343,7 +382,7 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 			p->why = 4;
 			continue;
 		}
-		if (is_caption(t, m)) {
+		if (is_caption(t, m, low)) {
 			p->role = AT_ROLE_CAPTION;
 			p->why = 5;
 			continue;

@@ -101,12 +101,20 @@ static int cmd_extract(int argc, char **argv)
 	int table = !strcmp(format, "table");
 	int width = table ? term_width() : 0;
 	at_reader_opts opts = {published};
+	at_worker *worker;
+	if (at_worker_new(&worker, ctx) != 0) {
+		fprintf(stderr, "aidtrace: out of memory\n");
+		at_ctx_free(ctx);
+		free(paths);
+		return 2;
+	}
 	for (int p = 0; p < npaths; p++) {
 		at_reader *r;
 		int rc = at_reader_open(&r, paths[p], &opts);
 		if (rc == AT_EINVAL) {
 			fprintf(stderr, "aidtrace: --published %s: not a date (YYYY-MM-DD)\n",
 				published);
+			at_worker_free(worker);
 			at_ctx_free(ctx);
 			free(paths);
 			return 2;
@@ -132,7 +140,7 @@ static int cmd_extract(int argc, char **argv)
 				continue;
 			}
 			at_events *ev;
-			rc = at_extract_doc(&ev, ctx, doc);
+			rc = at_worker_extract(worker, doc, &ev);
 			if (rc) {
 				fprintf(stderr, "aidtrace: %s: %s: cannot analyse (error %d)\n",
 					doc->source, doc->id, rc);
@@ -152,6 +160,7 @@ static int cmd_extract(int argc, char **argv)
 		}
 		at_reader_free(r);
 	}
+	at_worker_free(worker);
 	at_ctx_free(ctx);
 	free(paths);
 	if (fflush(stdout) != 0) {

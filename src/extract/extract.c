@@ -2,8 +2,9 @@
  * extract.c — at_extract_doc: one document in, its events out. A pure
  * function of (context, document): clean → sentences and tokens → mentions
  * → frames → assembled events. No I/O, no shared mutable state; all working
- * memory lives in one arena that dies with the call. Exports at_extract_doc,
- * at_events_count and at_events_free.
+ * memory lives in one arena that dies with the call (or is reset, in a
+ * worker). Exports at_extract_doc, at_worker_*, at_events_count and
+ * at_events_free.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,10 @@ static int analyse(docx *d, at_events *out)
 	size_t npara;
 	if (at_clean(d->a, doc->bytes, doc->body_off, doc->len, &paras, &npara) != 0)
 		return AT_ENOMEM;
-	size_t tcap = 0, scap = 0;
+	size_t tcap = doc->len / 4 + 64, scap = 0;
+	d->toks = at_arena_alloc_raw(d->a, tcap * sizeof(at_tok));
+	if (!d->toks)
+		return AT_ENOMEM;
 	at_sentence *sents = NULL;
 	size_t nsents = 0;
 	for (size_t p = 0; p < npara; p++) {
@@ -115,7 +119,53 @@ static int analyse(docx *d, at_events *out)
 	return at_extract__finish(d, out);
 }
 
+/* Working memory kept between documents: up to this much of it. */
+#define AT_WORKER_KEEP (16u * 1024u * 1024u)
+
+struct at_worker {
+	const at_ctx *ctx;
+	at_arena work;
+};
+
+int at_worker_new(at_worker **out, const at_ctx *ctx)
+{
+	*out = NULL;
+	at_worker *w = calloc(1, sizeof(*w));
+	if (!w)
+		return AT_ENOMEM;
+	w->ctx = ctx;
+	at_arena_init(&w->work, 0);
+	*out = w;
+	return 0;
+}
+
+void at_worker_free(at_worker *w)
+{
+	if (!w)
+		return;
+	at_arena_free(&w->work);
+	free(w);
+}
+
+static int extract_with(at_arena *work, at_events **out, const at_ctx *ctx, const at_doc *doc);
+
+int at_worker_extract(at_worker *w, const at_doc *doc, at_events **out)
+{
+	int rc = extract_with(&w->work, out, w->ctx, doc);
+	at_arena_reset(&w->work, AT_WORKER_KEEP);
+	return rc;
+}
+
 int at_extract_doc(at_events **out, const at_ctx *ctx, const at_doc *doc)
+{
+	at_arena work;
+	at_arena_init(&work, 0);
+	int rc = extract_with(&work, out, ctx, doc);
+	at_arena_free(&work);
+	return rc;
+}
+
+static int extract_with(at_arena *work, at_events **out, const at_ctx *ctx, const at_doc *doc)
 {
 	*out = NULL;
 	if (!ctx || !doc)
@@ -131,19 +181,16 @@ int at_extract_doc(at_events **out, const at_ctx *ctx, const at_doc *doc)
 		return AT_ENOMEM;
 	}
 	memcpy(ev->reported, doc->published, sizeof(ev->reported));
-	at_arena work;
-	at_arena_init(&work, 0);
 	docx d;
 	memset(&d, 0, sizeof(d));
 	d.ctx = ctx;
 	d.doc = doc;
-	d.a = &work;
+	d.a = work;
 	d.s = doc->bytes;
 	at_date_parse(&d.pub, doc->published);
+	/* strings are copied into the events' arena by finish(): the work arena
+	 * may be reset by the caller afterwards */
 	int rc = analyse(&d, ev);
-	/* strings were copied into the events' arena by finish(); the work
-	 * arena dies here */
-	at_arena_free(&work);
 	if (rc) {
 		at_events_free(ev);
 		return rc;

@@ -48,7 +48,7 @@ enum {
 	CU_UNDERWAY = 1 << 4, CU_COMPLETED = 1 << 5, CU_REPORT = 1 << 6,
 	CU_MILITARY = 1 << 7, CU_PEOPLE = 1 << 8, CU_UNITS = 1 << 9, CU_FACILITY = 1 << 10,
 	CU_LOCPREP = 1 << 11, CU_PLACE = 1 << 12, CU_VAGUE = 1 << 13, CU_SALE = 1 << 14,
-	CU_AGENT = 1 << 15
+	CU_AGENT = 1 << 15, CU_DATEW = 1 << 16, CU_NUMW = 1 << 17
 };
 
 /* actor mention flags */

@@ -22,12 +22,15 @@
 
 #include "extract.h"
 
-static int eq(const at_tok *t, const char *w) { return strcmp(t->norm, w) == 0; }
+static int eq(const at_tok *t, const char *w)
+{
+	return t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
+}
 
 static int in_list(const char *w, const char *const *list)
 {
 	for (int i = 0; list[i]; i++)
-		if (strcmp(w, list[i]) == 0)
+		if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
 			return 1;
 	return 0;
 }

@@ -26,12 +26,15 @@ static int item_cat(const char *code)
 	return AT_N_ITEM_CATS - 1;
 }
 
-static int eq(const at_tok *t, const char *w) { return strcmp(t->norm, w) == 0; }
+static int eq(const at_tok *t, const char *w)
+{
+	return t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
+}
 
 static int in_list(const char *w, const char *const *list)
 {
 	for (int i = 0; list[i]; i++)
-		if (strcmp(w, list[i]) == 0)
+		if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
 			return i + 1;
 	return 0;
 }
@@ -695,7 +698,7 @@ static int cue_bit(const char *code)
 	static const char *const C[] = {"neg", "hypo", "intent", "committed", "underway",
 					"completed", "report", "military", "people", "units",
 					"facility", "loc_prep", "place_noun", "vague_time", "sale",
-					"agent", NULL};
+					"agent", "dateword", "numword", NULL};
 	int k = in_list(code, C);
 	return k ? 1 << (k - 1) : 0;
 }
@@ -919,6 +922,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 	for (uint32_t i = si->t0; i < end; i++) {
 		if (d->claimed[i] == 2)
 			continue;
+		/* only numbers and the words listed as date words start a date */
+		if (d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_DATEW))
+			continue;
 		date_m dm;
 		uint32_t dn = parse_date(d, i, end, &dm);
 		if (dn) {
@@ -942,6 +948,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 		for (int c = 0; c < ncur; c++)
 			if (curs[c].t1 == i && curs[c].form != LF_NAME)
 				cur_before = c;
+		if (d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_NUMW) &&
+		    !(d->toks[i].flags & AT_TF_HYPHEN))
+			continue;
 		if (!parse_number(d, i, end, &v, &used, &fl))
 			continue;
 		if (fl & (NUM_MEASURE))

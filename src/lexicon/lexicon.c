@@ -87,8 +87,9 @@ static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 		     const char *text, char *err, size_t errlen, const char *file,
 		     unsigned line)
 {
-	at_tok *toks = NULL;
-	size_t n = 0, cap = 0;
+	at_tok local[64];
+	at_tok *toks = local; /* never grown: the cap equals its size */
+	size_t n = 0, cap = 64;
 	size_t len = strlen(text);
 	if (at_tokenize(&ctx->mem, text, 0, len, &toks, &n, &cap, 64) < 0 || n == 0 ||
 	    n > 255) {
@@ -317,7 +318,7 @@ static uint32_t head_of(const at_ctx *ctx, const char *w, size_t n)
 		if (h == LX_NONE)
 			return LX_NONE;
 		const char *hw = ctx->entries[h].norms[0];
-		if (strlen(hw) == n && memcmp(hw, w, n) == 0)
+		if (hw[0] == w[0] && strncmp(hw, w, n) == 0 && hw[n] == '\0')
 			return h;
 		slot = (slot + 1) & (size - 1);
 	}

@@ -33,7 +33,7 @@ int at_is_abbrev(const char *norm)
 	if (p && p[1])
 		norm = p + 1;
 	for (int i = 0; ABBREV[i]; i++)
-		if (strcmp(norm, ABBREV[i]) == 0)
+		if (norm[0] == ABBREV[i][0] && strcmp(norm, ABBREV[i]) == 0)
 			return 1;
 	return 0;
 }

@@ -112,7 +112,7 @@ static int push(at_arena *a, at_tok **toks, size_t *n, size_t *cap, size_t max)
 		return -1;
 	if (*n == *cap) {
 		size_t nc = *cap ? *cap * 2 : 256;
-		at_tok *p = at_arena_alloc(a, nc * sizeof(*p));
+		at_tok *p = at_arena_alloc_raw(a, nc * sizeof(*p));
 		if (!p)
 			return -1;
 		if (*n)
@@ -131,11 +131,12 @@ static const char *fold(at_arena *a, const char *s, size_t n, uint16_t *nlen)
 		if ((unsigned char)s[i] >= 0x80)
 			ascii = 0;
 	if (ascii) {
-		char *p = at_arena_alloc(a, n + 1);
+		char *p = at_arena_alloc_raw(a, n + 1);
 		if (!p)
 			return NULL;
 		for (size_t i = 0; i < n; i++)
 			p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+		p[n] = '\0';
 		*nlen = (uint16_t)(n > 65535 ? 65535 : n);
 		return p;
 	}
@@ -240,7 +241,7 @@ long at_tokenize(at_arena *a, const char *s, size_t start, size_t end, at_tok **
 				/* apostrophes: 's and n't split off; d'Ivoire joins */
 				const char *pn;
 				size_t al = (c == '\'') ? 1 : 0;
-				if (!al) {
+				if (!al && (unsigned char)c >= 0x80) {
 					size_t ml = mb_punct(s + j, end - j, &pn);
 					if (ml && strcmp(pn, "'") == 0)
 						al = ml;

@@ -19,12 +19,19 @@ struct at_arena_block {
 void at_arena_init(at_arena *a, size_t cap)
 {
 	a->head = NULL;
+	a->spare = NULL;
 	a->used = 0;
 	a->cap = cap;
 	a->failed = 0;
 }
 
-void *at_arena_alloc(at_arena *a, size_t n)
+static void *alloc(at_arena *a, size_t n, int zero);
+
+void *at_arena_alloc(at_arena *a, size_t n) { return alloc(a, n, 1); }
+
+void *at_arena_alloc_raw(at_arena *a, size_t n) { return alloc(a, n, 0); }
+
+static void *alloc(at_arena *a, size_t n, int zero)
 {
 	if (n == 0)
 		n = 1;
@@ -43,18 +50,28 @@ void *at_arena_alloc(at_arena *a, size_t n)
 	b->next = a->head;
 	a->head = b;
 	a->used += n;
+	(void)zero;
 	return b->mem;
 #else
 	size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	at_arena_block *b = a->head;
 	if (!b || b->size - b->off < need) {
-		size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-		b = malloc(sizeof(*b) + size);
-		if (!b) {
-			a->failed = 1;
-			return NULL;
+		/* a spare block kept by at_arena_reset, if one is large enough */
+		at_arena_block **sp = &a->spare;
+		while (*sp && (*sp)->size < need)
+			sp = &(*sp)->next;
+		if (*sp) {
+			b = *sp;
+			*sp = b->next;
+		} else {
+			size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+			b = malloc(sizeof(*b) + size);
+			if (!b) {
+				a->failed = 1;
+				return NULL;
+			}
+			b->size = size;
 		}
-		b->size = size;
 		b->off = 0;
 		b->next = a->head;
 		a->head = b;
@@ -62,7 +79,8 @@ void *at_arena_alloc(at_arena *a, size_t n)
 	void *p = b->mem + b->off;
 	b->off += need;
 	a->used += need;
-	memset(p, 0, n);
+	if (zero)
+		memset(p, 0, n);
 	return p;
 #endif
 }
@@ -77,14 +95,41 @@ char *at_arena_strndup(at_arena *a, const char *s, size_t n)
 	return p;
 }
 
-void at_arena_free(at_arena *a)
+void at_arena_reset(at_arena *a, size_t keep)
 {
 	at_arena_block *b = a->head;
+	size_t kept = 0;
+	for (at_arena_block *s = a->spare; s; s = s->next)
+		kept += s->size;
+	while (b) {
+		at_arena_block *next = b->next;
+#ifdef AT_ARENA_MALLOC
+		free(b);
+#else
+		if (kept + b->size <= keep) {
+			kept += b->size;
+			b->next = a->spare;
+			a->spare = b;
+		} else {
+			free(b);
+		}
+#endif
+		b = next;
+	}
+	(void)keep;
+	a->head = NULL;
+	a->used = 0;
+	a->failed = 0;
+}
+
+void at_arena_free(at_arena *a)
+{
+	at_arena_reset(a, 0);
+	at_arena_block *b = a->spare;
 	while (b) {
 		at_arena_block *next = b->next;
 		free(b);
 		b = next;
 	}
-	a->head = NULL;
-	a->used = 0;
+	a->spare = NULL;
 }

@@ -1,6 +1,6 @@
 /*
  * arena.h — one arena per document: a bump allocator whose memory dies in one
- * call. Exports at_arena_init/alloc/strndup/free.
+ * call. Exports at_arena_init/alloc/alloc_raw/strndup/reset/free.
  *
  * Built with -DAT_ARENA_MALLOC (the sanitizer and valgrind builds), every
  * allocation goes straight to malloc and is kept on a list, so ASan and
@@ -15,6 +15,7 @@ typedef struct at_arena_block at_arena_block;
 
 typedef struct at_arena {
 	at_arena_block *head;
+	at_arena_block *spare; /* blocks kept by at_arena_reset */
 	size_t used;   /* bytes handed out, for the cap */
 	size_t cap;    /* 0 = no cap */
 	int failed;    /* set once an allocation failed */
@@ -23,6 +24,11 @@ typedef struct at_arena {
 void at_arena_init(at_arena *a, size_t cap);
 /* Zeroed memory aligned for any type, or NULL (and a->failed) past the cap. */
 void *at_arena_alloc(at_arena *a, size_t n);
+/* The same without zeroing, for arrays the caller fills. */
+void *at_arena_alloc_raw(at_arena *a, size_t n);
+/* Forget every allocation but keep up to `keep` bytes of blocks for reuse,
+ * so that a worker reading many documents does not go back to malloc. */
+void at_arena_reset(at_arena *a, size_t keep);
 char *at_arena_strndup(at_arena *a, const char *s, size_t n);
 void at_arena_free(at_arena *a);
 
