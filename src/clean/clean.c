@@ -67,14 +67,6 @@ static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
  */
 #define LOW_CAP 2048
 
-static void lower_copy(const char *s, size_t n, char *low)
-{
-	if (n >= LOW_CAP)
-		n = LOW_CAP - 1;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)lower((unsigned char)s[i]);
-	low[n] = '\0';
-}
 
 /* Bigrams present in a paragraph: a needle whose first bigram is absent
  * cannot occur, which spares most strstr calls. */
@@ -87,13 +79,21 @@ static unsigned bigram_key(const char *p)
 	return (((unsigned char)p[0] * 31u) ^ ((unsigned char)p[1] * 131u)) & 4095u;
 }
 
-static void bigrams_of(bigrams *bg, const char *low)
+/* Lower-case s into low (NUL-terminated, at most LOW_CAP - 1 bytes) and
+ * note its bigrams, in one pass. */
+static void lower_bigrams(const char *s, size_t n, char *low, bigrams *bg)
 {
+	if (n >= LOW_CAP)
+		n = LOW_CAP - 1;
 	memset(bg->bits, 0, sizeof(bg->bits));
-	for (size_t i = 0; low[i] && low[i + 1]; i++) {
-		unsigned k = bigram_key(low + i);
-		bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+	for (size_t i = 0; i < n; i++) {
+		low[i] = (char)lower((unsigned char)s[i]);
+		if (i) {
+			unsigned k = bigram_key(low + i - 1);
+			bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+		}
 	}
+	low[n] = '\0';
 }
 
 static int bit(const bigrams *bg, unsigned k) { return (bg->bits[k >> 3] >> (k & 7)) & 1; }
@@ -110,6 +110,10 @@ static int has_ci(const char *low, const char *needle) { return strstr(low, need
 /* Count whole words (ASCII, case-insensitive) from a list. */
 static int count_words(const char *s, size_t n, const char *const *words)
 {
+	/* the first letters the list uses, to skip other words at once */
+	unsigned char first[32] = {0};
+	for (int w = 0; words[w]; w++)
+		first[(unsigned char)words[w][0] >> 3] |= (unsigned char)(1u << (words[w][0] & 7));
 	int count = 0;
 	size_t i = 0;
 	while (i < n) {
@@ -118,7 +122,8 @@ static int count_words(const char *s, size_t n, const char *const *words)
 		size_t j = i;
 		while (j < n && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') || s[j] == '\''))
 			j++;
-		if (j > i) {
+		unsigned char c0 = (unsigned char)lower((unsigned char)s[i]);
+		if (j > i && (first[c0 >> 3] >> (c0 & 7) & 1)) {
 			for (int w = 0; words[w]; w++) {
 				if (lower((unsigned char)s[i]) != words[w][0])
 					continue;
@@ -171,11 +176,12 @@ static int is_end_mark(const char *s, size_t n)
 	return strncmp(sq, "read more", 9) == 0 || strncmp(sq, "related ", 8) == 0;
 }
 
+/* Words and letters, counted up to 32 words (all the roles need to know). */
 static int word_count(const char *s, size_t n, int *letters)
 {
 	int words = 0, in = 0;
 	*letters = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && words <= 32; i++) {
 		unsigned char c = (unsigned char)s[i];
 		int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
 			(c >= '0' && c <= '9');
@@ -245,9 +251,9 @@ static int is_byline(const char *s, size_t n, int words)
 }
 
 static const char *const SECOND[] = {"you", "your", "we", "our", "us", "please", NULL};
-static const char *const ASK[] = {"support", "help", "contribute", "contribution",
-				  "donate", "donation", "subscribe", "journalism", "readers",
-				  "journalists", "reporting", "ads", NULL};
+/* substrings of appeal words: support, help, contribute, donate... */
+static const char *const ASK[] = {"support", "help", "contribut", "donat", "subscri",
+				  "journalis", "readers", "reporting", " ads", NULL};
 
 static int push(at_arena *a, at_para **out, size_t *n, size_t *cap, uint32_t s, uint32_t e)
 {
@@ -369,13 +375,16 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 			continue;
 		}
 		char low[LOW_CAP];
-		lower_copy(t, m, low);
-		bigrams_of(bg, low);
+		lower_bigrams(t, m, low, bg);
 		int appeal = 0;
 		for (int c = 0; APPEAL[c] && !appeal; c++)
 			if (has_bigram(bg, APPEAL[c]) && has_ci(low, APPEAL[c]))
 				appeal = 1;
-		if (!appeal && count_words(t, m, SECOND) >= 2 && count_words(t, m, ASK) >= 1)
+		int ask = 0;
+		for (int c = 0; ASK[c] && !ask && !appeal; c++)
+			if (has_bigram(bg, ASK[c]) && has_ci(low, ASK[c]))
+				ask = 1;
+		if (ask && count_words(t, m, SECOND) >= 2)
 			appeal = 1;
 		if (appeal) {
 			p->role = AT_ROLE_FURNITURE;

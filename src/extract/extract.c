@@ -96,6 +96,7 @@ static int analyse(docx *d, at_events *out)
 		si->end = sents[s].end;
 		si->role = sents[s].role;
 		si->para = sents[s].para;
+		si->want_dates = s < 12; /* datelines, bylines: see infer_published() */
 		if (at_extract__mentions(d, si) != 0)
 			return AT_ENOMEM;
 		at_extract__find_aliases(d, si);

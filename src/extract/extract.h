@@ -102,6 +102,7 @@ typedef struct sent_info {
 	uint32_t t0, t1;
 	uint32_t start, end;
 	uint8_t role;
+	uint8_t want_dates; /* read its dates even without a trigger */
 	uint32_t para;
 	actor_m *actors; uint32_t nactors;
 	item_m *items; uint32_t nitems;

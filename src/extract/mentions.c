@@ -88,7 +88,7 @@ static double magnitude(const char *w)
 		 {"crore", 1e7},     {"crores", 1e7},	{"cr", 1e7},	  {"lakh", 1e5},
 		 {"lakhs", 1e5},     {"lac", 1e5},	{"hundred", 1e2}, {NULL, 0}};
 	for (int i = 0; M[i].w; i++)
-		if (strcmp(w, M[i].w) == 0)
+		if (w[0] == M[i].w[0] && strcmp(w, M[i].w) == 0)
 			return M[i].v;
 	return 0;
 }
@@ -910,6 +910,13 @@ int at_extract__mentions(docx *d, sent_info *si)
 			}
 		}
 	}
+	/* a sentence without any trigger opens no frame: unless its dates may
+	 * date the document, numbers and dates are not needed */
+	int any = 0;
+	for (uint32_t i = si->t0; i < end && !any; i++)
+		any = d->trig[i] != 0;
+	if (!any && !si->want_dates)
+		return 0;
 	for (uint32_t i = si->t0; i < end; i++)
 		if (d->claimed[i] == 1 && d->actor_at[i] >= 0) {
 			d->cue[i] &= ~(uint32_t)(CU_REPORT | CU_NEG | CU_HYPO | CU_INTENT |

@@ -205,7 +205,8 @@ static int build_table(at_ctx *ctx)
 	while (size < ctx->nentries * 2)
 		size *= 2;
 	ctx->table = malloc(size * sizeof(uint32_t));
-	if (!ctx->table)
+	ctx->table_hash = calloc(size, sizeof(uint32_t));
+	if (!ctx->table || !ctx->table_hash)
 		return AT_ENOMEM;
 	memset(ctx->table, 0xFF, size * sizeof(uint32_t));
 	ctx->table_size = size;
@@ -213,11 +214,13 @@ static int build_table(at_ctx *ctx)
 	for (size_t k = ctx->nentries; k-- > 0;) {
 		lx_entry *e = &ctx->entries[k];
 		const char *w = e->norms[0];
-		size_t slot = hash_str(w, strlen(w)) & (size - 1);
+		uint64_t hw = hash_str(w, strlen(w));
+		size_t slot = hw & (size - 1);
 		for (;;) {
 			uint32_t head = ctx->table[slot];
 			if (head == LX_NONE) {
 				ctx->table[slot] = (uint32_t)k;
+				ctx->table_hash[slot] = (uint32_t)(hw >> 32);
 				break;
 			}
 			if (strcmp(ctx->entries[head].norms[0], w) == 0) {
@@ -306,17 +309,23 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->entries);
 	free(ctx->keys);
 	free(ctx->table);
+	free(ctx->table_hash);
 	free(ctx);
 }
 
 static uint32_t head_of(const at_ctx *ctx, const char *w, size_t n)
 {
 	size_t size = ctx->table_size;
-	size_t slot = hash_str(w, n) & (size - 1);
+	uint64_t hv = hash_str(w, n);
+	size_t slot = hv & (size - 1);
 	for (;;) {
 		uint32_t h = ctx->table[slot];
 		if (h == LX_NONE)
 			return LX_NONE;
+		if (ctx->table_hash[slot] != (uint32_t)(hv >> 32)) {
+			slot = (slot + 1) & (size - 1);
+			continue;
+		}
 		const char *hw = ctx->entries[h].norms[0];
 		if (hw[0] == w[0] && strncmp(hw, w, n) == 0 && hw[n] == '\0')
 			return h;

@@ -64,6 +64,7 @@ struct at_ctx {
 	lx_key *keys;
 	size_t nkeys, keys_cap;
 	uint32_t *table;     /* open addressing: first-token norm -> entry */
+	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
 };
 
