@@ -301,6 +301,18 @@ static int line_breaks(const char *s, size_t a0, size_t a1, size_t b0, size_t b1
 	char last = s[e - 1];
 	if (e - a0 < 45 && last != ',' && last != ';' && last != '(' && last != '-')
 		return 1;
+	/* a dateline opens the next line: "VILNIUS - ...", "KATHMANDU- ..." */
+	size_t k = b0, caps = 0;
+	while (k < b1 && s[k] >= 'A' && s[k] <= 'Z')
+		k++, caps++;
+	if (caps >= 3 && k < b1 && (s[k] == '-' || s[k] == ',' || s[k] == ' ' || s[k] == '(')) {
+		size_t q = k;
+		while (q < b1 && s[q] == ' ')
+			q++;
+		if (q < b1 && (s[q] == '-' || s[q] == '(' || s[q] == ',' ||
+			       (unsigned char)s[q] == 0xE2))
+			return 1;
+	}
 	return 0;
 }
 

@@ -1089,8 +1089,12 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if (status == DROP)
 		return 0;
 	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : left_subject(d, si, c0, t, 0);
-	if (act < 0)
+	if (act < 0) {
+		/* "The unit will be equipped with Leopard tanks": more about the
+		 * deployment just reported */
+		attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE);
 		return 0;
+	}
 	at_event_rec ev;
 	char why[96];
 	snprintf(why, sizeof(why), "deployment:%s%s", (cls & TR_EQUIP) ? "equip-own-base:" : "",
@@ -1330,9 +1334,15 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 		int rc = 0;
 		if (tr & TR_EXERN)
 			rc = exercise_frame(d, out, sidx, t);
+		else if ((tr & TR_DEPLOY) && d->trig_form[t] == LF_BASE && verb_as_noun(d, si, t))
+			continue; /* "the radar station" */
 		else if (tr & TR_DEPLOY)
 			rc = deploy_frame(d, out, sidx, t, TR_DEPLOY);
 		else if ((tr & TR_EQUIP) && equip_own(d, si, t))
+			rc = deploy_frame(d, out, sidx, t, TR_EQUIP);
+		else if ((tr & TR_EQUIP) && is_passive(d, si, t) && d->memo.last[EV_DEPLOYMENT] >= 0 &&
+			 sidx - d->memo.last_sent[EV_DEPLOYMENT] <= 2 &&
+			 left_subject(d, si, si->t0, t, 1) < 0)
 			rc = deploy_frame(d, out, sidx, t, TR_EQUIP);
 		else if ((tr & TR_GIVE) && (!strncmp(d->toks[t].norm, "sen", 3) ||
 					    !strncmp(d->toks[t].norm, "dispatch", 8))) {

@@ -505,6 +505,11 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 				dm->a.y = dm->b.y = yy;
 				dm->a.m = 10;
 				dm->b.m = 12;
+				/* "by the end of 2027": a deadline, from the report on */
+				if (i > 1 && eq(&d->toks[i - 1], "the") && eq(&d->toks[i - 2], "by")) {
+					dm->t0 = i - 2;
+					dm->qual = 'b';
+				}
 				return k + 1 - i;
 			}
 		}
@@ -583,6 +588,11 @@ void at_extract__resolve_date(const docx *d, const date_m *dm, int future, at_da
 			return;
 		if (b->d && b->d > at_days_in_month(b->y, b->m))
 			return;
+		if (dm->qual == 'b' && full) {
+			*a = *p;
+			b->m = 12;
+			b->d = 31;
+		}
 		*ok = 1;
 		return;
 	}

@@ -321,6 +321,16 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 	return 1;
 }
 
+/* The file names a directory walk reads: text and JSON-lines documents. */
+static int is_document_name(const char *name)
+{
+	static const char *const EXT[] = {".txt", ".text", ".jsonl", ".ndjson", NULL};
+	for (int i = 0; EXT[i]; i++)
+		if (has_suffix(name, EXT[i]))
+			return 1;
+	return 0;
+}
+
 /* Expand a directory into its entries (sorted), placed at the queue's head. */
 static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 {
@@ -336,6 +346,10 @@ static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 	while ((e = readdir(dir)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .. and hidden files */
+		/* inside a directory only documents are read: a README or a
+		 * notes file beside the articles is not news */
+		if (e->d_type == DT_REG && !is_document_name(e->d_name))
+			continue;
 		if (n == alloc) {
 			alloc = alloc ? alloc * 2 : 64;
 			char **p = realloc(names, alloc * sizeof(*p));
