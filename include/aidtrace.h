@@ -118,6 +118,15 @@ typedef struct at_events at_events; /* the events of one document */
  * the immutable context. On success *out holds the events (possibly none).
  */
 int at_extract_doc(at_events **out, const at_ctx *ctx, const at_doc *doc);
+
+/*
+ * A worker is at_extract_doc with memory kept between documents: one per
+ * thread, for runs over many documents. The results are the same.
+ */
+typedef struct at_worker at_worker;
+int at_worker_new(at_worker **out, const at_ctx *ctx);
+int at_worker_extract(at_worker *w, const at_doc *doc, at_events **out);
+void at_worker_free(at_worker *w);
 size_t at_events_count(const at_events *ev);
 void at_events_free(at_events *ev);
 
