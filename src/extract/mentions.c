@@ -529,7 +529,7 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 	uint32_t used;
 	int fl;
 	if (parse_number(d, i, end, &v, &used, &fl) && !(fl & (NUM_MAG | NUM_RANGE)) &&
-	    i + used + 1 < end && eq(&d->toks[i + used + 1], "ago")) {
+	    v >= 1 && v < 1000 && i + used + 1 < end && eq(&d->toks[i + used + 1], "ago")) {
 		static const char *const AU[] = {"day", "days", "week", "weeks", "month",
 						 "months", "year", "years", NULL};
 		int u = in_list(d->toks[i + used].norm, AU);
@@ -956,7 +956,8 @@ int at_extract__mentions(docx *d, sent_info *si)
 		}
 	}
 	for (uint32_t i = si->t0; i < end; i++) {
-		if (d->claimed[i] == 2)
+		/* dates, money, and numbers inside names ("Leopard 2") are taken */
+		if (d->claimed[i] == 2 || d->claimed[i] == 1 || d->claimed[i] == 3)
 			continue;
 		double v;
 		uint32_t used;
@@ -1048,7 +1049,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 		/* item quantities: the next item within 5 tokens */
 		for (uint32_t it = 0; it < si->nitems; it++) {
 			item_m *im = &si->items[it];
-			if (im->t0 >= j && im->t0 <= j + 5 && im->qty < 0) {
+			if (im->t0 >= j && im->t0 <= j + 5 && im->qty < 0 && v >= 1 && v < 1e7) {
 				int ok = 1;
 				for (uint32_t q = j; q < im->t0; q++)
 					if ((d->toks[q].type != AT_TOK_WORD &&

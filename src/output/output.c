@@ -38,7 +38,7 @@ static void actor(at_buf *b, const at_ctx *ctx, uint32_t key)
 
 static void num(at_buf *b, double v)
 {
-	if (v == (double)(long long)v && v < 9e15 && v > -9e15)
+	if (v < 9e15 && v > -9e15 && v == (double)(long long)v)
 		at_buf_printf(b, "%lld", (long long)v);
 	else
 		at_buf_printf(b, "%.6g", v);

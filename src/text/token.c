@@ -312,6 +312,7 @@ long at_tokenize(at_arena *a, const char *s, size_t start, size_t end, at_tok **
 			t->end = (uint32_t)(i + 2);
 			t->norm = "'t";
 			t->nlen = 2;
+			t->type = AT_TOK_WORD;
 			i += 2;
 		} else {
 			size_t l = 1;
@@ -328,10 +329,11 @@ long at_tokenize(at_arena *a, const char *s, size_t start, size_t end, at_tok **
 		if (!t->norm)
 			return -1;
 		/* a typographic apostrophe before s / t: possessive or negation */
-		if (strcmp(t->norm, "'") == 0 && i < end && (s[i] == 's' || s[i] == 'S') &&
+		if (strcmp(t->norm, "'") == 0 && i < end &&
+		    (s[i] == 's' || s[i] == 'S' || s[i] == 't' || s[i] == 'T') &&
 		    (i + 1 == end || !word_char_at(s + i + 1, end - i - 1, &len))) {
 			t->end = (uint32_t)(i + 1);
-			t->norm = "'s";
+			t->norm = (s[i] == 's' || s[i] == 'S') ? "'s" : "'t";
 			t->nlen = 2;
 			t->type = AT_TOK_WORD;
 			i += 1;
