@@ -106,8 +106,9 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	case EV_AID: {
 		if (a->provider != b->provider || a->recipient != b->recipient)
 			return 0;
-		/* a pledge and a delivery are two acts of one lifecycle */
-		if (!lifecycle_ok(a, b))
+		/* a pledge and a delivery are two acts of one lifecycle (two verbs
+		 * of one sentence are one act) */
+		if (a->sent != b->sent && !lifecycle_ok(a, b))
 			return 0;
 		int v = values_ok(a, b);
 		if (!v)

@@ -760,8 +760,10 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 		if (mm)
 			set_value(d, si, ev, mm);
 	}
-	if (type == EV_AID && kinds && !(kinds & K_GENERAL))
-		ev->kinds |= (uint8_t)kinds;
+	/* what a continuation adds is materiel: its own verbs ("soldiers were
+	 * trained there") are background, not new kinds of this act */
+	if (type == EV_AID && (kinds & K_EQUIPMENT) && add.nitems)
+		ev->kinds |= K_EQUIPMENT;
 	if (type != EV_AID && ev->personnel < 0)
 		ev->personnel = pick_people(si, lo, lo, hi);
 	if (ev->nsrc < 8 && ev->src[ev->nsrc - 1].start != si->start) {
@@ -994,6 +996,17 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		set_place(d, si, &tmp, tend, si->t1, LX_NONE);
 		if (tmp.has_place && tmp.place_country != LX_NONE && tmp.place_country != pkey)
 			rkey = tmp.place_country;
+	}
+	/* "Ankara also agreed to finance ... for the army": the recipient of
+	 * the provider's last aid goes on */
+	if (pkey != LX_NONE && rkey == LX_NONE && !(cls & TR_AIDN)) {
+		int idx = m->last[EV_AID];
+		int concrete = (kinds & (K_EQUIPMENT | K_FUNDING | K_CONSTRUCTION)) != 0;
+		if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 4 && out->ev[idx].provider == pkey &&
+		    (status == ST_COMMITTED || status == ST_INTENT) && concrete) {
+			rkey = out->ev[idx].recipient;
+			src = "previous recipient";
+		}
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
 		attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey,
