@@ -1298,6 +1298,9 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 		return 1;
 	if (d->actor_at[t - 1] >= 0)
 		return 1;
+	/* the object of a verb: "receive funds", "provide support" */
+	if (d->trig[t - 1] & (TR_VERBS | TR_DEPLOY))
+		return 1;
 	return 0;
 }
 
