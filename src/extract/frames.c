@@ -716,10 +716,12 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 		if (!mt && item_first > (int)mm->t0)
 			k &= ~K_EQUIPMENT;
 	}
-	if ((cls & TR_TRAIN) || has_trig(d, lo, hi, TR_TRAIN))
+	if (cls & TR_TRAIN)
 		k |= K_TRAINING;
+	/* "training" given, not a "training base" or "training areas" */
 	for (uint32_t q = lo; q < hi; q++)
-		if ((d->trig[q] & TR_AIDN) && (eq(&d->toks[q], "training")))
+		if ((d->trig[q] & TR_TRAIN) &&
+		    !(q + 1 < hi && (d->cue_start[q + 1] & (CU_FACILITY | CU_PLACE))))
 			k |= K_TRAINING;
 	int facility = has_cue(d, lo, hi, CU_FACILITY);
 	if (facility && ((cls & (TR_BUILD | TR_FUND)) || has_trig(d, lo, hi, TR_BUILD)))

@@ -419,6 +419,10 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 		if (in_list(d->toks[i - 1].norm, YP)) {
 			dm->kind = DS_ABS;
 			dm->a.y = dm->b.y = y;
+			if (eq(&d->toks[i - 1], "by")) {
+				dm->qual = 'b'; /* "by 2027": a deadline */
+				dm->t0 = i - 1;
+			}
 			return 1;
 		}
 	}
