@@ -93,7 +93,12 @@ static int lifecycle_ok(const at_event_rec *a, const at_event_rec *b)
 		return 1;
 	if (a->kinds == K_GENERAL || b->kinds == K_GENERAL)
 		return 1;
-	return pledge_like(a->status) == pledge_like(b->status);
+	if (pledge_like(a->status) == pledge_like(b->status))
+		return 1;
+	/* a pledge stated by a cue ("will", "agreed to") stays apart from a
+	 * delivery; "offered its corvette" at a handover does not */
+	const at_event_rec *pledge = pledge_like(a->status) ? b : a;
+	return pledge->soft_status;
 }
 
 static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *b)
@@ -113,7 +118,7 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		int v = values_ok(a, b);
 		if (!v)
 			return 0;
-		if (v == 2 || (a->has_value && b->has_value))
+		if (v == 2 || (a->has_value && b->has_value) || a->sent == b->sent)
 			return 1;
 		if ((a->kinds & b->kinds) || a->kinds == K_GENERAL || b->kinds == K_GENERAL ||
 		    a->headline_only || b->headline_only)
@@ -139,8 +144,10 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 {
 	int general_only = e->type == EV_AID && e->kinds == K_GENERAL && t->kinds != K_GENERAL;
-	if (!general_only && rank(e->status) > rank(t->status))
+	if (!general_only && rank(e->status) > rank(t->status)) {
 		t->status = e->status;
+		t->soft_status = e->soft_status;
+	}
 	if (t->headline_only && !e->headline_only)
 		t->kinds = e->kinds; /* the body says what the headline sums up */
 	else if (!e->headline_only || t->headline_only)

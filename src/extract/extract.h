@@ -48,7 +48,8 @@ enum {
 	CU_UNDERWAY = 1 << 4, CU_COMPLETED = 1 << 5, CU_REPORT = 1 << 6,
 	CU_MILITARY = 1 << 7, CU_PEOPLE = 1 << 8, CU_UNITS = 1 << 9, CU_FACILITY = 1 << 10,
 	CU_LOCPREP = 1 << 11, CU_PLACE = 1 << 12, CU_VAGUE = 1 << 13, CU_SALE = 1 << 14,
-	CU_AGENT = 1 << 15, CU_DATEW = 1 << 16, CU_NUMW = 1 << 17
+	CU_AGENT = 1 << 15, CU_DATEW = 1 << 16, CU_NUMW = 1 << 17,
+	CU_EXVERB = 1 << 18
 };
 
 /* actor mention flags */
@@ -149,6 +150,7 @@ typedef struct at_item_rec {
 
 typedef struct at_event_rec {
 	uint8_t type, status, kinds;
+	uint8_t soft_status; /* status from the verb alone, no modality cue */
 	uint32_t provider, recipient, actor; /* ctx keys or LX_NONE */
 	uint32_t part[8]; int npart;
 	at_item_rec items[12]; int nitems;

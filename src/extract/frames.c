@@ -123,6 +123,17 @@ static int left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_
 				bad &= (uint16_t)~AF_OF;
 			if ((am->flags & bad) && !for_subject(d, si, am))
 				continue;
+			/* "the Government of Japan will provide": of-phrases after a
+			 * body or role word name the subject */
+			if (pass == 1 && (am->flags & AF_OF) && !(am->flags & ~(AF_OF | AF_ADJ | AF_POSS |
+										 AF_ROLE | AF_CAPITAL))) {
+				uint32_t p = am->t0;
+				while (p > si->t0 && !eq(&d->toks[p - 1], "of"))
+					p--;
+				if (p > si->t0 + 1 && (d->role[p - 2] || (d->cue[p - 2] & CU_AGENT)))
+					return (int)a;
+				continue;
+			}
 			/* first pass: not the object of another verb between them
 			 * ("Russia will bolster Tajikistan's military with ...
 			 * training": Tajikistan is bolster's object) */
@@ -248,9 +259,15 @@ static int is_passive(const docx *d, const sent_info *si, uint32_t t)
 	return n < si->t1 && eq(&d->toks[n], "by");
 }
 
+/*
+ * The status of a frame from its clause. *soft is set when no modality cue
+ * decided it (only the verb's lemma or form did): such a status does not keep
+ * a pledge apart from a delivery ("offered its corvette" at a handover).
+ */
 static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1,
-		     uint32_t t, int noun)
+		     uint32_t t, int noun, int *soft)
 {
+	*soft = 0;
 	int found = ST_NONE;
 	for (uint32_t k = t; k > c0 && (noun || t - k < 10); k--) {
 		uint32_t c = d->cue_start[k - 1];
@@ -274,6 +291,10 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 		else if (c & CU_COMPLETED)
 			found = ST_COMPLETED;
 	}
+	/* "The Pentagon announced a package": a report verb that commits */
+	if (!found && noun && c0 > si->t0 && t - c0 < 7 &&
+	    (d->cue_start[c0 - 1] & CU_COMMITTED) && (d->cue_start[c0 - 1] & CU_REPORT))
+		found = ST_COMMITTED;
 	/* "We deny that X is sending ...": a negative verb governs the clause */
 	for (uint32_t k = c0; k > si->t0 && c0 - k < 4; k--)
 		if (d->cue_start[k - 1] & CU_NEG)
@@ -308,6 +329,7 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 				found = ST_COMMITTED;
 		}
 	int ls = noun ? ST_NONE : lemma_status(&d->toks[t]);
+	*soft = !found;
 	if (found) {
 		if (ls == ST_COMMITTED && found == ST_COMPLETED)
 			return ST_COMMITTED;
@@ -358,6 +380,30 @@ static int vague_time(const docx *d, uint32_t c0, uint32_t c1)
 	return 0;
 }
 
+/* Is the date inside a comma phrase of another verb, before the trigger:
+ * "Decommissioned in 2011 after 28 years, the corvette was offered ..."? */
+static int other_verbs_date(const docx *d, const sent_info *si, const date_m *dm, uint32_t t)
+{
+	if (dm->t1 > t)
+		return 0;
+	uint32_t a = dm->t0, b = dm->t1;
+	while (a > si->t0 && !eq(&d->toks[a - 1], ","))
+		a--;
+	while (b < t && !eq(&d->toks[b], ","))
+		b++;
+	if (b >= t)
+		return 0; /* no comma between the date and the trigger */
+	for (uint32_t k = a; k < b; k++) {
+		if (k >= dm->t0 && k < dm->t1)
+			continue;
+		const at_tok *w = &d->toks[k];
+		if (w->type == AT_TOK_WORD && w->nlen > 3 && !d->trig[k] &&
+		    !strcmp(w->norm + w->nlen - 2, "ed"))
+			return 1;
+	}
+	return 0;
+}
+
 /* The date nearest to the trigger in [lo, hi), skipping report dates. */
 static const date_m *pick_date(const docx *d, const sent_info *si, uint32_t t,
 			       uint32_t lo, uint32_t hi, int speech)
@@ -370,6 +416,8 @@ static const date_m *pick_date(const docx *d, const sent_info *si, uint32_t t,
 			continue;
 		if (!speech && report_date(d, si, dm))
 			continue;
+		if (other_verbs_date(d, si, dm, t))
+			continue;
 		uint32_t dist = dm->t0 > t ? dm->t0 - t : t - dm->t1;
 		if (dist < bestdist) {
 			bestdist = dist;
@@ -379,15 +427,30 @@ static const date_m *pick_date(const docx *d, const sent_info *si, uint32_t t,
 	return best;
 }
 
+/* Does the clause speak of the future ("will", "plans to", "next")? */
+static int future_marker(const docx *d, uint32_t c0, uint32_t c1)
+{
+	static const char *const F[] = {"will", "'ll", "shall", "plans", "plan", "planned",
+					"planning", "scheduled", "set", "due", "going", "next",
+					"upcoming", "expected", "intends", "would", "starts",
+					"begins", "opens", NULL};
+	for (uint32_t k = c0; k < c1; k++)
+		if (in_list(d->toks[k].norm, F))
+			return 1;
+	return 0;
+}
+
 static void set_when(docx *d, const sent_info *si, at_event_rec *ev, const date_m *dm,
 		     int status)
 {
-	(void)si;
 	if (!dm)
 		return;
 	at_date a, b;
 	int ok;
-	int future = status == ST_COMMITTED || status == ST_INTENT;
+	uint32_t c0, c1;
+	clause_of(d, si, dm->t0, &c0, &c1);
+	int future = (status == ST_COMMITTED || status == ST_INTENT) && future_marker(d, c0, c1) &&
+		     !report_date(d, si, dm);
 	at_extract__resolve_date(d, dm, future, &a, &b, &ok);
 	ev->when_start = d->toks[dm->t0].start;
 	ev->when_end = d->toks[dm->t1 - 1].end;
@@ -711,10 +774,8 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 		k |= K_CONSTRUCTION; /* "US$25 million for a new facility" */
 	} else if (mm && worth && !items) {
 		/* "assistance worth Rs 1.42 billion": the value of aid in kind */
-	} else if (mm && (!items || (item_first > (int)mm->t0 && !worth))) {
-		k |= K_FUNDING;
-		if (!mt && item_first > (int)mm->t0)
-			k &= ~K_EQUIPMENT;
+	} else if (mm && !items) {
+		k |= K_FUNDING; /* money itself: "pledged $3 billion to buy weapons" */
 	}
 	if (cls & TR_TRAIN)
 		k |= K_TRAINING;
@@ -814,7 +875,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	if ((cls & TR_AIDN) && t > si->t0 && in_list(d->toks[t - 1].norm, CIVIL) &&
 	    !(t > si->t0 + 1 && !strncmp(d->toks[t - 2].norm, "military", 8)))
 		return 0;
-	int status = status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0);
+	int soft;
+	int status = status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
 	if (status == DROP)
 		return 0;
 	int passive = (cls & TR_AIDN) ? 0 : is_passive(d, si, t);
@@ -921,12 +983,19 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	}
 	/* evidence: what is given */
 	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : t, hi = c1;
+	if ((cls & TR_AIDN) && lo > c0)
+		lo = t - c0 > 5 ? t - 5 : c0; /* "a $350 million package of ..." */
 	const money_m *mm = pick_money(si, lo, hi);
 	int items = 0;
-	uint32_t near_hi = tend + 14 < hi ? tend + 14 : hi;
+	uint32_t near_hi = tend + 16 < hi ? tend + 16 : hi;
+	/* "The equipment, which was handed over ...": the relative pronoun's
+	 * antecedent is what is given */
+	uint32_t near_lo = c0;
+	if (c0 > si->t0 && (eq(&d->toks[c0 - 1], "which") || eq(&d->toks[c0 - 1], "that")))
+		near_lo = c0 - 1 > si->t0 + 5 ? c0 - 6 : si->t0;
 	for (uint32_t i = 0; i < si->nitems; i++)
-		if (si->items[i].t0 >= c0 && si->items[i].t1 <= near_hi &&
-		    !false_item(d, si, &si->items[i]))
+		if (si->items[i].t0 >= near_lo && si->items[i].t0 < near_hi &&
+		    si->items[i].t1 <= hi && !false_item(d, si, &si->items[i]))
 			items = 1;
 	int aidnoun = has_trig(d, c0, hi, TR_AIDN) || (cls & TR_AIDN);
 	int facility = has_cue(d, c0, hi, CU_FACILITY);
@@ -946,8 +1015,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		       ((cls & TR_HELP) && has_trig(d, tend, hi, TR_BUILD | TR_TRAIN));
 	if (!evidence)
 		return 0;
-	if (!military_context(d, si))
-		return 0;
+	int mil = military_context(d, si);
 	/* commercial sales are not aid */
 	if (sale_context(d, si) && !(cls & TR_AIDN) && !has_trig(d, c0, t, TR_AIDN) &&
 	    !has_trig(d, tend, c1, TR_AIDN)) {
@@ -965,8 +1033,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
 			if ((d->cue[k] & CU_PEOPLE) && d->claimed[k] != 3)
 				force = 1;
-		if (force && !items)
-			return 0;
+		if (force)
+			return 0; /* "dispatched its troops and frigates" */
 	}
 	/* "X will help Y build ...": the build verb is not a frame of its own */
 	if ((cls & TR_BUILD) && has_trig(d, c0, t, TR_HELP))
@@ -1004,11 +1072,26 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	if (pkey != LX_NONE && rkey == LX_NONE && !(cls & TR_AIDN)) {
 		int idx = m->last[EV_AID];
 		int concrete = (kinds & (K_EQUIPMENT | K_FUNDING | K_CONSTRUCTION)) != 0;
-		if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 4 && out->ev[idx].provider == pkey &&
-		    (status == ST_COMMITTED || status == ST_INTENT) && concrete) {
+		/* "Germany will send 14 tanks to Ukraine and the United States
+		 * pledged 31": a parallel clause shares the recipient */
+		if (idx >= 0 && m->last_sent[EV_AID] == sidx && concrete &&
+		    out->ev[idx].recipient != pkey) {
+			rkey = out->ev[idx].recipient;
+			src = "parallel clause";
+		} else if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 4 &&
+			   out->ev[idx].provider == pkey &&
+			   (status == ST_COMMITTED || status == ST_INTENT) && concrete) {
 			rkey = out->ev[idx].recipient;
 			src = "previous recipient";
 		}
+	}
+	/* military context: the sentence's own, or the same provider's military
+	 * aid story going on ("Japan also plans to provide six more vessels") */
+	if (!mil) {
+		int idx = m->last[EV_AID];
+		if (!(idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 && pkey != LX_NONE &&
+		      out->ev[idx].provider == pkey))
+			return 0;
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
 		attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey,
@@ -1029,6 +1112,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		init_event(d, si, sidx, &ev, EV_AID, status, why);
 		ev.provider = pkey;
 		ev.recipient = rk;
+		ev.soft_status = soft;
 		ev.kinds = (uint8_t)kinds;
 		add_items(d, si, &ev, lo, hi);
 		set_value(d, si, &ev, mm);
@@ -1100,7 +1184,8 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if (!strong)
 			return 0;
 	}
-	int status = status_of(d, si, c0, c1, t, 0);
+	int soft;
+	int status = status_of(d, si, c0, c1, t, 0, &soft);
 	if (status == DROP)
 		return 0;
 	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : left_subject(d, si, c0, t, 0);
@@ -1187,7 +1272,8 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	uint32_t pt = t;
 	while (pt > c0 && !(d->trig[pt - 1] & TR_EXERN))
 		pt--;
-	int status = status_of(d, si, c0, c1, t, 1);
+	int soft;
+	int status = status_of(d, si, c0, c1, t, 1, &soft);
 	if (status == DROP)
 		return 0;
 	uint32_t part[8];
@@ -1207,10 +1293,13 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		}
 	}
 	if (np == 0) {
-		/* the subjects of the clause */
+		/* the subjects of the clause, when a verb makes them take part
+		 * ("hold", "take part"): not "Russia's fleet shadows the exercise" */
 		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
 			const actor_m *am = &si->actors[a];
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) || (am->flags & OBLIQUE))
+				continue;
+			if (!has_cue(d, am->t1, t, CU_EXVERB))
 				continue;
 			part[np++] = am->key;
 		}

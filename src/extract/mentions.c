@@ -712,7 +712,7 @@ static int cue_bit(const char *code)
 	static const char *const C[] = {"neg", "hypo", "intent", "committed", "underway",
 					"completed", "report", "military", "people", "units",
 					"facility", "loc_prep", "place_noun", "vague_time", "sale",
-					"agent", "dateword", "numword", NULL};
+					"agent", "dateword", "numword", "exverb", NULL};
 	int k = in_list(code, C);
 	return k ? 1 << (k - 1) : 0;
 }
@@ -775,13 +775,25 @@ typedef struct cur_m {
 	uint8_t form;
 } cur_m;
 
-/* The rupee of the country the article is about: Rs -> INR, NPR, PKR, LKR. */
-static uint32_t rupee_for(const docx *d, uint32_t key)
+/* The rupee of the country the article is about: Rs -> INR, NPR, PKR, LKR:
+ * the nearest rupee country named before the amount in its sentence (the
+ * one paying), else the one the document names most. */
+static uint32_t rupee_for(const docx *d, const sent_info *si, uint32_t at, uint32_t key)
 {
 	static const char *const R[][2] = {{"NPL", "NPR"}, {"PAK", "PKR"}, {"LKA", "LKR"},
 					   {"IND", "INR"}, {"MUS", "MUR"}, {"SYC", "SCR"}};
 	if (strcmp(d->ctx->keys[key].code, "INR") != 0)
 		return key;
+	for (uint32_t a = si->nactors; a-- > 0;) {
+		if (si->actors[a].t1 > at)
+			continue;
+		const char *code = d->ctx->keys[si->actors[a].key].code;
+		for (int r = 0; r < 6; r++)
+			if (!strcmp(code, R[r][0])) {
+				uint32_t ck = lx_key_find(d->ctx, LX_CURRENCY, R[r][1]);
+				return ck == LX_NONE ? key : ck;
+			}
+	}
 	int best = -1, bestn = 0;
 	for (int r = 0; r < 6; r++) {
 		uint32_t sk = lx_key_find(d->ctx, LX_STATE, R[r][0]);
@@ -977,6 +989,12 @@ int at_extract__mentions(docx *d, sent_info *si)
 			continue;
 		if (fl & (NUM_MEASURE))
 			continue;
+		/* "Dornier 228", "Type 054": a number after a name is its model */
+		if (d->toks[i].type == AT_TOK_NUM && i > si->t0 + 1 &&
+		    d->toks[i - 1].type == AT_TOK_WORD && (d->toks[i - 1].flags & AT_TF_CAP) &&
+		    d->actor_at[i - 1] < 0 && !(d->cue_start[i - 1] & (CU_DATEW | CU_NUMW)) &&
+		    !(d->toks[i].flags & AT_TF_HYPHEN) && !(fl & NUM_MAG))
+			continue;
 		uint32_t j = i + used;
 		/* money: "$1.2 billion", "70 billion rubles", "Rs. 1.42 billion" */
 		int cur_after = -1;
@@ -988,7 +1006,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 			money_m *mm;
 			PUSH(d->a, si->money, si->nmoney, mcap, mm);
 			int c = cur_before >= 0 ? cur_before : cur_after;
-			uint32_t key = rupee_for(d, curs[c].key);
+			uint32_t key = rupee_for(d, si, i, curs[c].key);
 			mm->t0 = cur_before >= 0 ? curs[c].t0 : i;
 			mm->t1 = cur_after >= 0 ? curs[c].t1 : j;
 			mm->amount = v;
@@ -1201,7 +1219,10 @@ int at_extract__mentions(docx *d, sent_info *si)
 				am->flags |= AF_FOR;
 			else if (eq(pt, "of"))
 				am->flags |= AF_OF;
-			else if (d->cue[p - 1] & CU_LOCPREP)
+			else if (eq(pt, "including") || eq(pt, "like") || eq(pt, "unlike") ||
+				 eq(pt, "than"))
+				am->flags |= AF_WITH; /* an aside, not the subject */
+			else if ((d->cue[p - 1] & CU_LOCPREP) || eq(pt, "against"))
 				am->flags |= AF_LOC;
 		}
 	}

@@ -118,6 +118,8 @@ static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 	if (!e->text || !e->norms || !e->orig)
 		return AT_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && i < 32 && !(toks[i].flags & AT_TF_SPACE))
+			e->glued |= 1u << i;
 		e->norms[i] = toks[i].norm;
 		e->orig[i] = at_arena_strndup(&ctx->mem, text + toks[i].start,
 					      toks[i].end - toks[i].start);
@@ -352,7 +354,8 @@ size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, 
 		if (i + e->ntok > n)
 			continue;
 		size_t k = 0;
-		while (k < e->ntok && tok_eq(s, &toks[i + k], e, k))
+		while (k < e->ntok && tok_eq(s, &toks[i + k], e, k) &&
+		       !(k < 32 && (e->glued >> k & 1) && (toks[i + k].flags & AT_TF_SPACE)))
 			k++;
 		if (k != e->ntok)
 			continue;

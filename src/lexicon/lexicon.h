@@ -50,6 +50,7 @@ typedef struct lx_key {
 
 typedef struct lx_entry {
 	uint8_t cls, form, flags, ntok;
+	uint32_t glued;      /* bit k: token k follows k-1 with no space ("A$") */
 	uint32_t key;        /* index into ctx->keys */
 	uint32_t next;       /* next entry with the same first token */
 	const char **norms;  /* ntok folded tokens */
