@@ -33,8 +33,8 @@ static const char *const APPEAL[] = {
 	"terms of use", "terms of service", "terms and conditions", "all rights reserved",
 	"copyright", "\xC2\xA9", "advertisement", "ad-free", "share this", "follow us",
 	"click here", "remind me later", "dear readers", "dear reader", "we need your help",
-	"comments on this article", "leave a comment", "post a comment", "photo credit",
-	"view photos", "view gallery", "(ap photo", "getty images", "translated by",
+	"comments on this article", "leave a comment", "post a comment",
+	"view photos", "view gallery", "translated by",
 	"submitted by", "payment methods", "paiment methods", "download the app",
 	"download our app", "whatsapp", "telegram channel", "read more:", "also read:",
 	"read also:", "see also:", "related:", "recommended:", "watch:", "listen:",
@@ -388,6 +388,11 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 		}
 		char low[LOW_CAP];
 		lower_bigrams(t, m, low, bg);
+		if (is_caption(t, m, low)) {
+			p->role = AT_ROLE_CAPTION;
+			p->why = 5;
+			continue;
+		}
 		int appeal = 0;
 		for (int c = 0; APPEAL[c] && !appeal; c++)
 			if (has_bigram(bg, APPEAL[c]) && has_ci(low, APPEAL[c]))
@@ -401,11 +406,6 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 		if (appeal) {
 			p->role = AT_ROLE_FURNITURE;
 			p->why = 4;
-			continue;
-		}
-		if (is_caption(t, m, low)) {
-			p->role = AT_ROLE_CAPTION;
-			p->why = 5;
 			continue;
 		}
 		if (is_byline(t, m, words)) {

@@ -39,7 +39,8 @@ static int term_width(void)
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
 		return ws.ws_col;
 	const char *c = getenv("COLUMNS");
-	return c && atoi(c) > 0 ? atoi(c) : 120;
+	long n = c ? strtol(c, NULL, 10) : 0;
+	return n > 0 && n < 10000 ? (int)n : 120;
 }
 
 static void report(const at_diag *d)

@@ -113,12 +113,12 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 			return 0;
 		/* a pledge and a delivery are two acts of one lifecycle (two verbs
 		 * of one sentence are one act) */
-		if (a->sent != b->sent && !lifecycle_ok(a, b))
+		if (a->sent0 != b->sent0 && !lifecycle_ok(a, b))
 			return 0;
 		int v = values_ok(a, b);
 		if (!v)
 			return 0;
-		if (v == 2 || (a->has_value && b->has_value) || a->sent == b->sent)
+		if (v == 2 || (a->has_value && b->has_value) || a->sent0 == b->sent0)
 			return 1;
 		if ((a->kinds & b->kinds) || a->kinds == K_GENERAL || b->kinds == K_GENERAL ||
 		    a->headline_only || b->headline_only)

@@ -179,6 +179,7 @@ typedef struct at_event_rec {
 	double confidence;
 	char why[96];
 	uint32_t sent;     /* index of the last sentence that fed it */
+	uint32_t sent0;    /* the sentence that created it */
 	int headline_only;
 } at_event_rec;
 

@@ -329,7 +329,7 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 				found = ST_COMMITTED;
 		}
 	int ls = noun ? ST_NONE : lemma_status(&d->toks[t]);
-	*soft = !found;
+	*soft = !found && ls != ST_COMMITTED; /* "pledged" is explicit, "offered" is not */
 	if (found) {
 		if (ls == ST_COMMITTED && found == ST_COMPLETED)
 			return ST_COMMITTED;
@@ -720,7 +720,7 @@ static void init_event(docx *d, const sent_info *si, uint32_t sidx, at_event_rec
 	ev->src[0].start = si->start;
 	ev->src[0].end = si->end;
 	ev->nsrc = 1;
-	ev->sent = sidx;
+	ev->sent = ev->sent0 = sidx;
 	ev->headline_only = si->role == AT_ROLE_HEADLINE;
 	snprintf(ev->why, sizeof(ev->why), "%s", why);
 	(void)d;

@@ -289,7 +289,7 @@ static int year_tok(const at_tok *t)
 {
 	if (t->type != AT_TOK_NUM || t->nlen != 4)
 		return -1;
-	int v = atoi(t->norm);
+	int v = (int)strtol(t->norm, NULL, 10);
 	return (v >= 1900 && v <= 2100) ? v : -1;
 }
 
@@ -333,10 +333,10 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 				j++;
 			} else {
 				/* "5-10" or "30-aug" (cross-month range) */
-				int d1 = atoi(dt->norm);
+				int d1 = (int)strtol(dt->norm, NULL, 10);
 				const char *h = strchr(dt->norm, '-');
 				if (d1 >= 1 && d1 <= 31 && h) {
-					int d2 = atoi(h + 1);
+					int d2 = (int)strtol(h + 1, NULL, 10);
 					int m2 = month_of_str(h + 1);
 					if (d2 >= 1 && d2 <= 31 && h[1] >= '0' && h[1] <= '9') {
 						dm->a.d = d1;
@@ -427,7 +427,7 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 		}
 	}
 	if (t->type == AT_TOK_NUM && t->nlen == 7 && t->norm[4] == '-') {
-		int y1 = atoi(t->norm), y2 = atoi(t->norm + 5);
+		int y1 = (int)strtol(t->norm, NULL, 10), y2 = (int)strtol(t->norm + 5, NULL, 10);
 		if (y1 >= 1900 && y1 <= 2100 && y2 >= 0 && y2 <= 99) {
 			dm->kind = DS_ABS;
 			dm->a.y = y1;
@@ -965,8 +965,12 @@ int at_extract__mentions(docx *d, sent_info *si)
 			dm.t1 = i + dn;
 			PUSH(d->a, si->dates, si->ndates, dcap, out);
 			*out = dm;
-			for (uint32_t k = i; k < i + dn; k++)
+			for (uint32_t k = i; k < i + dn; k++) {
 				d->claimed[k] = 2;
+				/* "May 20" is a date, not the modal "may" */
+				d->cue[k] &= ~(uint32_t)(CU_INTENT | CU_COMMITTED | CU_HYPO);
+				d->cue_start[k] &= ~(uint32_t)(CU_INTENT | CU_COMMITTED | CU_HYPO);
+			}
 			i += dn - 1;
 			continue;
 		}

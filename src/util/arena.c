@@ -98,9 +98,11 @@ char *at_arena_strndup(at_arena *a, const char *s, size_t n)
 void at_arena_reset(at_arena *a, size_t keep)
 {
 	at_arena_block *b = a->head;
+#ifndef AT_ARENA_MALLOC
 	size_t kept = 0;
 	for (at_arena_block *s = a->spare; s; s = s->next)
 		kept += s->size;
+#endif
 	while (b) {
 		at_arena_block *next = b->next;
 #ifdef AT_ARENA_MALLOC
