@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# test.sh — what `make test` runs, step by step, after `make deps`:
+#   0. the style check (banned calls);
+#   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
+#      ctest suite (unit, golden, e2e);
+#   2. the plain RelWithDebInfo build in build and its ctest suite;
+#   3. valgrind on the CLI over the example articles (examples/*.txt);
+#   4. a short libFuzzer run when clang is installed.
+# Every step runs even if an earlier one failed; the last line reads
+# "make test: N passed, N failed" and the exit status is 1 if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${BUILD:-build}
+ASAN_BUILD=${ASAN_BUILD:-build-asan}
+JOBS=${JOBS:-2}
+FUZZ_SECS=${FUZZ_SECS:-20}
+passed=0 failed=0 failures=()
+start=$SECONDS
+
+step() {
+	local name=$1
+	shift
+	echo
+	echo "==== $name ===="
+	local t0=$SECONDS
+	if "$@"; then
+		passed=$((passed + 1))
+		echo "---- $name: ok ($((SECONDS - t0)) s)"
+	else
+		failed=$((failed + 1))
+		failures+=("$name")
+		echo "---- $name: FAILED ($((SECONDS - t0)) s)"
+	fi
+}
+
+asan_suite() {
+	cmake -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DAT_SANITIZE=ON &&
+		cmake --build "$ASAN_BUILD" -j"$JOBS" &&
+		(cd "$ASAN_BUILD" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+			ctest --output-on-failure -j"$JOBS")
+}
+
+plain_suite() {
+	cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo &&
+		cmake --build "$BUILD" -j"$JOBS" &&
+		(cd "$BUILD" && ctest --output-on-failure -j"$JOBS")
+}
+
+valgrind_cli() {
+	valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract examples/*.txt >/dev/null
+}
+
+fuzz_smoke() {
+	make --no-print-directory fuzz-smoke FUZZ_SECS="$FUZZ_SECS"
+}
+
+step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
+step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
+step "plain build + ctest ($BUILD)" plain_suite
+step "valgrind aidtrace extract examples/*.txt" valgrind_cli
+if command -v clang >/dev/null 2>&1; then
+	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
+else
+	echo "==== fuzz smoke: skipped (no clang) ===="
+fi
+
+echo
+for f in "${failures[@]}"; do
+	echo "FAILED: $f"
+done
+echo "make test: $passed passed, $failed failed ($((SECONDS - start)) s)"
+((failed == 0))

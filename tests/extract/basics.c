@@ -1,0 +1,259 @@
+/*
+ * tests/extract/basics.c — the whole pipeline through the public API
+ * (at_doc_from_text, at_extract_doc, at_events_jsonl) on short sentences
+ * written for these tests; the JSON lines are parsed with jansson.
+ */
+#include "extract_util.h"
+
+static void handover_of_tanks__one_completed_equipment_aid_event(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Germany handed over 20 Leopard 2 tanks to Lithuania on Friday.",
+			      "2022-05-06");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "type", NULL), "aid");
+	assert_string_equal(str_at(e, "status", NULL), "completed");
+	assert_string_equal(str_at(e, "provider", "code"), "DEU");
+	assert_string_equal(str_at(e, "provider", "name"), "Germany");
+	assert_string_equal(str_at(e, "recipient", "code"), "LTU");
+	json_t *kinds = json_object_get(e, "kinds");
+	assert_true(json_array_size(kinds) >= 1);
+	assert_string_equal(json_string_value(json_array_get(kinds, 0)), "equipment");
+	assert_true(has_item(e, "tank", 20));
+	/* "on Friday" before a Friday publication date is that day */
+	assert_string_equal(str_at(e, "when", "start"), "2022-05-06");
+	json_decref(arr);
+}
+
+static void event_sources_point_at_the_sentence(void **state)
+{
+	(void)state;
+	const char *text = "Officials met in the capital. France delivered 10 armoured "
+			   "vehicles to Niger on Monday.";
+	json_t *arr = extract(text, "2021-03-02");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "provider", "code"), "FRA");
+	assert_string_equal(str_at(e, "recipient", "code"), "NER");
+	assert_true(has_item(e, "armored_vehicle", 10));
+	assert_string_equal(str_at(e, "when", "start"), "2021-03-01");
+	json_t *src = json_array_get(json_object_get(e, "sources"), 0);
+	json_int_t start = json_integer_value(json_object_get(src, "start"));
+	json_int_t end = json_integer_value(json_object_get(src, "end"));
+	assert_true(start >= 0 && end > start && (size_t)end <= strlen(text));
+	assert_memory_equal(text + start, "France delivered", 16);
+	assert_string_equal(str_at(src, "doc", NULL), "t");
+	/* the id is stable: e- and 16 hex digits */
+	const char *id = str_at(e, "id", NULL);
+	assert_int_equal(strlen(id), 18);
+	assert_memory_equal(id, "e-", 2);
+	json_decref(arr);
+}
+
+static void receiving_from_a_provider__roles_follow_the_verb(void **state)
+{
+	(void)state;
+	json_t *arr =
+		extract("Poland received 30 tanks from South Korea last week.", "2021-03-03");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "provider", "code"), "KOR");
+	assert_string_equal(str_at(e, "recipient", "code"), "POL");
+	assert_true(has_item(e, "tank", 30));
+	/* last week = Monday to Sunday of the previous calendar week */
+	assert_string_equal(str_at(e, "when", "start"), "2021-02-22");
+	assert_string_equal(str_at(e, "when", "end"), "2021-02-28");
+	json_decref(arr);
+}
+
+static void pledge_of_money__committed_funding(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Washington pledged $200 million in weapons for Ukraine.",
+			      "2022-05-06");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	assert_string_equal(str_at(e, "provider", "code"), "USA");
+	assert_string_equal(str_at(e, "recipient", "code"), "UKR");
+	json_t *value = json_object_get(e, "value");
+	assert_int_equal(json_integer_value(json_object_get(value, "amount")), 200000000);
+	assert_string_equal(str_at(value, "currency", NULL), "USD");
+	json_decref(arr);
+}
+
+static void negated_pledge__no_event(void **state)
+{
+	(void)state;
+	static const char *const TEXTS[] = {
+		"Germany did not pledge any tanks to Lithuania.",
+		"Germany will not send tanks to Lithuania.",
+	};
+	for (size_t i = 0; i < sizeof(TEXTS) / sizeof(TEXTS[0]); i++) {
+		json_t *arr = extract(TEXTS[i], "2022-05-06");
+		if (json_array_size(arr) != 0)
+			fail_msg("\"%s\" gave %zu events", TEXTS[i], json_array_size(arr));
+		json_decref(arr);
+	}
+}
+
+static void lookalike_words__no_event(void **state)
+{
+	(void)state;
+	static const char *const TEXTS[] = {
+		"The clinic handed out first aid kits to residents of the town.",
+		"Workers replaced the fuel tanks at the depot on Monday.",
+		"Donors pledged $5 million for AIDS relief in Kenya.",
+		"The oil company delivered drilling equipment to the rig.",
+	};
+	for (size_t i = 0; i < sizeof(TEXTS) / sizeof(TEXTS[0]); i++) {
+		json_t *arr = extract(TEXTS[i], "2022-05-06");
+		if (json_array_size(arr) != 0)
+			fail_msg("\"%s\" gave %zu events", TEXTS[i], json_array_size(arr));
+		json_decref(arr);
+	}
+}
+
+static void joint_exercise__participants(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Chinese and Cambodian troops held a joint military exercise "
+			      "near Phnom Penh last month.",
+			      "2023-06-10");
+	assert_true(count_type(arr, "exercise") >= 1);
+	json_decref(arr);
+}
+
+static void empty_and_junk_text__no_events_and_no_crash(void **state)
+{
+	(void)state;
+	static const char *const TEXTS[] = {"",
+					    " ",
+					    ".",
+					    "\n\n\n",
+					    ", , , ,",
+					    "$ 1,000,000",
+					    "\xFF\xFE\xFD",
+					    "tanks tanks tanks 20 20 20"};
+	for (size_t i = 0; i < sizeof(TEXTS) / sizeof(TEXTS[0]); i++) {
+		json_t *arr = extract(TEXTS[i], NULL);
+		assert_int_equal(json_array_size(arr), 0);
+		json_decref(arr);
+	}
+}
+
+static void extraction_is_deterministic(void **state)
+{
+	(void)state;
+	const char *text = "Germany handed over 20 Leopard 2 tanks to Lithuania on Friday. "
+			   "France delivered 10 armoured vehicles to Niger on Monday.";
+	json_t *a = extract(text, "2022-05-06");
+	json_t *b = extract(text, "2022-05-06");
+	assert_true(json_equal(a, b));
+	json_decref(a);
+	json_decref(b);
+}
+
+static void table_output__has_a_header_and_one_row_per_event(void **state)
+{
+	(void)state;
+	const char *text = "France delivered 10 armoured vehicles to Niger on Monday.";
+	at_doc *doc;
+	assert_int_equal(at_doc_from_text(&doc, "t", text, strlen(text), "2021-03-02"), 0);
+	at_events *ev;
+	assert_int_equal(at_extract_doc(&ev, g_ctx, doc), 0);
+	size_t len;
+	char *tab = at_events_table(ev, 100, 1, &len);
+	assert_non_null(tab);
+	size_t lines = 0;
+	for (char *p = tab; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 1 + at_events_count(ev));
+	assert_non_null(strstr(tab, "FRA"));
+	free(tab);
+	at_events_free(ev);
+	at_doc_free(doc);
+}
+
+static void null_frees_are_no_ops(void **state)
+{
+	(void)state;
+	at_events_free(NULL);
+	at_ctx_free(NULL);
+}
+
+static void ctx_new__missing_folder_is_an_error_with_a_message(void **state)
+{
+	(void)state;
+	at_ctx *ctx = (at_ctx *)1;
+	char err[512] = "";
+	assert_true(at_ctx_new(&ctx, "/nonexistent/aidtrace-data", err, sizeof(err)) < 0);
+	assert_null(ctx);
+	assert_true(strlen(err) > 0);
+}
+
+/* "Leopard 2" is a model name: its 2 is not a quantity of a second item. */
+static void leopard_2_model_number_is_not_a_second_item(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Germany handed over 20 Leopard 2 tanks to Lithuania on Friday.",
+			      "2022-05-06");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_true(has_item(e, "tank", 20));
+	assert_false(has_item(e, "tank", 2));
+	json_decref(arr);
+}
+
+/* "has no plans to deliver" negates the delivery. */
+static void no_plans_to_deliver_is_negated(void **state)
+{
+	(void)state;
+	json_t *arr =
+		extract("Germany has no plans to deliver tanks to Lithuania.", "2022-05-06");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+}
+
+/* "didn't" negates like "did not" ("'t" is a neg cue in data/cues.tsv). */
+static void nt_contraction_is_negated(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Germany didn't deliver tanks to Lithuania.", "2022-05-06");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+}
+
+/* ... and so does "didn\u2019t" with a typographic apostrophe. */
+static void nt_contraction_with_a_curly_apostrophe_is_negated(void **state)
+{
+	(void)state;
+	json_t *arr =
+		extract("Germany didn\xE2\x80\x99t deliver tanks to Lithuania.", "2022-05-06");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(handover_of_tanks__one_completed_equipment_aid_event),
+		cmocka_unit_test(event_sources_point_at_the_sentence),
+		cmocka_unit_test(receiving_from_a_provider__roles_follow_the_verb),
+		cmocka_unit_test(pledge_of_money__committed_funding),
+		cmocka_unit_test(negated_pledge__no_event),
+		cmocka_unit_test(lookalike_words__no_event),
+		cmocka_unit_test(joint_exercise__participants),
+		cmocka_unit_test(empty_and_junk_text__no_events_and_no_crash),
+		cmocka_unit_test(extraction_is_deterministic),
+		cmocka_unit_test(table_output__has_a_header_and_one_row_per_event),
+		cmocka_unit_test(null_frees_are_no_ops),
+		cmocka_unit_test(ctx_new__missing_folder_is_an_error_with_a_message),
+		cmocka_unit_test(leopard_2_model_number_is_not_a_second_item),
+		cmocka_unit_test(no_plans_to_deliver_is_negated),
+		cmocka_unit_test(nt_contraction_is_negated),
+		cmocka_unit_test(nt_contraction_with_a_curly_apostrophe_is_negated),
+	};
+	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
+}
