@@ -249,8 +249,10 @@ static int is_passive(const docx *d, const sent_info *si, uint32_t t)
 		const at_tok *p = &d->toks[k - 1];
 		if (is_be(p))
 			return 1;
-		if (!(eq(p, "also") || eq(p, "already") || eq(p, "now") || eq(p, "being") ||
-		      eq(p, "recently") || eq(p, "reportedly") || eq(p, "just")))
+		int adverb = p->nlen > 3 && p->norm[p->nlen - 2] == 'l' && p->norm[p->nlen - 1] == 'y';
+		if (!(adverb || eq(p, "also") || eq(p, "already") || eq(p, "now") ||
+		      eq(p, "being") || eq(p, "just") || eq(p, "soon") || eq(p, "still") ||
+		      eq(p, "then") || eq(p, "not")))
 			break;
 	}
 	uint32_t n = t + d->trig_len[t];
@@ -399,6 +401,25 @@ static int other_verbs_date(const docx *d, const sent_info *si, const date_m *dm
 		const at_tok *w = &d->toks[k];
 		if (w->type == AT_TOK_WORD && w->nlen > 3 && !d->trig[k] &&
 		    !strcmp(w->norm + w->nlen - 2, "ed"))
+			return 1;
+	}
+	return 0;
+}
+
+/* "Until August 1993 Russian troops were stationed ...": a state of affairs
+ * that ended before the report is background, not an event. */
+static int ended_before(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1)
+{
+	for (uint32_t k = 0; k < si->ndates; k++) {
+		const date_m *dm = &si->dates[k];
+		if (dm->t0 < c0 || dm->t1 > c1 || dm->t0 == si->t0)
+			continue;
+		const at_tok *p = &d->toks[dm->t0 - 1];
+		if (!eq(p, "until") && !eq(p, "till"))
+			continue;
+		if (dm->kind != DS_ABS || !dm->b.y)
+			continue;
+		if (!d->pub.y || dm->b.y < d->pub.y)
 			return 1;
 	}
 	return 0;
@@ -877,7 +898,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		return 0;
 	int soft;
 	int status = status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
-	if (status == DROP)
+	if (status == DROP || ended_before(d, si, si->t0, c1))
 		return 0;
 	int passive = (cls & TR_AIDN) ? 0 : is_passive(d, si, t);
 	int prov = -1, rec = -1;
@@ -941,7 +962,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			/* "supplies would be provided to bolster Tajikistan's army" */
 			if (rec < 0)
 				rec = right_actor(si, tend, c1, 0,
-						  AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+						  AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE |
+							  AF_OF);
 			how = "passive";
 		} else {
 			if (prov < 0 && (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART)) {
@@ -1186,7 +1208,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	}
 	int soft;
 	int status = status_of(d, si, c0, c1, t, 0, &soft);
-	if (status == DROP)
+	if (status == DROP || ended_before(d, si, si->t0, c1))
 		return 0;
 	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : left_subject(d, si, c0, t, 0);
 	if (act < 0) {
