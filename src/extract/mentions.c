@@ -719,8 +719,31 @@ static int cue_bit(const char *code)
 
 static int is_actor_class(int c) { return c == LX_STATE || c == LX_ORG || c == LX_GROUP; }
 
+/* Does part w (length l) with the next token name an actor ("Sri" +
+ * "Lankan" in "Indian-Sri Lankan")? Returns the key or LX_NONE. */
+static uint32_t split_actor(const at_ctx *ctx, const char *w, size_t l, const at_tok *next)
+{
+	if (!next || l >= 64)
+		return LX_NONE;
+	char part[64];
+	memcpy(part, w, l);
+	part[l] = '\0';
+	at_tok ft[2];
+	memset(ft, 0, sizeof(ft));
+	ft[0].norm = part;
+	ft[0].nlen = (uint16_t)l;
+	ft[1] = *next;
+	ft[1].flags |= AT_TF_SPACE;
+	lx_hit h[8];
+	size_t nh = lx_match(ctx, "", ft, 0, 2, h, 8);
+	for (size_t k = 0; k < nh; k++)
+		if (h[k].ntok == 2 && is_actor_class(h[k].e->cls) && !(h[k].e->flags & LX_CASE))
+			return h[k].e->key;
+	return LX_NONE;
+}
+
 /* Is every part of a hyphenated word an actor or a known participle? */
-static int compound_ok(const at_ctx *ctx, const at_tok *t)
+static int compound_ok(const at_ctx *ctx, const at_tok *t, const at_tok *next)
 {
 	static const char *const SUFFIX[] = {"led", "backed", "funded", "financed", "built",
 					     "made", "based", "owned", "supplied", "donated",
@@ -740,7 +763,7 @@ static int compound_ok(const at_ctx *ctx, const at_tok *t)
 			for (int k = 0; SUFFIX[k]; k++)
 				if (strlen(SUFFIX[k]) == l && !strncmp(SUFFIX[k], w, l))
 					suf = 1;
-			if (!suf)
+			if (!suf && !(w[l] == '\0' && split_actor(ctx, w, l, next) != LX_NONE))
 				return 0;
 		}
 		w += l;
@@ -903,14 +926,27 @@ int at_extract__mentions(docx *d, sent_info *si)
 		/* parts of compounds: "Russian-Uzbek", "UAE-funded", "Moscow-led";
 		 * not "Iran-contra", whose other part is neither an actor nor a
 		 * participle of a kind we know */
+		const at_tok *next = i + 1 < end ? &d->toks[i + 1] : NULL;
 		if (!span_done && (t->flags & AT_TF_HYPHEN) && t->type == AT_TOK_WORD &&
-		    compound_ok(ctx, t)) {
+		    compound_ok(ctx, t, next)) {
 			const char *w = t->norm;
 			const char *o = d->s + t->start;
 			int first = 1;
 			while (*w) {
 				size_t l = strcspn(w, "-");
 				size_t nh2 = lx_word(ctx, w, l, o, hits, 16);
+				if (w[l] == '\0' && next) {
+					uint32_t k2 = split_actor(ctx, w, l, next);
+					if (k2 != LX_NONE) {
+						/* "Indian-Sri Lankan": the last part and
+						 * the next word are one actor */
+						if (add_actor(d, si, &acap, i, i + 2, k2, LF_ADJ))
+							return AT_ENOMEM;
+						si->actors[si->nactors - 1].flags |= AF_COMPOUND;
+						d->claimed[i + 1] = 1;
+						nh2 = 0;
+					}
+				}
 				for (size_t h = 0; h < nh2; h++) {
 					const lx_entry *e = hits[h].e;
 					if (is_actor_class(e->cls)) {
