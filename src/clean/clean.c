@@ -257,16 +257,8 @@ static const char *const ASK[] = {"support", "help", "contribut", "donat", "subs
 
 static int push(at_arena *a, at_para **out, size_t *n, size_t *cap, uint32_t s, uint32_t e)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 32;
-		at_para *p = at_arena_alloc(a, nc * sizeof(*p));
-		if (!p)
-			return -1;
-		if (*n)
-			memcpy(p, *out, *n * sizeof(*p));
-		*out = p;
-		*cap = nc;
-	}
+	if (at_arena_grow(a, (void **)out, *n, cap, sizeof(**out), 32) != 0)
+		return -1;
 	at_para *p = &(*out)[(*n)++];
 	memset(p, 0, sizeof(*p));
 	p->start = s;

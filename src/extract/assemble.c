@@ -238,16 +238,8 @@ int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 		merge_into(t, ev, ev->type == EV_AID && values_ok(t, ev) == 2);
 		return (int)i;
 	}
-	if (out->n == out->cap) {
-		size_t nc = out->cap ? out->cap * 2 : 16;
-		at_event_rec *p = at_arena_alloc(&out->mem, nc * sizeof(*p));
-		if (!p)
-			return AT_ENOMEM;
-		if (out->n)
-			memcpy(p, out->ev, out->n * sizeof(*p));
-		out->ev = p;
-		out->cap = nc;
-	}
+	if (at_arena_grow(&out->mem, (void **)&out->ev, out->n, &out->cap, sizeof(*out->ev), 16))
+		return AT_ENOMEM;
 	out->ev[out->n] = *ev;
 	return (int)out->n++;
 }

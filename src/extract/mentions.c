@@ -43,16 +43,10 @@ static int in_list(const char *w, const char *const *list)
 
 #define PUSH(arena, arr, n, cap, out)                                              \
 	do {                                                                        \
-		if ((n) == (cap)) {                                                 \
-			uint32_t nc_ = (cap) ? (cap) * 2 : 8;                      \
-			void *p_ = at_arena_alloc((arena), nc_ * sizeof(*(arr)));  \
-			if (!p_)                                                    \
-				return AT_ENOMEM;                                   \
-			if (n)                                                      \
-				memcpy(p_, (arr), (n) * sizeof(*(arr)));            \
-			(arr) = p_;                                                 \
-			(cap) = nc_;                                                \
-		}                                                                   \
+		size_t cap_ = (cap);                                                \
+		if (at_arena_grow((arena), (void **)&(arr), (n), &cap_, sizeof(*(arr)), 8)) \
+			return AT_ENOMEM;                                           \
+		(cap) = (uint32_t)cap_;                                             \
 		(out) = &(arr)[(n)++];                                              \
 		memset((out), 0, sizeof(*(out)));                                  \
 	} while (0)

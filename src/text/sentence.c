@@ -76,16 +76,8 @@ static int add(at_arena *a, at_sentence **out, size_t *n, size_t *cap,
 {
 	if (t1 <= t0)
 		return 0;
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		at_sentence *p = at_arena_alloc(a, nc * sizeof(*p));
-		if (!p)
-			return -1;
-		if (*n)
-			memcpy(p, *out, *n * sizeof(*p));
-		*out = p;
-		*cap = nc;
-	}
+	if (at_arena_grow(a, (void **)out, *n, cap, sizeof(**out), 64) != 0)
+		return -1;
 	at_sentence *s = &(*out)[(*n)++];
 	memset(s, 0, sizeof(*s));
 	s->t0 = t0;

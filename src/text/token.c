@@ -110,17 +110,7 @@ static int push(at_arena *a, at_tok **toks, size_t *n, size_t *cap, size_t max)
 {
 	if (*n >= max)
 		return -1;
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 256;
-		at_tok *p = at_arena_alloc_raw(a, nc * sizeof(*p));
-		if (!p)
-			return -1;
-		if (*n)
-			memcpy(p, *toks, *n * sizeof(*p));
-		*toks = p;
-		*cap = nc;
-	}
-	return 0;
+	return at_arena_grow(a, (void **)toks, *n, cap, sizeof(**toks), 256);
 }
 
 /* Fold a word to its norm: ASCII lower case; non-ASCII via utf8proc. */

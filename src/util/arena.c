@@ -95,6 +95,21 @@ char *at_arena_strndup(at_arena *a, const char *s, size_t n)
 	return p;
 }
 
+int at_arena_grow(at_arena *a, void **arr, size_t n, size_t *cap, size_t size, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : first;
+	void *p = alloc(a, nc * size, 0);
+	if (!p)
+		return -1;
+	if (n)
+		memcpy(p, *arr, n * size);
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
 void at_arena_reset(at_arena *a, size_t keep)
 {
 	at_arena_block *b = a->head;

@@ -1,6 +1,6 @@
 /*
  * arena.h — one arena per document: a bump allocator whose memory dies in one
- * call. Exports at_arena_init/alloc/alloc_raw/strndup/reset/free.
+ * call. Exports at_arena_init/alloc/alloc_raw/strndup/grow/reset/free.
  *
  * Built with -DAT_ARENA_MALLOC (the sanitizer and valgrind builds), every
  * allocation goes straight to malloc and is kept on a list, so ASan and
@@ -30,6 +30,12 @@ void *at_arena_alloc_raw(at_arena *a, size_t n);
  * so that a worker reading many documents does not go back to malloc. */
 void at_arena_reset(at_arena *a, size_t keep);
 char *at_arena_strndup(at_arena *a, const char *s, size_t n);
+/*
+ * Make room for one more element in an arena-grown array *arr of n elements
+ * of `size` bytes and capacity *cap (doubling from `first`). The old array is
+ * left to the arena. 0, or -1 when memory runs out.
+ */
+int at_arena_grow(at_arena *a, void **arr, size_t n, size_t *cap, size_t size, size_t first);
 void at_arena_free(at_arena *a);
 
 #endif
