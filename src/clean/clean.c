@@ -98,14 +98,29 @@ static void lower_bigrams(const char *s, size_t n, char *low, bigrams *bg)
 
 static int bit(const bigrams *bg, unsigned k) { return (bg->bits[k >> 3] >> (k & 7)) & 1; }
 
-/* First and last bigram of the needle must both be present. */
-static int has_bigram(const bigrams *bg, const char *needle)
+/* A needle's first and last bigram keys, computed once per at_clean call. */
+typedef struct needle {
+	const char *s;
+	unsigned first, last;
+} needle;
+
+static void needles_of(const char *const *list, needle *out)
 {
-	size_t n = strlen(needle);
-	return bit(bg, bigram_key(needle)) && (n < 3 || bit(bg, bigram_key(needle + n - 2)));
+	for (int i = 0; list[i]; i++) {
+		size_t n = strlen(list[i]);
+		out[i].s = list[i];
+		out[i].first = bigram_key(list[i]);
+		out[i].last = bigram_key(list[i] + (n >= 2 ? n - 2 : 0));
+	}
 }
 
-static int has_ci(const char *low, const char *needle) { return strstr(low, needle) != NULL; }
+/* First and last bigram of the needle must both be present. */
+static int has_bigram(const bigrams *bg, const needle *nd)
+{
+	return bit(bg, nd->first) && bit(bg, nd->last);
+}
+
+static int has_ci(const char *low, const char *what) { return strstr(low, what) != NULL; }
 
 /* Count whole words (ASCII, case-insensitive) from a list. */
 static int count_words(const char *s, size_t n, const char *const *words)
@@ -353,8 +368,13 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	/* 2. roles */
 	int body_seen = 0, ended = 0;
 	bigrams *bg = at_arena_alloc_raw(a, sizeof(*bg));
+	needle appeal_nd[sizeof(APPEAL) / sizeof(APPEAL[0])], ask_nd[sizeof(ASK) / sizeof(ASK[0])];
 	if (!bg)
 		return -1;
+	int n_appeal = (int)(sizeof(APPEAL) / sizeof(APPEAL[0])) - 1;
+	int n_ask = (int)(sizeof(ASK) / sizeof(ASK[0])) - 1;
+	needles_of(APPEAL, appeal_nd);
+	needles_of(ASK, ask_nd);
 	for (size_t k = 0; k < *n; k++) {
 		at_para *p = &(*out)[k];
 		const char *t = s + p->start;
@@ -386,12 +406,12 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 			continue;
 		}
 		int appeal = 0;
-		for (int c = 0; APPEAL[c] && !appeal; c++)
-			if (has_bigram(bg, APPEAL[c]) && has_ci(low, APPEAL[c]))
+		for (int c = 0; c < n_appeal && !appeal; c++)
+			if (has_bigram(bg, &appeal_nd[c]) && has_ci(low, appeal_nd[c].s))
 				appeal = 1;
 		int ask = 0;
-		for (int c = 0; ASK[c] && !ask && !appeal; c++)
-			if (has_bigram(bg, ASK[c]) && has_ci(low, ASK[c]))
+		for (int c = 0; c < n_ask && !ask && !appeal; c++)
+			if (has_bigram(bg, &ask_nd[c]) && has_ci(low, ask_nd[c].s))
 				ask = 1;
 		if (ask && count_words(t, m, SECOND) >= 2)
 			appeal = 1;

@@ -114,13 +114,16 @@ static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 	e->next = LX_NONE;
 	e->text = at_arena_strndup(&ctx->mem, text, len);
 	e->norms = at_arena_alloc(&ctx->mem, n * sizeof(char *));
+	uint16_t *lens = at_arena_alloc(&ctx->mem, n * sizeof(uint16_t));
+	e->lens = lens;
 	e->orig = at_arena_alloc(&ctx->mem, n * sizeof(char *));
-	if (!e->text || !e->norms || !e->orig)
+	if (!e->text || !e->norms || !e->orig || !lens)
 		return AT_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && i < 32 && !(toks[i].flags & AT_TF_SPACE))
 			e->glued |= 1u << i;
 		e->norms[i] = toks[i].norm;
+		lens[i] = toks[i].nlen;
 		e->orig[i] = at_arena_strndup(&ctx->mem, text + toks[i].start,
 					      toks[i].end - toks[i].start);
 		if (!e->orig[i])
@@ -341,7 +344,7 @@ static int tok_eq(const char *s, const at_tok *t, const lx_entry *e, size_t k)
 		size_t l = t->end - t->start;
 		return strlen(e->orig[k]) == l && memcmp(s + t->start, e->orig[k], l) == 0;
 	}
-	return strcmp(t->norm, e->norms[k]) == 0;
+	return t->nlen == e->lens[k] && memcmp(t->norm, e->norms[k], t->nlen) == 0;
 }
 
 size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, size_t n,

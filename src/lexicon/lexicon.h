@@ -54,6 +54,7 @@ typedef struct lx_entry {
 	uint32_t key;        /* index into ctx->keys */
 	uint32_t next;       /* next entry with the same first token */
 	const char **norms;  /* ntok folded tokens */
+	const uint16_t *lens;/* their lengths */
 	const char **orig;   /* ntok original tokens (case-sensitive match) */
 	const char *text;    /* the phrase as written */
 } lx_entry;
