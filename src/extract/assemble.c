@@ -144,7 +144,12 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 {
 	int general_only = e->type == EV_AID && e->kinds == K_GENERAL && t->kinds != K_GENERAL;
-	if (!general_only && rank(e->status) > rank(t->status)) {
+	if (t->headline_only && !e->headline_only) {
+		/* a headline's present tense ("unveils") yields to the body */
+		t->status = e->status;
+		t->soft_status = e->soft_status;
+	} else if (!general_only && !(e->headline_only && !t->headline_only) &&
+		   rank(e->status) > rank(t->status)) {
 		t->status = e->status;
 		t->soft_status = e->soft_status;
 	}

@@ -72,7 +72,7 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 		if ((d->cue_start[k] & CU_REPORT) && k >= 1) {
 			uint32_t b = k;
 			int comma = 0;
-			for (uint32_t q = k; q > t && q + 7 > k && !d->trig[q - 1]; q--)
+			for (uint32_t q = k; q > t && q + 7 > k; q--)
 				if (eq(&d->toks[q - 1], ",") || eq(&d->toks[q - 1], "\"")) {
 					comma = 1;
 					b = q - 1;
