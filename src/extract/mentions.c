@@ -1070,6 +1070,8 @@ int at_extract__mentions(docx *d, sent_info *si)
 					mm->t1 = am->t1;
 			}
 			snprintf(mm->cur, sizeof(mm->cur), "%s", ctx->keys[key].code);
+			if (mm->t1 < j)
+				mm->t1 = j; /* the amount's end; never move backwards */
 			for (uint32_t k = mm->t0; k < mm->t1; k++)
 				d->claimed[k] = 2;
 			i = mm->t1 - 1;
