@@ -2,7 +2,8 @@
 # bench.sh — throughput of `aidtrace extract` on the Reuters-21578 corpus
 # (../shared/corpus/reuters21578.jsonl, when present) against `grep -c .` on
 # the same file as a floor for "just reading it": wall time, MB/s, the ratio,
-# peak RSS, and the number of events extracted. Skips when the corpus is
+# peak RSS, and the number of events extracted; wall times are the median of
+# RUNS (default 5) runs. Skips when the corpus is
 # missing (it is not part of the repository).
 #
 #   scripts/bench.sh [PATH/TO/aidtrace] [CORPUS.jsonl]
@@ -46,9 +47,25 @@ timed() {
 cat "$CORPUS" >/dev/null # warm the page cache for both runs
 echo "bench: $CORPUS ($mb MB, $(wc -l <"$CORPUS") lines)"
 
-timed grep grep -c . "$CORPUS"
+# median NAME CMD...: RUNS timed runs (machines are shared and noisy); sets
+# WALL to the median wall time and RSS to the largest peak.
+RUNS=${RUNS:-5}
+median() {
+	local name=$1
+	shift
+	local walls=() rss=0
+	for ((r = 0; r < RUNS; r++)); do
+		timed "$name" "$@"
+		walls+=("$WALL")
+		rss=$(awk -v a="$rss" -v b="$RSS" 'BEGIN { print (b > a ? b : a) }')
+	done
+	WALL=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ w[NR] = $1 } END { print w[int((NR + 1) / 2)] }')
+	RSS=$rss
+}
+
+median grep grep -c . "$CORPUS"
 g_wall=$WALL g_rss=$RSS
-timed aidtrace "$BIN" extract "$CORPUS"
+median aidtrace "$BIN" extract "$CORPUS"
 a_wall=$WALL a_rss=$RSS
 diags=$(grep -c '^aidtrace: ' "$tmp/aidtrace.err" || true)
 events=$("$BIN" extract "$CORPUS" 2>/dev/null | wc -l || true)
