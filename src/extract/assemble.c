@@ -12,8 +12,6 @@
 
 #include "extract.h"
 
-static int rank(int st) { return st; /* ST_INTENT < ... < ST_COMPLETED */ }
-
 static int64_t days(const at_date *x, int end)
 {
 	int m = x->m ? x->m : (end ? 12 : 1);
@@ -149,7 +147,7 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 		t->status = e->status;
 		t->soft_status = e->soft_status;
 	} else if (!general_only && !(e->headline_only && !t->headline_only) &&
-		   rank(e->status) > rank(t->status)) {
+		   e->status > t->status /* intent < committed < underway < completed */) {
 		t->status = e->status;
 		t->soft_status = e->soft_status;
 	}

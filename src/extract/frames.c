@@ -729,7 +729,7 @@ static void default_status(const docx *d, at_event_rec *ev)
 	}
 }
 
-static void init_event(docx *d, const sent_info *si, uint32_t sidx, at_event_rec *ev,
+static void init_event(const sent_info *si, uint32_t sidx, at_event_rec *ev,
 		       int type, int status, const char *why)
 {
 	memset(ev, 0, sizeof(*ev));
@@ -744,7 +744,6 @@ static void init_event(docx *d, const sent_info *si, uint32_t sidx, at_event_rec
 	ev->sent = ev->sent0 = sidx;
 	ev->headline_only = si->role == AT_ROLE_HEADLINE;
 	snprintf(ev->why, sizeof(ev->why), "%s", why);
-	(void)d;
 }
 
 static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, uint32_t hi,
@@ -833,7 +832,7 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 	if (recipient != LX_NONE && ev->recipient != recipient)
 		return;
 	at_event_rec add;
-	init_event(d, si, sidx, &add, type, ST_NONE, "");
+	init_event(si, sidx, &add, type, ST_NONE, "");
 	add_items(d, si, &add, lo, hi);
 	for (int i = 0; i < add.nitems && ev->nitems < 12; i++)
 		if (!dup_item(d, ev, add.items[i].cat, add.items[i].qty, add.items[i].start,
@@ -1084,7 +1083,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	/* construction with no recipient: the country where it is built */
 	if (rkey == LX_NONE && (kinds & K_CONSTRUCTION) && pkey != LX_NONE) {
 		at_event_rec tmp;
-		init_event(d, si, sidx, &tmp, EV_AID, status, "");
+		init_event(si, sidx, &tmp, EV_AID, status, "");
 		set_place(d, si, &tmp, tend, si->t1, LX_NONE);
 		if (tmp.has_place && tmp.place_country != LX_NONE && tmp.place_country != pkey)
 			rkey = tmp.place_country;
@@ -1131,7 +1130,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			continue;
 		at_event_rec ev;
 		snprintf(why, sizeof(why), "aid:%s:%s:%s", how, tt->norm, src);
-		init_event(d, si, sidx, &ev, EV_AID, status, why);
+		init_event(si, sidx, &ev, EV_AID, status, why);
 		ev.provider = pkey;
 		ev.recipient = rk;
 		ev.soft_status = soft;
@@ -1221,7 +1220,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	char why[96];
 	snprintf(why, sizeof(why), "deployment:%s%s", (cls & TR_EQUIP) ? "equip-own-base:" : "",
 		 tt->norm);
-	init_event(d, si, sidx, &ev, EV_DEPLOYMENT, status, why);
+	init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
 	ev.actor = si->actors[act].key;
 	/* personnel: after the trigger up to the next trigger, else before it */
 	uint32_t nt = tend;
@@ -1362,7 +1361,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	at_event_rec ev;
 	char why[96];
 	snprintf(why, sizeof(why), "exercise:%s", tt->norm);
-	init_event(d, si, sidx, &ev, EV_EXERCISE, status, why);
+	init_event(si, sidx, &ev, EV_EXERCISE, status, why);
 	for (int i = 0; i < np; i++)
 		ev.part[ev.npart++] = part[i];
 	ev.personnel = pick_people(si, t, tend, nt);

@@ -188,8 +188,6 @@ static int parse_number(const docx *d, uint32_t i, uint32_t end, double *val,
 			}
 			if (!u && !te)
 				return 0;
-			if (u == 2 && !(t->flags & AT_TF_CAP) && 0)
-				return 0;
 			j = i + 1;
 			*flags |= NUM_WORD;
 			if (j < end && eq(&d->toks[j], "dozen")) {
