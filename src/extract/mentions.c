@@ -715,19 +715,31 @@ static int is_actor_class(int c) { return c == LX_STATE || c == LX_ORG || c == L
  * "Lankan" in "Indian-Sri Lankan")? Returns the key or LX_NONE. */
 static uint32_t split_actor(const at_ctx *ctx, const char *w, size_t l, const at_tok *next)
 {
-	if (!next || l >= 64)
+	if (!next || l >= 64 || next->nlen >= 64)
 		return LX_NONE;
+	/* a two-token phrase made of copies: offsets point into `text`, so a
+	 * case-sensitive entry compares against these bytes, not the document */
+	char text[130];
+	memcpy(text, w, l);
+	text[l] = ' ';
+	memcpy(text + l + 1, next->norm, next->nlen);
+	text[l + 1 + next->nlen] = '\0';
+	at_tok ft[2];
+	memset(ft, 0, sizeof(ft));
+	ft[0].norm = text;
+	ft[0].nlen = (uint16_t)l;
+	ft[0].end = (uint32_t)l;
+	ft[1].norm = next->norm;
+	ft[1].nlen = next->nlen;
+	ft[1].start = (uint32_t)(l + 1);
+	ft[1].end = (uint32_t)(l + 1 + next->nlen);
+	ft[1].flags = AT_TF_SPACE;
 	char part[64];
 	memcpy(part, w, l);
 	part[l] = '\0';
-	at_tok ft[2];
-	memset(ft, 0, sizeof(ft));
 	ft[0].norm = part;
-	ft[0].nlen = (uint16_t)l;
-	ft[1] = *next;
-	ft[1].flags |= AT_TF_SPACE;
 	lx_hit h[8];
-	size_t nh = lx_match(ctx, "", ft, 0, 2, h, 8);
+	size_t nh = lx_match(ctx, text, ft, 0, 2, h, 8);
 	for (size_t k = 0; k < nh; k++)
 		if (h[k].ntok == 2 && is_actor_class(h[k].e->cls) && !(h[k].e->flags & LX_CASE))
 			return h[k].e->key;
