@@ -68,6 +68,18 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 			*c1 = k;
 			break;
 		}
+		/* "... to Ukraine and Germany deployed ...": a second clause */
+		if (eq(p, "and") && k + 1 < si->t1 && d->actor_at[k + 1] >= 0) {
+			uint32_t e = k + 1;
+			while (e < si->t1 && (d->actor_at[e] >= 0 || d->role[e] ||
+					      eq(&d->toks[e], "'s")))
+				e++;
+			if (e < si->t1 && (d->trig[e] & (TR_VERBS | TR_DEPLOY)) &&
+			    d->trig_form[e] != LF_ING) {
+				*c1 = k;
+				break;
+			}
+		}
 		/* ", Kommersant said", ", says the ministry", ", he said" */
 		if ((d->cue_start[k] & CU_REPORT) && k >= 1) {
 			uint32_t b = k;
@@ -201,6 +213,11 @@ static int coordinated(const docx *d, const sent_info *si, int a, int *out, int 
 		}
 		if (!ok || !(comma || and_) || (bm->flags & (AF_PLACE | AF_POSS)))
 			break;
+		uint32_t after = bm->t1;
+		while (after < si->t1 && d->role[after])
+			after++;
+		if (after < si->t1 && (d->trig[after] & (TR_VERBS | TR_DEPLOY)))
+			break; /* "... to Ukraine and Germany deployed ...": a new clause */
 		out[n++] = (int)b;
 		end = bm->t1;
 		if (and_) {
@@ -1119,19 +1136,35 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		       rkey == pkey ? LX_NONE : rkey);
 		return 0;
 	}
-	int recs[4];
-	int nrec = 1;
+	int recs[4], provs[4];
+	int nrec = 1, nprov = 1;
 	recs[0] = rec;
 	if (rec >= 0)
 		nrec += coordinated(d, si, rec, recs + 1, 3);
+	/* providers joined to the subject: "The Netherlands and Denmark will
+	 * train ...": the subject found is the last of the list */
+	provs[0] = prov;
+	if (prov >= 0 && how[0] == 'a')
+		for (int a = prov - 1; a >= 0 && nprov < 4; a--) {
+			int co[4];
+			int nco = coordinated(d, si, a, co, 3);
+			int reaches = 0;
+			for (int k = 0; k < nco; k++)
+				reaches |= co[k] == prov;
+			if (!reaches || (si->actors[a].flags & OBLIQUE))
+				break;
+			provs[nprov++] = a;
+		}
+	for (int pv = 0; pv < nprov; pv++)
 	for (int r = 0; r < nrec; r++) {
+		uint32_t pk = pv == 0 ? pkey : si->actors[provs[pv]].key;
 		uint32_t rk = r == 0 ? rkey : si->actors[recs[r]].key;
-		if (rk == pkey)
+		if (rk == pk)
 			continue;
 		at_event_rec ev;
 		snprintf(why, sizeof(why), "aid:%s:%s:%s", how, tt->norm, src);
 		init_event(si, sidx, &ev, EV_AID, status, why);
-		ev.provider = pkey;
+		ev.provider = pk;
 		ev.recipient = rk;
 		ev.soft_status = soft;
 		ev.kinds = (uint8_t)kinds;
@@ -1210,6 +1243,14 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if (status == DROP || ended_before(d, si, si->t0, c1))
 		return 0;
 	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : left_subject(d, si, c0, t, 0);
+	/* "Washington said it would send 3,500 more soldiers": the pronoun
+	 * subject of reported speech is its speaker */
+	if (act < 0 && c0 > si->t0 && c0 < t) {
+		static const char *const PRON[] = {"it", "they", "we", NULL};
+		uint32_t k = c0;
+		if (k < t && in_list(d->toks[k].norm, PRON))
+			act = speaker(d, si, t);
+	}
 	if (act < 0) {
 		/* "The unit will be equipped with Leopard tanks": more about the
 		 * deployment just reported */
@@ -1305,10 +1346,15 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & AF_ADJ) &&
 		    !(am->flags & AF_PLACE) && am->t0 >= pt) {
 			int ok = 1;
-			for (uint32_t k = am->t1; k < t; k++)
+			for (uint32_t k = am->t1; k < t; k++) {
 				if (d->toks[k].type == AT_TOK_PUNCT || d->actor_at[k] >= 0 ||
 				    (d->toks[k].type == AT_TOK_NUM))
 					ok = (d->actor_at[k] >= 0) ? ok : 0;
+				/* "the Thai Army will hold exercise": a verb between */
+				if (d->role[k] || (d->cue_start[k] & (CU_EXVERB | CU_COMMITTED |
+								      CU_INTENT | CU_REPORT)))
+					ok = 0;
+			}
 			if (ok)
 				part[np++] = am->key;
 		}
@@ -1458,6 +1504,12 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 	for (uint32_t t = si->t0; t < si->t1; t++) {
 		uint16_t tr = d->trig[t];
 		if (!tr)
+			continue;
+		/* "the British Army Training Unit Kenya": a word of a name */
+		if (si->role != AT_ROLE_HEADLINE && t > si->t0 + 1 &&
+		    (d->toks[t].flags & AT_TF_CAP) && (d->toks[t - 1].flags & AT_TF_CAP) &&
+		    d->toks[t - 1].type == AT_TOK_WORD && d->actor_at[t - 1] < 0 &&
+		    !(d->toks[t].flags & AT_TF_ALLCAP))
 			continue;
 		int rc = 0;
 		if (tr & TR_EXERN)

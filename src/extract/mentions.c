@@ -995,6 +995,25 @@ int at_extract__mentions(docx *d, sent_info *si)
 	for (uint32_t i = si->t0; i < end; i++) {
 		if (d->claimed[i] == 2)
 			continue;
+		/* "from October 20 to November 2": the second date closes a range */
+		if (si->ndates && i >= 1 && (eq(&d->toks[i - 1], "to") || eq(&d->toks[i - 1], "until") ||
+					     eq(&d->toks[i - 1], "through") || eq(&d->toks[i - 1], "till"))) {
+			date_m *prev = &si->dates[si->ndates - 1];
+			date_m nx;
+			uint32_t nn = (d->toks[i].type == AT_TOK_NUM || (d->cue_start[i] & CU_DATEW))
+					      ? parse_date(d, i, end, &nx) : 0;
+			if (nn && prev->t1 + 1 == i && prev->kind == DS_ABS && nx.kind == DS_ABS &&
+			    prev->t0 >= 1 && eq(&d->toks[prev->t0 - 1], "from")) {
+				prev->b = nx.b;
+				if (!prev->b.y)
+					prev->b.y = prev->a.y;
+				prev->t1 = i + nn;
+				for (uint32_t k = i; k < i + nn; k++)
+					d->claimed[k] = 2;
+				i += nn - 1;
+				continue;
+			}
+		}
 		/* only numbers and the words listed as date words start a date */
 		if (d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_DATEW))
 			continue;
