@@ -997,14 +997,21 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			uint16_t bad = AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE;
 			if (cls & TR_FUND)
 				bad &= (uint16_t)~AF_LOC; /* "invested in PNG's ..." */
+			int near = 0;
 			for (int i = 0; NEAR[i]; i++)
 				if (!strncmp(tt->norm, NEAR[i], strlen(NEAR[i]))) {
 					lim = tend + 5 < c1 ? tend + 5 : c1;
 					bad |= AF_OF;
+					near = 1;
 				}
 			rec = right_actor(si, tend, lim, 0, bad);
 			if (rec >= 0 && rec == prov)
 				rec = -1;
+			/* "sending troops to Saudi Arabia to bolster its defenses":
+			 * without its own object, "bolster" is the purpose of the
+			 * other verb, not an act of its own */
+			if (rec < 0 && near)
+				return 0;
 			if (rec < 0) {
 				/* "an agreement with the Nepal Army pledging assistance" */
 				for (uint32_t a = si->nactors; a-- > 0;) {
