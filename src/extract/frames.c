@@ -912,6 +912,17 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	if ((cls & TR_AIDN) && t > si->t0 && in_list(d->toks[t - 1].norm, CIVIL) &&
 	    !(t > si->t0 + 1 && !strncmp(d->toks[t - 2].norm, "military", 8)))
 		return 0;
+	/* "help" and "support" alone are any help: as nouns they need a military
+	 * word before them or troops, an army, a ministry after them */
+	if ((cls & TR_AIDN) && (eq(tt, "help") || eq(tt, "support"))) {
+		int mil = t > si->t0 && (d->cue_start[t - 1] & CU_MILITARY);
+		for (uint32_t a = 0; a < si->nactors && !mil; a++)
+			if (si->actors[a].t0 > t && si->actors[a].t0 <= tend + 4 &&
+			    si->actors[a].role_kind == 1)
+				mil = 1;
+		if (!mil)
+			return 0;
+	}
 	int soft;
 	int status = status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
 	if (status == DROP || ended_before(d, si, si->t0, c1))
@@ -1458,8 +1469,13 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 	static const char *const DET[] = {"a", "an", "the", "this", "that", "its", "their",
 					  "his", "her", "our", "'s", "of", "new", "more",
 					  "additional", "military", "financial", "further",
-					  "surprise", "such", "any", "direct", NULL};
+					  "surprise", "such", "any", "direct", "for", "with",
+					  "without", "on", "in", "by", "no", NULL};
 	if (in_list(p->norm, DET) || p->type == AT_TOK_NUM || d->claimed[t - 1] == 2)
+		return 1;
+	/* "missing funds": an -ing word before it is an adjective */
+	if (p->nlen > 4 && !strcmp(p->norm + p->nlen - 3, "ing") && !d->trig[t - 1] &&
+	    !(d->cue_start[t - 1] & (CU_COMMITTED | CU_INTENT | CU_UNDERWAY)))
 		return 1;
 	if (d->actor_at[t - 1] >= 0)
 		return 1;
