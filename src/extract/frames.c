@@ -130,11 +130,6 @@ static int left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_
 			const actor_m *am = &si->actors[a];
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am))
 				continue;
-			uint16_t bad = OBLIQUE;
-			if (pass == 2 && allow_of)
-				bad &= (uint16_t)~AF_OF;
-			if ((am->flags & bad) && !for_subject(d, si, am))
-				continue;
 			/* "the Government of Japan will provide": of-phrases after a
 			 * body or role word name the subject */
 			if (pass == 1 && (am->flags & AF_OF) && !(am->flags & ~(AF_OF | AF_ADJ | AF_POSS |
@@ -146,6 +141,11 @@ static int left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_
 					return (int)a;
 				continue;
 			}
+			uint16_t bad = OBLIQUE;
+			if (pass == 2 && allow_of)
+				bad &= (uint16_t)~AF_OF;
+			if ((am->flags & bad) && !for_subject(d, si, am))
+				continue;
 			/* first pass: not the object of another verb between them
 			 * ("Russia will bolster Tajikistan's military with ...
 			 * training": Tajikistan is bolster's object) */
@@ -1063,8 +1063,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	if ((cls & TR_BUILD) && !(cls & ~TR_BUILD) && !facility)
 		return 0;
 	if ((cls & TR_BUILD) && d->trig_form[t] == LF_ING && tend < si->t1 &&
-	    (d->toks[tend].type == AT_TOK_PUNCT || d->cue_start[tend] & CU_LOCPREP))
-		return 0; /* "a military building in Manila" */
+	    (d->toks[tend].type == AT_TOK_PUNCT || d->cue_start[tend] & CU_LOCPREP ||
+	     eq(&d->toks[tend], "of")))
+		return 0; /* "a military building in Manila", "capacity building of" */
 	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) ||
 		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
 		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
@@ -1111,6 +1112,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		int idx = m->last[EV_AID];
 		if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 4 &&
 		    out->ev[idx].provider != rkey) {
+			/* "The grant ... covers", "the second OSA grant to the
+			 * Philippines": a noun with no giver of its own speaks of the
+			 * act just reported */
+			if ((cls & TR_AIDN) && out->ev[idx].recipient == rkey) {
+				attach(d, out, si, sidx, EV_AID, lo, hi, kinds, LX_NONE, rkey);
+				return 0;
+			}
 			pkey = out->ev[idx].provider;
 			src = "previous event";
 		}
@@ -1472,6 +1480,11 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 					  "surprise", "such", "any", "direct", "for", "with",
 					  "without", "on", "in", "by", "no", NULL};
 	if (in_list(p->norm, DET) || p->type == AT_TOK_NUM || d->claimed[t - 1] == 2)
+		return 1;
+	/* "equipment and training", "OSA grant": a noun in a list or after a name */
+	if (eq(p, "and") || eq(p, "or") || eq(p, ",") ||
+	    ((p->flags & AT_TF_CAP) && p->type == AT_TOK_WORD && t - 1 > si->t0 &&
+	     si->role != AT_ROLE_HEADLINE))
 		return 1;
 	/* "missing funds": an -ing word before it is an adjective */
 	if (p->nlen > 4 && !strcmp(p->norm + p->nlen - 3, "ing") && !d->trig[t - 1] &&
