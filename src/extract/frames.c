@@ -1478,7 +1478,9 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 					  "his", "her", "our", "'s", "of", "new", "more",
 					  "additional", "military", "financial", "further",
 					  "surprise", "such", "any", "direct", "for", "with",
-					  "without", "on", "in", "by", "no", NULL};
+					  "without", "on", "in", "by", "no", "includes",
+					  "included", "include", "including", "covers",
+					  "involves", "comprises", NULL};
 	if (in_list(p->norm, DET) || p->type == AT_TOK_NUM || d->claimed[t - 1] == 2)
 		return 1;
 	/* "equipment and training", "OSA grant": a noun in a list or after a name */
