@@ -640,6 +640,19 @@ static int dup_item(const docx *d, const at_event_rec *ev, uint8_t cat, int64_t 
 {
 	if (qty >= 0)
 		return 0;
+	/* "the vehicles", "these boats": a re-mention of items already counted */
+	uint32_t p = start;
+	while (p > 0 && (d->s[p - 1] == ' ' || d->s[p - 1] == '\n'))
+		p--;
+	uint32_t w = p;
+	while (w > 0 && d->s[w - 1] != ' ' && d->s[w - 1] != '\n')
+		w--;
+	static const char *const DEF[] = {"the", "these", "those", "The", "These", "Those", NULL};
+	for (int k = 0; DEF[k] && p > w; k++)
+		if (p - w == strlen(DEF[k]) && !strncmp(d->s + w, DEF[k], p - w))
+			for (int i = 0; i < ev->nitems; i++)
+				if (ev->items[i].cat == cat && ev->items[i].qty >= 0)
+					return 1;
 	for (int i = 0; i < ev->nitems; i++) {
 		const at_item_rec *r = &ev->items[i];
 		if (r->cat != cat || r->end - r->start != end - start)
@@ -837,13 +850,20 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 
 /* Attach what a frame without actors says to the event just before it. */
 static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int type,
-		   uint32_t lo, uint32_t hi, int kinds, uint32_t provider, uint32_t recipient)
+		   uint32_t lo, uint32_t hi, int kinds, uint32_t provider, uint32_t recipient,
+		   int status)
 {
 	memo *m = M(d);
 	int idx = m->last[type];
 	if (idx < 0 || sidx - m->last_sent[type] > 4)
 		return;
 	at_event_rec *ev = &out->ev[idx];
+	/* "we will also consider offering vessels" after a handover: another
+	 * stage of another act, not more about the handover */
+	int pledge = status == ST_INTENT || status == ST_COMMITTED;
+	int done = ev->status == ST_UNDERWAY || ev->status == ST_COMPLETED;
+	if (status != ST_NONE && pledge == done)
+		return;
 	if (provider != LX_NONE && ev->provider != provider)
 		return;
 	if (recipient != LX_NONE && ev->recipient != recipient)
@@ -1116,7 +1136,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			 * Philippines": a noun with no giver of its own speaks of the
 			 * act just reported */
 			if ((cls & TR_AIDN) && out->ev[idx].recipient == rkey) {
-				attach(d, out, si, sidx, EV_AID, lo, hi, kinds, LX_NONE, rkey);
+				attach(d, out, si, sidx, EV_AID, lo, hi, kinds, LX_NONE, rkey, status);
 				return 0;
 			}
 			pkey = out->ev[idx].provider;
@@ -1159,7 +1179,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
 		attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey,
-		       rkey == pkey ? LX_NONE : rkey);
+		       rkey == pkey ? LX_NONE : rkey, status);
 		return 0;
 	}
 	int recs[4], provs[4];
@@ -1280,7 +1300,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if (act < 0) {
 		/* "The unit will be equipped with Leopard tanks": more about the
 		 * deployment just reported */
-		attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE);
+		attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE);
 		return 0;
 	}
 	at_event_rec ev;
@@ -1427,7 +1447,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	np = w;
 	if (np == 0) {
-		attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE);
+		attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE);
 		return 0;
 	}
 	at_event_rec ev;
