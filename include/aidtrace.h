@@ -37,7 +37,12 @@ enum {
 	AT_EPARSE = -3,  /* malformed input (bad JSON, bad TSV row) */
 	AT_ETOOBIG = -4, /* a cap was exceeded (document size, line length) */
 	AT_EINVAL = -5,  /* bad argument */
-	AT_EENCODING = -6 /* input is not text (binary, invalid UTF-8) */
+	AT_EENCODING = -6, /* input is not text (binary, invalid UTF-8) */
+	AT_EDB = -7,       /* the database failed (message in err) */
+	AT_EBUSY = -8,     /* the database stayed locked by another process */
+	AT_EVERSION = -9,  /* the database is from a newer aidtrace */
+	AT_ENOTDB = -10,   /* the file is not an aidtrace database */
+	AT_EFULL = -11     /* the disk is full */
 };
 
 /* Caps on input, so that memory stays bounded whatever the input. */
@@ -137,6 +142,78 @@ void at_events_free(at_events *ev);
  */
 char *at_events_jsonl(const at_events *ev, size_t *len);
 char *at_events_table(const at_events *ev, int width, int with_header, size_t *len);
+
+/* ---- the store: documents, their events and the merged ledger --------- */
+
+/*
+ * A SQLite database (WAL mode) holding the documents read, their events, and
+ * the ledger: one event per real-world act, merged across documents, with
+ * every source and the conflicts between them. src/store/store.h documents
+ * the schema and its versions.
+ */
+typedef struct at_store at_store;
+
+#define AT_STORE_READONLY 1 /* open an existing database for queries only */
+
+/*
+ * Open (and create or migrate, unless read-only) the database at `path`.
+ * Another process writing to it is waited for. On failure returns a negative
+ * code (AT_ENOTDB, AT_EVERSION, AT_EBUSY, AT_EIO, AT_EDB) with a message
+ * naming the file in `err`; the file is left as it was.
+ */
+int at_store_open(at_store **out, const char *path, int flags, char *err, size_t errlen);
+/* Close; an open batch is rolled back (at_store_commit it first). */
+void at_store_close(at_store *s);
+
+enum { AT_DOC_NEW = 1, AT_DOC_SAME = 2, AT_DOC_REPLACED = 3 };
+
+/*
+ * Store one document and its events in the current batch (a batch starts at
+ * the first put after a commit). A document whose id is stored with the same
+ * content changes nothing (AT_DOC_SAME); a new version replaces the old
+ * one's events (AT_DOC_REPLACED). `outcome` may be NULL.
+ */
+int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outcome, char *err,
+		 size_t errlen);
+/* 1 when this version of the document is stored already (its extraction
+ * can be skipped: at_store_put would change nothing), else 0. */
+int at_store_has(at_store *s, const at_doc *doc);
+/* Merge the ledger events the batch touched and commit it. */
+int at_store_commit(at_store *s, char *err, size_t errlen);
+
+/* Which ledger events to list; NULL or 0 fields do not filter. */
+typedef struct at_query {
+	const char *id;
+	const char *type;        /* aid, exercise, deployment */
+	const char *provider, *recipient, *participant; /* alpha-3 or organisation code */
+	const char *since, *until; /* ISO dates: the act's start, else the report date */
+	const char *status;
+	int min_sources;
+	long limit;              /* 0 = all */
+} at_query;
+
+/* Called once per ledger event (newest first) with its JSON line (SCHEMA.md
+ * plus "why" and "lifecycle"); a non-zero return stops the listing. */
+typedef int (*at_json_sink)(void *user, const char *json, size_t len);
+int at_store_events(at_store *s, const at_query *q, at_json_sink sink, void *user, char *err,
+		    size_t errlen);
+/* Counts of what the store holds: documents, per-document events, ledger events. */
+int at_store_counts(at_store *s, long long *docs, long long *doc_events, long long *events);
+
+/*
+ * An event explained for people: each field with the rule behind it and
+ * each source with its sentence. *text is freed by the caller. AT_EINVAL
+ * when there is no such event.
+ */
+int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t errlen);
+
+/* Ledger events (JSON lines as given to an at_json_sink) for people and
+ * spreadsheets: a table row cut to `width` columns, an RFC 4180 CSV record.
+ * Each returns a malloc'd string, or NULL for a line that is not an event. */
+char *at_ledger_table_header(int width);
+char *at_ledger_table_row(const char *json, size_t len, int width);
+char *at_ledger_csv_header(void);
+char *at_ledger_csv_row(const char *json, size_t len);
 
 #ifdef __cplusplus
 }

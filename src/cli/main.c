@@ -3,6 +3,7 @@
  *
  *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]
  *                    [--data DIR] PATH...|-
+ *   aidtrace ingest ... / aidtrace events ...   (store.c)
  *
  * Exit status: 0 all good; 1 some inputs had errors (each reported on stderr
  * with file and position, the rest processed); 2 usage or set-up error.
@@ -14,11 +15,14 @@
 #include <unistd.h>
 
 #include "aidtrace.h"
+#include "cli.h"
 
 static void usage(FILE *f)
 {
 	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]\n"
 	      "                        [--data DIR] PATH...|-\n"
+	      "       aidtrace ingest [--db FILE] [options] PATH...|-   (aidtrace ingest --help)\n"
+	      "       aidtrace events [--db FILE] [filters] [--format table|jsonl|csv]\n"
 	      "       aidtrace --version\n"
 	      "\n"
 	      "extract reads news articles and writes the events they report (aid,\n"
@@ -33,7 +37,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-static int term_width(void)
+int cli_term_width(void)
 {
 	struct winsize ws;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
@@ -43,7 +47,7 @@ static int term_width(void)
 	return n > 0 && n < 10000 ? (int)n : 120;
 }
 
-static void report(const at_diag *d)
+void cli_report(const at_diag *d)
 {
 	if (d->line)
 		fprintf(stderr, "aidtrace: %s:%llu: %s\n", d->file, (unsigned long long)d->line,
@@ -100,7 +104,7 @@ static int cmd_extract(int argc, char **argv)
 	}
 	int errors = 0, header = 1;
 	int table = !strcmp(format, "table");
-	int width = table ? term_width() : 0;
+	int width = table ? cli_term_width() : 0;
 	at_reader_opts opts = {published};
 	at_worker *worker;
 	if (at_worker_new(&worker, ctx) != 0) {
@@ -130,7 +134,7 @@ static int cmd_extract(int argc, char **argv)
 			at_diag diag;
 			rc = at_reader_next(r, &doc, &diag);
 			if (diag.msg[0]) {
-				report(&diag);
+				cli_report(&diag);
 				errors++;
 			}
 			if (rc == 0)
@@ -187,6 +191,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "extract"))
 		return cmd_extract(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "ingest"))
+		return cmd_ingest(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "events"))
+		return cmd_events(argc - 2, argv + 2);
 	fprintf(stderr, "aidtrace: unknown command %s\n", argv[1]);
 	usage(stderr);
 	return 2;

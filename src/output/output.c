@@ -175,42 +175,6 @@ char *at_events_jsonl(const at_events *ev, size_t *len)
 	return at_buf_take(&b, len);
 }
 
-/* Append s cut to w display columns (UTF-8 aware), padded with spaces. */
-static void cell(at_buf *b, const char *s, int w)
-{
-	int cols = 0;
-	size_t i = 0, n = s ? strlen(s) : 0;
-	size_t cut = n;
-	int need_ellipsis = 0;
-	size_t k = 0;
-	while (k < n) {
-		size_t l = 1;
-		unsigned char c = (unsigned char)s[k];
-		if (c >= 0xF0)
-			l = 4;
-		else if (c >= 0xE0)
-			l = 3;
-		else if (c >= 0xC0)
-			l = 2;
-		if (cols == w - 1 && k + l < n) {
-			cut = k;
-			need_ellipsis = 1;
-			break;
-		}
-		cols++;
-		k += l;
-	}
-	i = need_ellipsis ? cut : n;
-	at_buf_add(b, s ? s : "", i);
-	if (need_ellipsis) {
-		at_buf_adds(b, "\xE2\x80\xA6");
-		cols = w;
-	}
-	for (; cols < w; cols++)
-		at_buf_addc(b, ' ');
-	at_buf_addc(b, ' ');
-}
-
 char *at_events_table(const at_events *evs, int width, int with_header, size_t *len)
 {
 	at_buf b;
@@ -221,12 +185,12 @@ char *at_events_table(const at_events *evs, int width, int with_header, size_t *
 	int rest = width - (wdoc + wtype + wstat + wwho + wwhen + 6);
 	int wwhat = rest > 10 ? rest : 10;
 	if (with_header) {
-		cell(&b, "DOC", wdoc);
-		cell(&b, "TYPE", wtype);
-		cell(&b, "STATUS", wstat);
-		cell(&b, "WHO", wwho);
-		cell(&b, "WHEN", wwhen);
-		cell(&b, "WHAT", wwhat);
+		at_buf_cell(&b, "DOC", wdoc);
+		at_buf_cell(&b, "TYPE", wtype);
+		at_buf_cell(&b, "STATUS", wstat);
+		at_buf_cell(&b, "WHO", wwho);
+		at_buf_cell(&b, "WHEN", wwhen);
+		at_buf_cell(&b, "WHAT", wwhat);
 		at_buf_addc(&b, '\n');
 	}
 	for (size_t i = 0; evs && i < evs->n; i++) {
@@ -268,12 +232,12 @@ char *at_events_table(const at_events *evs, int width, int with_header, size_t *
 					       k + 1 < ev->nitems ? ", " : "");
 		if (!ev->nitems && ev->nsrc && l < sizeof(what) && ev->src[0].sentence)
 			snprintf(what + l, sizeof(what) - l, "%s", ev->src[0].sentence);
-		cell(&b, evs->doc_id, wdoc);
-		cell(&b, TYPES[ev->type], wtype);
-		cell(&b, STATUS[ev->status], wstat);
-		cell(&b, who, wwho);
-		cell(&b, when, wwhen);
-		cell(&b, what, wwhat);
+		at_buf_cell(&b, evs->doc_id, wdoc);
+		at_buf_cell(&b, TYPES[ev->type], wtype);
+		at_buf_cell(&b, STATUS[ev->status], wstat);
+		at_buf_cell(&b, who, wwho);
+		at_buf_cell(&b, when, wwhen);
+		at_buf_cell(&b, what, wwhat);
 		/* trim the padding at the end of the line */
 		while (b.len && b.data[b.len - 1] == ' ')
 			b.len--;

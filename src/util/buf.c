@@ -128,3 +128,36 @@ void at_buf_free(at_buf *b)
 	b->data = NULL;
 	b->len = b->alloc = 0;
 }
+
+void at_buf_cell(at_buf *b, const char *s, int w)
+{
+	int cols = 0;
+	size_t n = s ? strlen(s) : 0, k = 0, cut = n;
+	int ellipsis = 0;
+	while (k < n) {
+		size_t l = 1;
+		unsigned char c = (unsigned char)s[k];
+		if (c >= 0xF0)
+			l = 4;
+		else if (c >= 0xE0)
+			l = 3;
+		else if (c >= 0xC0)
+			l = 2;
+		if (cols == w - 1 && k + l < n) {
+			cut = k;
+			ellipsis = 1;
+			break;
+		}
+		cols++;
+		k += l;
+	}
+	for (size_t i = 0; i < cut; i++) /* control characters would break the row */
+		at_buf_addc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+	if (ellipsis) {
+		at_buf_adds(b, "\xE2\x80\xA6");
+		cols = w;
+	}
+	for (; cols < w; cols++)
+		at_buf_addc(b, ' ');
+	at_buf_addc(b, ' ');
+}

@@ -1,7 +1,8 @@
 /*
  * buf.h — a growable byte buffer with a size cap (curl's dynbuf): appends fail
  * with AT_ETOOBIG past the cap instead of growing without bound.
- * Exports at_buf_* and the JSON string writer at_buf_json_str.
+ * Exports at_buf_*, the JSON string writer at_buf_json_str and the table
+ * cell writer at_buf_cell.
  */
 #ifndef AT_UTIL_BUF_H
 #define AT_UTIL_BUF_H
@@ -24,6 +25,9 @@ int at_buf_printf(at_buf *b, const char *fmt, ...)
 /* Append `s` (n bytes) as a JSON string literal with quotes; invalid UTF-8
  * bytes become U+FFFD so the output is always valid JSON. */
 int at_buf_json_str(at_buf *b, const char *s, size_t n);
+/* Append s as a table cell: cut to w display columns (UTF-8 aware) with an
+ * ellipsis, control characters as spaces, padded, and one space after. */
+void at_buf_cell(at_buf *b, const char *s, int w);
 /* Hand the data to the caller (who frees it) and reset the buffer. */
 char *at_buf_take(at_buf *b, size_t *len);
 void at_buf_free(at_buf *b);

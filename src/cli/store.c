@@ -1,0 +1,391 @@
+/*
+ * store.c — the CLI's ledger commands, thin clients of at_store_*:
+ *
+ *   aidtrace ingest [--db FILE] [--published D] [--data DIR] [--batch N]
+ *                   [--verbose] [--quiet] PATH...|-
+ *   aidtrace events [--db FILE] [--type T] [--provider C] [--recipient C]
+ *                   [--participant C] [--since D] [--until D] [--status S]
+ *                   [--min-sources N] [--limit N] [--format table|jsonl|csv]
+ *                   [--id ID [--explain]]
+ *
+ * Exit status: 0 all good; 1 some inputs had errors (the rest is stored);
+ * 2 usage, or the database could not be opened or written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aidtrace.h"
+#include "cli.h"
+
+#define DEFAULT_DB "aidtrace.db"
+
+static void ingest_usage(FILE *f)
+{
+	fputs("usage: aidtrace ingest [--db FILE] [--published YYYY-MM-DD] [--data DIR]\n"
+	      "                       [--batch N] [--verbose] [--quiet] PATH...|-\n"
+	      "\n"
+	      "ingest extracts the events of the documents in PATH (files, folders, JSON\n"
+	      "lines, - for stdin) and stores documents, events and the merged ledger in\n"
+	      "a SQLite database. Re-ingesting a stored document changes nothing; a new\n"
+	      "version of a document (same id) replaces its events.\n"
+	      "  --db FILE    the database (default ./aidtrace.db; created if missing)\n"
+	      "  --batch N    documents per transaction (default 500)\n"
+	      "  --verbose    a line on stderr after each committed batch\n"
+	      "  --quiet      no summary on stderr\n",
+	      f);
+}
+
+static void events_usage(FILE *f)
+{
+	fputs("usage: aidtrace events [--db FILE] [--type aid|exercise|deployment]\n"
+	      "                       [--provider C] [--recipient C] [--participant C]\n"
+	      "                       [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n"
+	      "                       [--status intent|committed|underway|completed]\n"
+	      "                       [--min-sources N] [--limit N]\n"
+	      "                       [--format table|jsonl|csv] [--id ID [--explain]]\n"
+	      "\n"
+	      "events lists the merged ledger, newest first. C is an ISO alpha-3 code\n"
+	      "(RUS) or an organisation code (NATO); dates filter on the act's start date,\n"
+	      "else its report date.\n",
+	      f);
+}
+
+/* "--name value" options: the value, or NULL when argv[*i] is not `name`. */
+static const char *opt(int argc, char **argv, int *i, const char *name)
+{
+	if (strcmp(argv[*i], name) != 0)
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "aidtrace: %s needs a value\n", name);
+		exit(2);
+	}
+	return argv[++*i];
+}
+
+static int positive(const char *name, const char *v, long *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*v == 0 || *end || n <= 0 || n > 100000000) {
+		fprintf(stderr, "aidtrace: %s %s: not a positive number\n", name, v);
+		return 0;
+	}
+	*out = n;
+	return 1;
+}
+
+typedef struct ingest_stats {
+	long long docs, same, replaced, fresh, events, errors;
+} ingest_stats;
+
+static int commit(at_store *st, const char *db, ingest_stats *s, int verbose)
+{
+	char err[512];
+	if (at_store_commit(st, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		return -1;
+	}
+	if (verbose)
+		fprintf(stderr, "aidtrace: %s: committed %lld documents\n", db, s->docs);
+	return 0;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	const char *db = DEFAULT_DB, *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
+	long batch = 500;
+	int verbose = 0, quiet = 0, npaths = 0;
+	char **paths = calloc((size_t)argc + 1, sizeof(char *));
+	if (!paths)
+		return 2;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if ((v = opt(argc, argv, &i, "--db")))
+			db = v;
+		else if ((v = opt(argc, argv, &i, "--published")))
+			published = v;
+		else if ((v = opt(argc, argv, &i, "--data")))
+			data = v;
+		else if ((v = opt(argc, argv, &i, "--batch"))) {
+			if (!positive("--batch", v, &batch)) {
+				free(paths);
+				return 2;
+			}
+		} else if (!strcmp(a, "--verbose"))
+			verbose = 1;
+		else if (!strcmp(a, "--quiet"))
+			quiet = 1;
+		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			ingest_usage(stdout);
+			free(paths);
+			return 0;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "aidtrace: unknown option %s\n", a);
+			ingest_usage(stderr);
+			free(paths);
+			return 2;
+		} else
+			paths[npaths++] = argv[i];
+	}
+	if (!npaths) {
+		ingest_usage(stderr);
+		free(paths);
+		return 2;
+	}
+	char err[512];
+	at_ctx *ctx = NULL;
+	at_store *st = NULL;
+	at_worker *w = NULL;
+	int status = 2;
+	if (at_ctx_new(&ctx, data, err, sizeof(err)) != 0 ||
+	    at_store_open(&st, db, 0, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		goto out;
+	}
+	if (at_worker_new(&w, ctx) != 0) {
+		fprintf(stderr, "aidtrace: out of memory\n");
+		goto out;
+	}
+	ingest_stats s = {0};
+	at_reader_opts ropts = {published};
+	long in_batch = 0;
+	for (int p = 0; p < npaths; p++) {
+		at_reader *r;
+		int rc = at_reader_open(&r, paths[p], &ropts);
+		if (rc == AT_EINVAL) {
+			fprintf(stderr, "aidtrace: --published %s: not a date (YYYY-MM-DD)\n",
+				published);
+			goto out;
+		}
+		if (rc) {
+			fprintf(stderr, "aidtrace: %s: cannot read\n", paths[p]);
+			s.errors++;
+			continue;
+		}
+		for (;;) {
+			at_doc *doc;
+			at_diag diag;
+			rc = at_reader_next(r, &doc, &diag);
+			if (diag.msg[0]) {
+				cli_report(&diag);
+				s.errors++;
+			}
+			if (rc == 0 || rc == AT_ENOMEM)
+				break;
+			if (rc < 0)
+				continue;
+			at_events *ev = NULL;
+			int outcome = 0, fatal = 0;
+			if (at_store_has(st, doc)) { /* unchanged: nothing to extract */
+				s.docs++;
+				s.same++;
+				at_doc_free(doc);
+				continue;
+			}
+			rc = at_worker_extract(w, doc, &ev);
+			if (rc) {
+				fprintf(stderr, "aidtrace: %s: %s: cannot analyse (error %d)\n",
+					doc->source, doc->id, rc);
+				s.errors++;
+			} else if ((rc = at_store_put(st, doc, ev, &outcome, err,
+						      sizeof(err)))) {
+				fprintf(stderr, "aidtrace: %s\n", err);
+				s.errors++;
+				/* a document the store refuses is skipped; a failing
+				 * database has rolled the batch back: stop */
+				fatal = rc != AT_EINVAL;
+			} else {
+				s.docs++;
+				s.same += outcome == AT_DOC_SAME;
+				s.replaced += outcome == AT_DOC_REPLACED;
+				s.fresh += outcome == AT_DOC_NEW;
+				if (outcome != AT_DOC_SAME)
+					s.events += (long long)at_events_count(ev);
+			}
+			at_events_free(ev);
+			at_doc_free(doc);
+			if (fatal) {
+				at_reader_free(r);
+				goto out;
+			}
+			if (++in_batch >= batch) {
+				if (commit(st, db, &s, verbose))
+					goto out;
+				in_batch = 0;
+			}
+		}
+		at_reader_free(r);
+	}
+	if (commit(st, db, &s, verbose))
+		goto out;
+	if (!quiet) {
+		long long nd = 0, ne = 0, nl = 0;
+		at_store_counts(st, &nd, &ne, &nl);
+		fprintf(stderr,
+			"aidtrace: %s: %lld documents read (%lld new, %lld replaced, %lld "
+			"unchanged), %lld events; the store holds %lld documents, %lld events, "
+			"%lld in the ledger\n",
+			db, s.docs, s.fresh, s.replaced, s.same, s.events, nd, ne, nl);
+	}
+	status = s.errors ? 1 : 0;
+out:
+	at_worker_free(w);
+	at_store_close(st);
+	at_ctx_free(ctx);
+	free(paths);
+	return status;
+}
+
+/* ---- events -------------------------------------------------------------- */
+
+typedef struct sink_state {
+	int format; /* 't' table, 'j' jsonl, 'c' csv */
+	int width;
+	long n;
+	int failed;
+} sink_state;
+
+static int print_event(void *user, const char *json, size_t len)
+{
+	sink_state *s = user;
+	char *line = NULL;
+	if (s->format == 'j') {
+		fwrite(json, 1, len, stdout);
+		putchar('\n');
+	} else {
+		line = s->format == 't' ? at_ledger_table_row(json, len, s->width)
+					: at_ledger_csv_row(json, len);
+		if (!line) {
+			s->failed = 1;
+			return 1;
+		}
+		fputs(line, stdout);
+		free(line);
+	}
+	s->n++;
+	return ferror(stdout) ? 1 : 0;
+}
+
+static int valid_date(const char *d)
+{
+	int y, m, day;
+	char tail;
+	return sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && m >= 1 && m <= 12 &&
+	       day >= 1 && day <= 31;
+}
+
+int cmd_events(int argc, char **argv)
+{
+	const char *db = DEFAULT_DB, *format = "table", *v;
+	at_query q = {0};
+	int explain = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		long n;
+		if ((v = opt(argc, argv, &i, "--db")))
+			db = v;
+		else if ((v = opt(argc, argv, &i, "--format")))
+			format = v;
+		else if ((v = opt(argc, argv, &i, "--type")))
+			q.type = v;
+		else if ((v = opt(argc, argv, &i, "--provider")))
+			q.provider = v;
+		else if ((v = opt(argc, argv, &i, "--recipient")))
+			q.recipient = v;
+		else if ((v = opt(argc, argv, &i, "--participant")))
+			q.participant = v;
+		else if ((v = opt(argc, argv, &i, "--since")))
+			q.since = v;
+		else if ((v = opt(argc, argv, &i, "--until")))
+			q.until = v;
+		else if ((v = opt(argc, argv, &i, "--status")))
+			q.status = v;
+		else if ((v = opt(argc, argv, &i, "--id")))
+			q.id = v;
+		else if ((v = opt(argc, argv, &i, "--min-sources"))) {
+			if (!positive("--min-sources", v, &n))
+				return 2;
+			q.min_sources = (int)n;
+		} else if ((v = opt(argc, argv, &i, "--limit"))) {
+			if (!positive("--limit", v, &n))
+				return 2;
+			q.limit = n;
+		} else if (!strcmp(a, "--explain"))
+			explain = 1;
+		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			events_usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "aidtrace: events: unexpected %s\n", a);
+			events_usage(stderr);
+			return 2;
+		}
+	}
+	static const char *const TYPES[] = {"aid", "exercise", "deployment", NULL};
+	static const char *const STATUSES[] = {"intent", "committed", "underway", "completed",
+					       NULL};
+	int ok_type = !q.type, ok_status = !q.status;
+	for (int i = 0; TYPES[i]; i++)
+		ok_type |= q.type && !strcmp(q.type, TYPES[i]);
+	for (int i = 0; STATUSES[i]; i++)
+		ok_status |= q.status && !strcmp(q.status, STATUSES[i]);
+	const char *bad = !ok_type                          ? "--type"
+			  : !ok_status                      ? "--status"
+			  : q.since && !valid_date(q.since) ? "--since"
+			  : q.until && !valid_date(q.until) ? "--until"
+							    : NULL;
+	if (bad ||
+	    (strcmp(format, "table") && strcmp(format, "jsonl") && strcmp(format, "csv")) ||
+	    (explain && !q.id)) {
+		if (bad)
+			fprintf(stderr, "aidtrace: events: bad value for %s\n", bad);
+		else if (explain)
+			fprintf(stderr, "aidtrace: events: --explain needs --id ID\n");
+		else
+			fprintf(stderr, "aidtrace: events: unknown format %s\n", format);
+		events_usage(stderr);
+		return 2;
+	}
+	char err[512];
+	at_store *st;
+	if (at_store_open(&st, db, AT_STORE_READONLY, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		return 2;
+	}
+	int status = 0;
+	if (explain) {
+		char *text;
+		int rc = at_store_explain(st, q.id, &text, err, sizeof(err));
+		if (rc) {
+			fprintf(stderr, "aidtrace: %s\n", err);
+			status = rc == AT_EINVAL ? 1 : 2;
+		} else {
+			fputs(text, stdout);
+			free(text);
+		}
+		at_store_close(st);
+		return status;
+	}
+	sink_state s = {format[0], format[0] == 't' ? cli_term_width() : 0, 0, 0};
+	char *head = s.format == 't'   ? at_ledger_table_header(s.width)
+		     : s.format == 'c' ? at_ledger_csv_header()
+				       : NULL;
+	if (head) {
+		fputs(head, stdout);
+		free(head);
+	}
+	if (at_store_events(st, &q, print_event, &s, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		status = 2;
+	} else if (s.failed) {
+		fprintf(stderr, "aidtrace: %s: an event in the ledger is not valid JSON\n", db);
+		status = 2;
+	}
+	at_store_close(st);
+	if (fflush(stdout) != 0) {
+		perror("aidtrace: stdout");
+		return 2;
+	}
+	return status;
+}

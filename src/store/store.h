@@ -1,0 +1,37 @@
+/*
+ * store.h — the SQLite store behind at_store_* (include/aidtrace.h). This
+ * header owns the schema: its versions are below, and store.c holds the
+ * forward migration of each (AT_MIGRATIONS). `PRAGMA user_version` is the
+ * version a database is at; `PRAGMA application_id` marks it as ours.
+ *
+ * | version | change                                                        |
+ * |---------|---------------------------------------------------------------|
+ * | 1       | documents, doc_events, events (the ledger), event_sources      |
+ *
+ * Tables (version 1):
+ *
+ * | table         | one row per                       | key columns                  |
+ * |---------------|-----------------------------------|------------------------------|
+ * | documents     | document read (by its id, `key`)  | key UNIQUE, content_hash,    |
+ * |               |                                   | simhash + 4 bands, dup_of    |
+ * | doc_events    | event of one document (JSON line) | (doc, ord) UNIQUE, block     |
+ * | events        | ledger event (merged JSON line)   | id, block, filter columns    |
+ * | event_sources | (ledger event, per-doc event)     | both, ON DELETE CASCADE      |
+ *
+ * A block ("aid|RUS|TJK", "deployment|TJK", "exercise") groups the events
+ * that may be merged; a batch re-merges only the blocks it touched, from all
+ * of their per-document events, so the ledger is the same whatever the
+ * order or batching of the input.
+ *
+ * Near duplicates: documents whose SimHash differs in at most
+ * AT_NEAR_DUP_BITS bits. Four 16-bit bands are indexed; two fingerprints
+ * within 3 bits share at least one band, so the look-up is exact.
+ */
+#ifndef AT_STORE_H
+#define AT_STORE_H
+
+#define AT_SCHEMA_VERSION 1
+#define AT_APPLICATION_ID 0x41494454 /* "AIDT" */
+#define AT_BATCH_DEFAULT 500         /* documents per transaction in the CLI */
+
+#endif
