@@ -162,6 +162,9 @@ typedef struct at_store at_store;
  * naming the file in `err`; the file is left as it was.
  */
 int at_store_open(at_store **out, const char *path, int flags, char *err, size_t errlen);
+/* How long to wait for another process's write lock before giving up with
+ * AT_EBUSY (default: 10 minutes). */
+void at_store_wait(at_store *s, int seconds);
 /* Close; an open batch is rolled back (at_store_commit it first). */
 void at_store_close(at_store *s);
 

@@ -2,7 +2,7 @@
  * store.c — the CLI's ledger commands, thin clients of at_store_*:
  *
  *   aidtrace ingest [--db FILE] [--published D] [--data DIR] [--batch N]
- *                   [--verbose] [--quiet] PATH...|-
+ *                   [--wait S] [--verbose] [--quiet] PATH...|-
  *   aidtrace events [--db FILE] [--type T] [--provider C] [--recipient C]
  *                   [--participant C] [--since D] [--until D] [--status S]
  *                   [--min-sources N] [--limit N] [--format table|jsonl|csv]
@@ -23,7 +23,8 @@
 static void ingest_usage(FILE *f)
 {
 	fputs("usage: aidtrace ingest [--db FILE] [--published YYYY-MM-DD] [--data DIR]\n"
-	      "                       [--batch N] [--verbose] [--quiet] PATH...|-\n"
+	      "                       [--batch N] [--wait SECONDS] [--verbose] [--quiet]\n"
+	      "                       PATH...|-\n"
 	      "\n"
 	      "ingest extracts the events of the documents in PATH (files, folders, JSON\n"
 	      "lines, - for stdin) and stores documents, events and the merged ledger in\n"
@@ -31,6 +32,8 @@ static void ingest_usage(FILE *f)
 	      "version of a document (same id) replaces its events.\n"
 	      "  --db FILE    the database (default ./aidtrace.db; created if missing)\n"
 	      "  --batch N    documents per transaction (default 500)\n"
+	      "  --wait S     wait up to S seconds for another process writing to the\n"
+	      "               database (default 600), then give up\n"
 	      "  --verbose    a line on stderr after each committed batch\n"
 	      "  --quiet      no summary on stderr\n",
 	      f);
@@ -94,7 +97,7 @@ static int commit(at_store *st, const char *db, ingest_stats *s, int verbose)
 int cmd_ingest(int argc, char **argv)
 {
 	const char *db = DEFAULT_DB, *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
-	long batch = 500;
+	long batch = 500, wait = 600;
 	int verbose = 0, quiet = 0, npaths = 0;
 	char **paths = calloc((size_t)argc + 1, sizeof(char *));
 	if (!paths)
@@ -107,7 +110,12 @@ int cmd_ingest(int argc, char **argv)
 			published = v;
 		else if ((v = opt(argc, argv, &i, "--data")))
 			data = v;
-		else if ((v = opt(argc, argv, &i, "--batch"))) {
+		else if ((v = opt(argc, argv, &i, "--wait"))) {
+			if (!positive("--wait", v, &wait)) {
+				free(paths);
+				return 2;
+			}
+		} else if ((v = opt(argc, argv, &i, "--batch"))) {
 			if (!positive("--batch", v, &batch)) {
 				free(paths);
 				return 2;
@@ -147,6 +155,7 @@ int cmd_ingest(int argc, char **argv)
 		fprintf(stderr, "aidtrace: out of memory\n");
 		goto out;
 	}
+	at_store_wait(st, (int)wait);
 	ingest_stats s = {0};
 	at_reader_opts ropts = {published};
 	long in_batch = 0;

@@ -164,8 +164,17 @@ static int fail(const char *path, int code, char *err, size_t errlen, const char
 /* An SQLite failure as a message people can act on. */
 static int db_fail(at_store *s, int rc, char *err, size_t errlen, const char *what)
 {
+	int saved = errno;
 	int code = code_of(rc);
 	const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	int sys = s->db ? sqlite3_system_errno(s->db) : 0;
+	if (!sys && (rc & 0xff) == SQLITE_IOERR)
+		sys = saved; /* the failed write's, when SQLite has forgotten it */
+	if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+		code = AT_EFULL; /* SQLite says "disk I/O error" for a size limit */
+	else if (code == AT_EIO && sys)
+		return fail(s->path, code, err, errlen, "%s: %s (%s)", what, msg,
+			    strerror(sys));
 	switch (code) {
 	case AT_EBUSY:
 		return fail(s->path, code, err, errlen,
@@ -174,11 +183,11 @@ static int db_fail(at_store *s, int rc, char *err, size_t errlen, const char *wh
 	case AT_ENOTDB:
 		return fail(s->path, code, err, errlen, "not an aidtrace database (%s)", msg);
 	case AT_EFULL:
-		return fail(s->path, code, err, errlen,
-			    "%s: the disk is full; the batch was rolled back and the database "
-			    "is as "
-			    "it was before it",
-			    what);
+		return fail(
+			s->path, code, err, errlen,
+			"%s: no space left (the disk or a file size limit is full); the batch "
+			"was rolled back, every batch committed before it is kept",
+			what);
 	default: return fail(s->path, code, err, errlen, "%s: %s", what, msg);
 	}
 }
@@ -318,6 +327,11 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 bad:
 	at_store_close(s);
 	return r;
+}
+
+void at_store_wait(at_store *s, int seconds)
+{
+	sqlite3_busy_timeout(s->db, seconds > 0 ? seconds * 1000 : 0);
 }
 
 void at_store_close(at_store *s)
