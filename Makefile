@@ -16,7 +16,7 @@ help:
 	@echo "make            build $(BUILD)/aidtrace ($(CMAKE_TYPE))"
 	@echo "make deps       install missing Debian packages (scripts/deps.sh)"
 	@echo "make test       sanitizer + plain unit/golden/e2e tests, valgrind, fuzz smoke"
-	@echo "make demo       run the CLI on examples/*.txt (table, then out/demo.jsonl)"
+	@echo "make demo       extract examples/*.txt (out/demo.jsonl), ingest them (out/demo.db), print the ledger"
 	@echo "make bench      time extraction on ../shared/corpus/reuters21578.jsonl"
 	@echo "make golden-update  regenerate tests/golden/*.expected.jsonl"
 	@echo "make fuzz-smoke run the libFuzzer target for $(FUZZ_SECS) s (needs clang)"
@@ -33,11 +33,13 @@ test: deps
 	@bash scripts/test.sh
 
 demo: deps build
-	@echo "== table =="
-	$(BUILD)/aidtrace extract --format table examples/*.txt
 	@mkdir -p out
 	$(BUILD)/aidtrace extract examples/*.txt > out/demo.jsonl
-	@echo "JSON lines ($$(wc -l < out/demo.jsonl) events) written to out/demo.jsonl"
+	@echo "per-document events: $$(wc -l < out/demo.jsonl) JSON lines in out/demo.jsonl"
+	@rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	$(BUILD)/aidtrace ingest --db out/demo.db examples/*.txt
+	@echo "== the ledger (out/demo.db) =="
+	$(BUILD)/aidtrace events --db out/demo.db
 
 bench: deps build
 	@bash scripts/bench.sh $(BUILD)/aidtrace

@@ -172,7 +172,8 @@ enum { AT_DOC_NEW = 1, AT_DOC_SAME = 2, AT_DOC_REPLACED = 3 };
 
 /*
  * Store one document and its events in the current batch (a batch starts at
- * the first put after a commit). A document whose id is stored with the same
+ * the first put after a commit; one transaction). The ledger is brought up
+ * to date by at_store_merge. A document whose id is stored with the same
  * content changes nothing (AT_DOC_SAME); a new version replaces the old
  * one's events (AT_DOC_REPLACED). `outcome` may be NULL.
  */
@@ -181,8 +182,14 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 /* 1 when this version of the document is stored already (its extraction
  * can be skipped: at_store_put would change nothing), else 0. */
 int at_store_has(at_store *s, const at_doc *doc);
-/* Merge the ledger events the batch touched and commit it. */
+/* Commit the batch: its documents and events are then durable. The ledger
+ * events they touch are marked for merging (kept across crashes). */
 int at_store_commit(at_store *s, char *err, size_t errlen);
+/* Merge the marked ledger blocks from all their per-document events, in one
+ * transaction (committing an open batch first); *merged: blocks merged. */
+int at_store_merge(at_store *s, long long *merged, char *err, size_t errlen);
+/* Ledger blocks waiting to be merged (non-zero after an interrupted ingest). */
+int at_store_pending(at_store *s, long long *blocks);
 
 /* Which ledger events to list; NULL or 0 fields do not filter. */
 typedef struct at_query {

@@ -4,7 +4,8 @@
 #   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
 #      ctest suite (unit, golden, e2e);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
-#   3. valgrind on the CLI over the example articles (examples/*.txt);
+#   3. valgrind on the CLI over the example articles (examples/*.txt): extract,
+#      ingest into a temporary database, events as table, CSV and --explain;
 #   4. a short libFuzzer run when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
@@ -49,7 +50,17 @@ plain_suite() {
 }
 
 valgrind_cli() {
-	valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract examples/*.txt >/dev/null
+	local db vg=(valgrind -q --error-exitcode=1 --leak-check=full)
+	db=$(mktemp -d)/v.db
+	"${vg[@]}" "$BUILD/aidtrace" extract examples/*.txt >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" ingest --quiet --db "$db" examples/*.txt &&
+		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --format csv >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --id "$("$BUILD/aidtrace" events \
+			--db "$db" --format jsonl --limit 1 | cut -d'"' -f4)" --explain >/dev/null
+	local rc=$?
+	rm -rf "$(dirname "$db")"
+	return $rc
 }
 
 fuzz_smoke() {
@@ -59,7 +70,7 @@ fuzz_smoke() {
 step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
-step "valgrind aidtrace extract examples/*.txt" valgrind_cli
+step "valgrind: extract, ingest, events on examples/*.txt" valgrind_cli
 if command -v clang >/dev/null 2>&1; then
 	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 else

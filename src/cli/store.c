@@ -24,12 +24,13 @@ static void ingest_usage(FILE *f)
 {
 	fputs("usage: aidtrace ingest [--db FILE] [--published YYYY-MM-DD] [--data DIR]\n"
 	      "                       [--batch N] [--wait SECONDS] [--verbose] [--quiet]\n"
-	      "                       PATH...|-\n"
+	      "                       [PATH...|-]\n"
 	      "\n"
 	      "ingest extracts the events of the documents in PATH (files, folders, JSON\n"
 	      "lines, - for stdin) and stores documents, events and the merged ledger in\n"
 	      "a SQLite database. Re-ingesting a stored document changes nothing; a new\n"
-	      "version of a document (same id) replaces its events.\n"
+	      "version of a document (same id) replaces its events. With no PATH it only\n"
+	      "finishes the merging of an interrupted run.\n"
 	      "  --db FILE    the database (default ./aidtrace.db; created if missing)\n"
 	      "  --batch N    documents per transaction (default 500)\n"
 	      "  --wait S     wait up to S seconds for another process writing to the\n"
@@ -136,11 +137,6 @@ int cmd_ingest(int argc, char **argv)
 		} else
 			paths[npaths++] = argv[i];
 	}
-	if (!npaths) {
-		ingest_usage(stderr);
-		free(paths);
-		return 2;
-	}
 	char err[512];
 	at_ctx *ctx = NULL;
 	at_store *st = NULL;
@@ -228,6 +224,13 @@ int cmd_ingest(int argc, char **argv)
 	}
 	if (commit(st, db, &s, verbose))
 		goto out;
+	long long merged = 0;
+	if (at_store_merge(st, &merged, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		goto out;
+	}
+	if (verbose)
+		fprintf(stderr, "aidtrace: %s: merged %lld ledger blocks\n", db, merged);
 	if (!quiet) {
 		long long nd = 0, ne = 0, nl = 0;
 		at_store_counts(st, &nd, &ne, &nl);
@@ -363,6 +366,13 @@ int cmd_events(int argc, char **argv)
 		return 2;
 	}
 	int status = 0;
+	long long pending = 0;
+	if (at_store_pending(st, &pending) == 0 && pending)
+		fprintf(stderr,
+			"aidtrace: %s: an ingest was interrupted before merging %lld ledger "
+			"block(s); run `aidtrace ingest --db %s` (with no new input it only "
+			"merges)\n",
+			db, pending, db);
 	if (explain) {
 		char *text;
 		int rc = at_store_explain(st, q.id, &text, err, sizeof(err));

@@ -371,7 +371,8 @@ int at_merge_block(at_member *m, size_t n, at_cluster **out, size_t *nout)
 				}
 				pairs[np++] = (pair){s, k, ci};
 			}
-		qsort(pairs, np, sizeof(*pairs), cmp_pair);
+		if (np)
+			qsort(pairs, np, sizeof(*pairs), cmp_pair);
 		size_t nc_before = nc;
 		size_t *placed = calloc(j - i, sizeof(*placed)); /* 1 + cluster */
 		unsigned char *taken = calloc(nc_before + 1, 1);
@@ -496,8 +497,7 @@ static void cross_conflicts(const at_member *m, const at_cluster *c, json_t *out
 				add_conflict(out, "personnel", pa, a->doc, pb, b->doc);
 			}
 			if (fa.w0 != NO_DAY && fb.w0 != NO_DAY &&
-			    !(fa.w0 <= fb.w1 + WHEN_SLACK_DAYS &&
-			      fb.w0 <= fa.w1 + WHEN_SLACK_DAYS)) {
+			    !(fa.w0 <= fb.w1 && fb.w0 <= fa.w1)) { /* merged within the slack */
 				char wa[96], wb[96];
 				when_text(a->ev, wa, sizeof(wa));
 				when_text(b->ev, wb, sizeof(wb));
@@ -531,41 +531,62 @@ static void set_reason(json_t *why, const char *field, const char *fmt, const ch
 	json_object_set_new(why, field, json_string(buf));
 }
 
-/* Items: one per category; a known quantity beats an unknown one. */
+/* Items: those of the source that lists the most, then the categories other
+ * sources add; a known quantity beats an unknown one of the same category. */
 static json_t *merge_items(const at_member *m, const at_cluster *c, json_t *why)
 {
-	json_t *out = json_array();
+	size_t base = 0, most = 0;
+	for (size_t k = 0; k < c->n; k++) {
+		size_t n = json_array_size(json_object_get(m[c->m[k]].ev, "items"));
+		if (n > most) {
+			most = n;
+			base = k;
+		}
+	}
+	json_t *out = json_deep_copy(json_object_get(m[c->m[base]].ev, "items"));
+	if (!json_is_array(out)) {
+		json_decref(out);
+		out = json_array();
+	}
 	const char *qdoc = NULL;
 	for (size_t k = 0; k < c->n; k++) {
+		if (k == base)
+			continue;
 		size_t i;
 		json_t *it;
 		json_array_foreach (json_object_get(m[c->m[k]].ev, "items"), i, it) {
 			const char *cat = jstr(it, "category");
-			size_t j;
-			json_t *have, *found = NULL;
+			size_t j, same = 0, at = 0;
+			json_t *have;
 			json_array_foreach (out, j, have) {
 				const char *hc = jstr(have, "category");
 				if (cat && hc && !strcmp(cat, hc)) {
-					found = have;
-					break;
+					same++;
+					at = j;
 				}
 			}
-			if (!found) {
+			if (!same) {
 				json_array_append(out, it);
-				if (json_is_integer(json_object_get(it, "quantity")))
-					qdoc = m[c->m[k]].doc;
-			} else if (!json_is_integer(json_object_get(found, "quantity")) &&
+			} else if (same == 1 &&
+				   !json_is_integer(json_object_get(json_array_get(out, at),
+								    "quantity")) &&
 				   json_is_integer(json_object_get(it, "quantity"))) {
-				json_array_set(out, j, it);
+				json_array_set(out, at, it);
 				qdoc = m[c->m[k]].doc;
 			}
 		}
 	}
-	if (json_array_size(out))
-		set_reason(why, "items",
-			   qdoc ? "one per category from all sources; counts from %s"
-				: "one per category from all sources%s",
-			   qdoc ? qdoc : "");
+	if (json_array_size(out)) {
+		char fmt[160];
+		snprintf(fmt, sizeof(fmt), "those of %%s%s%s",
+			 c->n > 1 ? ", with the categories other sources add" : "",
+			 qdoc ? "; a count from " : "");
+		char reason[256];
+		snprintf(reason, sizeof(reason), fmt, m[c->m[base]].doc);
+		if (qdoc)
+			strncat(reason, qdoc, sizeof(reason) - strlen(reason) - 1);
+		json_object_set_new(why, "items", json_string(reason));
+	}
 	return out;
 }
 
@@ -589,17 +610,31 @@ static size_t pick_value(const at_member *m, const at_cluster *c)
 	return best;
 }
 
-/* The narrowest known date range. */
+/* A date the text writes out ("31 July 2014") rather than one resolved
+ * from a weekday or "next week". */
+static int explicit_date(const json_t *ev)
+{
+	const char *t = jstr(json_object_get(ev, "when"), "text");
+	return t && strpbrk(t, "0123456789") != NULL;
+}
+
+/* The narrowest known date range; between equally narrow ones, a date the
+ * text writes out. */
 static size_t pick_when(const at_member *m, const at_cluster *c)
 {
 	size_t best = SIZE_MAX;
 	int64_t width = INT64_MAX;
+	int best_explicit = 0;
 	facts f;
 	for (size_t k = 0; k < c->n; k++) {
 		read_facts(&m[c->m[k]], &f);
-		if (f.w0 != NO_DAY && f.w1 - f.w0 < width) {
+		if (f.w0 == NO_DAY)
+			continue;
+		int ex = explicit_date(m[c->m[k]].ev);
+		if (f.w1 - f.w0 < width || (f.w1 - f.w0 == width && ex && !best_explicit)) {
 			width = f.w1 - f.w0;
 			best = k;
+			best_explicit = ex;
 		}
 	}
 	return best;
@@ -729,7 +764,9 @@ json_t *at_merge_event(const at_member *m, const at_cluster *c, size_t nc, size_
 	size_t wk = pick_when(m, cl);
 	if (wk != SIZE_MAX) {
 		json_object_set(ev, "when", json_object_get(m[cl->m[wk]].ev, "when"));
-		set_reason(why, "when", "the narrowest date range, from %s", m[cl->m[wk]].doc);
+		set_reason(why, "when",
+			   "the narrowest date range (a written-out date first), from %s",
+			   m[cl->m[wk]].doc);
 	}
 	for (size_t k = 0; k < cl->n; k++) {
 		const json_t *p = json_object_get(m[cl->m[k]].ev, "personnel");

@@ -62,6 +62,7 @@ static const char *const AT_MIGRATIONS[AT_SCHEMA_VERSION] = {
 	"  date TEXT,"
 	"  reported TEXT,"
 	"  n_sources INTEGER NOT NULL,"
+	"  anchor TEXT NOT NULL,"
 	"  json TEXT NOT NULL);"
 	"CREATE INDEX events_block ON events(block);"
 	"CREATE INDEX events_date ON events(date);"
@@ -69,7 +70,8 @@ static const char *const AT_MIGRATIONS[AT_SCHEMA_VERSION] = {
 	"  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
 	"  doc_event INTEGER NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (event, doc_event)) WITHOUT ROWID;"
-	"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);",
+	"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);"
+	"CREATE TABLE pending (block TEXT PRIMARY KEY) WITHOUT ROWID;",
 };
 
 enum {
@@ -102,17 +104,17 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_DOC_BLOCKS] = "SELECT DISTINCT block FROM doc_events WHERE doc = ?1",
 	[Q_DOC_EVENTS_DEL] = "DELETE FROM doc_events WHERE doc = ?1",
 	[Q_NEAR] = "SELECT id, simhash, dup_of FROM documents WHERE (band0 = ?1 OR band1 = ?2"
-		   " OR band2 = ?3 OR band3 = ?4) AND key <> ?5 ORDER BY id",
+		   " OR band2 = ?3 OR band3 = ?4) AND key <> ?5 LIMIT 64",
 	[Q_EV_INSERT] =
 		"INSERT INTO doc_events (doc, ord, block, json) VALUES (?1, ?2, ?3, ?4)",
-	[Q_TOUCH] = "INSERT OR IGNORE INTO temp.touched (block) VALUES (?1)",
+	[Q_TOUCH] = "INSERT OR IGNORE INTO pending (block) VALUES (?1)",
 	[Q_BLOCK_MEMBERS] = "SELECT e.id, e.ord, e.json, d.key, d.published, d.url, d.outlet"
 			    " FROM doc_events e JOIN documents d ON d.id = e.doc"
 			    " WHERE e.block = ?1",
 	[Q_LEDGER_DEL] = "DELETE FROM events WHERE block = ?1",
 	[Q_LEDGER_INSERT] = "INSERT INTO events (id, block, type, status, provider, recipient,"
-			    " actor, participants, date, reported, n_sources, json)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+			    " actor, participants, date, reported, n_sources, json, anchor)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	[Q_LEDGER_SRC] =
 		"INSERT OR IGNORE INTO event_sources (event, doc_event) VALUES (?1, ?2)",
 };
@@ -304,8 +306,7 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 	if (!s->readonly) {
 		r = exec(s,
 			 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-			 " PRAGMA foreign_keys = ON;"
-			 " CREATE TEMP TABLE IF NOT EXISTS touched (block TEXT PRIMARY KEY);",
+			 " PRAGMA cache_size = -32768; PRAGMA foreign_keys = ON;",
 			 err, errlen, "setting up");
 		if (r)
 			goto bad;
@@ -449,7 +450,6 @@ static int rollback(at_store *s, int r)
 {
 	if (s->in_batch) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_exec(s->db, "DELETE FROM temp.touched", NULL, NULL, NULL);
 		s->in_batch = 0;
 	}
 	return r;
@@ -464,14 +464,16 @@ static int64_t near_duplicate(at_store *s, const char *key, uint64_t sim, int *r
 	sqlite3_bind_text(st, 5, key, -1, SQLITE_TRANSIENT);
 	int64_t found = 0;
 	int r;
+	/* the earliest (the cluster's first document) of at most 64 candidates:
+	 * texts full of boilerplate share bands with many others */
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
 		if (popcount64(other ^ sim) <= AT_NEAR_DUP_BITS) {
-			found = sqlite3_column_type(st, 2) == SQLITE_NULL
-					? sqlite3_column_int64(st, 0)
-					: sqlite3_column_int64(st, 2);
-			r = SQLITE_DONE;
-			break;
+			int64_t first = sqlite3_column_type(st, 2) == SQLITE_NULL
+						? sqlite3_column_int64(st, 0)
+						: sqlite3_column_int64(st, 2);
+			if (!found || first < found)
+				found = first;
 		}
 	}
 	*rc = r == SQLITE_DONE ? SQLITE_OK : r;
@@ -757,6 +759,11 @@ static int store_cluster(at_store *s, const char *block, const loaded *l, const 
 	/* sources counts documents, not sentences */
 	sqlite3_bind_int64(st, 11, (int64_t)c[ci].n);
 	sqlite3_bind_text(st, 12, js, -1, SQLITE_TRANSIENT);
+	/* ties in date are listed in the order of their first source */
+	const at_member *first = &l->m[c[ci].m[0]];
+	char anchor[600];
+	snprintf(anchor, sizeof(anchor), "%s\x1f%06d", first->doc, first->ord);
+	sqlite3_bind_text(st, 13, anchor, -1, SQLITE_TRANSIENT);
 	int rc = step_done(st);
 	free(js);
 	json_decref(ev);
@@ -792,9 +799,27 @@ int at_store_commit(at_store *s, char *err, size_t errlen)
 {
 	if (!s->in_batch)
 		return 0;
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rollback(s, db_fail(s, rc, err, errlen, "committing"));
+	s->in_batch = 0;
+	return 0;
+}
+
+int at_store_merge(at_store *s, long long *merged, char *err, size_t errlen)
+{
+	if (merged)
+		*merged = 0;
+	if (s->readonly)
+		return fail(s->path, AT_EINVAL, err, errlen, "opened read-only");
+	int r = at_store_commit(s, err, errlen);
+	if (!r)
+		r = begin_batch(s, err, errlen);
+	if (r)
+		return r;
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, "SELECT block FROM temp.touched ORDER BY block", -1,
-				    &st, NULL);
+	int rc = sqlite3_prepare_v2(s->db, "SELECT block FROM pending ORDER BY block", -1, &st,
+				    NULL);
 	if (rc != SQLITE_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "merging"));
 	/* read the blocks first: merging writes to the tables the cursor reads */
@@ -819,14 +844,12 @@ int at_store_commit(at_store *s, char *err, size_t errlen)
 		free(blocks[i]);
 	free(blocks);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(s->db, "DELETE FROM temp.touched", NULL, NULL, NULL);
+		rc = sqlite3_exec(s->db, "DELETE FROM pending", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "merging the ledger"));
-	rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return rollback(s, db_fail(s, rc, err, errlen, "committing"));
-	s->in_batch = 0;
-	return 0;
+	if (merged)
+		*merged = (long long)nb;
+	return at_store_commit(s, err, errlen);
 }
 
 /* ---- queries ------------------------------------------------------------ */
@@ -850,7 +873,7 @@ static int prepare_query(at_store *s, const at_query *q, sqlite3_stmt **out)
 		at_buf_printf(&sql, " AND date <= ?%d", ++n);
 	if (q->min_sources > 0)
 		at_buf_printf(&sql, " AND n_sources >= %d", q->min_sources);
-	at_buf_adds(&sql, " ORDER BY date IS NULL, date DESC, reported DESC, id");
+	at_buf_adds(&sql, " ORDER BY date IS NULL, date DESC, reported DESC, anchor, id");
 	if (q->limit > 0)
 		at_buf_printf(&sql, " LIMIT %ld", q->limit);
 	if (sql.err) {
@@ -889,6 +912,12 @@ int at_store_events(at_store *s, const at_query *q, at_json_sink sink, void *use
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(s, rc, err, errlen, "reading the ledger");
+}
+
+int at_store_pending(at_store *s, long long *blocks)
+{
+	int rc = pragma_int(s, "SELECT count(*) FROM pending", blocks);
+	return rc == SQLITE_OK ? 0 : code_of(rc);
 }
 
 int at_store_counts(at_store *s, long long *docs, long long *doc_events, long long *events)

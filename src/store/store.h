@@ -17,11 +17,16 @@
  * | doc_events    | event of one document (JSON line) | (doc, ord) UNIQUE, block     |
  * | events        | ledger event (merged JSON line)   | id, block, filter columns    |
  * | event_sources | (ledger event, per-doc event)     | both, ON DELETE CASCADE      |
+ * | pending       | block waiting to be merged        | block                        |
  *
  * A block ("aid|RUS|TJK", "deployment|TJK", "exercise") groups the events
- * that may be merged; a batch re-merges only the blocks it touched, from all
- * of their per-document events, so the ledger is the same whatever the
- * order or batching of the input.
+ * that may be merged. Each batch (one transaction) stores documents and
+ * their events and marks the blocks it touched in `pending`; at the end of a
+ * run at_store_merge re-merges each pending block once, from all of its
+ * per-document events, in one transaction. So the ledger is the same
+ * whatever the order or batching of the input, a run costs one merge per
+ * touched block rather than one per batch, and a run killed before its merge
+ * leaves the blocks pending for the next one.
  *
  * Near duplicates: documents whose SimHash differs in at most
  * AT_NEAR_DUP_BITS bits. Four 16-bit bands are indexed; two fingerprints

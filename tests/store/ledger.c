@@ -52,6 +52,7 @@ static void ingest(at_store *st, const char *path, int *outcomes)
 	}
 	at_reader_free(r);
 	assert_int_equal(at_store_commit(st, err, sizeof(err)), 0);
+	assert_int_equal(at_store_merge(st, NULL, err, sizeof(err)), 0);
 }
 
 typedef struct lines {
@@ -229,6 +230,7 @@ static void new_version__replaces_the_events(void **state)
 		assert_int_equal(at_store_put(st, doc, ev, &outcome, err, sizeof(err)), 0);
 		assert_int_equal(outcome, v ? AT_DOC_REPLACED : AT_DOC_NEW);
 		assert_int_equal(at_store_commit(st, err, sizeof(err)), 0);
+		assert_int_equal(at_store_merge(st, NULL, err, sizeof(err)), 0);
 		at_events_free(ev);
 		at_doc_free(doc);
 	}

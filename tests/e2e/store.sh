@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# store.sh — end-to-end: `aidtrace ingest` and `aidtrace events` on a real
+# SQLite file. A run killed with SIGKILL at random moments leaves a database
+# that opens, passes PRAGMA integrity_check and holds every committed batch;
+# resuming gives the same ledger as one clean run; two writers take turns;
+# re-ingesting changes nothing; bad database files give a clear message and
+# stay as they were.
+#
+#   tests/e2e/store.sh PATH/TO/aidtrace DATADIR [ROUNDS]
+set -uo pipefail
+BIN=$1
+DATA=$2
+ROUNDS=${3:-6}
+export AIDTRACE_DATA=$DATA
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [[ -f $tmp/err ]] && sed 's/^/  stderr: /' "$tmp/err" | head -5; }
+check() { # name, condition...
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else bad "$name"; fi
+}
+sql() { sqlite3 -batch "$@"; }
+
+# N documents as JSON lines, written for this test: deliveries, pledges and
+# drills between varying states, with filler text (awk, so no Python needed).
+gen() { # n offset
+	awk -v n="$1" -v off="$2" 'BEGIN {
+		split("Poland Germany France Turkey Japan India Brazil Canada Norway Spain", giver, " ")
+		split("Ukraine Moldova Georgia Jordan Kenya Ghana Peru Chile Nepal Oman", taker, " ")
+		split("tanks|armoured vehicles|howitzers|drones|helicopters|radars", item, "|")
+		for (i = off; i < off + n; i++) {
+			g = giver[i % 10 + 1]; t = taker[int(i / 10) % 10 + 1]; it = item[i % 6 + 1]
+			m = i % 12 + 1; d = i % 27 + 1
+			if (i % 3 == 0)
+				s = g " delivered " (i % 40 + 2) " " it " to " t " on Monday, officials said."
+			else if (i % 3 == 1)
+				s = g " will send " (i % 40 + 2) " " it " to " t " next year, the ministry said."
+			else
+				s = "The central bank of " t " kept its main rate at " (i % 9) " percent on Monday."
+			printf "{\"id\":\"doc-%06d\",\"published\":\"2022-%02d-%02d\",\"text\":\"Story %d\\n\\n%s Trade talks continued in the capital, where ministers discussed tariffs, ports and the grain harvest of the year.\"}\n", i, m, d, i, s
+		}
+	}'
+}
+
+gen 10000 0 >"$tmp/big.jsonl"
+gen 3000 0 >"$tmp/half1.jsonl"
+gen 3000 3000 >"$tmp/half2.jsonl"
+gen 50 9000 >"$tmp/more.jsonl"
+
+# 1. one clean run: the reference ledger
+"$BIN" ingest --quiet --db "$tmp/ref.db" "$tmp/big.jsonl" 2>"$tmp/err"
+check "clean ingest exits 0" test $? -eq 0
+"$BIN" events --db "$tmp/ref.db" --format jsonl >"$tmp/ref.jsonl" 2>"$tmp/err"
+check "the reference ledger is not empty" test -s "$tmp/ref.jsonl"
+
+# 2. SIGKILL at random moments, then resume
+db="$tmp/killed.db"
+survived=1 kept=1 midway=0
+for round in $(seq 1 "$ROUNDS"); do
+	"$BIN" ingest --verbose --batch 200 --db "$db" "$tmp/big.jsonl" 2>"$tmp/log" &
+	pid=$!
+	sleep "0.$((RANDOM % 6))$((RANDOM % 10))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	[[ -f $db ]] || continue
+	if [[ "$(sql "$db" 'PRAGMA integrity_check')" != ok ]]; then
+		survived=0
+		echo "  round $round: integrity_check failed"
+	fi
+	committed=$(grep -o 'committed [0-9]*' "$tmp/log" | tail -1 | cut -d' ' -f2)
+	stored=$(sql "$db" 'SELECT count(*) FROM documents')
+	echo "  round $round: killed after ${committed:-0} committed, $stored stored"
+	((stored < 10000)) && midway=$((midway + 1))
+	if [[ -n $committed ]] && ((stored < committed)); then
+		kept=0
+		echo "  round $round: $committed committed but $stored stored"
+	fi
+done
+check "killed runs: every database passes integrity_check" test "$survived" -eq 1
+check "killed runs: every committed batch is kept" test "$kept" -eq 1
+check "killed runs: some were killed midway" test "$midway" -gt 0
+"$BIN" events --db "$db" --format jsonl >/dev/null 2>"$tmp/err"
+if [[ "$(sql "$db" 'SELECT count(*) FROM pending')" != 0 ]]; then
+	check "killed before merging: events says so" grep -q "interrupted before merging" "$tmp/err"
+else
+	check "merged before the kill: events says nothing" test ! -s "$tmp/err"
+fi
+"$BIN" ingest --quiet --db "$db" "$tmp/big.jsonl" 2>"$tmp/err"
+check "resumed ingest exits 0" test $? -eq 0
+"$BIN" events --db "$db" --format jsonl >"$tmp/resumed.jsonl" 2>"$tmp/err"
+check "resumed ledger equals the clean run's" cmp -s "$tmp/ref.jsonl" "$tmp/resumed.jsonl"
+
+# 3. idempotent: the same input again changes no row
+before=$(sql "$tmp/ref.db" 'SELECT count(*), sum(length(json)) FROM doc_events; SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY id)' | md5sum)
+"$BIN" ingest --quiet --db "$tmp/ref.db" "$tmp/big.jsonl" 2>"$tmp/err"
+after=$(sql "$tmp/ref.db" 'SELECT count(*), sum(length(json)) FROM doc_events; SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY id)' | md5sum)
+check "re-ingest keeps every row and id" test "$before" = "$after"
+"$BIN" events --db "$tmp/ref.db" --format jsonl >"$tmp/again.jsonl"
+check "re-ingest: the same events output" cmp -s "$tmp/ref.jsonl" "$tmp/again.jsonl"
+
+# 4. two writers on one database take turns
+"$BIN" ingest --quiet --batch 100 --db "$tmp/two.db" "$tmp/half1.jsonl" 2>"$tmp/err1" &
+p1=$!
+"$BIN" ingest --quiet --batch 100 --db "$tmp/two.db" "$tmp/half2.jsonl" 2>"$tmp/err2" &
+p2=$!
+wait $p1
+r1=$?
+wait $p2
+r2=$?
+check "two writers: both exit 0" test "$r1$r2" = 00
+check "two writers: every document stored" test "$(sql "$tmp/two.db" 'SELECT count(*) FROM documents')" = 6000
+"$BIN" ingest --quiet --db "$tmp/one.db" "$tmp/half1.jsonl" "$tmp/half2.jsonl" 2>"$tmp/err"
+"$BIN" events --db "$tmp/two.db" --format jsonl >"$tmp/two.jsonl"
+"$BIN" events --db "$tmp/one.db" --format jsonl >"$tmp/one.jsonl"
+check "two writers: the same ledger as one run" cmp -s "$tmp/one.jsonl" "$tmp/two.jsonl"
+
+# 5. a writer that holds the lock too long: a clear message, exit 2
+sql "$tmp/two.db" 'BEGIN IMMEDIATE; DELETE FROM events WHERE 0;' '.shell sleep 4' 'COMMIT;' &
+holder=$!
+sleep 1
+rc=0
+"$BIN" ingest --quiet --wait 1 --db "$tmp/two.db" "$tmp/more.jsonl" >/dev/null 2>"$tmp/err" || rc=$?
+check "locked database: exit 2" test "$rc" -eq 2
+check "locked database: says locked" grep -q "locked by another process" "$tmp/err"
+wait $holder
+
+# 6. bad database files
+printf 'meeting notes, not a database\n' >"$tmp/notes.db"
+cp "$tmp/notes.db" "$tmp/notes.orig"
+for cmd in ingest events; do
+	rc=0
+	if [[ $cmd == ingest ]]; then
+		"$BIN" ingest --db "$tmp/notes.db" "$tmp/half1.jsonl" >/dev/null 2>"$tmp/err" || rc=$?
+	else
+		"$BIN" events --db "$tmp/notes.db" >/dev/null 2>"$tmp/err" || rc=$?
+	fi
+	check "$cmd on a text file: exit 2" test "$rc" -eq 2
+	check "$cmd on a text file: names it" grep -q "notes.db: not an aidtrace database" "$tmp/err"
+	check "$cmd on a text file: left as it was" cmp -s "$tmp/notes.db" "$tmp/notes.orig"
+done
+cp "$tmp/one.db" "$tmp/newer.db"
+sql "$tmp/newer.db" 'PRAGMA user_version = 7'
+cp "$tmp/newer.db" "$tmp/newer.orig"
+rc=0
+"$BIN" ingest --db "$tmp/newer.db" "$tmp/half1.jsonl" >/dev/null 2>"$tmp/err" || rc=$?
+check "newer schema: exit 2 with the version" test "$rc" -eq 2 -a -n "$(grep 'schema version 7' "$tmp/err")"
+check "newer schema: left as it was" cmp -s "$tmp/newer.db" "$tmp/newer.orig"
+rc=0
+"$BIN" events --db "$tmp/missing.db" >/dev/null 2>"$tmp/err" || rc=$?
+check "events on a missing database: exit 2, not created" test "$rc" -eq 2 -a ! -e "$tmp/missing.db"
+rc=0
+"$BIN" ingest --db "$tmp/no/such/dir/x.db" "$tmp/half1.jsonl" >/dev/null 2>"$tmp/err" || rc=$?
+check "ingest into a missing folder: exit 2" test "$rc" -eq 2
+check "ingest into a missing folder: names the file" grep -q "no/such/dir/x.db" "$tmp/err"
+
+# 7. query formats
+"$BIN" events --db "$tmp/one.db" --format csv --limit 3 >"$tmp/csv" 2>"$tmp/err"
+check "csv: a header and 3 CRLF records" test "$(grep -c $'\r$' "$tmp/csv")" -eq 4
+COLUMNS=100 "$BIN" events --db "$tmp/one.db" --limit 20 >"$tmp/table" 2>"$tmp/err"
+width=$(awk '{ if (length($0) > w) w = length($0) } END { print w }' "$tmp/table")
+check "table: rows fit 100 columns" test "$width" -le 100
+"$BIN" events --db "$tmp/one.db" --type aid --provider POL --status completed --format jsonl >"$tmp/f"
+check "filters: only POL completed aid" test -s "$tmp/f" -a -z "$(grep -v '"status":"completed"' "$tmp/f")"
+id=$(head -1 "$tmp/f" | grep -o '"id":"e-[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+"$BIN" events --db "$tmp/one.db" --id "$id" --explain >"$tmp/x" 2>"$tmp/err"
+check "explain: the sources and their sentences" grep -q "Poland delivered" "$tmp/x"
+rc=0
+"$BIN" events --db "$tmp/one.db" --explain >/dev/null 2>"$tmp/err" || rc=$?
+check "explain without --id: usage error" test "$rc" -eq 2
+
+echo "$pass passed, $fail failed"
+((fail == 0))
