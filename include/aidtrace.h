@@ -75,6 +75,9 @@ typedef struct at_doc {
 	size_t body_off; /* where the article text starts (after a date header) */
 	char *source;    /* the file it came from (for messages) */
 	uint64_t line;   /* 1-based line in a JSONL file, 0 otherwise */
+	char *outlet;    /* the publishing site, or NULL */
+	char *content_type; /* the bytes' media type ("text/html"), or NULL for text */
+	uint64_t record_off; /* byte offset of its record in an archive file (WARC) */
 } at_doc;
 
 void at_doc_free(at_doc *doc);

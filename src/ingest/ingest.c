@@ -132,6 +132,8 @@ void at_doc_free(at_doc *doc)
 	free(doc->title);
 	free(doc->bytes);
 	free(doc->source);
+	free(doc->outlet);
+	free(doc->content_type);
 	free(doc);
 }
 

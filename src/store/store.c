@@ -214,16 +214,24 @@ static int pragma_int(at_store *s, const char *sql, long long *out)
 
 /* ---- opening ----------------------------------------------------------- */
 
-static int check_and_migrate(at_store *s, char *err, size_t errlen)
+/* The application id, schema version and table count, read in one transaction. */
+static int read_header(at_store *s, long long *app, long long *ver, long long *tables)
 {
-	long long app = 0, ver = 0, tables = 0;
-	int rc = pragma_int(s, "PRAGMA application_id", &app);
+	int rc = sqlite3_exec(s->db, "SAVEPOINT header", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "PRAGMA user_version", &ver);
+		rc = pragma_int(s, "PRAGMA application_id", app);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables);
-	if (rc != SQLITE_OK)
-		return db_fail(s, rc, err, errlen, "reading the schema");
+		rc = pragma_int(s, "PRAGMA user_version", ver);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", tables);
+	sqlite3_exec(s->db, "RELEASE header", NULL, NULL, NULL);
+	return rc;
+}
+
+/* 0 when the header is ours at a version we can use or migrate from. */
+static int check_header(at_store *s, long long app, long long ver, long long tables, char *err,
+			size_t errlen)
+{
 	if (app != AT_APPLICATION_ID && (app != 0 || tables != 0))
 		return fail(s->path, AT_ENOTDB, err, errlen,
 			    "not an aidtrace database (a SQLite database of something else)");
@@ -232,36 +240,46 @@ static int check_and_migrate(at_store *s, char *err, size_t errlen)
 			    "the database has schema version %lld, newer than this aidtrace "
 			    "understands (%d): use a newer aidtrace",
 			    ver, AT_SCHEMA_VERSION);
-	if (ver == AT_SCHEMA_VERSION)
-		return 0;
+	return 0;
+}
+
+static int check_and_migrate(at_store *s, char *err, size_t errlen)
+{
+	long long app = 0, ver = 0, tables = 0;
+	int rc = read_header(s, &app, &ver, &tables);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, err, errlen, "reading the schema");
+	int r = check_header(s, app, ver, tables, err, errlen);
+	if (r || ver == AT_SCHEMA_VERSION)
+		return r;
 	if (s->readonly)
 		return fail(
 			s->path, AT_EVERSION, err, errlen,
 			"the database has schema version %lld and needs migrating to %d: run "
 			"`aidtrace ingest` on it first",
 			ver, AT_SCHEMA_VERSION);
-	/* migrate under the write lock, checking again: another process may have */
-	int r = exec(s, "BEGIN IMMEDIATE", err, errlen, "locking for the schema");
+	/* migrate under the write lock, reading again: another process may have */
+	r = exec(s, "BEGIN IMMEDIATE", err, errlen, "locking for the schema");
 	if (r)
 		return r;
-	rc = pragma_int(s, "PRAGMA user_version", &ver);
+	rc = read_header(s, &app, &ver, &tables);
 	if (rc != SQLITE_OK) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return db_fail(s, rc, err, errlen, "reading the schema");
 	}
-	for (long long v = ver; v < AT_SCHEMA_VERSION; v++) {
+	r = check_header(s, app, ver, tables, err, errlen);
+	for (long long v = ver; !r && v < AT_SCHEMA_VERSION; v++) {
 		char what[64];
 		snprintf(what, sizeof(what), "migrating to schema version %lld", v + 1);
 		r = exec(s, AT_MIGRATIONS[v], err, errlen, what);
-		if (r) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return r;
-		}
 	}
-	char sql[96];
-	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d; PRAGMA user_version = %d",
-		 AT_APPLICATION_ID, AT_SCHEMA_VERSION);
-	r = exec(s, sql, err, errlen, "writing the schema version");
+	if (!r && ver < AT_SCHEMA_VERSION) {
+		char sql[96];
+		snprintf(sql, sizeof(sql),
+			 "PRAGMA application_id = %d; PRAGMA user_version = %d",
+			 AT_APPLICATION_ID, AT_SCHEMA_VERSION);
+		r = exec(s, sql, err, errlen, "writing the schema version");
+	}
 	if (!r)
 		r = exec(s, "COMMIT", err, errlen, "committing the schema");
 	if (r)
@@ -601,7 +619,7 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 		st = s->q[old ? Q_DOC_UPDATE : Q_DOC_INSERT];
 		sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_TRANSIENT);
 		bind_text(st, 2, doc->url);
-		bind_text(st, 3, NULL); /* outlet: from the readers that know it */
+		bind_text(st, 3, doc->outlet);
 		bind_text(st, 4, doc->published);
 		bind_text(st, 5, doc->title);
 		bind_text(st, 6, doc->source);
