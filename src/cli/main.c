@@ -3,14 +3,17 @@
  *
  *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]
  *                    [--data DIR] PATH...|-
+ *   aidtrace report --jsonl FILE|- [-o report.html] [--title T] [--generated T]
  *
  * Exit status: 0 all good; 1 some inputs had errors (each reported on stderr
  * with file and position, the rest processed); 2 usage or set-up error.
  */
+#define _DEFAULT_SOURCE /* gmtime_r */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "aidtrace.h"
@@ -19,6 +22,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]\n"
 	      "                        [--data DIR] PATH...|-\n"
+	      "       aidtrace report --jsonl FILE|- [-o report.html] [--title TEXT]\n"
+	      "                       [--generated TEXT]\n"
 	      "       aidtrace --version\n"
 	      "\n"
 	      "extract reads news articles and writes the events they report (aid,\n"
@@ -29,7 +34,15 @@ static void usage(FILE *f)
 	      "               directory (walked), or - for JSON lines on stdin\n"
 	      "  --published  publication date for every document (overrides)\n"
 	      "  --format     jsonl (default) or table\n"
-	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n",
+	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n"
+	      "\n"
+	      "report writes one self-contained HTML page about events given as JSON\n"
+	      "lines (extract's output): summary, timeline, flows, table, conflicts.\n"
+	      "  --jsonl FILE  the events (- for stdin)\n"
+	      "  -o FILE       the page (default: stdout)\n"
+	      "  --title TEXT  the page's title\n"
+	      "  --generated TEXT  the \"generated\" line (default: the UTC time, or\n"
+	      "               $SOURCE_DATE_EPOCH when set, for reproducible pages)\n",
 	      f);
 }
 
@@ -171,6 +184,112 @@ static int cmd_extract(int argc, char **argv)
 	return errors ? 1 : 0;
 }
 
+/* The whole of `path` ("-": stdin) in memory, capped. NULL on error. */
+static char *slurp(const char *path, size_t *len)
+{
+	const size_t cap = (size_t)1 << 30;
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		return NULL;
+	size_t n = 0, alloc = 1 << 16;
+	char *p = malloc(alloc);
+	while (p) {
+		size_t got = fread(p + n, 1, alloc - n, f);
+		n += got;
+		if (n < alloc) {
+			if (ferror(f)) {
+				free(p);
+				p = NULL;
+			}
+			break;
+		}
+		char *q = alloc < cap ? realloc(p, alloc * 2) : NULL;
+		if (!q) {
+			free(p);
+			p = NULL;
+			break;
+		}
+		p = q;
+		alloc *= 2;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = n;
+	return p;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	const char *in = NULL, *outpath = NULL, *title = NULL, *generated = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 0;
+		}
+		if (i + 1 >= argc || (strcmp(a, "--jsonl") && strcmp(a, "-o") &&
+				      strcmp(a, "--title") && strcmp(a, "--generated"))) {
+			fprintf(stderr, "aidtrace: report: unknown or incomplete option %s\n",
+				a);
+			usage(stderr);
+			return 2;
+		}
+		const char *v = argv[++i];
+		if (!strcmp(a, "--jsonl"))
+			in = v;
+		else if (!strcmp(a, "-o"))
+			outpath = v;
+		else if (!strcmp(a, "--title"))
+			title = v;
+		else
+			generated = v;
+	}
+	if (!in) {
+		fprintf(stderr, "aidtrace: report: --jsonl FILE is required\n");
+		usage(stderr);
+		return 2;
+	}
+	char when[64];
+	if (!generated) {
+		const char *sde = getenv("SOURCE_DATE_EPOCH");
+		char *end = NULL;
+		long long secs = sde && sde[0] ? strtoll(sde, &end, 10) : 0;
+		time_t t = sde && sde[0] && end && !*end ? (time_t)secs : time(NULL);
+		struct tm tm;
+		if (gmtime_r(&t, &tm) &&
+		    strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm))
+			generated = when;
+	}
+	size_t len;
+	char *text = slurp(in, &len);
+	if (!text) {
+		fprintf(stderr, "aidtrace: %s: cannot read\n", in);
+		return 2;
+	}
+	FILE *out = outpath ? fopen(outpath, "wb") : stdout;
+	if (!out) {
+		perror(outpath);
+		free(text);
+		return 2;
+	}
+	at_report_opts opts = {title, generated, NULL};
+	char err[512];
+	int rc = at_report_html(out, text, len, &opts, err, sizeof(err));
+	free(text);
+	int closed = out == stdout ? fflush(out) : fclose(out);
+	if (rc == AT_EPARSE) {
+		fprintf(stderr, "aidtrace: %s: %s (skipped)\n", in, err);
+	} else if (rc) {
+		fprintf(stderr, "aidtrace: report: %s\n", err);
+		return 2;
+	}
+	if (closed != 0) {
+		perror(outpath ? outpath : "stdout");
+		return 2;
+	}
+	return rc ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -187,6 +306,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "extract"))
 		return cmd_extract(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "report"))
+		return cmd_report(argc - 2, argv + 2);
 	fprintf(stderr, "aidtrace: unknown command %s\n", argv[1]);
 	usage(stderr);
 	return 2;
