@@ -501,7 +501,7 @@ static int render_summary(at_buf *b, const rep_ev *ev, size_t n)
 #define TL_LEFT 112.0
 #define TL_UNDATED_W 120.0
 #define TL_RIGHT 16.0
-#define TL_ROW 13.0
+#define TL_ROW 15.0
 #define TL_MAX_ROWS 10
 #define TL_PAD 10.0
 
@@ -537,13 +537,13 @@ static void tl_mark(at_buf *b, const rep_ev *e, double x0, double x1, double y)
 			"stroke-width=\"3\" stroke-opacity=\"0.55\"/>",
 			x0, y, x1, y, col);
 	if (filled)
-		at_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\"/>", x0,
+		at_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5.5\" fill=\"%s\"/>", x0,
 			      y, col);
 	else
 		at_buf_printf(
 			b,
-			"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#fff\" stroke=\"%s\" "
-			"stroke-width=\"2\"/>",
+			"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#fff\" stroke=\"%s\" "
+			"stroke-width=\"2.2\"/>",
 			x0, y, col);
 	at_buf_adds(b, "</a>");
 }
@@ -805,7 +805,7 @@ static int render_timeline(at_buf *b, rep_ev *ev, size_t n)
 /* ---- flows -------------------------------------------------------------- */
 
 #define FLOW_MAX 12 /* providers or recipients shown; the rest are "others" */
-#define FLOW_CELL 58.0
+#define FLOW_CELL 46.0
 
 typedef struct party {
 	const char *key, *name;
@@ -817,6 +817,98 @@ typedef struct flow_cell {
 	double usd;
 	size_t count, valued;
 } flow_cell;
+
+/* One provider -> recipient pair, for the list of the largest flows. */
+typedef struct flow_pair {
+	const json_t *from, *to;
+	double usd;
+	size_t count, valued, delivered;
+	size_t first; /* order of appearance: ties keep it, so pages are stable */
+} flow_pair;
+
+static int same_party(const json_t *a, const json_t *b)
+{
+	const char *x = party_key(a), *y = party_key(b);
+	return x && y ? !strcmp(x, y) : x == y;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const flow_pair *x = a, *y = b;
+	if (x->usd != y->usd)
+		return x->usd > y->usd ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The largest flows in words: what a reader wants first. */
+static int render_top_flows(at_buf *b, const rep_ev *ev, size_t n)
+{
+	flow_pair *pr = NULL;
+	size_t np = 0, ap = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ev[i].type != T_AID)
+			continue;
+		const json_t *from = json_object_get(ev[i].j, "provider");
+		const json_t *to = json_object_get(ev[i].j, "recipient");
+		size_t k = 0;
+		while (k < np && !(same_party(pr[k].from, from) && same_party(pr[k].to, to)))
+			k++;
+		if (k == np) {
+			if (np == ap) {
+				size_t na = ap ? ap * 2 : 16;
+				flow_pair *q = realloc(pr, na * sizeof(*q));
+				if (!q) {
+					free(pr);
+					return AT_ENOMEM;
+				}
+				pr = q;
+				ap = na;
+			}
+			pr[np] = (flow_pair){from, to, 0, 0, 0, 0, np};
+			np++;
+		}
+		pr[k].count++;
+		pr[k].delivered += (size_t)delivered(ev[i].status);
+		if (ev[i].has_usd && ev[i].usd > 0) {
+			pr[k].usd += ev[i].usd;
+			pr[k].valued++;
+		}
+	}
+	if (np)
+		qsort(pr, np, sizeof(*pr), cmp_pair);
+	at_buf_adds(b, "<div class=\"top\"><h3>Largest flows</h3><ol>");
+	for (size_t k = 0; k < np && k < 8; k++) {
+		const char *f = party_name(pr[k].from), *t = party_name(pr[k].to);
+		at_buf_adds(b, "<li><b><bdi>");
+		esc(b, f ? f : "unknown provider");
+		at_buf_adds(b, "</bdi> \xE2\x86\x92 <bdi>");
+		esc(b, t ? t : "unknown recipient");
+		at_buf_adds(b, "</bdi></b> ");
+		if (pr[k].valued) {
+			add_usd(b, pr[k].usd);
+			if (pr[k].valued < pr[k].count)
+				at_buf_printf(b,
+					      " <span class=\"sub\">(%zu of %zu valued)</span>",
+					      pr[k].valued, pr[k].count);
+		} else {
+			at_buf_adds(b, "<span class=\"unknown\">value unknown</span>");
+		}
+		at_buf_printf(b,
+			      "<br><span class=\"sub\">%zu event%s: %zu delivered, %zu pledged"
+			      "</span></li>",
+			      pr[k].count, pr[k].count == 1 ? "" : "s", pr[k].delivered,
+			      pr[k].count - pr[k].delivered);
+	}
+	at_buf_adds(b, "</ol>");
+	if (np > 8)
+		at_buf_printf(b, "<p class=\"sub\">and %zu more pairs in the matrix</p>",
+			      np - 8);
+	at_buf_adds(b, "</div>");
+	free(pr);
+	return b->err;
+}
 
 static int party_add(party **ps, size_t *n, size_t *alloc, const json_t *p, const rep_ev *e)
 {
@@ -931,9 +1023,16 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 		   "stroke-dasharray=\"3 2\"/></svg> value unknown: area \xE2\x88\x9D number "
 		   "of events. Rows give, columns receive.</p>");
 
-	double left = 170, top = 92, max_side = FLOW_CELL - 18;
+	double left = 170, top = 92, max_side = FLOW_CELL - 16;
 	/* Room on the right for the last column's slanted label. */
 	double w = left + (double)cols * FLOW_CELL + 90, h = top + (double)rows * FLOW_CELL + 8;
+	at_buf_adds(b, "<div class=\"flowrow\">");
+	if (render_top_flows(b, ev, n) != 0) {
+		free(cell);
+		free(pv);
+		free(rc);
+		return AT_ENOMEM;
+	}
 	at_buf_printf(
 		b,
 		"<div class=\"flowwrap\"><svg id=\"flow-svg\" class=\"chart\" "
@@ -992,7 +1091,7 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 			if (!by_usd && max_usd > 0)
 				side *= 0.6;
 			double cx = left + (double)c * FLOW_CELL + FLOW_CELL / 2;
-			double cy = ry + (FLOW_CELL - 14) / 2;
+			double cy = ry + (FLOW_CELL - 12) / 2;
 			at_buf_adds(b, "<g class=\"flow\"><title>");
 			if (r == FLOW_MAX)
 				at_buf_adds(b, "others");
@@ -1027,7 +1126,7 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 			at_buf_printf(b,
 				      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
 				      "class=\"cell-label\">",
-				      cx, ry + FLOW_CELL - 5);
+				      cx, ry + FLOW_CELL - 3);
 			if (f->valued)
 				add_usd(b, f->usd);
 			else
@@ -1037,7 +1136,7 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 			at_buf_adds(b, "</text></g>");
 		}
 	}
-	at_buf_adds(b, "</svg></div>");
+	at_buf_adds(b, "</svg></div></div>");
 	if (npv > FLOW_MAX || nrc > FLOW_MAX)
 		at_buf_printf(
 			b,
@@ -1456,7 +1555,8 @@ static const char css[] =
 	".unknown{color:#666;font-style:italic}"
 	".cards{display:flex;flex-wrap:wrap;gap:10px;margin-top:12px}"
 	".card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:150px}"
-	".card.wide{flex:1 1 380px}.big{font-size:28px;font-weight:700;line-height:1.1}"
+	".card.wide{flex:1 1 "
+	"380px;max-width:640px}.big{font-size:28px;font-weight:700;line-height:1.1}"
 	".cards .sub span{white-space:nowrap}"
 	"table{border-collapse:collapse}"
 	".money{width:100%}.money caption{text-align:left;font-weight:600;padding-bottom:2px}"
@@ -1472,7 +1572,10 @@ static const char css[] =
 	".chart .row-label,.chart .col-label{fill:#222;font-size:12px}"
 	".chart .cell-label{fill:#222;font-size:10.5px}"
 	".mk:hover circle,.mk:focus circle{stroke:#000;stroke-width:2}"
-	".flowwrap{overflow-x:auto}"
+	".flowrow{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}"
+	".flowwrap{overflow-x:auto;flex:1 1 520px}.top{flex:0 1 330px}"
+	".top h3{font-size:14px;margin:4px 0}.top ol{margin:0;padding-left:22px}"
+	".top li{margin-bottom:5px}"
 	".tablewrap{overflow-x:auto}"
 	"table.events{width:100%;font-size:13px}"
 	".events th,.events td{border-bottom:1px solid #ddd;padding:5px 6px;vertical-align:top;"
