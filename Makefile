@@ -8,7 +8,7 @@ CMAKE_TYPE ?= RelWithDebInfo
 FUZZ_SECS  ?= 20
 
 .PHONY: all build deps test demo bench clean format check-style fuzz fuzz-smoke golden \
-	golden-update help
+	golden-update help report-screenshot
 
 all: build
 
@@ -16,7 +16,8 @@ help:
 	@echo "make            build $(BUILD)/aidtrace ($(CMAKE_TYPE))"
 	@echo "make deps       install missing Debian packages (scripts/deps.sh)"
 	@echo "make test       sanitizer + plain unit/golden/e2e tests, valgrind, fuzz smoke"
-	@echo "make demo       run the CLI on examples/*.txt (table, then out/demo.jsonl)"
+	@echo "make demo       run the CLI on examples/*.txt (table, out/demo.jsonl, out/report.html)"
+	@echo "make report-screenshot  render the demo report in chromium into docs/report.png"
 	@echo "make bench      time extraction on ../shared/corpus/reuters21578.jsonl"
 	@echo "make golden-update  regenerate tests/golden/*.expected.jsonl"
 	@echo "make fuzz-smoke run the libFuzzer target for $(FUZZ_SECS) s (needs clang)"
@@ -38,6 +39,14 @@ demo: deps build
 	@mkdir -p out
 	$(BUILD)/aidtrace extract examples/*.txt > out/demo.jsonl
 	@echo "JSON lines ($$(wc -l < out/demo.jsonl) events) written to out/demo.jsonl"
+	$(BUILD)/aidtrace report --jsonl out/demo.jsonl -o out/report.html \
+		--title "aidtrace demo: the bundled example articles"
+	@echo "HTML report written to $(CURDIR)/out/report.html"
+
+# The reference screenshot of the demo report (needs chromium; the browser
+# test takes it).
+report-screenshot: build
+	bash tests/report/browser.sh $(BUILD)/aidtrace . docs/report.png
 
 bench: deps build
 	@bash scripts/bench.sh $(BUILD)/aidtrace
