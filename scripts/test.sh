@@ -4,7 +4,8 @@
 #   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
 #      ctest suite (unit, golden, e2e);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
-#   3. valgrind on the CLI over the example articles (examples/*.txt);
+#   3. valgrind on the CLI over the example articles (examples/*.txt), and on
+#      the report of their events plus the hostile report fixture;
 #   4. a short libFuzzer run when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
@@ -49,7 +50,10 @@ plain_suite() {
 }
 
 valgrind_cli() {
-	valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract examples/*.txt >/dev/null
+	valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract examples/*.txt >/dev/null &&
+		{ "$BUILD/aidtrace" extract examples/*.txt && head -n 6 tests/data/report/synthetic.jsonl; } |
+		valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" report --jsonl - \
+			-o /dev/null --generated valgrind
 }
 
 fuzz_smoke() {
@@ -59,7 +63,7 @@ fuzz_smoke() {
 step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
-step "valgrind aidtrace extract examples/*.txt" valgrind_cli
+step "valgrind aidtrace extract examples/*.txt, aidtrace report" valgrind_cli
 if command -v clang >/dev/null 2>&1; then
 	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 else
