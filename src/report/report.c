@@ -64,6 +64,16 @@ int at_report__esc(at_buf *b, const char *s, size_t n)
 	static const char fffd[] = "\xEF\xBF\xBD";
 	size_t i = 0;
 	while (i < n && !b->err) {
+		/* A run of plain ASCII goes in one piece. */
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 &&
+		       (unsigned char)s[run] < 0x7F && !strchr("&<>\"'", s[run]))
+			run++;
+		if (run > i) {
+			at_buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		size_t k = at_utf8_valid_len(s + i, n - i);
 		if (!k) {
@@ -353,30 +363,92 @@ static void add_title_for(at_buf *b, const json_t *j, const char *needle)
 	at_buf_adds(b, "\"");
 }
 
+/* ---- a string map ------------------------------------------------------- */
+
+/*
+ * Open addressing from one or two borrowed strings to an index: counting
+ * distinct documents, providers and provider -> recipient pairs stays linear
+ * in the number of events (a ledger of a whole corpus has many thousands).
+ */
+typedef struct strmap_ent {
+	const char *a, *b; /* a == NULL: empty slot; b may be NULL */
+	size_t val;
+} strmap_ent;
+
+typedef struct strmap {
+	strmap_ent *slot;
+	size_t cap, n; /* cap a power of two, n < cap / 2 */
+} strmap;
+
+static uint64_t str_hash(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL; /* FNV-1a */
+	return (h ^ 0xFF) * 0x100000001b3ULL;
+}
+
+static int str_same(const char *x, const char *y)
+{
+	return x == y || (x && y && !strcmp(x, y));
+}
+
+/*
+ * Find (a, b); when absent add it with value `val`. *out gets the stored
+ * value, *added whether it was new. `a` must not be NULL.
+ */
+static int strmap_put(strmap *m, const char *a, const char *b, size_t val, size_t *out,
+		      int *added)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 64;
+		strmap_ent *ns = calloc(nc, sizeof(*ns));
+		if (!ns)
+			return AT_ENOMEM;
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->slot[i].a)
+				continue;
+			size_t k = str_hash(str_hash(0xcbf29ce484222325ULL, m->slot[i].a),
+					    m->slot[i].b) &
+				   (nc - 1);
+			while (ns[k].a)
+				k = (k + 1) & (nc - 1);
+			ns[k] = m->slot[i];
+		}
+		free(m->slot);
+		m->slot = ns;
+		m->cap = nc;
+	}
+	size_t k = str_hash(str_hash(0xcbf29ce484222325ULL, a), b) & (m->cap - 1);
+	while (m->slot[k].a) {
+		if (str_same(m->slot[k].a, a) && str_same(m->slot[k].b, b)) {
+			*out = m->slot[k].val;
+			*added = 0;
+			return 0;
+		}
+		k = (k + 1) & (m->cap - 1);
+	}
+	m->slot[k] = (strmap_ent){a, b, val};
+	m->n++;
+	*out = val;
+	*added = 1;
+	return 0;
+}
+
+static void strmap_free(strmap *m)
+{
+	free(m->slot);
+	m->slot = NULL;
+	m->cap = m->n = 0;
+}
+
 /* ---- summary ------------------------------------------------------------ */
 
-typedef struct keyset {
-	const char **k;
-	size_t n, alloc;
-} keyset;
-
-static int keyset_add(keyset *s, const char *k)
+/* Add k (NULL: nothing) to a set of strings; s->n counts them. */
+static int keyset_add(strmap *s, const char *k)
 {
-	if (!k)
-		return 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->k[i], k))
-			return 0;
-	if (s->n == s->alloc) {
-		size_t na = s->alloc ? s->alloc * 2 : 16;
-		const char **p = realloc(s->k, na * sizeof(*p));
-		if (!p)
-			return AT_ENOMEM;
-		s->k = p;
-		s->alloc = na;
-	}
-	s->k[s->n++] = k;
-	return 0;
+	size_t v;
+	int added;
+	return k ? strmap_put(s, k, NULL, 0, &v, &added) : 0;
 }
 
 static int render_summary(at_buf *b, const rep_ev *ev, size_t n)
@@ -386,7 +458,7 @@ static int render_summary(at_buf *b, const rep_ev *ev, size_t n)
 	size_t valued[S_N] = {0}, aid_by_status[S_N] = {0};
 	int64_t lo = 0, hi = 0;
 	size_t dated = 0;
-	keyset prov = {0}, recip = {0}, docs = {0};
+	strmap prov = {0}, recip = {0}, docs = {0};
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		const rep_ev *e = &ev[i];
@@ -489,9 +561,9 @@ static int render_summary(at_buf *b, const rep_ev *ev, size_t n)
 			      "<td class=\"num\">%zu</td></tr>",
 			      aid_by_status[S_UNKNOWN]);
 	at_buf_adds(b, "</tbody></table></div></div></section>\n");
-	free(prov.k);
-	free(recip.k);
-	free(docs.k);
+	strmap_free(&prov);
+	strmap_free(&recip);
+	strmap_free(&docs);
 	return rc;
 }
 
@@ -826,12 +898,6 @@ typedef struct flow_pair {
 	size_t first; /* order of appearance: ties keep it, so pages are stable */
 } flow_pair;
 
-static int same_party(const json_t *a, const json_t *b)
-{
-	const char *x = party_key(a), *y = party_key(b);
-	return x && y ? !strcmp(x, y) : x == y;
-}
-
 static int cmp_pair(const void *a, const void *b)
 {
 	const flow_pair *x = a, *y = b;
@@ -847,20 +913,27 @@ static int render_top_flows(at_buf *b, const rep_ev *ev, size_t n)
 {
 	flow_pair *pr = NULL;
 	size_t np = 0, ap = 0;
+	strmap index = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (ev[i].type != T_AID)
 			continue;
 		const json_t *from = json_object_get(ev[i].j, "provider");
 		const json_t *to = json_object_get(ev[i].j, "recipient");
-		size_t k = 0;
-		while (k < np && !(same_party(pr[k].from, from) && same_party(pr[k].to, to)))
-			k++;
-		if (k == np) {
+		const char *fk = party_key(from), *tk = party_key(to);
+		size_t k;
+		int added;
+		if (strmap_put(&index, fk ? fk : "?", tk ? tk : "?", np, &k, &added) != 0) {
+			free(pr);
+			strmap_free(&index);
+			return AT_ENOMEM;
+		}
+		if (added) {
 			if (np == ap) {
 				size_t na = ap ? ap * 2 : 16;
 				flow_pair *q = realloc(pr, na * sizeof(*q));
 				if (!q) {
 					free(pr);
+					strmap_free(&index);
 					return AT_ENOMEM;
 				}
 				pr = q;
@@ -907,20 +980,25 @@ static int render_top_flows(at_buf *b, const rep_ev *ev, size_t n)
 			      np - 8);
 	at_buf_adds(b, "</div>");
 	free(pr);
+	strmap_free(&index);
 	return b->err;
 }
 
-static int party_add(party **ps, size_t *n, size_t *alloc, const json_t *p, const rep_ev *e)
+static int party_add(party **ps, size_t *n, size_t *alloc, strmap *index, const json_t *p,
+		     const rep_ev *e)
 {
 	const char *key = party_key(p), *name = party_name(p);
 	if (!key)
 		key = name = "?";
-	for (size_t i = 0; i < *n; i++)
-		if (!strcmp((*ps)[i].key, key)) {
-			(*ps)[i].count++;
-			(*ps)[i].usd += e->has_usd ? e->usd : 0;
-			return 0;
-		}
+	size_t at;
+	int added;
+	if (strmap_put(index, key, NULL, *n, &at, &added) != 0)
+		return AT_ENOMEM;
+	if (!added) {
+		(*ps)[at].count++;
+		(*ps)[at].usd += e->has_usd ? e->usd : 0;
+		return 0;
+	}
 	if (*n == *alloc) {
 		size_t na = *alloc ? *alloc * 2 : 16;
 		party *q = realloc(*ps, na * sizeof(*q));
@@ -943,15 +1021,27 @@ static int cmp_party(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-static size_t party_index(const party *ps, size_t n, const json_t *p)
+/* A party's row or column once sorted (`index` maps keys to positions). */
+static size_t party_index(strmap *index, const json_t *p)
 {
 	const char *key = party_key(p);
-	if (!key)
-		key = "?";
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(ps[i].key, key))
-			return i < FLOW_MAX ? i : FLOW_MAX;
-	return FLOW_MAX;
+	size_t at = FLOW_MAX;
+	int added;
+	strmap_put(index, key ? key : "?", NULL, FLOW_MAX, &at, &added);
+	return at < FLOW_MAX ? at : FLOW_MAX;
+}
+
+/* Map each party's key to its position after sorting. */
+static int party_positions(strmap *index, const party *ps, size_t n)
+{
+	strmap_free(index);
+	for (size_t i = 0; i < n; i++) {
+		size_t v;
+		int added;
+		if (strmap_put(index, ps[i].key, NULL, i, &v, &added) != 0)
+			return AT_ENOMEM;
+	}
+	return 0;
 }
 
 static void add_party_label(at_buf *b, const party *p, size_t max)
@@ -968,37 +1058,47 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 {
 	party *pv = NULL, *rc = NULL;
 	size_t npv = 0, apv = 0, nrc = 0, arc = 0;
+	strmap ipv = {0}, irc = {0};
 	int err = 0;
 	for (size_t i = 0; i < n && !err; i++) {
 		if (ev[i].type != T_AID)
 			continue;
-		err |= party_add(&pv, &npv, &apv, json_object_get(ev[i].j, "provider"), &ev[i]);
-		err |= party_add(&rc, &nrc, &arc, json_object_get(ev[i].j, "recipient"),
+		err |= party_add(&pv, &npv, &apv, &ipv, json_object_get(ev[i].j, "provider"),
+				 &ev[i]);
+		err |= party_add(&rc, &nrc, &arc, &irc, json_object_get(ev[i].j, "recipient"),
 				 &ev[i]);
 	}
 	at_buf_adds(
 		b, "<section id=\"flows\"><h2>Aid flows: provider \xE2\x86\x92 recipient</h2>");
+	if (!err && npv) {
+		qsort(pv, npv, sizeof(*pv), cmp_party);
+		qsort(rc, nrc, sizeof(*rc), cmp_party);
+		err = party_positions(&ipv, pv, npv) | party_positions(&irc, rc, nrc);
+	}
 	if (err || !npv) {
-		at_buf_adds(b, "<p class=\"unknown\">No aid events.</p></section>\n");
+		if (!err)
+			at_buf_adds(b, "<p class=\"unknown\">No aid events.</p></section>\n");
 		free(pv);
 		free(rc);
+		strmap_free(&ipv);
+		strmap_free(&irc);
 		return err;
 	}
-	qsort(pv, npv, sizeof(*pv), cmp_party);
-	qsort(rc, nrc, sizeof(*rc), cmp_party);
 	size_t rows = npv > FLOW_MAX ? FLOW_MAX + 1 : npv;
 	size_t cols = nrc > FLOW_MAX ? FLOW_MAX + 1 : nrc;
 	flow_cell *cell = calloc(rows * cols, sizeof(*cell));
 	if (!cell) {
 		free(pv);
 		free(rc);
+		strmap_free(&ipv);
+		strmap_free(&irc);
 		return AT_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (ev[i].type != T_AID)
 			continue;
-		size_t r = party_index(pv, npv, json_object_get(ev[i].j, "provider"));
-		size_t c = party_index(rc, nrc, json_object_get(ev[i].j, "recipient"));
+		size_t r = party_index(&ipv, json_object_get(ev[i].j, "provider"));
+		size_t c = party_index(&irc, json_object_get(ev[i].j, "recipient"));
 		flow_cell *f = &cell[r * cols + c];
 		f->count++;
 		if (ev[i].has_usd && ev[i].usd > 0) {
@@ -1031,6 +1131,8 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 		free(cell);
 		free(pv);
 		free(rc);
+		strmap_free(&ipv);
+		strmap_free(&irc);
 		return AT_ENOMEM;
 	}
 	at_buf_printf(
@@ -1149,6 +1251,8 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 	free(cell);
 	free(pv);
 	free(rc);
+	strmap_free(&ipv);
+	strmap_free(&irc);
 	return b->err;
 }
 
@@ -1201,7 +1305,7 @@ static void add_sources(at_buf *b, const json_t *j)
 	json_t *s;
 	json_t *src = json_object_get(j, "sources");
 	/* One line per document, however many sentences it gave. */
-	keyset seen = {0};
+	strmap seen = {0};
 	at_buf_adds(b, "<ul class=\"src\">");
 	json_array_foreach (src, i, s) {
 		const char *doc = jstr(s, "doc"), *url = jstr(s, "url"),
@@ -1232,7 +1336,7 @@ static void add_sources(at_buf *b, const json_t *j)
 		at_buf_adds(b, "</li>");
 	}
 	at_buf_adds(b, "</ul>");
-	free(seen.k);
+	strmap_free(&seen);
 }
 
 static void add_evidence(at_buf *b, const json_t *j)
