@@ -6,7 +6,7 @@
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
 #   3. valgrind on the CLI over the example articles (examples/*.txt), and on
 #      the report of their events plus the hostile report fixture;
-#   4. a short libFuzzer run when clang is installed.
+#   4. short libFuzzer runs (ingest, report) when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
 set -uo pipefail
