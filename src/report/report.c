@@ -1710,16 +1710,17 @@ static const char css[] =
 	"border-left:4px solid #a0004a;padding:3px 8px;min-width:140px}"
 	".claim .sub{display:block}"
 	"footer{margin-top:28px;font-size:12px;color:#555}"
+	"@page{size:A4 landscape;margin:12mm}"
 	"@media print{body{max-width:none;padding:0;font-size:11px}"
+	".events th:last-child,.events td:last-child{display:none}"
 	".noprint,summary{display:none}h2{break-after:avoid}"
 	"section{break-inside:auto}tr,.card,.chart{break-inside:avoid}"
 	".events thead th{position:static}.tablewrap,.flowwrap{overflow:visible}"
 	"a{color:inherit;text-decoration:none}.events [title]{text-decoration:none}}";
 
 /*
- * The one script: sortable headings and, before printing, every evidence
- * list opened. Its SHA-256 is in the page's Content-Security-Policy: change
- * one byte here and update REPORT_SCRIPT_HASH (printf '%s' "$script" |
+ * The one script: sortable headings. Its SHA-256 is in the page's
+ * Content-Security-Policy: change one byte here and update REPORT_SCRIPT_HASH (printf '%s' "$script" |
  * openssl dgst -sha256 -binary | base64), or the browser will not run it —
  * tests/report/browser.sh checks that it ran.
  */
@@ -1743,12 +1744,9 @@ static const char script[] =
 	"Array.prototype.forEach.call(hs,function(h,i){if(!h.hasAttribute('data-type'))return;"
 	"var b=document.createElement('button');b.type='button';b.textContent=h.textContent;"
 	"h.textContent='';h.appendChild(b);b.addEventListener('click',function(){sort(i);});});"
-	"window.addEventListener('beforeprint',function(){"
-	"Array.prototype.forEach.call(document.querySelectorAll('details'),"
-	"function(d){d.open=true;});});"
 	"})();";
 
-#define REPORT_SCRIPT_HASH "sha256-1Fc39kxjRMEULlutsn9zg6XgNbHbMrKItPhIsdu7ITo="
+#define REPORT_SCRIPT_HASH "sha256-dLrhDkFVNrM+8GYF0ZmG55ocV2gO2X/gwUPthmoNQe4="
 
 static int cmp_events(const void *a, const void *b)
 {
