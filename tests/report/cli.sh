@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cli.sh — `aidtrace report` as a command: usage errors exit 2, a page from
 # a file or from stdin, bad lines skipped with exit 1 and a message naming
-# the line, --generated and SOURCE_DATE_EPOCH make the page reproducible.
+# the line, --generated and SOURCE_DATE_EPOCH make the page reproducible,
+# the Content-Security-Policy's hash is the script's.
 #
 #   tests/report/cli.sh AIDTRACE_BIN SOURCE_DIR
 set -uo pipefail
@@ -44,6 +45,15 @@ ok "the generated line is the caller's" grep -q 'generated <bdi>fixed</bdi>' "$t
 SOURCE_DATE_EPOCH=86400 "$BIN" report --jsonl "$tmp/ev.jsonl" -o "$tmp/c.html"
 ok "SOURCE_DATE_EPOCH sets the generated time" grep -q 'generated <bdi>1970-01-02 00:00 UTC' \
 	"$tmp/c.html"
+
+# The page's one script must match the hash in its Content-Security-Policy,
+# or browsers will not run it (the browser test sees that too, when chromium
+# is installed; this check needs only coreutils).
+script=$(sed -n 's|^<script>\(.*\)</script>$|\1|p' "$tmp/a.html")
+hex=$(printf '%s' "$script" | sha256sum | cut -c1-64)
+hash=$(printf "$(sed 's/../\\x&/g' <<<"$hex")" | base64 -w0)
+ok "the script is on its own line" test -n "$script"
+ok "the CSP names the script's sha256 ($hash)" grep -qF "script-src 'sha256-$hash'" "$tmp/a.html"
 
 expect "bad lines: exit 1, page still written" 1 "$BIN" report \
 	--jsonl "$SRC/tests/data/report/synthetic.jsonl" -o "$tmp/s.html"
