@@ -1258,7 +1258,14 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 
 /* ---- table -------------------------------------------------------------- */
 
-/* The source sentence with the fields' texts marked. */
+static int word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* The source sentence with the fields' texts marked, as whole words
+ * ("Russia" is not marked inside "Russian"). */
 static void add_marked(at_buf *b, const char *s, const char *const *needle, size_t nn)
 {
 	size_t len = strlen(s), i = 0, run = 0;
@@ -1266,7 +1273,9 @@ static void add_marked(at_buf *b, const char *s, const char *const *needle, size
 		size_t best = 0;
 		for (size_t k = 0; k < nn; k++) {
 			size_t l = strlen(needle[k]);
-			if (l > best && l <= len - i && !memcmp(s + i, needle[k], l))
+			if (l > best && l <= len - i && !memcmp(s + i, needle[k], l) &&
+			    !(i > 0 && word_char(s[i - 1]) && word_char(s[i])) &&
+			    !(i + l < len && word_char(s[i + l - 1]) && word_char(s[i + l])))
 				best = l;
 		}
 		if (!best) {
@@ -1695,7 +1704,8 @@ static const char css[] =
 	".events [title]{text-decoration:underline dotted #999;text-underline-offset:3px}"
 	"ul.items,ul.src{margin:0;padding:0;list-style:none}"
 	"ul.items li{margin:0 0 1px}ol.ev{margin:4px 0;padding-left:18px;max-width:520px}"
-	"ol.ev li{margin-bottom:4px}mark{background:#ffe58a;color:inherit}"
+	"ol.ev{min-width:300px}ol.ev "
+	"li{margin-bottom:4px}mark{background:#ffe58a;color:inherit}"
 	"summary{cursor:pointer;color:#0b57a4;white-space:nowrap}"
 	".tag{font-weight:700}.t-aid{color:#0072B2}.t-exercise{color:#B84A00}"
 	".t-deployment{color:#00795A}.t-other{color:#555}"

@@ -274,6 +274,28 @@ static void page__bad_lines_are_skipped_and_named(void **state)
 	free(html);
 }
 
+static void page__evidence_marks_fields_as_whole_words(void **state)
+{
+	(void)state;
+	const char *jsonl =
+		"{\"id\":\"m\",\"type\":\"aid\",\"status\":\"completed\","
+		"\"provider\":{\"name\":\"Russia\"},\"recipient\":{\"name\":\"Laos\"},"
+		"\"items\":[{\"text\":\"4 tanks\"}],\"sources\":[{\"doc\":\"d\",\"sentence\":"
+		"\"Russian officers said Russia gave Laos 4 tanks & more.\"}]}\n";
+	int bad;
+	char err[128];
+	char *html = render(jsonl, &bad, err, sizeof(err));
+	char *ev = between(html, "<ol class=\"ev\">", "</ol>");
+	assert_string_equal(ev, "<li><q><bdi>Russian officers said <mark>Russia</mark> gave "
+				"<mark>Laos</mark> <mark>4 tanks</mark> &amp; more.</bdi></q> "
+				"<span class=\"sub\"><bdi>d</bdi></span></li>");
+	/* the hover text of the provider is that sentence */
+	assert_non_null(strstr(html, "title=\"Russian officers said Russia gave Laos 4 tanks "
+				     "&amp; more.\">Russia</td>"));
+	free(ev);
+	free(html);
+}
+
 static void page__same_input_same_bytes(void **state)
 {
 	(void)state;
@@ -338,6 +360,7 @@ int main(void)
 		cmocka_unit_test(page__unknown_value_is_unknown_not_zero),
 		cmocka_unit_test(page__hostile_strings_stay_text),
 		cmocka_unit_test(page__bad_lines_are_skipped_and_named),
+		cmocka_unit_test(page__evidence_marks_fields_as_whole_words),
 		cmocka_unit_test(page__same_input_same_bytes),
 		cmocka_unit_test(page__empty_input_is_a_page),
 		cmocka_unit_test(page__public_function_writes_the_page),
