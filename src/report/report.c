@@ -483,7 +483,49 @@ static int render_summary(at_buf *b, const rep_ev *ev, size_t n)
 		json_array_foreach (json_object_get(e->j, "sources"), k, s)
 			rc |= keyset_add(&docs, jstr(s, "doc"));
 	}
-	at_buf_adds(b, "<section id=\"summary\" aria-label=\"Summary\"><div class=\"cards\">");
+	at_buf_adds(b, "<section id=\"summary\" aria-label=\"Summary\">");
+	/* The answer in one sentence, before any chart. */
+	if (by_type[T_AID]) {
+		double pledged = usd[S_INTENT] + usd[S_COMMITTED];
+		double done = usd[S_UNDERWAY] + usd[S_COMPLETED];
+		size_t valued_all = 0;
+		for (int s = 0; s < S_N; s++)
+			valued_all += valued[s];
+		at_buf_printf(b,
+			      "<p class=\"lead\"><b>%zu</b> aid event%s, %zu provider%s to %zu "
+			      "recipient%s: ",
+			      by_type[T_AID], by_type[T_AID] == 1 ? "" : "s", prov.n,
+			      prov.n == 1 ? "" : "s", recip.n, recip.n == 1 ? "" : "s");
+		if (valued_all) {
+			/* A group with no known value is unknown, not $0. */
+			if (valued[S_INTENT] + valued[S_COMMITTED]) {
+				at_buf_adds(b, "<b>");
+				add_usd(b, pledged);
+				at_buf_adds(b, "</b> pledged, ");
+			} else {
+				at_buf_adds(b,
+					    "pledged <span class=\"unknown\">unknown</span>, ");
+			}
+			if (valued[S_UNDERWAY] + valued[S_COMPLETED]) {
+				at_buf_adds(b, "<b>");
+				add_usd(b, done);
+				at_buf_adds(b, "</b> delivered");
+			} else {
+				at_buf_adds(b,
+					    "delivered <span class=\"unknown\">unknown</span>");
+			}
+			at_buf_printf(b, " (the known values of %zu event%s", valued_all,
+				      valued_all == 1 ? "" : "s");
+			if (valued_all < by_type[T_AID])
+				at_buf_printf(b, "; %zu ha%s none", by_type[T_AID] - valued_all,
+					      by_type[T_AID] - valued_all == 1 ? "s" : "ve");
+			at_buf_adds(b, ")");
+		} else {
+			at_buf_adds(b, "no value is known");
+		}
+		at_buf_adds(b, ".</p>");
+	}
+	at_buf_adds(b, "<div class=\"cards\">");
 	at_buf_printf(b,
 		      "<div class=\"card\"><div class=\"big\">%zu</div><div>events</div>"
 		      "<div class=\"sub\">",
@@ -1665,7 +1707,7 @@ static const char css[] =
 	"h1{font-size:24px;margin:0 0 2px}h2{font-size:18px;margin:28px 0 6px;"
 	"border-bottom:2px solid #222;padding-bottom:2px}"
 	".meta,.sub,.note{color:#555}.sub{font-size:12px}.note{font-size:12.5px;margin:4px 0}"
-	".unknown{color:#666;font-style:italic}"
+	".unknown{color:#666;font-style:italic}.lead{font-size:17px;margin:10px 0 0}"
 	".cards{display:flex;flex-wrap:wrap;gap:10px;margin-top:12px}"
 	".card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:150px}"
 	".card.wide{flex:1 1 "

@@ -211,6 +211,12 @@ static void page__unknown_value_is_unknown_not_zero(void **state)
 	char *pledged = between(html, "<tr class=\"grp pledged\">", "</tr>");
 	assert_non_null(strstr(pledged, "unknown"));
 	assert_non_null(strstr(pledged, "0 of 1"));
+	char *lead = between(html, "<p class=\"lead\">", "</p>");
+	assert_string_equal(lead,
+			    "<b>2</b> aid events, 1 provider to 2 recipients: pledged "
+			    "<span class=\"unknown\">unknown</span>, <b>$5 m</b> delivered "
+			    "(the known values of 1 event; 1 has none).");
+	free(lead);
 	char *done = between(html, "<tr class=\"grp delivered\">", "</tr>");
 	assert_non_null(strstr(done, "$5 m"));
 	/* flows: a filled square for the known value, a dashed one for the other */
