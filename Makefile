@@ -8,7 +8,7 @@ CMAKE_TYPE ?= RelWithDebInfo
 FUZZ_SECS  ?= 20
 
 .PHONY: all build deps test demo bench clean format check-style fuzz fuzz-smoke golden \
-	golden-update help
+	golden-update help report-screenshot
 
 all: build
 
@@ -16,10 +16,11 @@ help:
 	@echo "make            build $(BUILD)/aidtrace ($(CMAKE_TYPE))"
 	@echo "make deps       install missing Debian packages (scripts/deps.sh)"
 	@echo "make test       sanitizer + plain unit/golden/e2e tests, valgrind, fuzz smoke"
-	@echo "make demo       extract examples/*.txt (out/demo.jsonl), ingest them (out/demo.db), print the ledger"
+	@echo "make demo       extract examples/*.txt (out/demo.jsonl), ingest them (out/demo.db), print the ledger, write out/report.html"
+	@echo "make report-screenshot  render the demo report in chromium into docs/report.png"
 	@echo "make bench      time extraction on ../shared/corpus/reuters21578.jsonl"
 	@echo "make golden-update  regenerate tests/golden/*.expected.jsonl"
-	@echo "make fuzz-smoke run the libFuzzer target for $(FUZZ_SECS) s (needs clang)"
+	@echo "make fuzz-smoke run the libFuzzer targets for $(FUZZ_SECS) s each (needs clang)"
 	@echo "make format / check-style / clean"
 
 build:
@@ -40,6 +41,14 @@ demo: deps build
 	$(BUILD)/aidtrace ingest --db out/demo.db examples/*.txt
 	@echo "== the ledger (out/demo.db) =="
 	$(BUILD)/aidtrace events --db out/demo.db
+	$(BUILD)/aidtrace report --db out/demo.db -o out/report.html \
+		--title "aidtrace demo: the bundled example articles"
+	@echo "HTML report of the ledger written to $(CURDIR)/out/report.html"
+
+# The reference screenshot of the demo report (needs chromium; the browser
+# test takes it).
+report-screenshot: build
+	bash tests/report/browser.sh $(BUILD)/aidtrace . docs/report.png
 
 bench: deps build
 	@bash scripts/bench.sh $(BUILD)/aidtrace
@@ -53,12 +62,13 @@ golden-update: build
 $(FUZZ_BUILD)/fuzz/fuzz_ingest: FORCE
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 		-DAT_FUZZ=ON -DAT_SANITIZE=ON
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_ingest
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_ingest fuzz_report
 
 fuzz: $(FUZZ_BUILD)/fuzz/fuzz_ingest
 
 fuzz-smoke: fuzz
 	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_ingest $(FUZZ_SECS)
+	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_report $(FUZZ_SECS)
 
 format:
 	clang-format -i $$(git ls-files -co --exclude-standard '*.c' '*.h' | grep -v '^build')

@@ -11,6 +11,7 @@
  *   at_extract_doc()      a pure function of (ctx, doc): the document's events;
  *   at_events_jsonl() /   render events as JSON lines (SCHEMA.md) or a table.
  *   at_events_table()
+ *   at_report_html()      an HTML page of events (JSON lines in, HTML out).
  *
  * Ownership: every object returned through an `out` parameter is owned by the
  * caller and released with its `_free` function; `_free(NULL)` is a no-op.
@@ -22,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -227,6 +229,30 @@ char *at_ledger_table_header(int width);
 char *at_ledger_table_row(const char *json, size_t len, int width);
 char *at_ledger_csv_header(void);
 char *at_ledger_csv_row(const char *json, size_t len);
+
+/* ---- report ------------------------------------------------------------ */
+
+typedef struct at_report_opts {
+	const char *title;     /* page title; NULL: "aidtrace report" */
+	const char *generated; /* shown as "generated ..." (the caller's clock, so
+				  that the same input gives the same page); may be NULL */
+	const char *scope;     /* a line saying what was selected (filters); may be NULL */
+} at_report_opts;
+
+/*
+ * Write one self-contained HTML page (inline CSS and SVG, one small inline
+ * script for sorting; no network request) about the events in `jsonl`
+ * (`len` bytes of SCHEMA.md JSON lines, e.g. at_events_jsonl() output or the
+ * merged ledger): a summary, a timeline, the provider -> recipient flows, a
+ * sortable table with each field's sentence, and the conflicts between
+ * sources. Every string from the input is escaped. `opts` may be NULL.
+ * The page is built in memory and written at the end.
+ * Returns 0; AT_EPARSE when some lines were not events (they are skipped,
+ * the page is still written, and `err` names the first); AT_EIO when
+ * writing failed; AT_ENOMEM or AT_ETOOBIG (a page over 1 GB).
+ */
+int at_report_html(FILE *out, const char *jsonl, size_t len, const at_report_opts *opts,
+		   char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

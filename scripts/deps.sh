@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deps.sh — install the Debian packages aidtrace needs to build, test, fuzz
-# and benchmark. This is the one list of packages; `make deps` runs it.
+# and benchmark (chromium: the report's browser test renders the page). This is the one list of packages; `make deps` runs it.
 # Only missing packages are installed (apt-get as root, or through sudo).
 set -euo pipefail
 
@@ -9,6 +9,7 @@ PACKAGES=(
 	libjansson-dev libutf8proc-dev libcmocka-dev libsqlite3-dev sqlite3
 	valgrind time
 	clang libclang-rt-dev clang-format
+	chromium
 )
 
 missing=()

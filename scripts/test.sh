@@ -5,8 +5,9 @@
 #      ctest suite (unit, golden, e2e);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
 #   3. valgrind on the CLI over the example articles (examples/*.txt): extract,
-#      ingest into a temporary database, events as table, CSV and --explain;
-#   4. a short libFuzzer run when clang is installed.
+#      ingest into a temporary database, events as table, CSV and --explain,
+#      the report of the ledger and of the hostile report fixture;
+#   4. short libFuzzer runs (ingest, report) when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
 set -uo pipefail
@@ -57,7 +58,10 @@ valgrind_cli() {
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" >/dev/null &&
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --format csv >/dev/null &&
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --id "$("$BUILD/aidtrace" events \
-			--db "$db" --format jsonl --limit 1 | cut -d'"' -f4)" --explain >/dev/null
+			--db "$db" --format jsonl --limit 1 | cut -d'"' -f4)" --explain >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" report --db "$db" -o /dev/null --generated valgrind &&
+		{ "$BUILD/aidtrace" extract examples/*.txt && head -n 6 tests/data/report/synthetic.jsonl; } |
+		"${vg[@]}" "$BUILD/aidtrace" report --jsonl - -o /dev/null --generated valgrind
 	local rc=$?
 	rm -rf "$(dirname "$db")"
 	return $rc
@@ -70,7 +74,7 @@ fuzz_smoke() {
 step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
-step "valgrind: extract, ingest, events on examples/*.txt" valgrind_cli
+step "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
 if command -v clang >/dev/null 2>&1; then
 	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 else

@@ -12,6 +12,14 @@ void cli_report(const at_diag *d);
 /* Columns of the terminal on stdout, else $COLUMNS, else 120. */
 int cli_term_width(void);
 
+/* The ledger's filters (--db, --type, --provider, ... --limit) at argv[*i]:
+ * 1 consumed (and *i moved past its value), 0 not a filter, -1 bad value. */
+int cli_filter(int argc, char **argv, int *i, at_query *q, const char **db);
+/* The first filter with an invalid value ("--since"), or NULL. */
+const char *cli_filter_check(const at_query *q);
+/* The ledger events matching q as JSON lines, in one malloc'd buffer. */
+char *cli_ledger_jsonl(at_store *st, const at_query *q, size_t *len, char *err, size_t errlen);
+
 int cmd_ingest(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 

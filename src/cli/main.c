@@ -4,14 +4,17 @@
  *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]
  *                    [--data DIR] PATH...|-
  *   aidtrace ingest ... / aidtrace events ...   (store.c)
+ *   aidtrace report [--db FILE [filters] | --jsonl FILE|-] [-o report.html]
  *
  * Exit status: 0 all good; 1 some inputs had errors (each reported on stderr
  * with file and position, the rest processed); 2 usage or set-up error.
  */
+#define _DEFAULT_SOURCE /* gmtime_r */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "aidtrace.h"
@@ -21,8 +24,11 @@ static void usage(FILE *f)
 {
 	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]\n"
 	      "                        [--data DIR] PATH...|-\n"
-	      "       aidtrace ingest [--db FILE] [options] PATH...|-   (aidtrace ingest --help)\n"
+	      "       aidtrace ingest [--db FILE] [options] PATH...|-   (aidtrace ingest "
+	      "--help)\n"
 	      "       aidtrace events [--db FILE] [filters] [--format table|jsonl|csv]\n"
+	      "       aidtrace report [--db FILE [filters] | --jsonl FILE|-] [-o report.html]\n"
+	      "                       [--title TEXT] [--generated TEXT]\n"
 	      "       aidtrace --version\n"
 	      "\n"
 	      "extract reads news articles and writes the events they report (aid,\n"
@@ -33,7 +39,15 @@ static void usage(FILE *f)
 	      "               directory (walked), or - for JSON lines on stdin\n"
 	      "  --published  publication date for every document (overrides)\n"
 	      "  --format     jsonl (default) or table\n"
-	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n",
+	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n"
+	      "\n"
+	      "report writes one self-contained HTML page about events given as JSON\n"
+	      "lines (extract's output): summary, timeline, flows, table, conflicts.\n"
+	      "  --jsonl FILE  the events (- for stdin)\n"
+	      "  -o FILE       the page (default: stdout)\n"
+	      "  --title TEXT  the page's title\n"
+	      "  --generated TEXT  the \"generated\" line (default: the UTC time, or\n"
+	      "               $SOURCE_DATE_EPOCH when set, for reproducible pages)\n",
 	      f);
 }
 
@@ -68,7 +82,8 @@ static int cmd_extract(int argc, char **argv)
 		return 2;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if ((!strcmp(a, "--published") || !strcmp(a, "--format") || !strcmp(a, "--data")) &&
+		if ((!strcmp(a, "--published") || !strcmp(a, "--format") ||
+		     !strcmp(a, "--data")) &&
 		    i + 1 < argc) {
 			const char *v = argv[++i];
 			if (!strcmp(a, "--published"))
@@ -175,6 +190,162 @@ static int cmd_extract(int argc, char **argv)
 	return errors ? 1 : 0;
 }
 
+/* The whole of `path` ("-": stdin) in memory, capped. NULL on error. */
+static char *slurp(const char *path, size_t *len)
+{
+	const size_t cap = (size_t)1 << 30;
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		return NULL;
+	size_t n = 0, alloc = 1 << 16;
+	char *p = malloc(alloc);
+	while (p) {
+		size_t got = fread(p + n, 1, alloc - n, f);
+		n += got;
+		if (n < alloc) {
+			if (ferror(f)) {
+				free(p);
+				p = NULL;
+			}
+			break;
+		}
+		char *q = alloc < cap ? realloc(p, alloc * 2) : NULL;
+		if (!q) {
+			free(p);
+			p = NULL;
+			break;
+		}
+		p = q;
+		alloc *= 2;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = n;
+	return p;
+}
+
+/* "aid from RUS since 2014-01-01": what the filters chose, for the page. */
+static void describe(const at_query *q, char *out, size_t n)
+{
+	const char *names[] = {"type",   "provider", "recipient", "participant",
+			       "status", "since",    "until",     "id"};
+	const char *vals[] = {q->type,   q->provider, q->recipient, q->participant,
+			      q->status, q->since,    q->until,     q->id};
+	size_t used = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+		if (!vals[i])
+			continue;
+		int w = snprintf(out + used, n - used, "%s%s %s", used ? ", " : "", names[i],
+				 vals[i]);
+		if (w < 0 || used + (size_t)w >= n)
+			break;
+		used += (size_t)w;
+	}
+	if (q->min_sources > 0 && used < n)
+		snprintf(out + used, n - used, "%sat least %d sources", used ? ", " : "",
+			 q->min_sources);
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	const char *in = NULL, *outpath = NULL, *title = NULL, *generated = NULL, *db = NULL;
+	at_query q = {0};
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 0;
+		}
+		int f = cli_filter(argc, argv, &i, &q, &db);
+		if (f < 0)
+			return 2;
+		if (f)
+			continue;
+		if (i + 1 >= argc || (strcmp(a, "--jsonl") && strcmp(a, "-o") &&
+				      strcmp(a, "--title") && strcmp(a, "--generated"))) {
+			fprintf(stderr, "aidtrace: report: unknown or incomplete option %s\n",
+				a);
+			usage(stderr);
+			return 2;
+		}
+		const char *v = argv[++i];
+		if (!strcmp(a, "--jsonl"))
+			in = v;
+		else if (!strcmp(a, "-o"))
+			outpath = v;
+		else if (!strcmp(a, "--title"))
+			title = v;
+		else
+			generated = v;
+	}
+	const char *bad = cli_filter_check(&q);
+	if ((in && db) || (!in && !db) || bad) {
+		if (bad)
+			fprintf(stderr, "aidtrace: report: bad value for %s\n", bad);
+		else
+			fprintf(stderr, "aidtrace: report: give --db FILE (the ledger) or "
+					"--jsonl FILE (events as JSON lines)\n");
+		usage(stderr);
+		return 2;
+	}
+	char when[64];
+	if (!generated) {
+		const char *sde = getenv("SOURCE_DATE_EPOCH");
+		char *end = NULL;
+		long long secs = sde && sde[0] ? strtoll(sde, &end, 10) : 0;
+		time_t t = sde && sde[0] && end && !*end ? (time_t)secs : time(NULL);
+		struct tm tm;
+		if (gmtime_r(&t, &tm) &&
+		    strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm))
+			generated = when;
+	}
+	size_t len = 0;
+	char *text, err[512], scope[512] = "";
+	if (db) {
+		at_store *st;
+		if (at_store_open(&st, db, AT_STORE_READONLY, err, sizeof(err)) != 0) {
+			fprintf(stderr, "aidtrace: %s\n", err);
+			return 2;
+		}
+		text = cli_ledger_jsonl(st, &q, &len, err, sizeof(err));
+		at_store_close(st);
+		if (!text) {
+			fprintf(stderr, "aidtrace: %s\n", err);
+			return 2;
+		}
+		describe(&q, scope, sizeof(scope));
+		in = db;
+	} else {
+		text = slurp(in, &len);
+		if (!text) {
+			fprintf(stderr, "aidtrace: %s: cannot read\n", in);
+			return 2;
+		}
+	}
+	FILE *out = outpath ? fopen(outpath, "wb") : stdout;
+	if (!out) {
+		perror(outpath);
+		free(text);
+		return 2;
+	}
+	at_report_opts opts = {title, generated, scope[0] ? scope : NULL};
+	int rc = at_report_html(out, text, len, &opts, err, sizeof(err));
+	free(text);
+	int closed = out == stdout ? fflush(out) : fclose(out);
+	if (rc == AT_EPARSE) {
+		fprintf(stderr, "aidtrace: %s: %s (skipped)\n", in, err);
+	} else if (rc) {
+		fprintf(stderr, "aidtrace: report: %s\n", err);
+		return 2;
+	}
+	if (closed != 0) {
+		perror(outpath ? outpath : "stdout");
+		return 2;
+	}
+	return rc ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -195,6 +366,8 @@ int main(int argc, char **argv)
 		return cmd_ingest(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "events"))
 		return cmd_events(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "report"))
+		return cmd_report(argc - 2, argv + 2);
 	fprintf(stderr, "aidtrace: unknown command %s\n", argv[1]);
 	usage(stderr);
 	return 2;

@@ -287,6 +287,62 @@ static int valid_date(const char *d)
 	       day >= 1 && day <= 31;
 }
 
+int cli_filter(int argc, char **argv, int *i, at_query *q, const char **db)
+{
+	const char *v;
+	long n;
+	if ((v = opt(argc, argv, i, "--db")))
+		*db = v;
+	else if ((v = opt(argc, argv, i, "--type")))
+		q->type = v;
+	else if ((v = opt(argc, argv, i, "--provider")))
+		q->provider = v;
+	else if ((v = opt(argc, argv, i, "--recipient")))
+		q->recipient = v;
+	else if ((v = opt(argc, argv, i, "--participant")))
+		q->participant = v;
+	else if ((v = opt(argc, argv, i, "--since")))
+		q->since = v;
+	else if ((v = opt(argc, argv, i, "--until")))
+		q->until = v;
+	else if ((v = opt(argc, argv, i, "--status")))
+		q->status = v;
+	else if ((v = opt(argc, argv, i, "--id")))
+		q->id = v;
+	else if ((v = opt(argc, argv, i, "--min-sources"))) {
+		if (!positive("--min-sources", v, &n))
+			return -1;
+		q->min_sources = (int)n;
+	} else if ((v = opt(argc, argv, i, "--limit"))) {
+		if (!positive("--limit", v, &n))
+			return -1;
+		q->limit = n;
+	} else
+		return 0;
+	return 1;
+}
+
+const char *cli_filter_check(const at_query *q)
+{
+	static const char *const TYPES[] = {"aid", "exercise", "deployment", NULL};
+	static const char *const STATUSES[] = {"intent", "committed", "underway", "completed",
+					       NULL};
+	int ok_type = !q->type, ok_status = !q->status;
+	for (int i = 0; TYPES[i]; i++)
+		ok_type |= q->type && !strcmp(q->type, TYPES[i]);
+	for (int i = 0; STATUSES[i]; i++)
+		ok_status |= q->status && !strcmp(q->status, STATUSES[i]);
+	if (!ok_type)
+		return "--type";
+	if (!ok_status)
+		return "--status";
+	if (q->since && !valid_date(q->since))
+		return "--since";
+	if (q->until && !valid_date(q->until))
+		return "--until";
+	return NULL;
+}
+
 int cmd_events(int argc, char **argv)
 {
 	const char *db = DEFAULT_DB, *format = "table", *v;
@@ -294,36 +350,14 @@ int cmd_events(int argc, char **argv)
 	int explain = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		long n;
-		if ((v = opt(argc, argv, &i, "--db")))
-			db = v;
-		else if ((v = opt(argc, argv, &i, "--format")))
+		int f = cli_filter(argc, argv, &i, &q, &db);
+		if (f < 0)
+			return 2;
+		if (f)
+			continue;
+		if ((v = opt(argc, argv, &i, "--format")))
 			format = v;
-		else if ((v = opt(argc, argv, &i, "--type")))
-			q.type = v;
-		else if ((v = opt(argc, argv, &i, "--provider")))
-			q.provider = v;
-		else if ((v = opt(argc, argv, &i, "--recipient")))
-			q.recipient = v;
-		else if ((v = opt(argc, argv, &i, "--participant")))
-			q.participant = v;
-		else if ((v = opt(argc, argv, &i, "--since")))
-			q.since = v;
-		else if ((v = opt(argc, argv, &i, "--until")))
-			q.until = v;
-		else if ((v = opt(argc, argv, &i, "--status")))
-			q.status = v;
-		else if ((v = opt(argc, argv, &i, "--id")))
-			q.id = v;
-		else if ((v = opt(argc, argv, &i, "--min-sources"))) {
-			if (!positive("--min-sources", v, &n))
-				return 2;
-			q.min_sources = (int)n;
-		} else if ((v = opt(argc, argv, &i, "--limit"))) {
-			if (!positive("--limit", v, &n))
-				return 2;
-			q.limit = n;
-		} else if (!strcmp(a, "--explain"))
+		else if (!strcmp(a, "--explain"))
 			explain = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			events_usage(stdout);
@@ -334,19 +368,7 @@ int cmd_events(int argc, char **argv)
 			return 2;
 		}
 	}
-	static const char *const TYPES[] = {"aid", "exercise", "deployment", NULL};
-	static const char *const STATUSES[] = {"intent", "committed", "underway", "completed",
-					       NULL};
-	int ok_type = !q.type, ok_status = !q.status;
-	for (int i = 0; TYPES[i]; i++)
-		ok_type |= q.type && !strcmp(q.type, TYPES[i]);
-	for (int i = 0; STATUSES[i]; i++)
-		ok_status |= q.status && !strcmp(q.status, STATUSES[i]);
-	const char *bad = !ok_type                          ? "--type"
-			  : !ok_status                      ? "--status"
-			  : q.since && !valid_date(q.since) ? "--since"
-			  : q.until && !valid_date(q.until) ? "--until"
-							    : NULL;
+	const char *bad = cli_filter_check(&q);
 	if (bad ||
 	    (strcmp(format, "table") && strcmp(format, "jsonl") && strcmp(format, "csv")) ||
 	    (explain && !q.id)) {
@@ -407,4 +429,45 @@ int cmd_events(int argc, char **argv)
 		return 2;
 	}
 	return status;
+}
+
+typedef struct jsonl_buf {
+	char *p;
+	size_t len, alloc;
+	int failed;
+} jsonl_buf;
+
+static int append_line(void *user, const char *json, size_t len)
+{
+	jsonl_buf *b = user;
+	if (b->len + len + 2 > b->alloc) {
+		size_t alloc = b->alloc ? b->alloc : 65536;
+		while (b->len + len + 2 > alloc)
+			alloc *= 2;
+		char *p = realloc(b->p, alloc);
+		if (!p) {
+			b->failed = 1;
+			return 1;
+		}
+		b->p = p;
+		b->alloc = alloc;
+	}
+	memcpy(b->p + b->len, json, len);
+	b->len += len;
+	b->p[b->len++] = '\n';
+	b->p[b->len] = 0;
+	return 0;
+}
+
+char *cli_ledger_jsonl(at_store *st, const at_query *q, size_t *len, char *err, size_t errlen)
+{
+	jsonl_buf b = {0};
+	if (at_store_events(st, q, append_line, &b, err, errlen) != 0 || b.failed) {
+		if (b.failed)
+			snprintf(err, errlen, "out of memory reading the ledger");
+		free(b.p);
+		return NULL;
+	}
+	*len = b.len;
+	return b.p ? b.p : calloc(1, 1);
 }
