@@ -4,8 +4,11 @@
 #   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
 #      ctest suite (unit, golden, e2e);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
-#   3. valgrind on the CLI over the example articles (examples/*.txt);
-#   4. a short libFuzzer run when clang is installed.
+#   3. valgrind on the CLI over the example articles (examples/*.txt), with
+#      threads and with one thread;
+#   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
+#      test) running the threaded tests (run/order, e2e/threads.sh);
+#   5. a short libFuzzer run when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
 set -uo pipefail
@@ -13,6 +16,7 @@ cd "$(dirname "$0")/.."
 
 BUILD=${BUILD:-build}
 ASAN_BUILD=${ASAN_BUILD:-build-asan}
+TSAN_BUILD=${TSAN_BUILD:-build-tsan}
 JOBS=${JOBS:-2}
 FUZZ_SECS=${FUZZ_SECS:-20}
 passed=0 failed=0 failures=()
@@ -49,7 +53,17 @@ plain_suite() {
 }
 
 valgrind_cli() {
-	valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract examples/*.txt >/dev/null
+	valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract \
+		--threads 3 examples/*.txt >/dev/null &&
+		valgrind -q --error-exitcode=1 --leak-check=full "$BUILD/aidtrace" extract \
+			--threads 1 examples/*.txt >/dev/null
+}
+
+tsan_threads() {
+	cmake -S . -B "$TSAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAT_TSAN=ON &&
+		cmake --build "$TSAN_BUILD" -j"$JOBS" --target aidtrace_cli test_run_order &&
+		TSAN_OPTIONS=halt_on_error=1 "$TSAN_BUILD/tests/test_run_order" &&
+		TSAN_OPTIONS=halt_on_error=1 bash tests/e2e/threads.sh "$TSAN_BUILD/aidtrace" data examples
 }
 
 fuzz_smoke() {
@@ -60,6 +74,7 @@ step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
 step "valgrind aidtrace extract examples/*.txt" valgrind_cli
+step "thread sanitizer: run/order, e2e/threads ($TSAN_BUILD)" tsan_threads
 if command -v clang >/dev/null 2>&1; then
 	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 else

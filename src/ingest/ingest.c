@@ -38,6 +38,7 @@ struct at_reader {
 	char *line;           /* line buffer, grows up to AT_MAX_LINE_BYTES */
 	size_t line_alloc;
 	char published[17];   /* override, or "" */
+	uint64_t consumed;    /* bytes read so far, for at_reader_bytes */
 };
 
 static char *xstrdup(const char *s)
@@ -286,6 +287,7 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 		}
 	}
 	fclose(f);
+	r->consumed += len;
 	if (!bytes) {
 		set_diag(diag, path, 0, len, "out of memory");
 		return AT_ENOMEM;
@@ -562,6 +564,7 @@ static int next_jsonl(at_reader *r, at_doc **out, at_diag *diag)
 			return AT_ETOOBIG;
 		}
 		r->jsonl_byte += (uint64_t)n + 1;
+		r->consumed += (uint64_t)n + 1;
 		const char *s = r->line;
 		size_t len = (size_t)n;
 		while (len && (s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -637,4 +640,43 @@ int at_reader_next(at_reader *r, at_doc **out, at_diag *diag)
 		free(path);
 		return rc;
 	}
+}
+
+uint64_t at_reader_bytes(const at_reader *r) { return r ? r->consumed : 0; }
+
+/* The sizes of the files a walk of `path` reads; `depth` bounds symlink loops. */
+static uint64_t input_size(const char *path, int top, int depth)
+{
+	struct stat st;
+	if (depth > 32 || stat(path, &st) != 0)
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return top || is_document_name(base_name(path)) ? (uint64_t)st.st_size : 0;
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	DIR *dir = opendir(path);
+	if (!dir)
+		return 0;
+	uint64_t sum = 0;
+	struct dirent *e;
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(path) + strlen(e->d_name) + 2;
+		char *full = malloc(len);
+		if (!full)
+			break;
+		snprintf(full, len, "%s/%s", path, e->d_name);
+		sum += input_size(full, 0, depth + 1);
+		free(full);
+	}
+	closedir(dir);
+	return sum;
+}
+
+uint64_t at_input_size(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	return input_size(path, 1, 0);
 }
