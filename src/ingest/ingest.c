@@ -9,6 +9,9 @@
  * an unreadable or empty file, binary junk, invalid UTF-8, a malformed JSON
  * line — yields a diagnostic naming the file and the line or byte, and the
  * reader goes on with the next unit.
+ *
+ * JSONL lines go through a fast path for the common case (jsonl_fast.c)
+ * and to jansson otherwise.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -20,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "aidtrace.h"
+#include "jsonl_fast.h"
 #include "../util/date.h"
 #include "../util/utf8.h"
 
@@ -459,10 +463,81 @@ static const char *jstr(json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/*
+ * The document of a parsed JSONL line: its text `tv` (tlen bytes; `owned`,
+ * when not NULL, is a malloc'd copy of it that the document takes over) and
+ * its id, url, title and published strings (each may be NULL). Returns 1, or
+ * <0 with a diagnostic.
+ */
+static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, const char *id,
+		     const char *url, const char *title, const char *pub, at_doc **out,
+		     at_diag *diag)
+{
+	const char *file = r->jsonl_path;
+	int rc;
+	if (tlen > AT_MAX_DOC_BYTES) {
+		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
+			 "line %llu: text larger than %u bytes; skipped",
+			 (unsigned long long)r->jsonl_line, AT_MAX_DOC_BYTES);
+		rc = AT_ETOOBIG;
+		goto fail;
+	}
+	int chk = check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
+	if (chk < 0) {
+		rc = chk;
+		goto fail;
+	}
+	char idbuf[64];
+	if (!id) {
+		snprintf(idbuf, sizeof(idbuf), "%s:%llu", base_name(file),
+			 (unsigned long long)r->jsonl_line);
+		id = idbuf;
+	}
+	char *bytes = owned;
+	if (!bytes) {
+		bytes = malloc(tlen + 1);
+		if (!bytes)
+			return AT_ENOMEM;
+		memcpy(bytes, tv, tlen);
+		bytes[tlen] = '\0';
+	}
+	at_doc *d = new_doc(id, file, bytes, tlen);
+	if (!d) {
+		free(bytes);
+		return AT_ENOMEM;
+	}
+	d->line = r->jsonl_line;
+	d->url = xstrdup(url);
+	d->title = xstrdup(title);
+	at_date pd;
+	if (pub && at_date_parse(&pd, pub) == 0)
+		at_date_format(&pd, d->published);
+	char hdr[17] = "";
+	d->body_off = date_header(bytes, tlen, hdr);
+	apply_dates(d, hdr, r->published);
+	*out = d;
+	return 1;
+fail:
+	free(owned);
+	return rc;
+}
+
 /* Parse one JSONL line into a document. Returns 1, or <0 with a diagnostic. */
 static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **out,
 			   at_diag *diag)
 {
+	/* the common line, without building a tree (jsonl_fast.c) */
+	at_jsonl_fields f;
+	int fast = at_ingest__jsonl_fast(line, len, &f);
+	if (fast < 0)
+		return fast;
+	if (fast == 1) {
+		int rc = jsonl_doc(r, f.text, f.tlen, f.text, f.id, f.url, f.title, f.published,
+				   out, diag);
+		f.text = NULL; /* taken over (or freed) by jsonl_doc */
+		at_ingest__jsonl_fields_free(&f);
+		return rc;
+	}
 	const char *file = r->jsonl_path;
 	json_error_t jerr;
 	json_t *o = json_loadb(line, len, 0, &jerr);
@@ -486,20 +561,6 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 			 (unsigned long long)r->jsonl_line);
 		goto cleanup;
 	}
-	size_t tlen = json_string_length(text);
-	if (tlen > AT_MAX_DOC_BYTES) {
-		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
-			 "line %llu: text larger than %u bytes; skipped",
-			 (unsigned long long)r->jsonl_line, AT_MAX_DOC_BYTES);
-		rc = AT_ETOOBIG;
-		goto cleanup;
-	}
-	const char *tv = json_string_value(text);
-	int chk = check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
-	if (chk < 0) {
-		rc = chk;
-		goto cleanup;
-	}
 	char idbuf[64];
 	const char *id = jstr(o, "id");
 	json_t *idv = json_object_get(o, "id");
@@ -507,36 +568,8 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(idv));
 		id = idbuf;
 	}
-	if (!id) {
-		snprintf(idbuf, sizeof(idbuf), "%s:%llu", base_name(file),
-			 (unsigned long long)r->jsonl_line);
-		id = idbuf;
-	}
-	char *bytes = malloc(tlen + 1);
-	if (!bytes) {
-		rc = AT_ENOMEM;
-		goto cleanup;
-	}
-	memcpy(bytes, tv, tlen);
-	bytes[tlen] = '\0';
-	at_doc *d = new_doc(id, file, bytes, tlen);
-	if (!d) {
-		free(bytes);
-		rc = AT_ENOMEM;
-		goto cleanup;
-	}
-	d->line = r->jsonl_line;
-	d->url = xstrdup(jstr(o, "url"));
-	d->title = xstrdup(jstr(o, "title"));
-	const char *pub = jstr(o, "published");
-	at_date pd;
-	if (pub && at_date_parse(&pd, pub) == 0)
-		at_date_format(&pd, d->published);
-	char hdr[17] = "";
-	d->body_off = date_header(bytes, tlen, hdr);
-	apply_dates(d, hdr, r->published);
-	*out = d;
-	rc = 1;
+	rc = jsonl_doc(r, json_string_value(text), json_string_length(text), NULL, id,
+		       jstr(o, "url"), jstr(o, "title"), jstr(o, "published"), out, diag);
 cleanup:
 	json_decref(o);
 	return rc;
