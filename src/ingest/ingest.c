@@ -21,11 +21,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "aidtrace.h"
 #include "jsonl_fast.h"
 #include "../util/date.h"
 #include "../util/utf8.h"
+
+#define AT_READ_CHUNK (64u * 1024u)
 
 typedef struct pending {
 	char *path;
@@ -41,6 +44,8 @@ struct at_reader {
 	uint64_t jsonl_byte;
 	char *line;           /* line buffer, grows up to AT_MAX_LINE_BYTES */
 	size_t line_alloc;
+	char *rbuf;           /* chunk of the JSONL stream read ahead */
+	size_t rpos, rlen;
 	char published[17];   /* override, or "" */
 	uint64_t consumed;    /* bytes read so far, for at_reader_bytes */
 };
@@ -125,6 +130,7 @@ void at_reader_free(at_reader *r)
 		fclose(r->jsonl);
 	free(r->jsonl_path);
 	free(r->line);
+	free(r->rbuf);
 	free(r);
 }
 
@@ -407,53 +413,77 @@ static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 	return rc;
 }
 
+/* Refill the read buffer from the JSONL stream: 0, or -1 at end of stream. */
+static int refill(at_reader *r)
+{
+	if (!r->rbuf) {
+		r->rbuf = malloc(AT_READ_CHUNK);
+		if (!r->rbuf)
+			return -1;
+	}
+	/* read(), not fread(): a pipe's lines are handled as they arrive */
+	ssize_t got;
+	do
+		got = read(fileno(r->jsonl), r->rbuf, AT_READ_CHUNK);
+	while (got < 0 && errno == EINTR);
+	r->rpos = 0;
+	r->rlen = got > 0 ? (size_t)got : 0;
+	return r->rlen ? 0 : -1; /* a read error ends the stream, as EOF does */
+}
+
 /*
  * Read one line of the JSONL stream into r->line. Returns its length, -1 at
- * end of stream, or -2 when the line exceeded the cap (it is consumed).
+ * end of stream, -2 when the line exceeded the cap (it is consumed), or -3
+ * when memory ran out. The stream is read in chunks; a line is found with
+ * memchr and copied out of the chunk.
  */
 static long long read_line(at_reader *r)
 {
 	size_t len = 0;
-	int c, toolong = 0;
-	FILE *f = r->jsonl;
+	int toolong = 0, any = 0;
 	if (!r->line) {
 		r->line_alloc = 4096;
 		r->line = malloc(r->line_alloc);
 		if (!r->line)
 			return -3;
 	}
-	flockfile(f);
-	while ((c = getc_unlocked(f)) != EOF) {
-		if (c == '\n')
+	for (;;) {
+		if (r->rpos == r->rlen && refill(r) != 0)
 			break;
-		if (toolong)
-			continue;
-		if (len + 1 >= r->line_alloc) {
-			if (r->line_alloc >= AT_MAX_LINE_BYTES) {
+		any = 1;
+		const char *p = r->rbuf + r->rpos;
+		size_t avail = r->rlen - r->rpos;
+		const char *nl = memchr(p, '\n', avail);
+		size_t take = nl ? (size_t)(nl - p) : avail;
+		r->rpos += take + (nl ? 1 : 0);
+		if (!toolong && len + take + 1 > r->line_alloc) {
+			size_t na = r->line_alloc;
+			while (na < len + take + 1 && na < AT_MAX_LINE_BYTES)
+				na *= 2;
+			char *q = na >= len + take + 1 ? realloc(r->line, na) : NULL;
+			if (!q)
 				toolong = 1;
-				continue;
+			else {
+				r->line = q;
+				r->line_alloc = na;
 			}
-			size_t na = r->line_alloc * 2;
-			char *p = realloc(r->line, na);
-			if (!p) {
-				toolong = 1;
-				continue;
-			}
-			r->line = p;
-			r->line_alloc = na;
 		}
-		r->line[len++] = (char)c;
+		if (!toolong) {
+			memcpy(r->line + len, p, take);
+			len += take;
+		}
+		if (nl)
+			break;
 	}
-	funlockfile(f);
-	if (c == EOF && len == 0 && !toolong)
+	if (!any)
 		return -1;
-	r->line[len] = '\0';
 	if (toolong) {
 		/* keep memory bounded: shrink the buffer back after a huge line */
 		free(r->line);
 		r->line = NULL;
 		return -2;
 	}
+	r->line[len] = '\0';
 	return (long long)len;
 }
 

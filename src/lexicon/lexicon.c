@@ -302,6 +302,8 @@ static int build_screen(at_ctx *ctx)
 	if (!ctx->screen || !ctx->screen_punct)
 		return AT_ENOMEM;
 	ctx->screen_size = size;
+	for (int c = 0; c < 256; c++)
+		ctx->screen_fold[c] = is_alnum_byte((unsigned char)c) ? lower_byte((unsigned char)c) : 0;
 	for (size_t k = 0; k < ctx->nentries; k++) {
 		const lx_entry *e = &ctx->entries[k];
 		if (e->cls != LX_TRIGGER)
@@ -348,19 +350,21 @@ int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
 	if (ctx->screen_off)
 		return 1;
+	const uint8_t *fold = ctx->screen_fold;
 	size_t i = start;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80)
 			return 1;
-		if (!is_alnum_byte(c)) {
+		if (!fold[c]) {
 			i++;
 			continue;
 		}
 		size_t p = i;
 		uint64_t h = SCREEN_SEED;
-		while (i < len && is_alnum_byte(c = (unsigned char)s[i])) {
-			h = (h ^ lower_byte(c)) * SCREEN_MUL;
+		uint8_t f;
+		while (i < len && (f = fold[(unsigned char)s[i]]) != 0) {
+			h = (h ^ f) * SCREEN_MUL;
 			i++;
 		}
 		if (screen_has(ctx, h))

@@ -70,6 +70,7 @@ struct at_ctx {
 	size_t table_size;
 	/* the trigger screen (lx_may_trigger) */
 	uint64_t *screen;         /* open addressing: hashes of all-alnum trigger heads */
+	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
 	size_t screen_size;
 	const char **screen_punct; /* ASCII trigger heads with punctuation inside */
 	size_t nscreen_punct;
