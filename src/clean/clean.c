@@ -226,11 +226,16 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
-static int is_caption(const char *s, size_t n, const char *low)
+/* Phrases that make a paragraph a caption wherever they stand. */
+static const char *const CAPTION[] = {"(ap photo", "photo:", "image:", "file photo",
+				      "photo credit", NULL};
+
+static int is_caption(const char *s, size_t n, const char *low, const bigrams *bg,
+		      const needle *caption_nd)
 {
-	if (has_ci(low, "(ap photo") || has_ci(low, "photo:") || has_ci(low, "image:") ||
-	    has_ci(low, "file photo") || has_ci(low, "photo credit"))
-		return 1;
+	for (int c = 0; CAPTION[c]; c++)
+		if (has_bigram(bg, &caption_nd[c]) && has_ci(low, caption_nd[c].s))
+			return 1;
 	/* ends with a credit: "... / TASS", "... TASS", "(Reuters)" */
 	size_t e = n;
 	while (e && (s[e - 1] == ' ' || s[e - 1] == ')' || s[e - 1] == '.'))
@@ -331,9 +336,8 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	/* 1. segmentation */
 	size_t i = off, para_start = (size_t)-1, prev0 = 0, prev1 = 0;
 	while (i < len) {
-		size_t e = i;
-		while (e < len && s[e] != '\n')
-			e++;
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) : len;
 		if (blank(s + i, e - i)) {
 			if (para_start != (size_t)-1) {
 				if (push(a, out, n, &cap, (uint32_t)para_start, (uint32_t)prev1))
@@ -369,12 +373,14 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	int body_seen = 0, ended = 0;
 	bigrams *bg = at_arena_alloc_raw(a, sizeof(*bg));
 	needle appeal_nd[sizeof(APPEAL) / sizeof(APPEAL[0])], ask_nd[sizeof(ASK) / sizeof(ASK[0])];
+	needle caption_nd[sizeof(CAPTION) / sizeof(CAPTION[0])];
 	if (!bg)
 		return -1;
 	int n_appeal = (int)(sizeof(APPEAL) / sizeof(APPEAL[0])) - 1;
 	int n_ask = (int)(sizeof(ASK) / sizeof(ASK[0])) - 1;
 	needles_of(APPEAL, appeal_nd);
 	needles_of(ASK, ask_nd);
+	needles_of(CAPTION, caption_nd);
 	for (size_t k = 0; k < *n; k++) {
 		at_para *p = &(*out)[k];
 		const char *t = s + p->start;
@@ -400,7 +406,7 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 		}
 		char low[LOW_CAP];
 		lower_bigrams(t, m, low, bg);
-		if (is_caption(t, m, low)) {
+		if (is_caption(t, m, low, bg, caption_nd)) {
 			p->role = AT_ROLE_CAPTION;
 			p->why = 5;
 			continue;

@@ -299,7 +299,8 @@ static int build_screen(at_ctx *ctx)
 		size *= 2;
 	ctx->screen = calloc(size, sizeof(uint64_t));
 	ctx->screen_punct = calloc(n ? n : 1, sizeof(char *));
-	if (!ctx->screen || !ctx->screen_punct)
+	ctx->screen_punct_run = calloc(n ? n : 1, sizeof(size_t));
+	if (!ctx->screen || !ctx->screen_punct || !ctx->screen_punct_run)
 		return AT_ENOMEM;
 	ctx->screen_size = size;
 	for (int c = 0; c < 256; c++)
@@ -321,6 +322,10 @@ static int build_screen(at_ctx *ctx)
 			continue;
 		}
 		if (!alnum) {
+			size_t run = 0;
+			while (is_alnum_byte(w[run]))
+				run++;
+			ctx->screen_punct_run[ctx->nscreen_punct] = run;
 			ctx->screen_punct[ctx->nscreen_punct++] = (const char *)w;
 			continue;
 		}
@@ -369,8 +374,10 @@ int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		}
 		if (screen_has(ctx, h))
 			return 1;
+		/* its first run of letters and digits is this whole run */
 		for (size_t k = 0; k < ctx->nscreen_punct; k++)
-			if (punct_head_at(s, p, len, ctx->screen_punct[k]))
+			if (ctx->screen_punct_run[k] == i - p &&
+			    punct_head_at(s, p, len, ctx->screen_punct[k]))
 				return 1;
 	}
 	return 0;
@@ -456,6 +463,7 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->table_hash);
 	free(ctx->screen);
 	free(ctx->screen_punct);
+	free(ctx->screen_punct_run);
 	free(ctx);
 }
 

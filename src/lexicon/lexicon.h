@@ -73,6 +73,7 @@ struct at_ctx {
 	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
 	size_t screen_size;
 	const char **screen_punct; /* ASCII trigger heads with punctuation inside */
+	size_t *screen_punct_run;  /* the length of each one's first alnum run */
 	size_t nscreen_punct;
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 };

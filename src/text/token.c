@@ -186,8 +186,18 @@ long at_tokenize(at_arena *a, const char *s, size_t start, size_t end, at_tok **
 			int dotted = 0; /* U.S. style */
 			for (;;) {
 				size_t l;
-				while (j < end && word_char_at(s + j, end - j, &l))
-					j += l;
+				while (j < end) {
+					unsigned char c = (unsigned char)s[j];
+					if (c < 0x80) { /* word_char_at's ASCII case, inline */
+						if (!is_alnum_ascii(c))
+							break;
+						j++;
+					} else if (word_char_at(s + j, end - j, &l)) {
+						j += l;
+					} else {
+						break;
+					}
+				}
 				if (j >= end)
 					break;
 				char c = s[j];
