@@ -20,6 +20,7 @@
  * the value of every string; tests/ingest/jsonl_fast.c checks it against
  * jansson on generated lines.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,25 @@ static int hex4(const char *s, unsigned *out)
 	return 0;
 }
 
+/* The first byte of s[i, n) that is '"', '\\' or a control byte, or n (or
+ * more): eight bytes at a time, with the classic has-zero-byte test. */
+static size_t special_at(const char *s, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	while (i + 8 <= n) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+		uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+		if (hit & highs)
+			break;
+		i += 8;
+	}
+	while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
+		i++;
+	return i;
+}
+
 /*
  * The string whose opening quote is at s[*i]. Sets *i past the closing
  * quote, and, when `out` is not NULL, *out to its decoded value (malloc'd,
@@ -72,23 +92,28 @@ static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *ole
 {
 	size_t p = *i + 1, q = p;
 	int escapes = 0;
-	while (q < n && s[q] != '"') {
-		if ((unsigned char)s[q] < 0x20)
+	for (;;) {
+		q = special_at(s, q, n);
+		if (q >= n || (unsigned char)s[q] < 0x20)
 			return 0;
-		if (s[q] == '\\') {
-			escapes = 1;
-			q++;
-		}
-		q++;
+		if (s[q] == '"')
+			break;
+		escapes = 1; /* a backslash and the byte it escapes */
+		q += 2;
 	}
-	if (q >= n)
-		return 0;
 	*i = q + 1;
 	if (!out)
 		return escapes ? 0 : 1; /* a key: escapes are left to jansson */
 	char *b = malloc(q - p + 1);
 	if (!b)
 		return AT_ENOMEM;
+	if (!escapes) {
+		memcpy(b, s + p, q - p);
+		b[q - p] = '\0';
+		*out = b;
+		*olen = q - p;
+		return 1;
+	}
 	size_t o = 0;
 	for (size_t k = p; k < q; k++) {
 		if (s[k] != '\\') {

@@ -220,6 +220,7 @@ static int build_table(at_ctx *ctx)
 		lx_entry *e = &ctx->entries[k];
 		const char *w = e->norms[0];
 		uint64_t hw = hash_str(w, strlen(w));
+		ctx->head_bits[hw >> 54] |= 1ull << (hw >> 48 & 63);
 		size_t slot = hw & (size - 1);
 		for (;;) {
 			uint32_t head = ctx->table[slot];
@@ -471,6 +472,10 @@ static uint32_t head_of(const at_ctx *ctx, const char *w, size_t n)
 {
 	size_t size = ctx->table_size;
 	uint64_t hv = hash_str(w, n);
+	/* most words start no phrase: a small bit set says so without
+	 * touching the table */
+	if (!(ctx->head_bits[hv >> 54] >> (hv >> 48 & 63) & 1))
+		return LX_NONE;
 	size_t slot = hv & (size - 1);
 	for (;;) {
 		uint32_t h = ctx->table[slot];

@@ -68,6 +68,7 @@ struct at_ctx {
 	uint32_t *table;     /* open addressing: first-token norm -> entry */
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
+	uint64_t head_bits[1024]; /* bit (hash >> 48) set for every first-token norm */
 	/* the trigger screen (lx_may_trigger) */
 	uint64_t *screen;         /* open addressing: hashes of all-alnum trigger heads */
 	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
