@@ -98,26 +98,32 @@ static void lower_bigrams(const char *s, size_t n, char *low, bigrams *bg)
 
 static int bit(const bigrams *bg, unsigned k) { return (bg->bits[k >> 3] >> (k & 7)) & 1; }
 
-/* A needle's first and last bigram keys, computed once per at_clean call. */
+/* Four bigram keys of a needle (first, last and two between), computed
+ * once per at_clean call. */
 typedef struct needle {
 	const char *s;
-	unsigned first, last;
+	unsigned key[4];
 } needle;
 
 static void needles_of(const char *const *list, needle *out)
 {
 	for (int i = 0; list[i]; i++) {
 		size_t n = strlen(list[i]);
+		size_t last = n >= 2 ? n - 2 : 0;
 		out[i].s = list[i];
-		out[i].first = bigram_key(list[i]);
-		out[i].last = bigram_key(list[i] + (n >= 2 ? n - 2 : 0));
+		out[i].key[0] = bigram_key(list[i]);
+		out[i].key[1] = bigram_key(list[i] + last);
+		out[i].key[2] = bigram_key(list[i] + last / 3);
+		out[i].key[3] = bigram_key(list[i] + 2 * last / 3);
 	}
 }
 
-/* First and last bigram of the needle must both be present. */
+/* The needle's four bigrams must all be present: long paragraphs set many
+ * bits, and two bigrams alone let too many needles through to strstr. */
 static int has_bigram(const bigrams *bg, const needle *nd)
 {
-	return bit(bg, nd->first) && bit(bg, nd->last);
+	return bit(bg, nd->key[0]) && bit(bg, nd->key[1]) && bit(bg, nd->key[2]) &&
+	       bit(bg, nd->key[3]);
 }
 
 static int has_ci(const char *low, const char *what) { return strstr(low, what) != NULL; }
