@@ -158,7 +158,8 @@ char *at_events_table(const at_events *ev, int width, int with_header, size_t *l
  *
  * With threads == 1 everything runs on the calling thread (no threads are
  * started). The output of a run does not depend on the number of threads.
- * Memory stays bounded: at most max_inflight documents are held at a time.
+ * Memory stays bounded: at most max_inflight documents, and no more than
+ * 32 MB of document text beyond one document, are held at a time.
  */
 typedef struct at_run_stats {
 	uint64_t docs;        /* documents handed to the sink */
@@ -181,7 +182,7 @@ typedef void (*at_progress_fn)(void *user, const at_run_stats *stats);
 
 typedef struct at_run_opts {
 	int threads;          /* worker threads; 0 = the number of online cores */
-	size_t max_inflight;  /* documents read but not yet handed out; 0 = 4 per thread */
+	size_t max_inflight;  /* documents read but not yet handed out; 0 = 64 per thread */
 	at_progress_fn progress; /* may be NULL */
 	unsigned progress_ms; /* 0 = 250 */
 } at_run_opts;

@@ -38,6 +38,12 @@
 
 #define AT_RUN_MAX_THREADS 256
 #define AT_RUN_PROGRESS_MS 250
+/* Document bytes in the ring at most (the reader waits), besides the count. */
+#define AT_RUN_MAX_BYTES (32u * 1024u * 1024u)
+/* A worker takes up to this many units, or bytes, at a time: one lock and one
+ * wake-up per batch instead of per document (news stories are small). */
+#define AT_RUN_BATCH 16
+#define AT_RUN_BATCH_BYTES (256u * 1024u)
 
 typedef struct unit {
 	at_doc *doc;   /* NULL for a diagnostic alone */
@@ -77,6 +83,8 @@ typedef struct run {
 	slot *ring;
 	size_t cap;
 	uint64_t head, taken, tail;
+	size_t batch;          /* units a worker takes at a time */
+	size_t bytes_inflight; /* document bytes in the ring */
 	int reader_done, stop;
 	int enomem; /* a worker could not be created */
 } run;
@@ -195,7 +203,9 @@ static int emit_inline(run *R, unit *u)
 static int emit_queued(run *R, unit *u)
 {
 	pthread_mutex_lock(&R->mu);
-	while (R->tail - R->head >= R->cap && !R->stop)
+	while ((R->tail - R->head >= R->cap ||
+		(R->bytes_inflight >= AT_RUN_MAX_BYTES && R->tail > R->head)) &&
+	       !R->stop)
 		pthread_cond_wait(&R->can_fill, &R->mu);
 	if (R->stop) {
 		pthread_mutex_unlock(&R->mu);
@@ -205,6 +215,7 @@ static int emit_queued(run *R, unit *u)
 	slot *s = &R->ring[R->tail % R->cap];
 	s->u = *u;
 	s->state = u->doc ? SLOT_READY : SLOT_DONE;
+	R->bytes_inflight += u->doc ? u->doc->len : 0;
 	R->tail++;
 	if (u->doc)
 		pthread_cond_signal(&R->can_take);
@@ -241,17 +252,29 @@ static void *worker_main(void *arg)
 			pthread_cond_wait(&R->can_take, &R->mu);
 		if (R->stop || R->taken == R->tail)
 			break;
-		uint64_t k = R->taken++;
-		slot *s = &R->ring[k % R->cap];
-		if (s->state != SLOT_READY)
-			continue; /* a diagnostic alone: nothing to extract */
-		s->state = SLOT_BUSY;
+		/* a batch of consecutive units; diagnostics alone are done already */
+		uint64_t k0 = R->taken, k1 = k0;
+		slot *mine[AT_RUN_BATCH];
+		size_t nmine = 0, bytes = 0;
+		while (k1 < R->tail && k1 - k0 < R->batch && bytes < AT_RUN_BATCH_BYTES) {
+			slot *s = &R->ring[k1 % R->cap];
+			if (s->state == SLOT_READY) {
+				s->state = SLOT_BUSY;
+				bytes += s->u.doc->len;
+				mine[nmine++] = s;
+			}
+			k1++;
+		}
+		R->taken = k1;
 		pthread_mutex_unlock(&R->mu);
-		unit *u = &s->u;
-		u->rc = at_worker_extract(W->worker, u->doc, &u->ev);
+		/* only this worker touches a BUSY slot */
+		for (size_t m = 0; m < nmine; m++)
+			mine[m]->u.rc =
+				at_worker_extract(W->worker, mine[m]->u.doc, &mine[m]->u.ev);
 		pthread_mutex_lock(&R->mu);
-		s->state = SLOT_DONE;
-		if (k == R->head)
+		for (size_t m = 0; m < nmine; m++)
+			mine[m]->state = SLOT_DONE;
+		if (R->head >= k0 && R->head < k1)
 			pthread_cond_signal(&R->can_hand);
 	}
 	pthread_mutex_unlock(&R->mu);
@@ -268,6 +291,7 @@ static void hand_all(run *R)
 		if (R->head < R->tail && s->state == SLOT_DONE) {
 			unit u = s->u;
 			memset(s, 0, sizeof(*s));
+			R->bytes_inflight -= u.doc ? u.doc->len : 0;
 			if (R->taken == R->head)
 				R->taken++; /* a diagnostic alone, not yet passed by a worker */
 			R->head++;
@@ -315,6 +339,11 @@ static int run_threads(run *R, int nthreads, size_t max_inflight)
 	worker_arg *W = calloc((size_t)nthreads, sizeof(*W));
 	pthread_t *tid = calloc((size_t)nthreads, sizeof(*tid));
 	R->cap = max_inflight;
+	R->batch = max_inflight / (4 * (size_t)nthreads);
+	if (R->batch > AT_RUN_BATCH)
+		R->batch = AT_RUN_BATCH;
+	if (R->batch < 1)
+		R->batch = 1;
 	R->ring = calloc(R->cap, sizeof(*R->ring));
 	if (!W || !tid || !R->ring)
 		goto cleanup;
@@ -387,7 +416,7 @@ int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
 	int nthreads = o.threads > 0 ? o.threads : online_cores();
 	if (nthreads > AT_RUN_MAX_THREADS)
 		nthreads = AT_RUN_MAX_THREADS;
-	size_t max_inflight = o.max_inflight ? o.max_inflight : 4 * (size_t)nthreads;
+	size_t max_inflight = o.max_inflight ? o.max_inflight : 64 * (size_t)nthreads;
 
 	inline_run I;
 	memset(&I, 0, sizeof(I));
