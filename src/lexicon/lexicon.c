@@ -510,7 +510,9 @@ size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, 
 		const lx_entry *e = &ctx->entries[h];
 		if (i + e->ntok > n)
 			continue;
-		size_t k = 0;
+		/* head_of found norms[0] equal to the token's norm, and a chain
+		 * shares it: only a case-sensitive phrase compares token 0 */
+		size_t k = (e->flags & LX_CASE) ? 0 : 1;
 		while (k < e->ntok && tok_eq(s, &toks[i + k], e, k) &&
 		       !(k < 32 && (e->glued >> k & 1) && (toks[i + k].flags & AT_TF_SPACE)))
 			k++;
