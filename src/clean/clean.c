@@ -86,12 +86,19 @@ static void lower_bigrams(const char *s, size_t n, char *low, bigrams *bg)
 	if (n >= LOW_CAP)
 		n = LOW_CAP - 1;
 	memset(bg->bits, 0, sizeof(bg->bits));
-	for (size_t i = 0; i < n; i++) {
-		low[i] = (char)lower((unsigned char)s[i]);
-		if (i) {
-			unsigned k = bigram_key(low + i - 1);
-			bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
-		}
+	if (n == 0) {
+		low[0] = '\0';
+		return;
+	}
+	/* bigram_key(low + i - 1), with the previous byte's part kept */
+	unsigned prev = (unsigned)lower((unsigned char)s[0]);
+	low[0] = (char)prev;
+	for (size_t i = 1; i < n; i++) {
+		unsigned c = (unsigned)lower((unsigned char)s[i]);
+		low[i] = (char)c;
+		unsigned k = ((prev * 31u) ^ (c * 131u)) & 4095u;
+		bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+		prev = c;
 	}
 	low[n] = '\0';
 }

@@ -117,7 +117,12 @@ static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *ole
 	size_t o = 0;
 	for (size_t k = p; k < q; k++) {
 		if (s[k] != '\\') {
-			b[o++] = s[k];
+			/* the run up to the next backslash, at once */
+			const char *bs = memchr(s + k, '\\', q - k);
+			size_t run = bs ? (size_t)(bs - (s + k)) : q - k;
+			memcpy(b + o, s + k, run);
+			o += run;
+			k += run - 1;
 			continue;
 		}
 		char e = s[++k];
