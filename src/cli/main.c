@@ -101,7 +101,7 @@ static void show_progress(void *user, const at_run_stats *st)
 	extract_out *o = user;
 	if (st->seconds < 1.0)
 		return; /* short runs stay silent */
-	double mb = (double)st->bytes / 1e6;
+	double mb = (double)st->bytes / 1048576.0; /* MB of 2^20 bytes, as in bench.sh */
 	char eta[32] = "";
 	if (st->bytes_total && st->bytes && st->bytes <= st->bytes_total) {
 		double left =
