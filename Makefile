@@ -2,6 +2,7 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
 JOBS       ?= 2
 CMAKE_TYPE ?= RelWithDebInfo
@@ -77,7 +78,7 @@ check-style:
 	@bash scripts/checksrc.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD) out
 
 .PHONY: FORCE
 FORCE:

@@ -114,6 +114,14 @@ int at_reader_open(at_reader **out, const char *path, const at_reader_opts *opts
  */
 int at_reader_next(at_reader *r, at_doc **out, at_diag *diag);
 void at_reader_free(at_reader *r);
+/* Bytes of input the reader has consumed so far (files and lines read). */
+uint64_t at_reader_bytes(const at_reader *r);
+/*
+ * The total size in bytes of what a reader opened on `path` would read: a
+ * file's size, or the sum over the document files of a directory walk. 0 for
+ * "-" (stdin) and for paths that cannot be read.
+ */
+uint64_t at_input_size(const char *path);
 
 /* Build a document from memory (for tests and embedding). Copies its inputs. */
 int at_doc_from_text(at_doc **out, const char *id, const char *text, size_t len,
@@ -253,6 +261,57 @@ typedef struct at_report_opts {
  */
 int at_report_html(FILE *out, const char *jsonl, size_t len, const at_report_opts *opts,
 		   char *err, size_t errlen);
+/* ---- runs over many documents ------------------------------------------ */
+
+/*
+ * at_run reads every document of `paths` (as at_reader_open does, in order),
+ * extracts each one and hands the results back in input order, on the
+ * calling thread, whatever the number of threads:
+ *
+ *   reader thread ──▶ bounded queue (max_inflight units) ──▶ N workers
+ *        (one at_worker each) ──▶ calling thread: dsink / sink in input order
+ *
+ * With threads == 1 everything runs on the calling thread (no threads are
+ * started). The output of a run does not depend on the number of threads.
+ * Memory stays bounded: at most max_inflight documents, and no more than
+ * 32 MB of document text beyond one document, are held at a time.
+ */
+typedef struct at_run_stats {
+	uint64_t docs;        /* documents handed to the sink */
+	uint64_t events;      /* events in them */
+	uint64_t diags;       /* diagnostics handed to the diagnostic sink */
+	uint64_t bytes;       /* input bytes read up to the last document handed out */
+	uint64_t bytes_total; /* at_input_size() summed over paths (0: unknown), when
+				 a progress callback is set */
+	double seconds;       /* since the run started */
+} at_run_stats;
+
+/* Called on the calling thread, in input order, once per document (events may
+ * be empty). Both are borrowed until it returns. Non-zero stops the run. */
+typedef int (*at_doc_sink)(void *user, const at_doc *doc, const at_events *ev);
+/* Called on the calling thread, in input order, for each bad input unit (an
+ * unreadable path, a bad line, a document that could not be analysed). */
+typedef void (*at_diag_sink)(void *user, const at_diag *diag);
+/* Called on the calling thread about every progress_ms with the stats so far. */
+typedef void (*at_progress_fn)(void *user, const at_run_stats *stats);
+
+typedef struct at_run_opts {
+	int threads;          /* worker threads; 0 = the number of online cores */
+	size_t max_inflight;  /* documents read but not yet handed out; 0 = 64 per thread */
+	at_progress_fn progress; /* may be NULL */
+	unsigned progress_ms; /* 0 = 250 */
+} at_run_opts;
+
+/*
+ * Run the extraction over `paths`. `ropts`, `opts`, `dsink` and `stats` may be
+ * NULL. Returns 0 when every input was read (bad units are reported to dsink
+ * and counted in stats->diags, they do not fail the run), the sink's non-zero
+ * value when it stopped the run, AT_EINVAL for bad options (a --published
+ * that is not a date) or AT_ENOMEM when the run could not be set up.
+ */
+int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
+	   const at_reader_opts *ropts, const at_run_opts *opts, at_doc_sink sink,
+	   at_diag_sink dsink, void *user, at_run_stats *stats);
 
 #ifdef __cplusplus
 }

@@ -1,10 +1,26 @@
 #!/usr/bin/env bash
-# bench.sh — throughput of `aidtrace extract` on the Reuters-21578 corpus
-# (../shared/corpus/reuters21578.jsonl, when present) against `grep -c .` on
-# the same file as a floor for "just reading it": wall time, MB/s, the ratio,
-# peak RSS, and the number of events extracted; wall times are the median of
-# RUNS (default 5) runs. Skips when the corpus is
-# missing (it is not part of the repository).
+# bench.sh — throughput and memory of `aidtrace extract` on the Reuters-21578
+# corpus (../shared/corpus/reuters21578.jsonl, when present; it is not part of
+# the repository, so the bench skips without it). In one run it reports, for
+# each input form:
+#
+#   - MB/s on one core (--threads 1) and with --threads 2,
+#   - the ratio to a floor for "just reading the bytes": `grep -c .` on the
+#     same bytes (`zcat | grep -c .` for gzip input, `grep -rc .` for a
+#     folder),
+#   - peak RSS (`/usr/bin/time -v`), and the events and diagnostics of a run.
+#
+# Input forms: the JSONL file itself, and two generated from it with python3
+# into a temp folder: (a) a WARC.gz file, one gzip member per record
+# (WARC/1.0 response records with HTTP headers and an HTML page), and (b) a
+# folder of HTML pages (each story in a page with navigation and footer
+# furniture). (a) and (b) are timed only when the aidtrace under test reads
+# them: a one-story probe of each form must give an event, otherwise the line
+# says "skipped: reader not available".
+#
+# Wall times are the median of RUNS (default 3) runs, measured with
+# EPOCHREALTIME around `/usr/bin/time -v` (which gives the peak RSS). MB are
+# 2^20 bytes of the input as stored (compressed for .warc.gz).
 #
 #   scripts/bench.sh [PATH/TO/aidtrace] [CORPUS.jsonl]
 set -euo pipefail
@@ -13,6 +29,7 @@ export LC_ALL
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-$ROOT/build/aidtrace}
 CORPUS=${2:-$ROOT/../shared/corpus/reuters21578.jsonl}
+RUNS=${RUNS:-3}
 
 if [[ ! -f $CORPUS ]]; then
 	echo "bench: skipped: no corpus at $CORPUS"
@@ -23,33 +40,27 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-bytes=$(stat -c %s "$CORPUS")
-mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 
 # timed NAME CMD... : runs CMD under /usr/bin/time -v (stdout to /dev/null);
-# sets WALL (seconds) and RSS (MB).
+# sets WALL (seconds) and RSS (MB). Exit status 1 (some inputs had errors)
+# is still a valid run.
 timed() {
 	local name=$1
 	shift
 	local rc=0 t0=$EPOCHREALTIME
 	/usr/bin/time -v -o "$tmp/$name.time" "$@" >/dev/null 2>"$tmp/$name.err" || rc=$?
 	local t1=$EPOCHREALTIME
-	if ((rc > 1)); then # 1 = some inputs had errors: still a valid run
+	if ((rc > 1)); then
 		echo "bench: $name exited $rc" >&2
 		tail -5 "$tmp/$name.err" >&2
 		exit 1
 	fi
-	# /usr/bin/time reports wall time in 1/100 s: measure it here instead
 	WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
 	RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tmp/$name.time")
 }
 
-cat "$CORPUS" >/dev/null # warm the page cache for both runs
-echo "bench: $CORPUS ($mb MB, $(wc -l <"$CORPUS") lines)"
-
 # median NAME CMD...: RUNS timed runs (machines are shared and noisy); sets
 # WALL to the median wall time and RSS to the largest peak.
-RUNS=${RUNS:-5}
 median() {
 	local name=$1
 	shift
@@ -63,19 +74,137 @@ median() {
 	RSS=$rss
 }
 
-median grep grep -c . "$CORPUS"
-g_wall=$WALL g_rss=$RSS
-median aidtrace "$BIN" extract "$CORPUS"
-a_wall=$WALL a_rss=$RSS
-diags=$(grep -c '^aidtrace: ' "$tmp/aidtrace.err" || true)
-events=$("$BIN" extract "$CORPUS" 2>/dev/null | wc -l || true)
+row() { # label wall rss mb [ratio-to]
+	awk -v l="$1" -v w="$2" -v r="$3" -v mb="$4" -v base="${5:-0}" 'BEGIN {
+		ratio = base > 0 ? sprintf("%.1fx", w / base) : ""
+		printf "  %-34s %8.3f %9.1f %9s %12.1f\n", l, w, (w > 0 ? mb / w : 0), ratio, r
+	}'
+}
 
-awk -v mb="$mb" -v gw="$g_wall" -v aw="$a_wall" -v gr="$g_rss" -v ar="$a_rss" \
-	-v ev="$events" -v dg="$diags" 'BEGIN {
-	gs = gw > 0 ? mb / gw : 0; as = aw > 0 ? mb / aw : 0
-	printf "  %-22s %8s %10s %12s\n", "", "wall s", "MB/s", "peak RSS MB"
-	printf "  %-22s %8.3f %10.1f %12.1f\n", "grep -c .", gw, gs, gr
-	printf "  %-22s %8.3f %10.1f %12.1f\n", "aidtrace extract", aw, as, ar
-	printf "  aidtrace is %.1fx slower than grep\n", (gw > 0 ? aw / gw : 0)
-	printf "  events extracted: %d   input diagnostics: %d\n", ev, dg
-}'
+# bench_form TITLE INPUT MB FLOOR-LABEL FLOOR-CMD...: the floor, then
+# aidtrace with one and two threads, and the events and diagnostics of a run.
+bench_form() {
+	local title=$1 input=$2 mb=$3 flabel=$4
+	shift 4
+	echo
+	echo "$title"
+	printf "  %-34s %8s %9s %9s %12s\n" "" "wall s" "MB/s" "vs floor" "peak RSS MB"
+	median floor "$@"
+	local fw=$WALL
+	row "$flabel" "$WALL" "$RSS" "$mb"
+	median t1 "$BIN" extract --quiet --threads 1 "$input"
+	row "aidtrace extract --threads 1" "$WALL" "$RSS" "$mb" "$fw"
+	median t2 "$BIN" extract --quiet --threads 2 "$input"
+	row "aidtrace extract --threads 2" "$WALL" "$RSS" "$mb" "$fw"
+	local events diags
+	events=$("$BIN" extract --quiet "$input" 2>"$tmp/diag.err" | wc -l || true)
+	diags=$(grep -c '^aidtrace: ' "$tmp/diag.err" || true)
+	echo "  events extracted: $events   input diagnostics: $diags"
+}
+
+mb_of() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+# ---- 1. JSON lines --------------------------------------------------------
+bytes=$(stat -c %s "$CORPUS")
+cat "$CORPUS" >/dev/null # warm the page cache
+echo "bench: $CORPUS ($(mb_of "$bytes") MB, $(wc -l <"$CORPUS") lines), $(nproc) cores, median of $RUNS runs"
+bench_form "JSONL ($(mb_of "$bytes") MB)" "$CORPUS" "$(mb_of "$bytes")" "grep -c ." grep -c . "$CORPUS"
+
+# ---- 2. generated WARC.gz and HTML folder ---------------------------------
+if ! command -v python3 >/dev/null; then
+	echo
+	echo "WARC.gz, HTML: skipped: python3 not installed"
+	exit 0
+fi
+
+# gen.py JSONL OUTDIR [LIMIT]: OUTDIR/corpus.warc.gz and OUTDIR/html/*.html
+cat >"$tmp/gen.py" <<'EOF'
+import gzip, html, json, os, sys, uuid
+
+src, out = sys.argv[1], sys.argv[2]
+limit = int(sys.argv[3]) if len(sys.argv) > 3 else None
+os.makedirs(os.path.join(out, "html"), exist_ok=True)
+
+def page(d):
+    title = html.escape(d.get("title") or d["id"])
+    pub = d.get("published") or ""
+    paras = [p.strip() for p in d["text"].replace("\n    ", "\n\n").split("\n\n")]
+    body = "\n".join("<p>%s</p>" % html.escape(p).replace("\n", " ") for p in paras if p)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | The Example Ledger</title>
+<meta property="article:published_time" content="{pub}">
+<link rel="stylesheet" href="/static/site.css"></head>
+<body>
+<header><nav><a href="/">Front page</a> | <a href="/world">World</a> |
+<a href="/markets">Markets</a> | <a href="/opinion">Opinion</a> | <a href="/login">Log in</a></nav></header>
+<main><article>
+<h1>{title}</h1>
+<p class="byline">By the Example Ledger desk, <time datetime="{pub}">{pub}</time></p>
+{body}
+</article>
+<aside><h2>More from the desk</h2><ul><li><a href="/a/1">Port traffic slows in the north</a></li>
+<li><a href="/a/2">Grain prices steady after the rains</a></li></ul></aside></main>
+<footer><p>Get the morning briefing in your inbox: sign up for our newsletter.</p>
+<p>Copyright The Example Ledger. All rights reserved. Privacy policy | Terms of use</p></footer>
+<script src="/static/site.js"></script>
+</body></html>
+"""
+
+def record(headers, payload):
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers)
+    return (f"WARC/1.0\r\n{head}Content-Length: {len(payload)}\r\n\r\n").encode() + payload + b"\r\n\r\n"
+
+with open(src, encoding="utf-8") as f, open(os.path.join(out, "corpus.warc.gz"), "wb") as w:
+    info = b"software: aidtrace bench generator\r\nformat: WARC File Format 1.0\r\n"
+    w.write(gzip.compress(record([("WARC-Type", "warcinfo"), ("WARC-Date", "2024-01-01T00:00:00Z"),
+                                  ("WARC-Record-ID", f"<urn:uuid:{uuid.uuid4()}>"),
+                                  ("Content-Type", "application/warc-fields")], info)))
+    for n, line in enumerate(f):
+        if limit is not None and n >= limit:
+            break
+        d = json.loads(line)
+        doc = page(d).encode("utf-8")
+        with open(os.path.join(out, "html", f"{n:05d}.html"), "wb") as h:
+            h.write(doc)
+        http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                f"Content-Length: {len(doc)}\r\n\r\n").encode() + doc
+        date = (d.get("published") or "2000-01-01") + "T12:00:00Z"
+        w.write(gzip.compress(record([("WARC-Type", "response"),
+                                      ("WARC-Target-URI", f"https://ledger.example.org/{d['id']}.html"),
+                                      ("WARC-Date", date),
+                                      ("WARC-Record-ID", f"<urn:uuid:{uuid.uuid4()}>"),
+                                      ("Content-Type", "application/http; msgtype=response")], http)))
+EOF
+
+# A probe in each form: one story of our own that yields an aid event.
+printf '%s\n' '{"id":"probe-1","published":"2022-05-06","title":"Tanks for Lithuania","text":"Germany handed over 20 Leopard 2 tanks to Lithuania on Friday, the defence ministry said."}' >"$tmp/probe.jsonl"
+python3 "$tmp/gen.py" "$tmp/probe.jsonl" "$tmp/probe"
+python3 "$tmp/gen.py" "$CORPUS" "$tmp/gen"
+
+reads() { # does aidtrace read this form? (the probe gives an event)
+	local n rc=0
+	n=$("$BIN" extract --quiet --threads 1 "$1" 2>/dev/null | grep -c '"type":"aid"') || rc=$?
+	((rc <= 1 && n > 0))
+}
+
+warc=$tmp/gen/corpus.warc.gz
+wbytes=$(stat -c %s "$warc")
+ubytes=$(zcat "$warc" | wc -c)
+title="WARC.gz ($(mb_of "$wbytes") MB gzip, $(mb_of "$ubytes") MB of records)"
+if reads "$tmp/probe/corpus.warc.gz"; then
+	bench_form "$title" "$warc" "$(mb_of "$wbytes")" "zcat | grep -c ." \
+		bash -c "zcat '$warc' | grep -c ."
+else
+	echo
+	echo "$title: skipped: reader not available"
+fi
+
+hbytes=$(du -sb "$tmp/gen/html" | cut -f1)
+title="HTML folder ($(ls "$tmp/gen/html" | wc -l) pages, $(mb_of "$hbytes") MB)"
+if reads "$tmp/probe/html"; then
+	bench_form "$title" "$tmp/gen/html" "$(mb_of "$hbytes")" "grep -rc ." \
+		grep -rc . "$tmp/gen/html"
+else
+	echo
+	echo "$title: skipped: reader not available"
+fi

@@ -4,10 +4,13 @@
 #   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
 #      ctest suite (unit, golden, e2e);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
-#   3. valgrind on the CLI over the example articles (examples/*.txt): extract,
-#      ingest into a temporary database, events as table, CSV and --explain,
-#      the report of the ledger and of the hostile report fixture;
-#   4. short libFuzzer runs (ingest, report) when clang is installed.
+#   3. valgrind on the CLI over the example articles (examples/*.txt): extract
+#      with threads and with one thread, ingest into a temporary database,
+#      events as table, CSV and --explain, the report of the ledger and of the
+#      hostile report fixture;
+#   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
+#      test) running the threaded tests (run/order, e2e/threads.sh);
+#   5. short libFuzzer runs (ingest, report) when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
 set -uo pipefail
@@ -15,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 BUILD=${BUILD:-build}
 ASAN_BUILD=${ASAN_BUILD:-build-asan}
+TSAN_BUILD=${TSAN_BUILD:-build-tsan}
 JOBS=${JOBS:-2}
 FUZZ_SECS=${FUZZ_SECS:-20}
 passed=0 failed=0 failures=()
@@ -53,7 +57,8 @@ plain_suite() {
 valgrind_cli() {
 	local db vg=(valgrind -q --error-exitcode=1 --leak-check=full)
 	db=$(mktemp -d)/v.db
-	"${vg[@]}" "$BUILD/aidtrace" extract examples/*.txt >/dev/null &&
+	"${vg[@]}" "$BUILD/aidtrace" extract --threads 3 examples/*.txt >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" extract --threads 1 examples/*.txt >/dev/null &&
 		"${vg[@]}" "$BUILD/aidtrace" ingest --quiet --db "$db" examples/*.txt &&
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" >/dev/null &&
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --format csv >/dev/null &&
@@ -67,6 +72,13 @@ valgrind_cli() {
 	return $rc
 }
 
+tsan_threads() {
+	cmake -S . -B "$TSAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAT_TSAN=ON &&
+		cmake --build "$TSAN_BUILD" -j"$JOBS" --target aidtrace_cli test_run_order &&
+		TSAN_OPTIONS=halt_on_error=1 "$TSAN_BUILD/tests/test_run_order" &&
+		TSAN_OPTIONS=halt_on_error=1 bash tests/e2e/threads.sh "$TSAN_BUILD/aidtrace" data examples
+}
+
 fuzz_smoke() {
 	make --no-print-directory fuzz-smoke FUZZ_SECS="$FUZZ_SECS"
 }
@@ -75,6 +87,7 @@ step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
 step "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
+step "thread sanitizer: run/order, e2e/threads ($TSAN_BUILD)" tsan_threads
 if command -v clang >/dev/null 2>&1; then
 	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 else

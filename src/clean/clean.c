@@ -86,38 +86,51 @@ static void lower_bigrams(const char *s, size_t n, char *low, bigrams *bg)
 	if (n >= LOW_CAP)
 		n = LOW_CAP - 1;
 	memset(bg->bits, 0, sizeof(bg->bits));
-	for (size_t i = 0; i < n; i++) {
-		low[i] = (char)lower((unsigned char)s[i]);
-		if (i) {
-			unsigned k = bigram_key(low + i - 1);
-			bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
-		}
+	if (n == 0) {
+		low[0] = '\0';
+		return;
+	}
+	/* bigram_key(low + i - 1), with the previous byte's part kept */
+	unsigned prev = (unsigned)lower((unsigned char)s[0]);
+	low[0] = (char)prev;
+	for (size_t i = 1; i < n; i++) {
+		unsigned c = (unsigned)lower((unsigned char)s[i]);
+		low[i] = (char)c;
+		unsigned k = ((prev * 31u) ^ (c * 131u)) & 4095u;
+		bg->bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+		prev = c;
 	}
 	low[n] = '\0';
 }
 
 static int bit(const bigrams *bg, unsigned k) { return (bg->bits[k >> 3] >> (k & 7)) & 1; }
 
-/* A needle's first and last bigram keys, computed once per at_clean call. */
+/* Four bigram keys of a needle (first, last and two between), computed
+ * once per at_clean call. */
 typedef struct needle {
 	const char *s;
-	unsigned first, last;
+	unsigned key[4];
 } needle;
 
 static void needles_of(const char *const *list, needle *out)
 {
 	for (int i = 0; list[i]; i++) {
 		size_t n = strlen(list[i]);
+		size_t last = n >= 2 ? n - 2 : 0;
 		out[i].s = list[i];
-		out[i].first = bigram_key(list[i]);
-		out[i].last = bigram_key(list[i] + (n >= 2 ? n - 2 : 0));
+		out[i].key[0] = bigram_key(list[i]);
+		out[i].key[1] = bigram_key(list[i] + last);
+		out[i].key[2] = bigram_key(list[i] + last / 3);
+		out[i].key[3] = bigram_key(list[i] + 2 * last / 3);
 	}
 }
 
-/* First and last bigram of the needle must both be present. */
+/* The needle's four bigrams must all be present: long paragraphs set many
+ * bits, and two bigrams alone let too many needles through to strstr. */
 static int has_bigram(const bigrams *bg, const needle *nd)
 {
-	return bit(bg, nd->first) && bit(bg, nd->last);
+	return bit(bg, nd->key[0]) && bit(bg, nd->key[1]) && bit(bg, nd->key[2]) &&
+	       bit(bg, nd->key[3]);
 }
 
 static int has_ci(const char *low, const char *what) { return strstr(low, what) != NULL; }
@@ -226,11 +239,16 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
-static int is_caption(const char *s, size_t n, const char *low)
+/* Phrases that make a paragraph a caption wherever they stand. */
+static const char *const CAPTION[] = {"(ap photo", "photo:", "image:", "file photo",
+				      "photo credit", NULL};
+
+static int is_caption(const char *s, size_t n, const char *low, const bigrams *bg,
+		      const needle *caption_nd)
 {
-	if (has_ci(low, "(ap photo") || has_ci(low, "photo:") || has_ci(low, "image:") ||
-	    has_ci(low, "file photo") || has_ci(low, "photo credit"))
-		return 1;
+	for (int c = 0; CAPTION[c]; c++)
+		if (has_bigram(bg, &caption_nd[c]) && has_ci(low, caption_nd[c].s))
+			return 1;
 	/* ends with a credit: "... / TASS", "... TASS", "(Reuters)" */
 	size_t e = n;
 	while (e && (s[e - 1] == ' ' || s[e - 1] == ')' || s[e - 1] == '.'))
@@ -331,9 +349,8 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	/* 1. segmentation */
 	size_t i = off, para_start = (size_t)-1, prev0 = 0, prev1 = 0;
 	while (i < len) {
-		size_t e = i;
-		while (e < len && s[e] != '\n')
-			e++;
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) : len;
 		if (blank(s + i, e - i)) {
 			if (para_start != (size_t)-1) {
 				if (push(a, out, n, &cap, (uint32_t)para_start, (uint32_t)prev1))
@@ -369,12 +386,14 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	int body_seen = 0, ended = 0;
 	bigrams *bg = at_arena_alloc_raw(a, sizeof(*bg));
 	needle appeal_nd[sizeof(APPEAL) / sizeof(APPEAL[0])], ask_nd[sizeof(ASK) / sizeof(ASK[0])];
+	needle caption_nd[sizeof(CAPTION) / sizeof(CAPTION[0])];
 	if (!bg)
 		return -1;
 	int n_appeal = (int)(sizeof(APPEAL) / sizeof(APPEAL[0])) - 1;
 	int n_ask = (int)(sizeof(ASK) / sizeof(ASK[0])) - 1;
 	needles_of(APPEAL, appeal_nd);
 	needles_of(ASK, ask_nd);
+	needles_of(CAPTION, caption_nd);
 	for (size_t k = 0; k < *n; k++) {
 		at_para *p = &(*out)[k];
 		const char *t = s + p->start;
@@ -400,7 +419,7 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 		}
 		char low[LOW_CAP];
 		lower_bigrams(t, m, low, bg);
-		if (is_caption(t, m, low)) {
+		if (is_caption(t, m, low, bg, caption_nd)) {
 			p->role = AT_ROLE_CAPTION;
 			p->why = 5;
 			continue;

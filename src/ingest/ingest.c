@@ -9,6 +9,9 @@
  * an unreadable or empty file, binary junk, invalid UTF-8, a malformed JSON
  * line — yields a diagnostic naming the file and the line or byte, and the
  * reader goes on with the next unit.
+ *
+ * JSONL lines go through a fast path for the common case (jsonl_fast.c)
+ * and to jansson otherwise.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -18,10 +21,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "aidtrace.h"
+#include "jsonl_fast.h"
 #include "../util/date.h"
 #include "../util/utf8.h"
+
+#define AT_READ_CHUNK (64u * 1024u)
 
 typedef struct pending {
 	char *path;
@@ -37,7 +44,10 @@ struct at_reader {
 	uint64_t jsonl_byte;
 	char *line;           /* line buffer, grows up to AT_MAX_LINE_BYTES */
 	size_t line_alloc;
+	char *rbuf;           /* chunk of the JSONL stream read ahead */
+	size_t rpos, rlen;
 	char published[17];   /* override, or "" */
+	uint64_t consumed;    /* bytes read so far, for at_reader_bytes */
 };
 
 static char *xstrdup(const char *s)
@@ -120,6 +130,7 @@ void at_reader_free(at_reader *r)
 		fclose(r->jsonl);
 	free(r->jsonl_path);
 	free(r->line);
+	free(r->rbuf);
 	free(r);
 }
 
@@ -288,6 +299,7 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 		}
 	}
 	fclose(f);
+	r->consumed += len;
 	if (!bytes) {
 		set_diag(diag, path, 0, len, "out of memory");
 		return AT_ENOMEM;
@@ -403,53 +415,77 @@ static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 	return rc;
 }
 
+/* Refill the read buffer from the JSONL stream: 0, or -1 at end of stream. */
+static int refill(at_reader *r)
+{
+	if (!r->rbuf) {
+		r->rbuf = malloc(AT_READ_CHUNK);
+		if (!r->rbuf)
+			return -1;
+	}
+	/* read(), not fread(): a pipe's lines are handled as they arrive */
+	ssize_t got;
+	do
+		got = read(fileno(r->jsonl), r->rbuf, AT_READ_CHUNK);
+	while (got < 0 && errno == EINTR);
+	r->rpos = 0;
+	r->rlen = got > 0 ? (size_t)got : 0;
+	return r->rlen ? 0 : -1; /* a read error ends the stream, as EOF does */
+}
+
 /*
  * Read one line of the JSONL stream into r->line. Returns its length, -1 at
- * end of stream, or -2 when the line exceeded the cap (it is consumed).
+ * end of stream, -2 when the line exceeded the cap (it is consumed), or -3
+ * when memory ran out. The stream is read in chunks; a line is found with
+ * memchr and copied out of the chunk.
  */
 static long long read_line(at_reader *r)
 {
 	size_t len = 0;
-	int c, toolong = 0;
-	FILE *f = r->jsonl;
+	int toolong = 0, any = 0;
 	if (!r->line) {
 		r->line_alloc = 4096;
 		r->line = malloc(r->line_alloc);
 		if (!r->line)
 			return -3;
 	}
-	flockfile(f);
-	while ((c = getc_unlocked(f)) != EOF) {
-		if (c == '\n')
+	for (;;) {
+		if (r->rpos == r->rlen && refill(r) != 0)
 			break;
-		if (toolong)
-			continue;
-		if (len + 1 >= r->line_alloc) {
-			if (r->line_alloc >= AT_MAX_LINE_BYTES) {
+		any = 1;
+		const char *p = r->rbuf + r->rpos;
+		size_t avail = r->rlen - r->rpos;
+		const char *nl = memchr(p, '\n', avail);
+		size_t take = nl ? (size_t)(nl - p) : avail;
+		r->rpos += take + (nl ? 1 : 0);
+		if (!toolong && len + take + 1 > r->line_alloc) {
+			size_t na = r->line_alloc;
+			while (na < len + take + 1 && na < AT_MAX_LINE_BYTES)
+				na *= 2;
+			char *q = na >= len + take + 1 ? realloc(r->line, na) : NULL;
+			if (!q)
 				toolong = 1;
-				continue;
+			else {
+				r->line = q;
+				r->line_alloc = na;
 			}
-			size_t na = r->line_alloc * 2;
-			char *p = realloc(r->line, na);
-			if (!p) {
-				toolong = 1;
-				continue;
-			}
-			r->line = p;
-			r->line_alloc = na;
 		}
-		r->line[len++] = (char)c;
+		if (!toolong) {
+			memcpy(r->line + len, p, take);
+			len += take;
+		}
+		if (nl)
+			break;
 	}
-	funlockfile(f);
-	if (c == EOF && len == 0 && !toolong)
+	if (!any)
 		return -1;
-	r->line[len] = '\0';
 	if (toolong) {
 		/* keep memory bounded: shrink the buffer back after a huge line */
 		free(r->line);
 		r->line = NULL;
 		return -2;
 	}
+	r->line[len] = '\0';
 	return (long long)len;
 }
 
@@ -459,10 +495,81 @@ static const char *jstr(json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/*
+ * The document of a parsed JSONL line: its text `tv` (tlen bytes; `owned`,
+ * when not NULL, is a malloc'd copy of it that the document takes over) and
+ * its id, url, title and published strings (each may be NULL). Returns 1, or
+ * <0 with a diagnostic.
+ */
+static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, const char *id,
+		     const char *url, const char *title, const char *pub, at_doc **out,
+		     at_diag *diag)
+{
+	const char *file = r->jsonl_path;
+	int rc;
+	if (tlen > AT_MAX_DOC_BYTES) {
+		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
+			 "line %llu: text larger than %u bytes; skipped",
+			 (unsigned long long)r->jsonl_line, AT_MAX_DOC_BYTES);
+		rc = AT_ETOOBIG;
+		goto fail;
+	}
+	int chk = check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
+	if (chk < 0) {
+		rc = chk;
+		goto fail;
+	}
+	char idbuf[64];
+	if (!id) {
+		snprintf(idbuf, sizeof(idbuf), "%s:%llu", base_name(file),
+			 (unsigned long long)r->jsonl_line);
+		id = idbuf;
+	}
+	char *bytes = owned;
+	if (!bytes) {
+		bytes = malloc(tlen + 1);
+		if (!bytes)
+			return AT_ENOMEM;
+		memcpy(bytes, tv, tlen);
+		bytes[tlen] = '\0';
+	}
+	at_doc *d = new_doc(id, file, bytes, tlen);
+	if (!d) {
+		free(bytes);
+		return AT_ENOMEM;
+	}
+	d->line = r->jsonl_line;
+	d->url = xstrdup(url);
+	d->title = xstrdup(title);
+	at_date pd;
+	if (pub && at_date_parse(&pd, pub) == 0)
+		at_date_format(&pd, d->published);
+	char hdr[17] = "";
+	d->body_off = date_header(bytes, tlen, hdr);
+	apply_dates(d, hdr, r->published);
+	*out = d;
+	return 1;
+fail:
+	free(owned);
+	return rc;
+}
+
 /* Parse one JSONL line into a document. Returns 1, or <0 with a diagnostic. */
 static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **out,
 			   at_diag *diag)
 {
+	/* the common line, without building a tree (jsonl_fast.c) */
+	at_jsonl_fields f;
+	int fast = at_ingest__jsonl_fast(line, len, &f);
+	if (fast < 0)
+		return fast;
+	if (fast == 1) {
+		int rc = jsonl_doc(r, f.text, f.tlen, f.text, f.id, f.url, f.title, f.published,
+				   out, diag);
+		f.text = NULL; /* taken over (or freed) by jsonl_doc */
+		at_ingest__jsonl_fields_free(&f);
+		return rc;
+	}
 	const char *file = r->jsonl_path;
 	json_error_t jerr;
 	json_t *o = json_loadb(line, len, 0, &jerr);
@@ -486,20 +593,6 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 			 (unsigned long long)r->jsonl_line);
 		goto cleanup;
 	}
-	size_t tlen = json_string_length(text);
-	if (tlen > AT_MAX_DOC_BYTES) {
-		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
-			 "line %llu: text larger than %u bytes; skipped",
-			 (unsigned long long)r->jsonl_line, AT_MAX_DOC_BYTES);
-		rc = AT_ETOOBIG;
-		goto cleanup;
-	}
-	const char *tv = json_string_value(text);
-	int chk = check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
-	if (chk < 0) {
-		rc = chk;
-		goto cleanup;
-	}
 	char idbuf[64];
 	const char *id = jstr(o, "id");
 	json_t *idv = json_object_get(o, "id");
@@ -507,36 +600,8 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)json_integer_value(idv));
 		id = idbuf;
 	}
-	if (!id) {
-		snprintf(idbuf, sizeof(idbuf), "%s:%llu", base_name(file),
-			 (unsigned long long)r->jsonl_line);
-		id = idbuf;
-	}
-	char *bytes = malloc(tlen + 1);
-	if (!bytes) {
-		rc = AT_ENOMEM;
-		goto cleanup;
-	}
-	memcpy(bytes, tv, tlen);
-	bytes[tlen] = '\0';
-	at_doc *d = new_doc(id, file, bytes, tlen);
-	if (!d) {
-		free(bytes);
-		rc = AT_ENOMEM;
-		goto cleanup;
-	}
-	d->line = r->jsonl_line;
-	d->url = xstrdup(jstr(o, "url"));
-	d->title = xstrdup(jstr(o, "title"));
-	const char *pub = jstr(o, "published");
-	at_date pd;
-	if (pub && at_date_parse(&pd, pub) == 0)
-		at_date_format(&pd, d->published);
-	char hdr[17] = "";
-	d->body_off = date_header(bytes, tlen, hdr);
-	apply_dates(d, hdr, r->published);
-	*out = d;
-	rc = 1;
+	rc = jsonl_doc(r, json_string_value(text), json_string_length(text), NULL, id,
+		       jstr(o, "url"), jstr(o, "title"), jstr(o, "published"), out, diag);
 cleanup:
 	json_decref(o);
 	return rc;
@@ -564,6 +629,7 @@ static int next_jsonl(at_reader *r, at_doc **out, at_diag *diag)
 			return AT_ETOOBIG;
 		}
 		r->jsonl_byte += (uint64_t)n + 1;
+		r->consumed += (uint64_t)n + 1;
 		const char *s = r->line;
 		size_t len = (size_t)n;
 		while (len && (s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -639,4 +705,43 @@ int at_reader_next(at_reader *r, at_doc **out, at_diag *diag)
 		free(path);
 		return rc;
 	}
+}
+
+uint64_t at_reader_bytes(const at_reader *r) { return r ? r->consumed : 0; }
+
+/* The sizes of the files a walk of `path` reads; `depth` bounds symlink loops. */
+static uint64_t input_size(const char *path, int top, int depth)
+{
+	struct stat st;
+	if (depth > 32 || stat(path, &st) != 0)
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return top || is_document_name(base_name(path)) ? (uint64_t)st.st_size : 0;
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	DIR *dir = opendir(path);
+	if (!dir)
+		return 0;
+	uint64_t sum = 0;
+	struct dirent *e;
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(path) + strlen(e->d_name) + 2;
+		char *full = malloc(len);
+		if (!full)
+			break;
+		snprintf(full, len, "%s/%s", path, e->d_name);
+		sum += input_size(full, 0, depth + 1);
+		free(full);
+	}
+	closedir(dir);
+	return sum;
+}
+
+uint64_t at_input_size(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	return input_size(path, 1, 0);
 }

@@ -1,7 +1,7 @@
 /*
  * lexicon.c — loading the data folder and matching phrases over tokens (see
  * lexicon.h). Exports at_ctx_new, at_ctx_free, at_default_datadir, lx_match,
- * lx_word and lx_key_find.
+ * lx_word, lx_may_trigger and lx_key_find.
  *
  * Phrases are tokenized with the document tokenizer, so "U.S.", "T-72" and
  * "Côte d'Ivoire" match exactly as they are read in articles. An open-address
@@ -220,6 +220,7 @@ static int build_table(at_ctx *ctx)
 		lx_entry *e = &ctx->entries[k];
 		const char *w = e->norms[0];
 		uint64_t hw = hash_str(w, strlen(w));
+		ctx->head_bits[hw >> 54] |= 1ull << (hw >> 48 & 63);
 		size_t slot = hw & (size - 1);
 		for (;;) {
 			uint32_t head = ctx->table[slot];
@@ -235,6 +236,150 @@ static int build_table(at_ctx *ctx)
 			}
 			slot = (slot + 1) & (size - 1);
 		}
+	}
+	return 0;
+}
+
+/*
+ * The trigger screen. Events come only from frames, and a frame opens only
+ * at a token marked as a trigger (src/extract/frames.c), which happens in
+ * two ways (mentions.c): lx_match finds a trigger phrase whose first token's
+ * norm equals the token's norm (head_of), or lx_word finds a one-token
+ * trigger equal to a hyphen-separated part of the token's norm. So a
+ * document can yield an event only if some token's norm, or a part of it, is
+ * the first norm ("head") of a trigger phrase.
+ *
+ * In a document that is all ASCII (from the article's start) this can be
+ * ruled out on the bytes, without cleaning or tokenizing:
+ *   - an ASCII word token's norm is its bytes in lower case (token.c: fold);
+ *   - a word token, or a part of one, starts at the article's start or after
+ *     a byte that is not a letter or digit (a space, a punctuation mark, a
+ *     '-'): words are runs of letters and digits, and paragraphs (clean.c)
+ *     start and end at line breaks and blanks;
+ *   - it ends at the end of the text or before such a byte, likewise.
+ * So a head made of letters and digits only must be a whole maximal run of
+ * ASCII letters and digits, in any case: the screen hashes every run and
+ * looks it up among the heads' hashes (a collision only costs a full
+ * analysis). A head with punctuation inside ("f/a", "co-op") is compared at
+ * each run start. A document with a non-ASCII byte is always analysed (a
+ * non-ASCII letter or a typographic apostrophe may fold or join into a
+ * head), and so is every document when a head starts with punctuation.
+ */
+static int is_alnum_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static unsigned char lower_byte(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+#define SCREEN_SEED 1469598103934665603ull
+#define SCREEN_MUL 1099511628211ull
+
+static int screen_has(const at_ctx *ctx, uint64_t h)
+{
+	h |= 1; /* 0 marks an empty slot */
+	size_t mask = ctx->screen_size - 1;
+	for (size_t slot = (size_t)(h >> 7) & mask;; slot = (slot + 1) & mask) {
+		if (ctx->screen[slot] == h)
+			return 1;
+		if (ctx->screen[slot] == 0)
+			return 0;
+	}
+}
+
+static int build_screen(at_ctx *ctx)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < ctx->nentries; k++)
+		n += ctx->entries[k].cls == LX_TRIGGER;
+	size_t size = 64;
+	while (size < n * 2)
+		size *= 2;
+	ctx->screen = calloc(size, sizeof(uint64_t));
+	ctx->screen_punct = calloc(n ? n : 1, sizeof(char *));
+	ctx->screen_punct_run = calloc(n ? n : 1, sizeof(size_t));
+	if (!ctx->screen || !ctx->screen_punct || !ctx->screen_punct_run)
+		return AT_ENOMEM;
+	ctx->screen_size = size;
+	for (int c = 0; c < 256; c++)
+		ctx->screen_fold[c] = is_alnum_byte((unsigned char)c) ? lower_byte((unsigned char)c) : 0;
+	for (size_t k = 0; k < ctx->nentries; k++) {
+		const lx_entry *e = &ctx->entries[k];
+		if (e->cls != LX_TRIGGER)
+			continue;
+		const unsigned char *w = (const unsigned char *)e->norms[0];
+		int ascii = 1, alnum = 1;
+		for (const unsigned char *c = w; *c; c++) {
+			ascii &= *c < 0x80;
+			alnum &= is_alnum_byte(*c);
+		}
+		if (!ascii)
+			continue; /* never the norm of an ASCII token */
+		if (!is_alnum_byte(w[0])) {
+			ctx->screen_off = 1;
+			continue;
+		}
+		if (!alnum) {
+			size_t run = 0;
+			while (is_alnum_byte(w[run]))
+				run++;
+			ctx->screen_punct_run[ctx->nscreen_punct] = run;
+			ctx->screen_punct[ctx->nscreen_punct++] = (const char *)w;
+			continue;
+		}
+		uint64_t h = SCREEN_SEED;
+		for (const unsigned char *c = w; *c; c++)
+			h = (h ^ lower_byte(*c)) * SCREEN_MUL;
+		h |= 1;
+		size_t slot = (size_t)(h >> 7) & (size - 1);
+		while (ctx->screen[slot] && ctx->screen[slot] != h)
+			slot = (slot + 1) & (size - 1);
+		ctx->screen[slot] = h;
+	}
+	return 0;
+}
+
+/* Does head h (with punctuation inside) stand at s[p..len) as a whole word? */
+static int punct_head_at(const char *s, size_t p, size_t len, const char *h)
+{
+	size_t i = p;
+	for (; *h; h++, i++)
+		if (i >= len || lower_byte((unsigned char)s[i]) != (unsigned char)*h)
+			return 0;
+	return i == len || !is_alnum_byte((unsigned char)s[i]);
+}
+
+int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len)
+{
+	if (ctx->screen_off)
+		return 1;
+	const uint8_t *fold = ctx->screen_fold;
+	size_t i = start;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return 1;
+		if (!fold[c]) {
+			i++;
+			continue;
+		}
+		size_t p = i;
+		uint64_t h = SCREEN_SEED;
+		uint8_t f;
+		while (i < len && (f = fold[(unsigned char)s[i]]) != 0) {
+			h = (h ^ f) * SCREEN_MUL;
+			i++;
+		}
+		if (screen_has(ctx, h))
+			return 1;
+		/* its first run of letters and digits is this whole run */
+		for (size_t k = 0; k < ctx->nscreen_punct; k++)
+			if (ctx->screen_punct_run[k] == i - p &&
+			    punct_head_at(s, p, len, ctx->screen_punct[k]))
+				return 1;
 	}
 	return 0;
 }
@@ -295,6 +440,8 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 		}
 	if (rc == 0)
 		rc = build_table(ctx);
+	if (rc == 0)
+		rc = build_screen(ctx);
 	for (size_t k = 0; rc == 0 && k < ctx->nkeys; k++)
 		if (!ctx->keys[k].display)
 			ctx->keys[k].display = ctx->keys[k].code;
@@ -315,6 +462,9 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->keys);
 	free(ctx->table);
 	free(ctx->table_hash);
+	free(ctx->screen);
+	free(ctx->screen_punct);
+	free(ctx->screen_punct_run);
 	free(ctx);
 }
 
@@ -322,6 +472,10 @@ static uint32_t head_of(const at_ctx *ctx, const char *w, size_t n)
 {
 	size_t size = ctx->table_size;
 	uint64_t hv = hash_str(w, n);
+	/* most words start no phrase: a small bit set says so without
+	 * touching the table */
+	if (!(ctx->head_bits[hv >> 54] >> (hv >> 48 & 63) & 1))
+		return LX_NONE;
 	size_t slot = hv & (size - 1);
 	for (;;) {
 		uint32_t h = ctx->table[slot];
@@ -356,7 +510,9 @@ size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, 
 		const lx_entry *e = &ctx->entries[h];
 		if (i + e->ntok > n)
 			continue;
-		size_t k = 0;
+		/* head_of found norms[0] equal to the token's norm, and a chain
+		 * shares it: only a case-sensitive phrase compares token 0 */
+		size_t k = (e->flags & LX_CASE) ? 0 : 1;
 		while (k < e->ntok && tok_eq(s, &toks[i + k], e, k) &&
 		       !(k < 32 && (e->glued >> k & 1) && (toks[i + k].flags & AT_TF_SPACE)))
 			k++;

@@ -68,6 +68,15 @@ struct at_ctx {
 	uint32_t *table;     /* open addressing: first-token norm -> entry */
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
+	uint64_t head_bits[1024]; /* bit (hash >> 48) set for every first-token norm */
+	/* the trigger screen (lx_may_trigger) */
+	uint64_t *screen;         /* open addressing: hashes of all-alnum trigger heads */
+	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
+	size_t screen_size;
+	const char **screen_punct; /* ASCII trigger heads with punctuation inside */
+	size_t *screen_punct_run;  /* the length of each one's first alnum run */
+	size_t nscreen_punct;
+	int screen_off;           /* a head the screen cannot rule out: no screening */
 };
 
 typedef struct lx_hit {
@@ -85,6 +94,12 @@ size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, 
  * as written, for case-sensitive phrases), for the parts of compounds. */
 size_t lx_word(const at_ctx *ctx, const char *norm, size_t len, const char *orig,
 	       lx_hit *out, size_t max);
+/*
+ * The trigger screen: 0 when no token of s[start, len) can start a trigger
+ * phrase (so the document cannot yield an event), 1 when one may. It never
+ * says 0 wrongly; see lexicon.c for why.
+ */
+int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len);
 /* Index of a key by class and code, or LX_NONE. */
 uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code);
 

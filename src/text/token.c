@@ -116,19 +116,21 @@ static int push(at_arena *a, at_tok **toks, size_t *n, size_t *cap, size_t max)
 /* Fold a word to its norm: ASCII lower case; non-ASCII via utf8proc. */
 static const char *fold(at_arena *a, const char *s, size_t n, uint16_t *nlen)
 {
-	int ascii = 1;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			ascii = 0;
-	if (ascii) {
-		char *p = at_arena_alloc_raw(a, n + 1);
-		if (!p)
-			return NULL;
-		for (size_t i = 0; i < n; i++)
-			p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-		p[n] = '\0';
+	/* ASCII (nearly every word): lower case in the same pass that checks */
+	char *low = at_arena_alloc_raw(a, n + 1);
+	if (!low)
+		return NULL;
+	size_t m = 0;
+	for (; m < n; m++) {
+		char c = s[m];
+		if ((unsigned char)c >= 0x80)
+			break;
+		low[m] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	if (m == n) {
+		low[n] = '\0';
 		*nlen = (uint16_t)(n > 65535 ? 65535 : n);
-		return p;
+		return low;
 	}
 	/* map typographic apostrophes first, then case-fold + NFC */
 	char tmp[512];
@@ -167,6 +169,14 @@ long at_tokenize(at_arena *a, const char *s, size_t start, size_t end, at_tok **
 	uint8_t pending = 0;
 	while (i < end) {
 		size_t len;
+		unsigned char c0 = (unsigned char)s[i];
+		if (c0 == ' ' || c0 == '\n') { /* is_space_at's commonest case, inline */
+			pending |= AT_TF_SPACE;
+			if (c0 == '\n')
+				pending |= AT_TF_NEWLINE;
+			i++;
+			continue;
+		}
 		if (is_space_at(s + i, end - i, &len)) {
 			pending |= AT_TF_SPACE;
 			if (s[i] == '\n')
@@ -181,13 +191,23 @@ long at_tokenize(at_arena *a, const char *s, size_t start, size_t end, at_tok **
 		t->flags = pending;
 		pending = 0;
 		t->start = (uint32_t)i;
-		if (word_char_at(s + i, end - i, &len)) {
+		if (c0 < 0x80 ? is_alnum_ascii(c0) : word_char_at(s + i, end - i, &len)) {
 			size_t j = i;
 			int dotted = 0; /* U.S. style */
 			for (;;) {
 				size_t l;
-				while (j < end && word_char_at(s + j, end - j, &l))
-					j += l;
+				while (j < end) {
+					unsigned char c = (unsigned char)s[j];
+					if (c < 0x80) { /* word_char_at's ASCII case, inline */
+						if (!is_alnum_ascii(c))
+							break;
+						j++;
+					} else if (word_char_at(s + j, end - j, &l)) {
+						j += l;
+					} else {
+						break;
+					}
+				}
 				if (j >= end)
 					break;
 				char c = s[j];

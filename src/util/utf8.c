@@ -3,6 +3,9 @@
  */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t at_utf8_valid_len(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -39,6 +42,12 @@ size_t at_utf8_check(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		/* eight ASCII bytes at a time: most text is ASCII */
+		uint64_t w;
+		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
