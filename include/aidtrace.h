@@ -55,6 +55,16 @@ typedef struct at_ctx at_ctx;
  */
 int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen);
 void at_ctx_free(at_ctx *ctx);
+/*
+ * Add daily exchange rates from `path`, a CSV in the European Central Bank's
+ * reference-rate layout ("Date,USD,JPY,..." rows of units per euro, "N/A"
+ * for gaps); they are crossed to US dollars through the day's USD rate and
+ * take precedence over the annual table (data/rates.tsv) for the days and
+ * months they cover. Call it after at_ctx_new and before any extraction (it
+ * changes the context). On failure returns a negative code and writes a
+ * message naming the file, line and byte into `err`.
+ */
+int at_ctx_load_rates(at_ctx *ctx, const char *path, char *err, size_t errlen);
 /* The default data folder compiled into the library (may not exist). */
 const char *at_default_datadir(void);
 

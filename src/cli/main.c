@@ -2,7 +2,7 @@
  * main.c — the aidtrace command line, a thin client of include/aidtrace.h.
  *
  *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]
- *                    [--data DIR] PATH...|-
+ *                    [--data DIR] [--rates FILE] PATH...|-
  *
  * Exit status: 0 all good; 1 some inputs had errors (each reported on stderr
  * with file and position, the rest processed); 2 usage or set-up error.
@@ -18,7 +18,7 @@
 static void usage(FILE *f)
 {
 	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]\n"
-	      "                        [--data DIR] PATH...|-\n"
+	      "                        [--data DIR] [--rates FILE] PATH...|-\n"
 	      "       aidtrace --version\n"
 	      "\n"
 	      "extract reads news articles and writes the events they report (aid,\n"
@@ -29,7 +29,9 @@ static void usage(FILE *f)
 	      "               directory (walked), or - for JSON lines on stdin\n"
 	      "  --published  publication date for every document (overrides)\n"
 	      "  --format     jsonl (default) or table\n"
-	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n",
+	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n"
+	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
+	      "               layout (Date,USD,JPY,...); used before the annual table\n",
 	      f);
 }
 
@@ -58,16 +60,20 @@ static void report(const at_diag *d)
 static int cmd_extract(int argc, char **argv)
 {
 	const char *published = NULL, *format = "jsonl", *data = getenv("AIDTRACE_DATA");
+	const char *rates = NULL;
 	int npaths = 0;
 	char **paths = calloc((size_t)argc + 1, sizeof(char *));
 	if (!paths)
 		return 2;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if ((!strcmp(a, "--published") || !strcmp(a, "--format") || !strcmp(a, "--data")) &&
+		if ((!strcmp(a, "--published") || !strcmp(a, "--format") || !strcmp(a, "--data") ||
+		     !strcmp(a, "--rates")) &&
 		    i + 1 < argc) {
 			const char *v = argv[++i];
-			if (!strcmp(a, "--published"))
+			if (!strcmp(a, "--rates"))
+				rates = v;
+			else if (!strcmp(a, "--published"))
 				published = v;
 			else if (!strcmp(a, "--format"))
 				format = v;
@@ -95,6 +101,12 @@ static int cmd_extract(int argc, char **argv)
 	at_ctx *ctx;
 	if (at_ctx_new(&ctx, data, err, sizeof(err)) != 0) {
 		fprintf(stderr, "aidtrace: %s\n", err);
+		free(paths);
+		return 2;
+	}
+	if (rates && at_ctx_load_rates(ctx, rates, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: --rates %s\n", err);
+		at_ctx_free(ctx);
 		free(paths);
 		return 2;
 	}

@@ -311,6 +311,79 @@ static void drop_umbrellas(const docx *d, at_event_rec *ev)
 	ev->nitems = w;
 }
 
+/* The date whose rate converts the event's amount: the act's own date, else
+ * the report's, as precise as the text is (a one-day act: that day; within
+ * one month: the month; else the year of its start). 0 when there is none. */
+static int rate_date(const docx *d, const at_event_rec *ev, at_date *when)
+{
+	if (ev->has_when == 1 && ev->w0.y) {
+		*when = ev->w0;
+		if (ev->w1.y != ev->w0.y || ev->w1.m != ev->w0.m)
+			when->m = 0;
+		if (!when->m || ev->w1.d != ev->w0.d)
+			when->d = 0;
+		return 1;
+	}
+	*when = d->pub;
+	return d->pub.y != 0;
+}
+
+/* A figure for people: "1.13 billion" */
+static void short_usd(char *out, size_t n, double v)
+{
+	if (v >= 1e9)
+		snprintf(out, n, "$%.2f billion", v / 1e9);
+	else if (v >= 1e6)
+		snprintf(out, n, "$%.2f million", v / 1e6);
+	else
+		snprintf(out, n, "$%.0f", v);
+}
+
+/*
+ * USD for the event's value: the article's own conversion when it gives one
+ * (checked against the table: more than 30% apart is a conflict), else the
+ * rate table at the act's or the report's date.
+ */
+static int convert_value(at_events *out, const docx *d, at_event_rec *ev)
+{
+	ev->usd_basis = AT_BASIS_NONE;
+	if (strcmp(ev->cur, "USD") == 0) {
+		ev->usd = ev->amount;
+		ev->usd_basis = AT_BASIS_TEXT;
+		return 0;
+	}
+	at_date when, used;
+	double rate = 0;
+	int basis = rate_date(d, ev, &when)
+			    ? at_money__rate(&d->ctx->rates, ev->cur, &when, &rate, &used)
+			    : AT_BASIS_NONE;
+	if (ev->usd >= 0) {
+		ev->usd_basis = AT_BASIS_TEXT;
+		double table = basis ? ev->amount / rate : -1;
+		if (table > 0 && fabs(ev->usd - table) > 0.3 * table && ev->nconf < 4) {
+			char txt[160], fig[48], ds[11];
+			short_usd(fig, sizeof(fig), table);
+			at_date_format(&used, ds);
+			snprintf(txt, sizeof(txt), "%s at the %s rate of %s", fig,
+				 AT_BASIS_NAMES[basis], ds);
+			int c = ev->nconf++;
+			memset(&ev->conf[c], 0, sizeof(ev->conf[c]));
+			ev->conf[c].field = "usd";
+			ev->conf[c].a = ev->val_text;
+			ev->conf[c].b = at_arena_strndup(&out->mem, txt, strlen(txt));
+			if (!ev->conf[c].b)
+				return AT_ENOMEM;
+		}
+		return 0;
+	}
+	if (basis) {
+		ev->usd = floor(ev->amount / rate + 0.5);
+		ev->usd_basis = (uint8_t)basis;
+		ev->usd_date = used;
+	}
+	return 0;
+}
+
 int at_extract__finish(docx *d, at_events *out)
 {
 	for (size_t i = 0; i < out->n; i++) {
@@ -332,8 +405,6 @@ int at_extract__finish(docx *d, at_events *out)
 			ev->items[k].text = copy_text(out, d, ev->items[k].start, ev->items[k].end);
 		if (ev->has_value) {
 			ev->val_text = copy_text(out, d, ev->val_start, ev->val_end);
-			if (strcmp(ev->cur, "USD") == 0)
-				ev->usd = ev->amount;
 		}
 		if (ev->has_when)
 			ev->when_text = copy_text(out, d, ev->when_start, ev->when_end);
@@ -343,10 +414,12 @@ int at_extract__finish(docx *d, at_events *out)
 			ev->conf[c].a = copy_text(out, d, ev->conf[c].a0, ev->conf[c].a1);
 			ev->conf[c].b = copy_text(out, d, ev->conf[c].b0, ev->conf[c].b1);
 		}
-		if (!ev->status)
-			ev->status = ST_COMMITTED;
 		if (ev->has_when == 2)
 			ev->has_when = 0; /* an expression we could not resolve */
+		if (ev->has_value && convert_value(out, d, ev))
+			return AT_ENOMEM;
+		if (!ev->status)
+			ev->status = ST_COMMITTED;
 		uint64_t h = 1469598103934665603ull;
 		h = fnv(h, out->doc_id, strlen(out->doc_id));
 		h = fnv(h, &ev->type, 1);

@@ -159,6 +159,8 @@ typedef struct at_event_rec {
 	char cur[4];
 	uint32_t val_start, val_end; int val_headline;
 	const char *val_text;
+	uint8_t usd_basis; /* AT_BASIS_*, set when finished */
+	at_date usd_date;  /* the day, month or year of the rate used */
 	int64_t personnel;
 	int has_when;
 	at_date w0, w1;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef AT_DATADIR
 #define AT_DATADIR "data"
@@ -295,6 +296,13 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 		}
 	if (rc == 0)
 		rc = build_table(ctx);
+	if (rc == 0) {
+		/* the annual exchange-rate table is optional: without it no USD figures */
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/rates.tsv", datadir);
+		if (access(path, R_OK) == 0)
+			rc = at_money__load(&ctx->rates, path, 0, err, errlen);
+	}
 	for (size_t k = 0; rc == 0 && k < ctx->nkeys; k++)
 		if (!ctx->keys[k].display)
 			ctx->keys[k].display = ctx->keys[k].code;
@@ -306,11 +314,19 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 	return 0;
 }
 
+int at_ctx_load_rates(at_ctx *ctx, const char *path, char *err, size_t errlen)
+{
+	if (!ctx || !path)
+		return AT_EINVAL;
+	return at_money__load(&ctx->rates, path, 1, err, errlen);
+}
+
 void at_ctx_free(at_ctx *ctx)
 {
 	if (!ctx)
 		return;
 	at_arena_free(&ctx->mem);
+	at_money__free(&ctx->rates);
 	free(ctx->entries);
 	free(ctx->keys);
 	free(ctx->table);

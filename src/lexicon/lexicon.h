@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "aidtrace.h"
+#include "../money/money.h"
 #include "../text/text.h"
 #include "../util/arena.h"
 
@@ -68,6 +69,7 @@ struct at_ctx {
 	uint32_t *table;     /* open addressing: first-token norm -> entry */
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
+	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
 };
 
 typedef struct lx_hit {

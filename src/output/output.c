@@ -100,7 +100,15 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 		else
 			at_buf_adds(b, "null");
 		at_buf_adds(b, ",\"usd_basis\":");
-		at_buf_adds(b, ev->usd >= 0 ? "\"text\"" : "null");
+		str_or_null(b, ev->usd >= 0 ? AT_BASIS_NAMES[ev->usd_basis] : NULL);
+		if (ev->usd_basis > AT_BASIS_TEXT) {
+			char ds[11];
+			at_date_format(&ev->usd_date, ds);
+			at_buf_printf(b, ",\"usd_rate_date\":\"%s\"", ds);
+			if (ev->usd_basis == AT_BASIS_NEAREST)
+				at_buf_adds(b, ",\"usd_note\":\"no rate for the date; the nearest "
+					       "year's average\"");
+		}
 		at_buf_addc(b, '}');
 	} else {
 		at_buf_adds(b, "null");
