@@ -23,7 +23,7 @@ For each currency and year the first rule that applies gives the cell:
 
 Otherwise the cell stays empty: nothing is guessed. A currency code that was
 introduced by a redenomination (BYN 2016, AZN 2006, TRY 2005, TJS 2001,
-TMT 2009, UZS kept as published) is only filled from the year it existed,
+TMT 2009 and the others in FIRST_YEAR) is only filled from the year it existed,
 because the sources' back-casts of older units are not always consistent.
 """
 import json
@@ -38,7 +38,12 @@ CURRENCIES = (
     "PKR INR ILS SAR EGP KRW PLN ARS AUD BRL CAD IDR MXN ZAR CZK SEK NOK DKK "
     "HUF NZD SGD THB MYR AED QAR KWD AFN"
 ).split()
-FIRST_YEAR = {"BYN": 2016, "AZN": 2006, "TRY": 2005, "TJS": 2001, "TMT": 2009}
+# and every other currency the lexicon knows, when a source has it
+CURRENCIES_TSV = os.path.join(os.path.dirname(__file__), "..", "data", "currencies.tsv")
+FIRST_YEAR = {"BYN": 2016, "AZN": 2006, "TRY": 2005, "TJS": 2001, "TMT": 2009,
+              "GHS": 2007, "MRU": 2018, "STN": 2018, "SLE": 2022, "ZMW": 2013,
+              "MZN": 2006, "SSP": 2011, "RON": 2005, "RSD": 2003, "MGA": 2005,
+              "SDG": 2007, "VES": 2018, "CDF": 1998}
 FRED = {  # series: (currency, True when the series is USD per unit)
     "CHUS": ("CNY", False), "USEU": ("EUR", True), "JPUS": ("JPY", False),
     "USUK": ("GBP", True), "USAL": ("AUD", True), "BZUS": ("BRL", False),
@@ -83,8 +88,14 @@ def main():
                 cur, inverted = FRED[series]
                 fred[(cur, int(day[:4]))].append(1.0 / v if inverted else v)
 
+    currencies = list(CURRENCIES)
+    with open(CURRENCIES_TSV, encoding="utf-8") as f:
+        for line in f:
+            code = line.split("\t", 1)[0]
+            if re.match(r"^[A-Z]{3}$", code) and code not in currencies:
+                currencies.append(code)
     table, used = {}, defaultdict(lambda: defaultdict(list))
-    for cur in CURRENCIES:
+    for cur in currencies:
         for y in YEARS:
             if y < FIRST_YEAR.get(cur, 0):
                 continue
@@ -115,7 +126,8 @@ def main():
     out.write("# An empty cell means no source had the figure: nothing is guessed. A user may add\n")
     out.write("# rows or columns by hand (say where the figure comes from in a '# source' line).\n")
     out.write("# Format: UTF-8, tab-separated; the first non-comment row is 'year' and ISO 4217 codes.\n")
-    for cur in CURRENCIES:
+    currencies = [c for c in currencies if c in CURRENCIES or used[c]]
+    for cur in currencies:
         parts = []
         for src, ys in used[cur].items():
             spans, start, prev = [], ys[0], ys[0]
@@ -126,10 +138,10 @@ def main():
                 prev = y
             parts.append("%s %s" % (src, ",".join(spans)))
         out.write("# source %s: %s\n" % (cur, "; ".join(parts) if parts else "none"))
-    out.write("year\t" + "\t".join(CURRENCIES) + "\n")
+    out.write("year\t" + "\t".join(currencies) + "\n")
     for y in YEARS:
         cells = []
-        for cur in CURRENCIES:
+        for cur in currencies:
             v = table.get((cur, y))
             cells.append("" if v is None else "%.6g" % v)
         out.write("%d\t%s\n" % (y, "\t".join(cells)))
