@@ -101,7 +101,7 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 			  char *err, size_t errlen)
 {
 	const char *p = text, *end = text + len;
-	at_rate_cur *cols[MAXCOLS];
+	size_t cols[MAXCOLS]; /* indexes into r->cur (pointers move when it grows) */
 	size_t ncols = 0;
 	int have_header = 0;
 	for (unsigned line = 1; p < end; line++) {
@@ -134,8 +134,10 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 						return AT_EPARSE;
 					}
 					char code[4] = {f0[i][0], f0[i][1], f0[i][2], 0};
-					if (!(cols[ncols++] = get_cur(r, code)))
+					at_rate_cur *c = get_cur(r, code);
+					if (!c)
 						return AT_ENOMEM;
+					cols[ncols++] = (size_t)(c - r->cur);
 				}
 				have_header = 1;
 			} else {
@@ -155,11 +157,11 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 						snprintf(err, errlen,
 							 "%s: line %u, byte %zu: bad rate for %s",
 							 name, line, (size_t)(f0[i] - text),
-							 cols[i - 1]->code);
+							 r->cur[cols[i - 1]].code);
 						return AT_EPARSE;
 					}
 					if (ok)
-						cols[i - 1]->annual[(int)y - AT_RATE_Y0] = v;
+						r->cur[cols[i - 1]].annual[(int)y - AT_RATE_Y0] = v;
 				}
 			}
 		}
