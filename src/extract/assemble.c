@@ -384,6 +384,77 @@ static int convert_value(at_events *out, const docx *d, at_event_rec *ev)
 	return 0;
 }
 
+/* First token starting at or after byte `at`. */
+static size_t tok_at(const docx *d, uint32_t at)
+{
+	size_t lo = 0, hi = d->ntoks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->toks[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void add_state(const docx *d, uint32_t key, const char **codes, int *n)
+{
+	if (key == LX_NONE || d->ctx->keys[key].cls != LX_STATE || *n >= 8)
+		return;
+	const char *c = d->ctx->keys[key].code;
+	for (int i = 0; i < *n; i++)
+		if (strcmp(codes[i], c) == 0)
+			return;
+	codes[(*n)++] = c;
+}
+
+/* Coordinates for the event's place from the gazetteer: the states its text
+ * names (names, adjectives, parts of "Tajik-Afghan"), the place's own state
+ * first, then the longest known name. */
+static void place_coords(const docx *d, at_event_rec *ev)
+{
+	const char *codes[8];
+	int n = 0;
+	add_state(d, ev->place_country, codes, &n);
+	lx_hit hits[8];
+	for (size_t t = tok_at(d, ev->place_start); t < d->ntoks && d->toks[t].end <= ev->place_end;
+	     t++) {
+		const at_tok *k = &d->toks[t];
+		size_t nh = lx_match(d->ctx, d->s, d->toks, t, d->ntoks, hits, 8);
+		for (size_t h = 0; h < nh; h++)
+			if (hits[h].e->cls == LX_STATE)
+				add_state(d, hits[h].e->key, codes, &n);
+		if (!(k->flags & AT_TF_HYPHEN) || nh)
+			continue;
+		/* "Tajik-Afghan": each part on its own */
+		const char *w = k->norm;
+		/* the original bytes line up with the folded ones only when as long */
+		const char *o = k->end - k->start == k->nlen ? d->s + k->start : w;
+		size_t len = k->nlen;
+		for (size_t a = 0; a < len;) {
+			size_t b = a;
+			while (b < len && w[b] != '-')
+				b++;
+			size_t np = lx_word(d->ctx, w + a, b - a, o + a, hits, 8);
+			for (size_t h = 0; h < np; h++)
+				if (hits[h].e->cls == LX_STATE)
+					add_state(d, hits[h].e->key, codes, &n);
+			a = b + 1;
+		}
+	}
+	/* "the border with Afghanistan": the other side is the event's own state */
+	int named = n;
+	add_state(d, ev->actor, codes, &n);
+	add_state(d, ev->recipient, codes, &n);
+	add_state(d, ev->provider, codes, &n);
+	for (int i = 0; i < ev->npart; i++)
+		add_state(d, ev->part[i], codes, &n);
+	ev->has_fix = at_places__resolve(&d->ctx->places, ev->place_text, codes, n, &ev->place_fix);
+	if (ev->has_fix && ev->place_fix.kind == PK_CENTROID && !named)
+		ev->has_fix = 0; /* "at its base": the text does not say which state */
+}
+
 int at_extract__finish(docx *d, at_events *out)
 {
 	for (size_t i = 0; i < out->n; i++) {
@@ -410,6 +481,8 @@ int at_extract__finish(docx *d, at_events *out)
 			ev->when_text = copy_text(out, d, ev->when_start, ev->when_end);
 		if (ev->has_place)
 			ev->place_text = copy_text(out, d, ev->place_start, ev->place_end);
+		if (ev->has_place && ev->place_text)
+			place_coords(d, ev);
 		for (int c = 0; c < ev->nconf; c++) {
 			ev->conf[c].a = copy_text(out, d, ev->conf[c].a0, ev->conf[c].a1);
 			ev->conf[c].b = copy_text(out, d, ev->conf[c].b0, ev->conf[c].b1);

@@ -170,6 +170,8 @@ typedef struct at_event_rec {
 	int has_place;
 	uint32_t place_start, place_end; uint32_t place_country;
 	const char *place_text;
+	int has_fix;       /* the gazetteer placed it: place_fix */
+	at_place_fix place_fix;
 	struct { uint32_t start, end; const char *sentence; } src[8]; int nsrc;
 	struct {
 		const char *field;

@@ -302,6 +302,13 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 		snprintf(path, sizeof(path), "%s/rates.tsv", datadir);
 		if (access(path, R_OK) == 0)
 			rc = at_money__load(&ctx->rates, path, 0, err, errlen);
+		/* the gazetteer too: without it places have no coordinates */
+		static const char *const GAZ[] = {"places.tsv", "places-local.tsv"};
+		for (int g = 0; rc == 0 && g < 2; g++) {
+			snprintf(path, sizeof(path), "%s/%s", datadir, GAZ[g]);
+			if (access(path, R_OK) == 0)
+				rc = at_places__load(&ctx->places, path, err, errlen);
+		}
 	}
 	for (size_t k = 0; rc == 0 && k < ctx->nkeys; k++)
 		if (!ctx->keys[k].display)
@@ -327,6 +334,7 @@ void at_ctx_free(at_ctx *ctx)
 		return;
 	at_arena_free(&ctx->mem);
 	at_money__free(&ctx->rates);
+	at_places__free(&ctx->places);
 	free(ctx->entries);
 	free(ctx->keys);
 	free(ctx->table);

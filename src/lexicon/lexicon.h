@@ -26,6 +26,7 @@
 
 #include "aidtrace.h"
 #include "../money/money.h"
+#include "../places/places.h"
 #include "../text/text.h"
 #include "../util/arena.h"
 
@@ -70,6 +71,7 @@ struct at_ctx {
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
+	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */
 };
 
 typedef struct lx_hit {

@@ -135,10 +135,20 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 		at_buf_adds(b, "{\"name\":");
 		str_or_null(b, ev->place_text);
 		at_buf_adds(b, ",\"country\":");
+		const at_place_fix *f = ev->has_fix ? &ev->place_fix : NULL;
 		if (ev->place_country != LX_NONE)
 			str_or_null(b, ctx->keys[ev->place_country].code);
 		else
-			at_buf_adds(b, "null");
+			str_or_null(b, f && f->country[0] ? f->country : NULL);
+		if (f) {
+			/* where a map puts it: the gazetteer's point, its kind and name */
+			at_buf_printf(b, ",\"lat\":%.4g,\"lon\":%.5g,\"kind\":\"%s\",\"gazetteer\":",
+				      f->lat, f->lon, AT_PLACE_KINDS[f->kind]);
+			str_or_null(b, f->name);
+			if (f->kind == PK_BORDER)
+				at_buf_printf(b, ",\"countries\":[\"%s\",\"%s\"]", f->country,
+					      f->country2);
+		}
 		at_buf_addc(b, '}');
 	} else {
 		at_buf_adds(b, "null");
