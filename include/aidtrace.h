@@ -148,6 +148,19 @@ void at_events_free(at_events *ev);
 char *at_events_jsonl(const at_events *ev, size_t *len);
 char *at_events_table(const at_events *ev, int width, int with_header, size_t *len);
 
+/*
+ * Draw events as a GeoJSON FeatureCollection (RFC 7946): `jsonl` holds SCHEMA
+ * JSON lines (from at_events_jsonl, or re-emitted by a store), `len` bytes.
+ * Aid becomes a LineString from the provider's capital to the recipient's
+ * (else a Point), exercises and deployments a Point at their place (else at
+ * the actor's capital); coordinates come from the context's gazetteer.
+ * Lines that are not JSON objects and events with nothing to place are
+ * counted in the collection's "aidtrace" member, not fatal. Returns a
+ * NUL-terminated string ending in a newline that the caller frees with
+ * free(), its length in *outlen (may be NULL); NULL when out of memory.
+ */
+char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, size_t *outlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,7 @@
 /*
  * main.c — the aidtrace command line, a thin client of include/aidtrace.h.
  *
- *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]
+ *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table|geojson]
  *                    [--data DIR] [--rates FILE] PATH...|-
  *
  * Exit status: 0 all good; 1 some inputs had errors (each reported on stderr
@@ -17,7 +17,7 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]\n"
+	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table|geojson]\n"
 	      "                        [--data DIR] [--rates FILE] PATH...|-\n"
 	      "       aidtrace --version\n"
 	      "\n"
@@ -28,7 +28,8 @@ static void usage(FILE *f)
 	      "               {\"id\",\"url\",\"published\",\"title\",\"text\"} a line), a\n"
 	      "               directory (walked), or - for JSON lines on stdin\n"
 	      "  --published  publication date for every document (overrides)\n"
-	      "  --format     jsonl (default) or table\n"
+	      "  --format     jsonl (default), table, or geojson (one FeatureCollection:\n"
+	      "               aid as provider->recipient lines, the rest as points)\n"
 	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n"
 	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
 	      "               layout (Date,USD,JPY,...); used before the annual table\n",
@@ -92,7 +93,8 @@ static int cmd_extract(int argc, char **argv)
 			paths[npaths++] = argv[i];
 		}
 	}
-	if (!npaths || (strcmp(format, "jsonl") && strcmp(format, "table"))) {
+	if (!npaths || (strcmp(format, "jsonl") && strcmp(format, "table") &&
+			strcmp(format, "geojson"))) {
 		usage(stderr);
 		free(paths);
 		return 2;
@@ -112,6 +114,9 @@ static int cmd_extract(int argc, char **argv)
 	}
 	int errors = 0, header = 1;
 	int table = !strcmp(format, "table");
+	int geojson = !strcmp(format, "geojson");
+	char *all = NULL; /* geojson: every event line, drawn at the end */
+	size_t all_len = 0, all_cap = 0;
 	int width = table ? term_width() : 0;
 	at_reader_opts opts = {published};
 	at_worker *worker;
@@ -162,7 +167,23 @@ static int cmd_extract(int argc, char **argv)
 				size_t len;
 				char *out = table ? at_events_table(ev, width, header, &len)
 						  : at_events_jsonl(ev, &len);
-				if (out && len) {
+				if (out && len && geojson) {
+					if (all_len + len + 1 > all_cap) {
+						size_t cap = (all_len + len + 1) * 2;
+						char *q = realloc(all, cap);
+						if (!q) {
+							fprintf(stderr, "aidtrace: out of memory\n");
+							free(out);
+							at_events_free(ev);
+							at_doc_free(doc);
+							break;
+						}
+						all = q;
+						all_cap = cap;
+					}
+					memcpy(all + all_len, out, len);
+					all_len += len;
+				} else if (out && len) {
 					fwrite(out, 1, len, stdout);
 					header = 0;
 				}
@@ -172,6 +193,16 @@ static int cmd_extract(int argc, char **argv)
 			at_doc_free(doc);
 		}
 		at_reader_free(r);
+	}
+	if (geojson) {
+		size_t glen;
+		char *g = at_geojson_from_jsonl(ctx, all ? all : "", all_len, &glen);
+		if (g)
+			fwrite(g, 1, glen, stdout);
+		else
+			errors++;
+		free(g);
+		free(all);
 	}
 	at_worker_free(worker);
 	at_ctx_free(ctx);
