@@ -71,8 +71,8 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
  * order, an optional trailing comma) and add them as units per USD, crossed
  * through the day's USD rate; EUR itself is 1 / USD. Then the monthly means.
  */
-int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t len,
-			char *err, size_t errlen);
+int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t len, char *err,
+			size_t errlen);
 /* Read a whole file and parse it with one of the above. AT_EIO if unreadable. */
 int at_money__load(at_rates *r, const char *path, int ecb, char *err, size_t errlen);
 void at_money__free(at_rates *r);

@@ -129,7 +129,8 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 							 "%s: line %u, byte %zu: '%.*s' is not "
 							 "an ISO 4217 code",
 							 name, line, (size_t)(f0[i] - text),
-							 (int)(ce - f0[i] > 16 ? 16 : ce - f0[i]),
+							 (int)(ce - f0[i] > 16 ? 16
+									       : ce - f0[i]),
 							 f0[i]);
 						return AT_EPARSE;
 					}
@@ -147,7 +148,8 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 					snprintf(err, errlen,
 						 "%s: line %u, byte %zu: expected a year %d-%d "
 						 "and at most %zu rates",
-						 name, line, off, AT_RATE_Y0, AT_RATE_Y1, ncols);
+						 name, line, off, AT_RATE_Y0, AT_RATE_Y1,
+						 ncols);
 					return AT_EPARSE;
 				}
 				for (size_t i = 1; i < nf; i++) {
@@ -155,13 +157,15 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 					int ok = parse_rate(f0[i], f1[i], &v);
 					if (ok < 0) {
 						snprintf(err, errlen,
-							 "%s: line %u, byte %zu: bad rate for %s",
+							 "%s: line %u, byte %zu: bad rate for "
+							 "%s",
 							 name, line, (size_t)(f0[i] - text),
 							 r->cur[cols[i - 1]].code);
 						return AT_EPARSE;
 					}
 					if (ok)
-						r->cur[cols[i - 1]].annual[(int)y - AT_RATE_Y0] = v;
+						r->cur[cols[i - 1]]
+							.annual[(int)y - AT_RATE_Y0] = v;
 				}
 			}
 		}
@@ -240,8 +244,8 @@ static int finish_daily(at_rate_cur *c)
 	return 0;
 }
 
-int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t len,
-			char *err, size_t errlen)
+int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t len, char *err,
+			size_t errlen)
 {
 	const char *p = text, *end = text + len;
 	char codes[MAXCOLS][4];
@@ -264,7 +268,8 @@ int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t 
 				if (nf > MAXCOLS || f1[0] - f0[0] != 4 ||
 				    strncmp(f0[0], "Date", 4) != 0) {
 					snprintf(err, errlen,
-						 "%s: line %u, byte %zu: expected the ECB header "
+						 "%s: line %u, byte %zu: expected the ECB "
+						 "header "
 						 "'Date,USD,JPY,...'",
 						 name, line, off);
 					return AT_EPARSE;
@@ -288,10 +293,11 @@ int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t 
 				}
 				ncols = nf - 1;
 				if (!usd_col) {
-					snprintf(err, errlen,
-						 "%s: line %u, byte %zu: no USD column to cross "
-						 "the euro rates with",
-						 name, line, off);
+					snprintf(
+						err, errlen,
+						"%s: line %u, byte %zu: no USD column to cross "
+						"the euro rates with",
+						name, line, off);
 					return AT_EPARSE;
 				}
 				have_header = 1;
@@ -307,8 +313,9 @@ int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t 
 				    d.y > AT_RATE_Y1 || d.d > at_days_in_month(d.y, d.m))
 					goto bad_row;
 				double usd;
-				int ok = usd_col < nf ? parse_rate(f0[usd_col], f1[usd_col], &usd)
-						      : 0;
+				int ok = usd_col < nf
+						 ? parse_rate(f0[usd_col], f1[usd_col], &usd)
+						 : 0;
 				if (ok < 0)
 					goto bad_cell;
 				if (!ok) {
@@ -338,7 +345,8 @@ int at_money__parse_ecb(at_rates *r, const char *name, const char *text, size_t 
 		continue;
 	bad_row:
 		snprintf(err, errlen,
-			 "%s: line %u, byte %zu: expected a date YYYY-MM-DD and at most %zu rates",
+			 "%s: line %u, byte %zu: expected a date YYYY-MM-DD and at most %zu "
+			 "rates",
 			 name, line, off, ncols);
 		return AT_EPARSE;
 	bad_cell:
@@ -369,7 +377,8 @@ int at_money__load(at_rates *r, const char *path, int ecb, char *err, size_t err
 	for (;;) {
 		if (len + 65536 > cap) {
 			if (cap >= 64u * 1024u * 1024u) {
-				snprintf(err, errlen, "%s: byte %zu: larger than 64 MB", path, len);
+				snprintf(err, errlen, "%s: byte %zu: larger than 64 MB", path,
+					 len);
 				rc = AT_ETOOBIG;
 				goto cleanup;
 			}
@@ -458,7 +467,8 @@ int at_money__rate(const at_rates *r, const char *cur, const at_date *when, doub
 			return AT_BASIS_MONTHLY;
 		}
 	}
-	if (when->y >= AT_RATE_Y0 && when->y <= AT_RATE_Y1 && c->annual[when->y - AT_RATE_Y0] > 0) {
+	if (when->y >= AT_RATE_Y0 && when->y <= AT_RATE_Y1 &&
+	    c->annual[when->y - AT_RATE_Y0] > 0) {
 		*rate = c->annual[when->y - AT_RATE_Y0];
 		used->y = when->y;
 		used->m = used->d = 0;

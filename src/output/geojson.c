@@ -73,17 +73,16 @@ static void copy_prop(json_t *props, json_t *ev, const char *key)
 static json_t *properties(json_t *ev, const char *located_by)
 {
 	json_t *props = json_object();
-	static const char *const KEYS[] = {"id",	"type",	    "kinds",	"status",
-					   "provider", "recipient", "participants", "actor",
-					   "items",    "value",	    "personnel", "when",
-					   "place",    "reported",  "conflicts", "confidence"};
+	static const char *const KEYS[] = {
+		"id",           "type",     "kinds",     "status",    "provider",  "recipient",
+		"participants", "actor",    "items",     "value",     "personnel", "when",
+		"place",        "reported", "conflicts", "confidence"};
 	for (size_t i = 0; i < sizeof(KEYS) / sizeof(KEYS[0]); i++)
 		copy_prop(props, ev, KEYS[i]);
 	json_t *docs = json_array();
 	json_t *src;
 	size_t i;
-	json_array_foreach(json_object_get(ev, "sources"), i, src)
-	{
+	json_array_foreach (json_object_get(ev, "sources"), i, src) {
 		json_t *d = json_object_get(src, "doc");
 		if (json_is_string(d))
 			json_array_append(docs, d);
@@ -109,7 +108,8 @@ static json_t *feature(const at_ctx *ctx, json_t *ev)
 			json_t *coords = json_array();
 			json_array_append_new(coords, position(p->lon, p->lat));
 			json_array_append_new(coords, position(r->lon, r->lat));
-			geom = json_pack("{s:s,s:o}", "type", "LineString", "coordinates", coords);
+			geom = json_pack("{s:s,s:o}", "type", "LineString", "coordinates",
+					 coords);
 			by = "route";
 		} else if (place_point(ev, &lat, &lon)) {
 			geom = point(lon, lat);
@@ -167,8 +167,8 @@ char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, si
 		p = nl ? nl + 1 : end;
 	}
 	json_t *fc = json_pack("{s:s,s:o,s:{s:I,s:I}}", "type", "FeatureCollection", "features",
-			       features, "aidtrace", "skipped", (json_int_t)skipped, "bad_lines",
-			       (json_int_t)bad);
+			       features, "aidtrace", "skipped", (json_int_t)skipped,
+			       "bad_lines", (json_int_t)bad);
 	if (!fc)
 		return NULL;
 	char *s = json_dumps(fc, JSON_COMPACT | JSON_REAL_PRECISION(7));

@@ -136,7 +136,11 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 		str_or_null(b, ev->place_text);
 		at_buf_adds(b, ",\"country\":");
 		const at_place_fix *f = ev->has_fix ? &ev->place_fix : NULL;
-		if (ev->place_country != LX_NONE)
+		/* a named city or base is in the gazetteer's state ("Ream Naval
+		 * Base on the Gulf of Thailand" is in Cambodia) */
+		int named = f && f->country[0] &&
+			    (f->kind == PK_CAPITAL || f->kind == PK_CITY || f->kind == PK_BASE);
+		if (!named && ev->place_country != LX_NONE)
 			str_or_null(b, ctx->keys[ev->place_country].code);
 		else
 			str_or_null(b, f && f->country[0] ? f->country : NULL);

@@ -13,7 +13,8 @@
 #include "places.h"
 
 const char *const AT_PLACE_KINDS[] = {"country", "capital", "city", "region", "base", "border"};
-static const char *const KIND_NAMES[] = {"centroid", "capital", "city", "region", "base", "border"};
+static const char *const KIND_NAMES[] = {"centroid", "capital", "city",
+					 "region",   "base",    "border"};
 
 static int alpha3(const char *p, size_t n)
 {
@@ -76,19 +77,21 @@ int at_places__parse(at_gazetteer *g, const char *name, char *text, size_t len, 
 			if (nf != 5)
 				why = "expected 5 tab-separated columns";
 			else if (kind < 0)
-				why = "unknown kind (centroid, capital, city, region, base, border)";
+				why = "unknown kind (centroid, capital, city, region, base, "
+				      "border)";
 			else if (kind == PK_BORDER
 					 ? !(cl == 7 && f[1][3] == '-' && alpha3(f[1], 3) &&
 					     alpha3(f[1] + 4, 3))
 					 : !(alpha3(f[1], cl) || strcmp(f[1], "-") == 0))
 				why = "bad country (alpha-3, '-', or AAA-BBB for a border)";
-			else if (parse_coord(f[2], 90, &row.lat) || parse_coord(f[3], 180, &row.lon))
+			else if (parse_coord(f[2], 90, &row.lat) ||
+				 parse_coord(f[3], 180, &row.lon))
 				why = "bad latitude or longitude";
 			else if (!f[4][0])
 				why = "empty name";
 			if (why) {
-				snprintf(err, errlen, "%s: line %u, byte %zu: %s", name, line, off,
-					 why);
+				snprintf(err, errlen, "%s: line %u, byte %zu: %s", name, line,
+					 off, why);
 				return AT_EPARSE;
 			}
 			row.kind = (uint8_t)kind;
@@ -130,7 +133,8 @@ int at_places__load(at_gazetteer *g, const char *path, char *err, size_t errlen)
 			break;
 		if (len == cap) {
 			if (cap >= 16u * 1024u * 1024u) {
-				snprintf(err, errlen, "%s: byte %zu: larger than 16 MB", path, len);
+				snprintf(err, errlen, "%s: byte %zu: larger than 16 MB", path,
+					 len);
 				rc = AT_ETOOBIG;
 				break;
 			}
@@ -183,8 +187,9 @@ const at_place_row *at_places__state(const at_gazetteer *g, const char *code, in
 
 static int word_char(unsigned char c) { return isalnum(c) || c >= 0x80; }
 
-/* Is `name` (n bytes) inside text as whole words, ASCII case-insensitively? */
-static int contains_words(const char *text, size_t tl, const char *name, size_t n)
+/* Where `name` (n bytes) first is inside text as whole words, ASCII
+ * case-insensitively, or -1. */
+static long find_words(const char *text, size_t tl, const char *name, size_t n)
 {
 	for (size_t i = 0; i + n <= tl; i++) {
 		if (i && word_char((unsigned char)text[i - 1]))
@@ -192,13 +197,18 @@ static int contains_words(const char *text, size_t tl, const char *name, size_t 
 		if (i + n < tl && word_char((unsigned char)text[i + n]))
 			continue;
 		size_t k = 0;
-		while (k < n && tolower((unsigned char)text[i + k]) ==
-					tolower((unsigned char)name[k]))
+		while (k < n &&
+		       tolower((unsigned char)text[i + k]) == tolower((unsigned char)name[k]))
 			k++;
 		if (k == n)
-			return 1;
+			return (long)i;
 	}
-	return 0;
+	return -1;
+}
+
+static int contains_words(const char *text, size_t tl, const char *name, size_t n)
+{
+	return find_words(text, tl, name, n) >= 0;
 }
 
 static void fix_from(at_place_fix *out, const at_place_row *r)
@@ -238,14 +248,20 @@ int at_places__resolve(const at_gazetteer *g, const char *text, const char *cons
 			}
 		}
 	}
-	/* the longest named place inside the text (borders by their names too) */
+	/* the first named place in the text, the longest of those that start
+	 * there ("Ream Naval Base on the Gulf of Thailand" is the base) */
 	const at_place_row *best = NULL;
+	long best_at = -1;
 	for (size_t i = 0; i < g->n; i++) {
 		const at_place_row *r = &g->rows[i];
 		if (r->kind == PK_CENTROID)
 			continue;
-		if ((!best || r->nlen > best->nlen) && contains_words(text, tl, r->name, r->nlen))
+		long at = find_words(text, tl, r->name, r->nlen);
+		if (at >= 0 &&
+		    (!best || at < best_at || (at == best_at && r->nlen > best->nlen))) {
 			best = r;
+			best_at = at;
+		}
 	}
 	if (best) {
 		fix_from(out, best);

@@ -63,9 +63,9 @@ const at_place_row *at_places__state(const at_gazetteer *g, const char *alpha3, 
 /*
  * Resolve place text. `states` are the alpha-3 codes of the states the text
  * names, in order (the caller reads them with the lexicon), `n` of them.
- * Border phrases with two states give the border; else the longest gazetteer
- * name inside the text; else the first state's centroid. Returns 1 with *out
- * filled, 0 when nothing fits.
+ * Border phrases with two states give the border; else the first gazetteer
+ * name in the text (the longest of those starting there); else the first
+ * state's centroid. Returns 1 with *out filled, 0 when nothing fits.
  */
 int at_places__resolve(const at_gazetteer *g, const char *text, const char *const *states,
 		       int n, at_place_fix *out);

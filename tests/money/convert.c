@@ -66,7 +66,8 @@ static void check_form(const char *text, double amount, const char *currency)
 		assert_true(fabs(usd(v) - amount) < 1);
 	} else {
 		assert_string_equal(basis(v), "annual");
-		assert_string_equal(json_string_value(json_object_get(v, "usd_rate_date")), "2019");
+		assert_string_equal(json_string_value(json_object_get(v, "usd_rate_date")),
+				    "2019");
 		assert_true(usd(v) > 0);
 	}
 	json_decref(v);
@@ -75,13 +76,15 @@ static void check_form(const char *text, double amount, const char *currency)
 static void currency_forms__rubles_roubles_sign_code_and_russian(void **state)
 {
 	(void)state;
-	check_form("Russia will give Kyrgyzstan military equipment worth 2 billion rubles.", 2e9,
-		   "RUB");
-	check_form("Russia will give Kyrgyzstan military equipment worth 2 billion roubles.", 2e9,
-		   "RUB");
+	check_form("Russia will give Kyrgyzstan military equipment worth 2 billion rubles.",
+		   2e9, "RUB");
+	check_form("Russia will give Kyrgyzstan military equipment worth 2 billion roubles.",
+		   2e9, "RUB");
 	check_form("Russia will give Kyrgyzstan military equipment worth ₽2bn.", 2e9, "RUB");
-	check_form("Russia will give Kyrgyzstan military equipment worth RUB 2 bln.", 2e9, "RUB");
-	check_form("Russia will give Kyrgyzstan military equipment worth 2 млрд руб.", 2e9, "RUB");
+	check_form("Russia will give Kyrgyzstan military equipment worth RUB 2 bln.", 2e9,
+		   "RUB");
+	check_form("Russia will give Kyrgyzstan military equipment worth 2 млрд руб.", 2e9,
+		   "RUB");
 }
 
 static void currency_forms__dollars(void **state)
@@ -109,17 +112,19 @@ static void currency_forms__euro_pound_yuan_rupee_hryvnia(void **state)
 		   "GBP");
 	check_form("China will give Cambodia military equipment worth 50 million yuan.", 5e7,
 		   "CNY");
-	check_form("China will give Cambodia military equipment worth 20 million renminbi.", 2e7,
-		   "CNY");
+	check_form("China will give Cambodia military equipment worth 20 million renminbi.",
+		   2e7, "CNY");
 	check_form("Poland will give Ukraine military equipment worth 2 billion hryvnias.", 2e9,
 		   "UAH");
-	check_form("Japan will give the Philippines military radars worth 1.5 trillion yen.", 1.5e12,
-		   "JPY");
+	check_form("Japan will give the Philippines military radars worth 1.5 trillion yen.",
+		   1.5e12, "JPY");
 	/* rupees of the paying country; lakh and crore */
-	check_form("Pakistan will give Afghanistan military equipment worth 10 billion rupees.", 1e10, "PKR");
+	check_form("Pakistan will give Afghanistan military equipment worth 10 billion rupees.",
+		   1e10, "PKR");
 	check_form("India will give the Maldives military equipment worth Rs 50 lakh.", 5e6,
 		   "INR");
-	check_form("India will give Bhutan military equipment worth 30 crore rupees.", 3e8, "INR");
+	check_form("India will give Bhutan military equipment worth 30 crore rupees.", 3e8,
+		   "INR");
 }
 
 static void article_conversion_wins__usd_basis_text(void **state)
@@ -137,9 +142,10 @@ static void conversion_far_from_the_table__conflict(void **state)
 {
 	(void)state;
 	/* 70 billion rubles were about $1.1 billion in 2015, not $7 billion */
-	json_t *arr = extract("Russia will give Tajikistan military aid worth 70 billion rubles "
-			      "($7 billion) to buy weapons.",
-			      "2015-03-10");
+	json_t *arr =
+		extract("Russia will give Tajikistan military aid worth 70 billion rubles "
+			"($7 billion) to buy weapons.",
+			"2015-03-10");
 	assert_int_equal(json_array_size(arr), 1);
 	json_t *conf = json_object_get(json_array_get(arr, 0), "conflicts");
 	assert_int_equal(json_array_size(conf), 1);
@@ -158,15 +164,18 @@ static void precision__day_month_year_and_nearest(void **state)
 {
 	(void)state;
 	/* the act's own day, which the ECB file has */
-	json_t *v = value_of("Japan handed over military equipment worth 1.45 billion yen to the Philippines "
+	json_t *v = value_of("Japan handed over military equipment worth 1.45 billion yen to "
+			     "the Philippines "
 			     "on March 3, 2023.",
 			     "2023-03-20", 1.45e9, "JPY");
 	assert_string_equal(basis(v), "daily");
-	assert_string_equal(json_string_value(json_object_get(v, "usd_rate_date")), "2023-03-03");
+	assert_string_equal(json_string_value(json_object_get(v, "usd_rate_date")),
+			    "2023-03-03");
 	assert_true(fabs(usd(v) - 1.45e9 / (145.0 / 1.06)) < 1.0);
 	json_decref(v);
 	/* a month: the month's mean */
-	v = value_of("Japan handed over military equipment worth 1.45 billion yen to the Philippines in "
+	v = value_of("Japan handed over military equipment worth 1.45 billion yen to the "
+		     "Philippines in "
 		     "March 2023.",
 		     "2023-04-20", 1.45e9, "JPY");
 	assert_string_equal(basis(v), "monthly");
@@ -197,10 +206,11 @@ static void precision__day_month_year_and_nearest(void **state)
 static void headline_amount_disagreeing_with_body__conflict(void **state)
 {
 	(void)state;
-	json_t *arr = extract("Russia to give Tajikistan $70 billion in military aid\n\n"
-			      "Russia will give Tajikistan military aid worth 70 billion rubles "
-			      "to buy weapons, the minister said.",
-			      "2015-03-10");
+	json_t *arr =
+		extract("Russia to give Tajikistan $70 billion in military aid\n\n"
+			"Russia will give Tajikistan military aid worth 70 billion rubles "
+			"to buy weapons, the minister said.",
+			"2015-03-10");
 	assert_int_equal(json_array_size(arr), 1);
 	json_t *e = json_array_get(arr, 0);
 	assert_string_equal(str_at(e, "value", "currency"), "RUB");

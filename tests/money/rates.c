@@ -31,9 +31,8 @@ static void table__annual_rates_and_empty_cells(void **state)
 	(void)state;
 	at_rates r = {0};
 	char err[256] = "";
-	assert_int_equal(at_money__parse_table(&r, "t.tsv", TABLE, strlen(TABLE), err,
-					       sizeof(err)),
-			 0);
+	assert_int_equal(
+		at_money__parse_table(&r, "t.tsv", TABLE, strlen(TABLE), err, sizeof(err)), 0);
 	double rate;
 	at_date used, w = D(2015, 6, 1);
 	assert_int_equal(at_money__rate(&r, "RUB", &w, &rate, &used), AT_BASIS_ANNUAL);
@@ -61,20 +60,22 @@ static void table__bad_rate_names_line_and_byte(void **state)
 	const char bad[] = "year\tUSD\tRUB\n2015\t1\t6x.3\n";
 	at_rates r = {0};
 	char err[256] = "";
-	assert_int_equal(at_money__parse_table(&r, "bad.tsv", bad, strlen(bad), err, sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_money__parse_table(&r, "bad.tsv", bad, strlen(bad), err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "bad.tsv: line 2, byte 20"));
 	at_money__free(&r);
 	const char neg[] = "year\tUSD\n2015\t-1\n";
 	at_rates r2 = {0};
-	assert_int_equal(at_money__parse_table(&r2, "neg.tsv", neg, strlen(neg), err, sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_money__parse_table(&r2, "neg.tsv", neg, strlen(neg), err, sizeof(err)),
+		AT_EPARSE);
 	at_money__free(&r2);
 	const char nohead[] = "2015\t1\n";
 	at_rates r3 = {0};
-	assert_int_equal(at_money__parse_table(&r3, "h.tsv", nohead, strlen(nohead), err,
-					       sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_money__parse_table(&r3, "h.tsv", nohead, strlen(nohead), err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "line 1, byte 0"));
 	at_money__free(&r3);
 }
@@ -122,20 +123,21 @@ static void ecb__errors_name_file_line_and_byte(void **state)
 	char err[256] = "";
 	at_rates r = {0};
 	const char nousd[] = "Date,JPY,\n2023-03-03,145.0,\n";
-	assert_int_equal(at_money__parse_ecb(&r, "x.csv", nousd, strlen(nousd), err, sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_money__parse_ecb(&r, "x.csv", nousd, strlen(nousd), err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "no USD column"));
 	at_money__free(&r);
 	const char baddate[] = "Date,USD\n2023-02-30,1.1\n";
-	assert_int_equal(at_money__parse_ecb(&r, "y.csv", baddate, strlen(baddate), err,
-					     sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_money__parse_ecb(&r, "y.csv", baddate, strlen(baddate), err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "y.csv: line 2, byte 9"));
 	at_money__free(&r);
 	const char badcell[] = "Date,USD,JPY\n2023-03-03,1.1,abc\n";
-	assert_int_equal(at_money__parse_ecb(&r, "z.csv", badcell, strlen(badcell), err,
-					     sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_money__parse_ecb(&r, "z.csv", badcell, strlen(badcell), err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "z.csv: line 2, byte 28"));
 	at_money__free(&r);
 	assert_int_equal(at_money__load(&r, "/nonexistent/rates.csv", 1, err, sizeof(err)),

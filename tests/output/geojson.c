@@ -46,8 +46,7 @@ static json_t *parse_collection(const char *s, size_t len)
 	assert_true(json_is_array(features));
 	size_t i;
 	json_t *f;
-	json_array_foreach(features, i, f)
-	{
+	json_array_foreach (features, i, f) {
 		assert_string_equal(str_at(f, "type", NULL), "Feature");
 		assert_true(json_is_object(json_object_get(f, "properties")));
 		json_t *g = json_object_get(f, "geometry");
@@ -60,7 +59,8 @@ static json_t *parse_collection(const char *s, size_t len)
 			assert_true(json_array_size(c) >= 2);
 			size_t k;
 			json_t *pos;
-			json_array_foreach(c, k, pos) check_position(pos);
+			json_array_foreach (c, k, pos)
+				check_position(pos);
 		} else {
 			fail_msg("unexpected geometry %s", gt);
 		}
@@ -95,8 +95,8 @@ static void aid__line_from_provider_capital_to_recipient_capital(void **state)
 	json_t *props = json_object_get(f, "properties");
 	assert_string_equal(str_at(props, "type", NULL), "aid");
 	assert_string_equal(str_at(props, "located_by", NULL), "route");
-	assert_string_equal(json_string_value(json_array_get(json_object_get(props, "docs"), 0)),
-			    "g.txt");
+	assert_string_equal(
+		json_string_value(json_array_get(json_object_get(props, "docs"), 0)), "g.txt");
 	json_decref(fc);
 	free(g);
 	free(lines);

@@ -62,9 +62,9 @@ static void parse__bad_rows_name_line_and_byte(void **state)
 		at_gazetteer g = {0};
 		char err[256] = "";
 		char *copy = strdup(BAD[i].text);
-		assert_int_equal(at_places__parse(&g, "rows.tsv", copy, strlen(copy), err,
-						  sizeof(err)),
-				 AT_EPARSE);
+		assert_int_equal(
+			at_places__parse(&g, "rows.tsv", copy, strlen(copy), err, sizeof(err)),
+			AT_EPARSE);
 		if (!strstr(err, BAD[i].want))
 			fail_msg("%s: got '%s'", BAD[i].text, err);
 		at_places__free(&g);
@@ -84,10 +84,12 @@ static void resolve__border_name_and_centroid(void **state)
 	assert_string_equal(f.country2, "TJK");
 	assert_int_equal(at_places__resolve(&g, "the frontier", at, 2, &f), 1);
 	assert_int_equal(f.kind, PK_BORDER);
-	/* not a border phrase: the longest name inside the text wins */
-	assert_int_equal(at_places__resolve(&g, "the 201st Military Base near Dushanbe", t, 1, &f),
-			 1);
+	/* not a border phrase: the first name in the text, the longest starting there */
+	assert_int_equal(
+		at_places__resolve(&g, "the 201st Military Base near Dushanbe", t, 1, &f), 1);
 	assert_string_equal(f.name, "201st military base");
+	assert_int_equal(at_places__resolve(&g, "Dushanbe on the Black Sea", NULL, 0, &f), 1);
+	assert_string_equal(f.name, "Dushanbe");
 	assert_int_equal(at_places__resolve(&g, "the Black Sea", NULL, 0, &f), 1);
 	assert_string_equal(f.country, "");
 	/* names match whole words only: "Dushanbes" is not "Dushanbe" */
