@@ -19,7 +19,7 @@ help:
 	@echo "make demo       run the CLI on examples/*.txt (table, then out/demo.jsonl)"
 	@echo "make bench      time extraction on ../shared/corpus/reuters21578.jsonl"
 	@echo "make golden-update  regenerate tests/golden/*.expected.jsonl"
-	@echo "make fuzz-smoke run the libFuzzer target for $(FUZZ_SECS) s (needs clang)"
+	@echo "make fuzz-smoke run the libFuzzer targets for $(FUZZ_SECS) s each (needs clang)"
 	@echo "make format / check-style / clean"
 
 build:
@@ -51,12 +51,13 @@ golden-update: build
 $(FUZZ_BUILD)/fuzz/fuzz_ingest: FORCE
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 		-DAT_FUZZ=ON -DAT_SANITIZE=ON
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_ingest
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_ingest fuzz_tables
 
 fuzz: $(FUZZ_BUILD)/fuzz/fuzz_ingest
 
 fuzz-smoke: fuzz
 	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_ingest $(FUZZ_SECS)
+	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_tables $(FUZZ_SECS)
 
 format:
 	clang-format -i $$(git ls-files -co --exclude-standard '*.c' '*.h' | grep -v '^build')

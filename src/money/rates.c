@@ -144,7 +144,7 @@ int at_money__parse_table(at_rates *r, const char *name, const char *text, size_
 			} else {
 				double y;
 				if (nf > ncols + 1 || parse_rate(f0[0], f1[0], &y) != 1 ||
-				    y != (int)y || y < AT_RATE_Y0 || y > AT_RATE_Y1) {
+				    y < AT_RATE_Y0 || y > AT_RATE_Y1 || y != (int)y) {
 					snprintf(err, errlen,
 						 "%s: line %u, byte %zu: expected a year %d-%d "
 						 "and at most %zu rates",
