@@ -221,6 +221,24 @@ static void fix_from(at_place_fix *out, const at_place_row *r)
 	out->name = r->name;
 }
 
+const at_place_row *at_places__find(const at_gazetteer *g, const char *text, size_t len)
+{
+	const at_place_row *best = NULL;
+	long best_at = -1;
+	for (size_t i = 0; g && text && i < g->n; i++) {
+		const at_place_row *r = &g->rows[i];
+		if (r->kind == PK_CENTROID)
+			continue;
+		long at = find_words(text, len, r->name, r->nlen);
+		if (at >= 0 &&
+		    (!best || at < best_at || (at == best_at && r->nlen > best->nlen))) {
+			best = r;
+			best_at = at;
+		}
+	}
+	return best;
+}
+
 int at_places__resolve(const at_gazetteer *g, const char *text, const char *const *states,
 		       int n, at_place_fix *out)
 {
@@ -250,19 +268,7 @@ int at_places__resolve(const at_gazetteer *g, const char *text, const char *cons
 	}
 	/* the first named place in the text, the longest of those that start
 	 * there ("Ream Naval Base on the Gulf of Thailand" is the base) */
-	const at_place_row *best = NULL;
-	long best_at = -1;
-	for (size_t i = 0; i < g->n; i++) {
-		const at_place_row *r = &g->rows[i];
-		if (r->kind == PK_CENTROID)
-			continue;
-		long at = find_words(text, tl, r->name, r->nlen);
-		if (at >= 0 &&
-		    (!best || at < best_at || (at == best_at && r->nlen > best->nlen))) {
-			best = r;
-			best_at = at;
-		}
-	}
+	const at_place_row *best = at_places__find(g, text, tl);
 	if (best) {
 		fix_from(out, best);
 		return 1;

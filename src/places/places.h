@@ -60,6 +60,10 @@ void at_places__free(at_gazetteer *g);
 /* A state's capital (capital != 0) or centroid row by alpha-3, or NULL. */
 const at_place_row *at_places__state(const at_gazetteer *g, const char *alpha3, int capital);
 
+/* The first gazetteer place (not a state's centroid) named inside text[0,
+ * len) as whole words, or NULL: tells a place from other words after "in". */
+const at_place_row *at_places__find(const at_gazetteer *g, const char *text, size_t len);
+
 /*
  * Resolve place text. `states` are the alpha-3 codes of the states the text
  * names, in order (the caller reads them with the lexicon), `n` of them.

@@ -133,7 +133,13 @@ static void events__border_phrases_and_named_places_get_coordinates(void **state
 		assert_true(json_is_number(json_object_get(p, "lon")));
 		json_decref(p);
 	}
-	json_t *p = place_of("France deployed 300 troops to Niamey on Monday.");
+	/* a town the gazetteer knows is a place even with no state named */
+	json_t *p = place_of("Estonia and Latvia will hold a joint naval exercise off Liepaja "
+			     "next week.");
+	assert_string_equal(str_at(p, "country", NULL), "LVA");
+	assert_string_equal(str_at(p, "gazetteer", NULL), "Liepaja");
+	json_decref(p);
+	p = place_of("France deployed 300 troops to Niamey on Monday.");
 	assert_string_equal(str_at(p, "kind", NULL), "capital");
 	assert_string_equal(str_at(p, "country", NULL), "NER");
 	assert_true(fabs(json_number_value(json_object_get(p, "lat")) - 13.51) < 0.01);
