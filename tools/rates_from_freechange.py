@@ -124,7 +124,9 @@ def main():
     out.write("# rates against the SDR crossed through the USD (mean of the days); fred = US\n")
     out.write("# Federal Reserve H.10 noon buying rates (FRED DEX* series, mean of the days).\n")
     out.write("# An empty cell means no source had the figure: nothing is guessed. A user may add\n")
-    out.write("# rows or columns by hand (say where the figure comes from in a '# source' line).\n")
+    out.write("# rows or columns by hand, or better in rates-local.tsv (same layout; its cells\n")
+    out.write("# override these), saying where each figure comes from in a '# source' line.\n")
+    out.write("# Rows are years; columns are currencies; a cell is the year's average rate.\n")
     out.write("# Format: UTF-8, tab-separated; the first non-comment row is 'year' and ISO 4217 codes.\n")
     currencies = [c for c in currencies if c in CURRENCIES or used[c]]
     for cur in currencies:

@@ -297,11 +297,15 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 	if (rc == 0)
 		rc = build_table(ctx);
 	if (rc == 0) {
-		/* the annual exchange-rate table is optional: without it no USD figures */
+		/* the annual exchange-rate table is optional: without it no USD figures;
+		 * a user's rates-local.tsv adds columns or fills (overrides) cells */
 		char path[4096];
-		snprintf(path, sizeof(path), "%s/rates.tsv", datadir);
-		if (access(path, R_OK) == 0)
-			rc = at_money__load(&ctx->rates, path, 0, err, errlen);
+		static const char *const RATES[] = {"rates.tsv", "rates-local.tsv"};
+		for (int f = 0; rc == 0 && f < 2; f++) {
+			snprintf(path, sizeof(path), "%s/%s", datadir, RATES[f]);
+			if (access(path, R_OK) == 0)
+				rc = at_money__load(&ctx->rates, path, 0, err, errlen);
+		}
 		/* the gazetteer too: without it places have no coordinates */
 		static const char *const GAZ[] = {"places.tsv", "places-local.tsv"};
 		for (int g = 0; rc == 0 && g < 2; g++) {

@@ -54,6 +54,29 @@ static void table__annual_rates_and_empty_cells(void **state)
 	at_money__free(&r);
 }
 
+static void table__a_second_table_fills_and_overrides_cells(void **state)
+{
+	(void)state;
+	at_rates r = {0};
+	char err[256] = "";
+	const char local[] = "year\tRUB\tTJS\n2016\t67.0\t7.8\n2015\t\t6.2\n";
+	assert_int_equal(at_money__parse_table(&r, "t.tsv", TABLE, strlen(TABLE), err,
+					       sizeof(err)),
+			 0);
+	assert_int_equal(at_money__parse_table(&r, "local.tsv", local, strlen(local), err,
+					       sizeof(err)),
+			 0);
+	double rate;
+	at_date used, w = D(2016, 0, 0);
+	assert_int_equal(at_money__rate(&r, "RUB", &w, &rate, &used), AT_BASIS_ANNUAL);
+	assert_true(fabs(rate - 67.0) < 1e-9);
+	w = D(2015, 0, 0);
+	assert_int_equal(at_money__rate(&r, "RUB", &w, &rate, &used), AT_BASIS_ANNUAL);
+	assert_true(fabs(rate - 61.3) < 1e-9); /* an empty cell keeps the first table's */
+	assert_int_equal(at_money__rate(&r, "TJS", &w, &rate, &used), AT_BASIS_ANNUAL);
+	at_money__free(&r);
+}
+
 static void table__bad_rate_names_line_and_byte(void **state)
 {
 	(void)state;
@@ -165,6 +188,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(table__annual_rates_and_empty_cells),
+		cmocka_unit_test(table__a_second_table_fills_and_overrides_cells),
 		cmocka_unit_test(table__bad_rate_names_line_and_byte),
 		cmocka_unit_test(ecb__cross_rates_through_the_euro),
 		cmocka_unit_test(ecb__errors_name_file_line_and_byte),
