@@ -62,6 +62,16 @@ typedef struct at_ctx at_ctx;
  */
 int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen);
 void at_ctx_free(at_ctx *ctx);
+/*
+ * Add daily exchange rates from `path`, a CSV in the European Central Bank's
+ * reference-rate layout ("Date,USD,JPY,..." rows of units per euro, "N/A"
+ * for gaps); they are crossed to US dollars through the day's USD rate and
+ * take precedence over the annual table (data/rates.tsv) for the days and
+ * months they cover. Call it after at_ctx_new and before any extraction (it
+ * changes the context). On failure returns a negative code and writes a
+ * message naming the file, line and byte into `err`.
+ */
+int at_ctx_load_rates(at_ctx *ctx, const char *path, char *err, size_t errlen);
 /* The default data folder compiled into the library (may not exist). */
 const char *at_default_datadir(void);
 
@@ -312,6 +322,18 @@ typedef struct at_run_opts {
 int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
 	   const at_reader_opts *ropts, const at_run_opts *opts, at_doc_sink sink,
 	   at_diag_sink dsink, void *user, at_run_stats *stats);
+/*
+ * Draw events as a GeoJSON FeatureCollection (RFC 7946): `jsonl` holds SCHEMA
+ * JSON lines (from at_events_jsonl, or re-emitted by a store), `len` bytes.
+ * Aid becomes a LineString from the provider's capital to the recipient's
+ * (else a Point), exercises and deployments a Point at their place (else at
+ * the actor's capital); coordinates come from the context's gazetteer.
+ * Lines that are not JSON objects and events with nothing to place are
+ * counted in the collection's "aidtrace" member, not fatal. Returns a
+ * NUL-terminated string ending in a newline that the caller frees with
+ * free(), its length in *outlen (may be NULL); NULL when out of memory.
+ */
+char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, size_t *outlen);
 
 #ifdef __cplusplus
 }

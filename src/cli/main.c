@@ -1,8 +1,8 @@
 /*
  * main.c — the aidtrace command line, a thin client of include/aidtrace.h.
  *
- *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]
- *                    [--data DIR] [--threads N] [--quiet] PATH...|-
+ *   aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table|geojson]
+ *                    [--data DIR] [--rates FILE] [--threads N] [--quiet] PATH...|-
  *   aidtrace ingest ... / aidtrace events ...   (store.c)
  *   aidtrace report [--db FILE [filters] | --jsonl FILE|-] [-o report.html]
  *
@@ -25,8 +25,9 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table]\n"
-	      "                        [--data DIR] [--threads N] [--quiet] PATH...|-\n"
+	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table|geojson]\n"
+	      "                        [--data DIR] [--rates FILE] [--threads N]\n"
+	      "                        [--quiet] PATH...|-\n"
 	      "       aidtrace ingest [--db FILE] [options] PATH...|-   (aidtrace ingest "
 	      "--help)\n"
 	      "       aidtrace events [--db FILE] [filters] [--format table|jsonl|csv]\n"
@@ -41,8 +42,11 @@ static void usage(FILE *f)
 	      "               {\"id\",\"url\",\"published\",\"title\",\"text\"} a line), a\n"
 	      "               directory (walked), or - for JSON lines on stdin\n"
 	      "  --published  publication date for every document (overrides)\n"
-	      "  --format     jsonl (default) or table\n"
+	      "  --format     jsonl (default), table, or geojson (one FeatureCollection:\n"
+	      "               aid as provider->recipient lines, the rest as points)\n"
 	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n"
+	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
+	      "               layout (Date,USD,JPY,...); used before the annual table\n"
 	      "  --threads N  documents analysed in parallel (default: the number of\n"
 	      "               cores); the output is the same for every N\n"
 	      "  --quiet      no progress line on stderr (shown only when stderr is a\n"
@@ -78,6 +82,10 @@ typedef struct extract_out {
 	int table, width, header;
 	int progress_shown; /* a progress line is on stderr and must be erased */
 	int progress_width;
+	int geojson;       /* collect every event line, drawn at the end */
+	char *all;
+	size_t all_len, all_cap;
+	int all_failed;    /* out of memory while collecting */
 } extract_out;
 
 static void erase_progress(extract_out *o)
@@ -115,7 +123,21 @@ static int write_events(void *user, const at_doc *doc, const at_events *ev)
 	size_t len;
 	char *out = o->table ? at_events_table(ev, o->width, o->header, &len)
 			     : at_events_jsonl(ev, &len);
-	if (out && len) {
+	if (out && len && o->geojson) {
+		if (o->all_len + len + 1 > o->all_cap) {
+			size_t cap = (o->all_len + len + 1) * 2;
+			char *q = realloc(o->all, cap);
+			if (!q) {
+				o->all_failed = 1;
+				free(out);
+				return 1; /* stop the run */
+			}
+			o->all = q;
+			o->all_cap = cap;
+		}
+		memcpy(o->all + o->all_len, out, len);
+		o->all_len += len;
+	} else if (out && len) {
 		fwrite(out, 1, len, stdout);
 		o->header = 0;
 	}
@@ -155,7 +177,7 @@ static void show_progress(void *user, const at_run_stats *st)
 static int cmd_extract(int argc, char **argv)
 {
 	const char *published = NULL, *format = "jsonl", *data = getenv("AIDTRACE_DATA");
-	const char *threads_arg = NULL;
+	const char *threads_arg = NULL, *rates = NULL;
 	int npaths = 0, quiet = 0;
 	const char **paths = calloc((size_t)argc + 1, sizeof(char *));
 	if (!paths)
@@ -163,10 +185,12 @@ static int cmd_extract(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if ((!strcmp(a, "--published") || !strcmp(a, "--format") ||
-		     !strcmp(a, "--data") || !strcmp(a, "--threads")) &&
+		     !strcmp(a, "--data") || !strcmp(a, "--threads") || !strcmp(a, "--rates")) &&
 		    i + 1 < argc) {
 			const char *v = argv[++i];
-			if (!strcmp(a, "--published"))
+			if (!strcmp(a, "--rates"))
+				rates = v;
+			else if (!strcmp(a, "--published"))
 				published = v;
 			else if (!strcmp(a, "--format"))
 				format = v;
@@ -201,7 +225,8 @@ static int cmd_extract(int argc, char **argv)
 		}
 		threads = (int)n;
 	}
-	if (!npaths || (strcmp(format, "jsonl") && strcmp(format, "table"))) {
+	if (!npaths || (strcmp(format, "jsonl") && strcmp(format, "table") &&
+			strcmp(format, "geojson"))) {
 		usage(stderr);
 		free(paths);
 		return 2;
@@ -213,10 +238,17 @@ static int cmd_extract(int argc, char **argv)
 		free(paths);
 		return 2;
 	}
+	if (rates && at_ctx_load_rates(ctx, rates, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: --rates %s\n", err);
+		at_ctx_free(ctx);
+		free(paths);
+		return 2;
+	}
 	extract_out o = {0};
 	o.table = !strcmp(format, "table");
 	o.width = o.table ? term_width(STDOUT_FILENO) : 0;
 	o.header = 1;
+	o.geojson = !strcmp(format, "geojson");
 	at_reader_opts ropts = {published};
 	at_run_opts opts = {0};
 	opts.threads = threads;
@@ -228,6 +260,18 @@ static int cmd_extract(int argc, char **argv)
 	int rc = at_run(ctx, paths, (size_t)npaths, &ropts, &opts, write_events, report, &o,
 			&st);
 	erase_progress(&o);
+	int gfail = 0;
+	if (o.geojson) {
+		size_t glen;
+		char *g = o.all_failed ? NULL
+				       : at_geojson_from_jsonl(ctx, o.all ? o.all : "", o.all_len, &glen);
+		if (g)
+			fwrite(g, 1, glen, stdout);
+		else
+			gfail = 1;
+		free(g);
+		free(o.all);
+	}
 	at_ctx_free(ctx);
 	free(paths);
 	if (rc == AT_EINVAL) {
@@ -235,7 +279,7 @@ static int cmd_extract(int argc, char **argv)
 			published);
 		return 2;
 	}
-	if (rc) {
+	if (rc || gfail) {
 		fprintf(stderr, "aidtrace: out of memory\n");
 		return 2;
 	}

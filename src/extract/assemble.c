@@ -311,6 +311,150 @@ static void drop_umbrellas(const docx *d, at_event_rec *ev)
 	ev->nitems = w;
 }
 
+/* The date whose rate converts the event's amount: the act's own date, else
+ * the report's, as precise as the text is (a one-day act: that day; within
+ * one month: the month; else the year of its start). 0 when there is none. */
+static int rate_date(const docx *d, const at_event_rec *ev, at_date *when)
+{
+	if (ev->has_when == 1 && ev->w0.y) {
+		*when = ev->w0;
+		if (ev->w1.y != ev->w0.y || ev->w1.m != ev->w0.m)
+			when->m = 0;
+		if (!when->m || ev->w1.d != ev->w0.d)
+			when->d = 0;
+		return 1;
+	}
+	*when = d->pub;
+	return d->pub.y != 0;
+}
+
+/* A figure for people: "1.13 billion" */
+static void short_usd(char *out, size_t n, double v)
+{
+	if (v >= 1e9)
+		snprintf(out, n, "$%.2f billion", v / 1e9);
+	else if (v >= 1e6)
+		snprintf(out, n, "$%.2f million", v / 1e6);
+	else
+		snprintf(out, n, "$%.0f", v);
+}
+
+/*
+ * USD for the event's value: the article's own conversion when it gives one
+ * (checked against the table: more than 30% apart is a conflict), else the
+ * rate table at the act's or the report's date.
+ */
+static int convert_value(at_events *out, const docx *d, at_event_rec *ev)
+{
+	ev->usd_basis = AT_BASIS_NONE;
+	if (strcmp(ev->cur, "USD") == 0) {
+		ev->usd = ev->amount;
+		ev->usd_basis = AT_BASIS_TEXT;
+		return 0;
+	}
+	at_date when, used;
+	double rate = 0;
+	int basis = rate_date(d, ev, &when)
+			    ? at_money__rate(&d->ctx->rates, ev->cur, &when, &rate, &used)
+			    : AT_BASIS_NONE;
+	if (ev->usd >= 0) {
+		ev->usd_basis = AT_BASIS_TEXT;
+		double table = basis ? ev->amount / rate : -1;
+		if (table > 0 && fabs(ev->usd - table) > 0.3 * table && ev->nconf < 4) {
+			char txt[160], fig[48], ds[11];
+			short_usd(fig, sizeof(fig), table);
+			at_date_format(&used, ds);
+			snprintf(txt, sizeof(txt), "%s at the %s rate of %s", fig,
+				 AT_BASIS_NAMES[basis], ds);
+			int c = ev->nconf++;
+			memset(&ev->conf[c], 0, sizeof(ev->conf[c]));
+			ev->conf[c].field = "usd";
+			ev->conf[c].a = ev->val_text;
+			ev->conf[c].b = at_arena_strndup(&out->mem, txt, strlen(txt));
+			if (!ev->conf[c].b)
+				return AT_ENOMEM;
+		}
+		return 0;
+	}
+	if (basis) {
+		ev->usd = floor(ev->amount / rate + 0.5);
+		ev->usd_basis = (uint8_t)basis;
+		ev->usd_date = used;
+	}
+	return 0;
+}
+
+/* First token starting at or after byte `at`. */
+static size_t tok_at(const docx *d, uint32_t at)
+{
+	size_t lo = 0, hi = d->ntoks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->toks[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void add_state(const docx *d, uint32_t key, const char **codes, int *n)
+{
+	if (key == LX_NONE || d->ctx->keys[key].cls != LX_STATE || *n >= 8)
+		return;
+	const char *c = d->ctx->keys[key].code;
+	for (int i = 0; i < *n; i++)
+		if (strcmp(codes[i], c) == 0)
+			return;
+	codes[(*n)++] = c;
+}
+
+/* Coordinates for the event's place from the gazetteer: the states its text
+ * names (names, adjectives, parts of "Tajik-Afghan"), the place's own state
+ * first, then the longest known name. */
+static void place_coords(const docx *d, at_event_rec *ev)
+{
+	const char *codes[8];
+	int n = 0;
+	add_state(d, ev->place_country, codes, &n);
+	lx_hit hits[8];
+	for (size_t t = tok_at(d, ev->place_start); t < d->ntoks && d->toks[t].end <= ev->place_end;
+	     t++) {
+		const at_tok *k = &d->toks[t];
+		size_t nh = lx_match(d->ctx, d->s, d->toks, t, d->ntoks, hits, 8);
+		for (size_t h = 0; h < nh; h++)
+			if (hits[h].e->cls == LX_STATE)
+				add_state(d, hits[h].e->key, codes, &n);
+		if (!(k->flags & AT_TF_HYPHEN) || nh)
+			continue;
+		/* "Tajik-Afghan": each part on its own */
+		const char *w = k->norm;
+		/* the original bytes line up with the folded ones only when as long */
+		const char *o = k->end - k->start == k->nlen ? d->s + k->start : w;
+		size_t len = k->nlen;
+		for (size_t a = 0; a < len;) {
+			size_t b = a;
+			while (b < len && w[b] != '-')
+				b++;
+			size_t np = lx_word(d->ctx, w + a, b - a, o + a, hits, 8);
+			for (size_t h = 0; h < np; h++)
+				if (hits[h].e->cls == LX_STATE)
+					add_state(d, hits[h].e->key, codes, &n);
+			a = b + 1;
+		}
+	}
+	/* "the border with Afghanistan": the other side is the event's own state */
+	int named = n;
+	add_state(d, ev->actor, codes, &n);
+	add_state(d, ev->recipient, codes, &n);
+	add_state(d, ev->provider, codes, &n);
+	for (int i = 0; i < ev->npart; i++)
+		add_state(d, ev->part[i], codes, &n);
+	ev->has_fix = at_places__resolve(&d->ctx->places, ev->place_text, codes, n, &ev->place_fix);
+	if (ev->has_fix && ev->place_fix.kind == PK_CENTROID && !named)
+		ev->has_fix = 0; /* "at its base": the text does not say which state */
+}
+
 int at_extract__finish(docx *d, at_events *out)
 {
 	for (size_t i = 0; i < out->n; i++) {
@@ -332,21 +476,23 @@ int at_extract__finish(docx *d, at_events *out)
 			ev->items[k].text = copy_text(out, d, ev->items[k].start, ev->items[k].end);
 		if (ev->has_value) {
 			ev->val_text = copy_text(out, d, ev->val_start, ev->val_end);
-			if (strcmp(ev->cur, "USD") == 0)
-				ev->usd = ev->amount;
 		}
 		if (ev->has_when)
 			ev->when_text = copy_text(out, d, ev->when_start, ev->when_end);
 		if (ev->has_place)
 			ev->place_text = copy_text(out, d, ev->place_start, ev->place_end);
+		if (ev->has_place && ev->place_text)
+			place_coords(d, ev);
 		for (int c = 0; c < ev->nconf; c++) {
 			ev->conf[c].a = copy_text(out, d, ev->conf[c].a0, ev->conf[c].a1);
 			ev->conf[c].b = copy_text(out, d, ev->conf[c].b0, ev->conf[c].b1);
 		}
-		if (!ev->status)
-			ev->status = ST_COMMITTED;
 		if (ev->has_when == 2)
 			ev->has_when = 0; /* an expression we could not resolve */
+		if (ev->has_value && convert_value(out, d, ev))
+			return AT_ENOMEM;
+		if (!ev->status)
+			ev->status = ST_COMMITTED;
 		uint64_t h = 1469598103934665603ull;
 		h = fnv(h, out->doc_id, strlen(out->doc_id));
 		h = fnv(h, &ev->type, 1);

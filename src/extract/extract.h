@@ -159,6 +159,8 @@ typedef struct at_event_rec {
 	char cur[4];
 	uint32_t val_start, val_end; int val_headline;
 	const char *val_text;
+	uint8_t usd_basis; /* AT_BASIS_*, set when finished */
+	at_date usd_date;  /* the day, month or year of the rate used */
 	int64_t personnel;
 	int has_when;
 	at_date w0, w1;
@@ -168,6 +170,8 @@ typedef struct at_event_rec {
 	int has_place;
 	uint32_t place_start, place_end; uint32_t place_country;
 	const char *place_text;
+	int has_fix;       /* the gazetteer placed it: place_fix */
+	at_place_fix place_fix;
 	struct { uint32_t start, end; const char *sentence; } src[8]; int nsrc;
 	struct {
 		const char *field;

@@ -535,6 +535,9 @@ static void set_place(docx *d, const sent_info *si, at_event_rec *ev, uint32_t f
 		for (uint32_t q = k + 1; q < e && !placey; q++)
 			if (d->cue[q] & (CU_PLACE | CU_FACILITY))
 				placey = 1;
+		if (!placey) /* a city, region or base the gazetteer knows: "off Liepaja" */
+			placey = at_places__find(&d->ctx->places, d->s + d->toks[k + 1].start,
+						 d->toks[e - 1].end - d->toks[k + 1].start) != NULL;
 		if (!placey)
 			continue;
 		if (possessive_own && own != LX_NONE) {

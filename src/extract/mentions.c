@@ -80,7 +80,13 @@ static double magnitude(const char *w)
 		 {"billion", 1e9},   {"billions", 1e9}, {"bln", 1e9},	  {"bn", 1e9},
 		 {"b", 1e9},	     {"trillion", 1e12}, {"tn", 1e12},	  {"trn", 1e12},
 		 {"crore", 1e7},     {"crores", 1e7},	{"cr", 1e7},	  {"lakh", 1e5},
-		 {"lakhs", 1e5},     {"lac", 1e5},	{"hundred", 1e2}, {NULL, 0}};
+		 {"lakhs", 1e5},     {"lac", 1e5},	{"hundred", 1e2},
+		 /* Russian: тыс., млн, млрд, трлн */
+		 {"\xd1\x82\xd1\x8b\xd1\x81", 1e3},
+		 {"\xd0\xbc\xd0\xbb\xd0\xbd", 1e6},
+		 {"\xd0\xbc\xd0\xbb\xd1\x80\xd0\xb4", 1e9},
+		 {"\xd1\x82\xd1\x80\xd0\xbb\xd0\xbd", 1e12},
+		 {NULL, 0}};
 	for (int i = 0; M[i].w; i++)
 		if (w[0] == M[i].w[0] && strcmp(w, M[i].w) == 0)
 			return M[i].v;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef AT_DATADIR
 #define AT_DATADIR "data"
@@ -442,6 +443,24 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 		rc = build_table(ctx);
 	if (rc == 0)
 		rc = build_screen(ctx);
+	if (rc == 0) {
+		/* the annual exchange-rate table is optional: without it no USD figures;
+		 * a user's rates-local.tsv adds columns or fills (overrides) cells */
+		char path[4096];
+		static const char *const RATES[] = {"rates.tsv", "rates-local.tsv"};
+		for (int f = 0; rc == 0 && f < 2; f++) {
+			snprintf(path, sizeof(path), "%s/%s", datadir, RATES[f]);
+			if (access(path, R_OK) == 0)
+				rc = at_money__load(&ctx->rates, path, 0, err, errlen);
+		}
+		/* the gazetteer too: without it places have no coordinates */
+		static const char *const GAZ[] = {"places.tsv", "places-local.tsv"};
+		for (int g = 0; rc == 0 && g < 2; g++) {
+			snprintf(path, sizeof(path), "%s/%s", datadir, GAZ[g]);
+			if (access(path, R_OK) == 0)
+				rc = at_places__load(&ctx->places, path, err, errlen);
+		}
+	}
 	for (size_t k = 0; rc == 0 && k < ctx->nkeys; k++)
 		if (!ctx->keys[k].display)
 			ctx->keys[k].display = ctx->keys[k].code;
@@ -453,11 +472,20 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 	return 0;
 }
 
+int at_ctx_load_rates(at_ctx *ctx, const char *path, char *err, size_t errlen)
+{
+	if (!ctx || !path)
+		return AT_EINVAL;
+	return at_money__load(&ctx->rates, path, 1, err, errlen);
+}
+
 void at_ctx_free(at_ctx *ctx)
 {
 	if (!ctx)
 		return;
 	at_arena_free(&ctx->mem);
+	at_money__free(&ctx->rates);
+	at_places__free(&ctx->places);
 	free(ctx->entries);
 	free(ctx->keys);
 	free(ctx->table);

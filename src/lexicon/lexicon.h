@@ -25,6 +25,8 @@
 #include <stdint.h>
 
 #include "aidtrace.h"
+#include "../money/money.h"
+#include "../places/places.h"
 #include "../text/text.h"
 #include "../util/arena.h"
 
@@ -77,6 +79,8 @@ struct at_ctx {
 	size_t *screen_punct_run;  /* the length of each one's first alnum run */
 	size_t nscreen_punct;
 	int screen_off;           /* a head the screen cannot rule out: no screening */
+	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
+	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */
 };
 
 typedef struct lx_hit {

@@ -100,7 +100,15 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 		else
 			at_buf_adds(b, "null");
 		at_buf_adds(b, ",\"usd_basis\":");
-		at_buf_adds(b, ev->usd >= 0 ? "\"text\"" : "null");
+		str_or_null(b, ev->usd >= 0 ? AT_BASIS_NAMES[ev->usd_basis] : NULL);
+		if (ev->usd_basis > AT_BASIS_TEXT) {
+			char ds[11];
+			at_date_format(&ev->usd_date, ds);
+			at_buf_printf(b, ",\"usd_rate_date\":\"%s\"", ds);
+			if (ev->usd_basis == AT_BASIS_NEAREST)
+				at_buf_adds(b, ",\"usd_note\":\"no rate for the date; the nearest "
+					       "year's average\"");
+		}
 		at_buf_addc(b, '}');
 	} else {
 		at_buf_adds(b, "null");
@@ -127,10 +135,24 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 		at_buf_adds(b, "{\"name\":");
 		str_or_null(b, ev->place_text);
 		at_buf_adds(b, ",\"country\":");
-		if (ev->place_country != LX_NONE)
+		const at_place_fix *f = ev->has_fix ? &ev->place_fix : NULL;
+		/* a named city or base is in the gazetteer's state ("Ream Naval
+		 * Base on the Gulf of Thailand" is in Cambodia) */
+		int named = f && f->country[0] &&
+			    (f->kind == PK_CAPITAL || f->kind == PK_CITY || f->kind == PK_BASE);
+		if (!named && ev->place_country != LX_NONE)
 			str_or_null(b, ctx->keys[ev->place_country].code);
 		else
-			at_buf_adds(b, "null");
+			str_or_null(b, f && f->country[0] ? f->country : NULL);
+		if (f) {
+			/* where a map puts it: the gazetteer's point, its kind and name */
+			at_buf_printf(b, ",\"lat\":%.4g,\"lon\":%.5g,\"kind\":\"%s\",\"gazetteer\":",
+				      f->lat, f->lon, AT_PLACE_KINDS[f->kind]);
+			str_or_null(b, f->name);
+			if (f->kind == PK_BORDER)
+				at_buf_printf(b, ",\"countries\":[\"%s\",\"%s\"]", f->country,
+					      f->country2);
+		}
 		at_buf_addc(b, '}');
 	} else {
 		at_buf_adds(b, "null");

@@ -98,5 +98,22 @@ rc=0
 "$BIN" extract --data "$tmp/no-such-dir" "$tmp/in/good.txt" >/dev/null 2>"$tmp/err" || rc=$?
 check "set-up error, missing data folder: exit status 2" test "$rc" -eq 2
 
+# 9. exchange rates: a bad --rates file is a set-up error naming file, line and byte
+printf 'Date,USD,JPY,\n2023-03-03,1.06,145.0,\n2023-03-02,1.04,oops,\n' >"$tmp/in/rates.csv"
+rc=0
+"$BIN" extract --data "$DATA" --rates "$tmp/in/rates.csv" "$tmp/in/good.txt" >/dev/null 2>"$tmp/err" || rc=$?
+check "bad --rates file: exit status 2" test "$rc" -eq 2
+check "bad --rates file: stderr names file, line and byte" grep -q "rates.csv: line 3, byte 53" "$tmp/err"
+printf 'Date,USD,JPY,\n2023-03-03,1.06,145.0,\n' >"$tmp/in/rates.csv"
+run --rates "$tmp/in/rates.csv" "$tmp/in/good.txt"
+check "good --rates file: exit status 0" test "$rc" -eq 0
+
+# 10. GeoJSON: one FeatureCollection for all documents, even with a bad line among them
+run --format geojson "$tmp/in/mixed.jsonl"
+check "geojson: exit status 1 for the bad line" test "$rc" -eq 1
+check "geojson: a FeatureCollection" grep -q '^{"type":"FeatureCollection","features":\[{"type":"Feature"' "$tmp/out"
+check "geojson: one document in one output" test "$(wc -l <"$tmp/out")" -eq 1
+check "geojson: both good documents drawn" test "$(grep -o '"LineString"' "$tmp/out" | wc -l)" -eq 2
+
 echo "e2e: $pass passed, $fail failed"
 ((fail == 0))
