@@ -1,11 +1,11 @@
 /*
  * store.c — the CLI's ledger commands, thin clients of at_store_*:
  *
- *   aidtrace ingest [--db FILE] [--published D] [--data DIR] [--batch N]
+ *   aidtrace ingest [--db FILE] [--published D] [--data DIR] [--rates FILE] [--batch N]
  *                   [--wait S] [--verbose] [--quiet] PATH...|-
  *   aidtrace events [--db FILE] [--type T] [--provider C] [--recipient C]
  *                   [--participant C] [--since D] [--until D] [--status S]
- *                   [--min-sources N] [--limit N] [--format table|jsonl|csv]
+ *                   [--min-sources N] [--limit N] [--format table|jsonl|csv|geojson]
  *                   [--id ID [--explain]]
  *
  * Exit status: 0 all good; 1 some inputs had errors (the rest is stored);
@@ -23,7 +23,7 @@
 static void ingest_usage(FILE *f)
 {
 	fputs("usage: aidtrace ingest [--db FILE] [--published YYYY-MM-DD] [--data DIR]\n"
-	      "                       [--batch N] [--wait SECONDS] [--verbose] [--quiet]\n"
+	      "                       [--rates FILE] [--batch N] [--wait SECONDS] [--verbose] [--quiet]\n"
 	      "                       [PATH...|-]\n"
 	      "\n"
 	      "ingest extracts the events of the documents in PATH (files, folders, JSON\n"
@@ -32,6 +32,8 @@ static void ingest_usage(FILE *f)
 	      "version of a document (same id) replaces its events. With no PATH it only\n"
 	      "finishes the merging of an interrupted run.\n"
 	      "  --db FILE    the database (default ./aidtrace.db; created if missing)\n"
+	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
+	      "               layout (Date,USD,JPY,...); used before the annual table\n"
 	      "  --batch N    documents per transaction (default 500)\n"
 	      "  --wait S     wait up to S seconds for another process writing to the\n"
 	      "               database (default 600), then give up\n"
@@ -47,11 +49,14 @@ static void events_usage(FILE *f)
 	      "                       [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n"
 	      "                       [--status intent|committed|underway|completed]\n"
 	      "                       [--min-sources N] [--limit N]\n"
-	      "                       [--format table|jsonl|csv] [--id ID [--explain]]\n"
+	      "                       [--format table|jsonl|csv|geojson] [--data DIR]\n"
+	      "                       [--id ID [--explain]]\n"
 	      "\n"
 	      "events lists the merged ledger, newest first. C is an ISO alpha-3 code\n"
 	      "(RUS) or an organisation code (NATO); dates filter on the act's start date,\n"
-	      "else its report date.\n",
+	      "else its report date. geojson writes one FeatureCollection (RFC 7946): aid\n"
+	      "as provider -> recipient lines, exercises and deployments as points (the\n"
+	      "gazetteer is read from --data DIR, default $AIDTRACE_DATA or the built-in).\n",
 	      f);
 }
 
@@ -98,6 +103,7 @@ static int commit(at_store *st, const char *db, ingest_stats *s, int verbose)
 int cmd_ingest(int argc, char **argv)
 {
 	const char *db = DEFAULT_DB, *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
+	const char *rates = NULL;
 	long batch = 500, wait = 600;
 	int verbose = 0, quiet = 0, npaths = 0;
 	char **paths = calloc((size_t)argc + 1, sizeof(char *));
@@ -111,6 +117,8 @@ int cmd_ingest(int argc, char **argv)
 			published = v;
 		else if ((v = opt(argc, argv, &i, "--data")))
 			data = v;
+		else if ((v = opt(argc, argv, &i, "--rates")))
+			rates = v;
 		else if ((v = opt(argc, argv, &i, "--wait"))) {
 			if (!positive("--wait", v, &wait)) {
 				free(paths);
@@ -142,8 +150,15 @@ int cmd_ingest(int argc, char **argv)
 	at_store *st = NULL;
 	at_worker *w = NULL;
 	int status = 2;
-	if (at_ctx_new(&ctx, data, err, sizeof(err)) != 0 ||
-	    at_store_open(&st, db, 0, err, sizeof(err)) != 0) {
+	if (at_ctx_new(&ctx, data, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		goto out;
+	}
+	if (rates && at_ctx_load_rates(ctx, rates, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: --rates %s\n", err);
+		goto out;
+	}
+	if (at_store_open(&st, db, 0, err, sizeof(err)) != 0) {
 		fprintf(stderr, "aidtrace: %s\n", err);
 		goto out;
 	}
@@ -343,9 +358,44 @@ const char *cli_filter_check(const at_query *q)
 	return NULL;
 }
 
+static char *ledger_jsonl(at_store *st, const at_query *q, size_t *len, char *err,
+			 size_t errlen);
+
+/* The selected ledger events as one GeoJSON FeatureCollection on stdout. */
+static int print_geojson(at_store *st, const at_query *q, const char *data, const char *db)
+{
+	char err[512];
+	at_ctx *ctx;
+	if (at_ctx_new(&ctx, data, err, sizeof(err)) != 0) {
+		fprintf(stderr, "aidtrace: %s\n", err);
+		return 2;
+	}
+	size_t len = 0, glen = 0;
+	char *lines = ledger_jsonl(st, q, &len, err, sizeof(err));
+	if (!lines) {
+		fprintf(stderr, "aidtrace: %s: %s\n", db, err);
+		at_ctx_free(ctx);
+		return 2;
+	}
+	char *g = at_geojson_from_jsonl(ctx, lines, len, &glen);
+	free(lines);
+	at_ctx_free(ctx);
+	if (!g) {
+		fprintf(stderr, "aidtrace: out of memory\n");
+		return 2;
+	}
+	fwrite(g, 1, glen, stdout);
+	free(g);
+	if (fflush(stdout) != 0) {
+		perror("aidtrace: stdout");
+		return 2;
+	}
+	return 0;
+}
+
 int cmd_events(int argc, char **argv)
 {
-	const char *db = DEFAULT_DB, *format = "table", *v;
+	const char *db = DEFAULT_DB, *format = "table", *data = getenv("AIDTRACE_DATA"), *v;
 	at_query q = {0};
 	int explain = 0;
 	for (int i = 0; i < argc; i++) {
@@ -357,6 +407,8 @@ int cmd_events(int argc, char **argv)
 			continue;
 		if ((v = opt(argc, argv, &i, "--format")))
 			format = v;
+		else if ((v = opt(argc, argv, &i, "--data")))
+			data = v;
 		else if (!strcmp(a, "--explain"))
 			explain = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -370,7 +422,8 @@ int cmd_events(int argc, char **argv)
 	}
 	const char *bad = cli_filter_check(&q);
 	if (bad ||
-	    (strcmp(format, "table") && strcmp(format, "jsonl") && strcmp(format, "csv")) ||
+	    (strcmp(format, "table") && strcmp(format, "jsonl") && strcmp(format, "csv") &&
+	     strcmp(format, "geojson")) ||
 	    (explain && !q.id)) {
 		if (bad)
 			fprintf(stderr, "aidtrace: events: bad value for %s\n", bad);
@@ -405,6 +458,11 @@ int cmd_events(int argc, char **argv)
 			fputs(text, stdout);
 			free(text);
 		}
+		at_store_close(st);
+		return status;
+	}
+	if (!strcmp(format, "geojson")) {
+		status = print_geojson(st, &q, data, db);
 		at_store_close(st);
 		return status;
 	}
@@ -460,6 +518,12 @@ static int append_line(void *user, const char *json, size_t len)
 }
 
 char *cli_ledger_jsonl(at_store *st, const at_query *q, size_t *len, char *err, size_t errlen)
+{
+	return ledger_jsonl(st, q, len, err, errlen);
+}
+
+static char *ledger_jsonl(at_store *st, const at_query *q, size_t *len, char *err,
+			 size_t errlen)
 {
 	jsonl_buf b = {0};
 	if (at_store_events(st, q, append_line, &b, err, errlen) != 0 || b.failed) {

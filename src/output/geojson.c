@@ -84,7 +84,14 @@ static json_t *properties(json_t *ev, const char *located_by)
 	size_t i;
 	json_array_foreach (json_object_get(ev, "sources"), i, src) {
 		json_t *d = json_object_get(src, "doc");
-		if (json_is_string(d))
+		if (!json_is_string(d))
+			continue;
+		size_t j;
+		json_t *seen;
+		int dup = 0;
+		json_array_foreach (docs, j, seen)
+			dup |= json_equal(seen, d);
+		if (!dup) /* a document with two sentences is one document */
 			json_array_append(docs, d);
 	}
 	json_object_set_new(props, "docs", docs);

@@ -168,6 +168,16 @@ check "filters: only POL completed aid" test -s "$tmp/f" -a -z "$(grep -v '"stat
 id=$(head -1 "$tmp/f" | grep -o '"id":"e-[0-9a-f]*"' | head -1 | cut -d'"' -f4)
 "$BIN" events --db "$tmp/one.db" --id "$id" --explain >"$tmp/x" 2>"$tmp/err"
 check "explain: the sources and their sentences" grep -q "Poland delivered" "$tmp/x"
+"$BIN" events --db "$tmp/one.db" --format geojson >"$tmp/geo" 2>"$tmp/err"
+"$BIN" events --db "$tmp/one.db" --format jsonl >"$tmp/all"
+check "geojson: valid JSON, a FeatureCollection" test "$(sql :memory: \
+	"select json_valid(readfile('$tmp/geo')) and json_extract(readfile('$tmp/geo'), '\$.type') = 'FeatureCollection'")" = 1
+check "geojson: one feature per placed ledger event, no more" test "$(sql :memory: \
+	"select json_array_length(readfile('$tmp/geo'), '\$.features')")" -gt 0 -a "$(sql :memory: \
+	"select json_array_length(readfile('$tmp/geo'), '\$.features')")" -le "$(wc -l <"$tmp/all")"
+"$BIN" events --db "$tmp/one.db" --type aid --provider POL --format geojson >"$tmp/geo2"
+check "geojson: filters apply" test "$(sql :memory: \
+	"select count(*) from json_each(readfile('$tmp/geo2'), '\$.features') where json_extract(value, '\$.properties.provider.code') != 'POL'")" = 0
 rc=0
 "$BIN" events --db "$tmp/one.db" --explain >/dev/null 2>"$tmp/err" || rc=$?
 check "explain without --id: usage error" test "$rc" -eq 2
