@@ -189,12 +189,13 @@ static int extract_with(at_arena *work, at_events **out, const at_ctx *ctx, cons
 	d.a = work;
 	d.s = doc->bytes;
 	at_date_parse(&d.pub, doc->published);
-	/* A document with no trigger word yields no event: skip the analysis
-	 * (lexicon.c proves the screen never skips one that could). A document
+	/* A document with no trigger word, or no word of military context,
+	 * yields no event: skip the analysis (lexicon.c shows why the screen
+	 * never skips one that could). A document
 	 * that may have more tokens than the cap is analysed, so that the cap's
 	 * error stays the same. */
 	if (doc->len <= AT_MAX_DOC_TOKENS && doc->body_off <= doc->len &&
-	    !lx_may_trigger(ctx, doc->bytes, doc->body_off, doc->len)) {
+	    !lx_may_yield(ctx, doc->bytes, doc->body_off, doc->len)) {
 		*out = ev;
 		return 0;
 	}

@@ -1,7 +1,7 @@
 /*
  * lexicon.c — loading the data folder and matching phrases over tokens (see
  * lexicon.h). Exports at_ctx_new, at_ctx_free, at_default_datadir, lx_match,
- * lx_word, lx_may_trigger and lx_key_find.
+ * lx_word, lx_may_yield and lx_key_find.
  *
  * Phrases are tokenized with the document tokenizer, so "U.S.", "T-72" and
  * "Côte d'Ivoire" match exactly as they are read in articles. An open-address
@@ -242,13 +242,31 @@ static int build_table(at_ctx *ctx)
 }
 
 /*
- * The trigger screen. Events come only from frames, and a frame opens only
+ * The screen. Events come only from frames, and a frame opens only
  * at a token marked as a trigger (src/extract/frames.c), which happens in
  * two ways (mentions.c): lx_match finds a trigger phrase whose first token's
  * norm equals the token's norm (head_of), or lx_word finds a one-token
  * trigger equal to a hyphen-separated part of the token's norm. So a
  * document can yield an event only if some token's norm, or a part of it, is
  * the first norm ("head") of a trigger phrase.
+ *
+ * Second key: every frame also needs military context before it makes an
+ * event (frames.c; events are made only by at_extract__add_event, at the
+ * end of aid_frame, deploy_frame and exercise_frame). exercise_frame
+ * requires military_context(); aid_frame requires military_context() or an
+ * earlier aid event of the same document (which had it; `attach` only adds
+ * to an existing event); deploy_frame requires a military cue, a military
+ * item, a personnel count (a number before a people cue) or a people cue.
+ * military_context() is a military cue (cue[] from LX_CUE "military";
+ * military_doc counts the same cues), an actor of role kind 1 (LX_ROLE
+ * "forces", also through aliases), or a military item (military_item(): an
+ * LX_ITEM model, or a category from tank to ammunition). So a document can
+ * yield an event only if, besides a trigger head, some token is the start of
+ * one of those phrases ("military phrases", lx_screen_keys()). A document is
+ * analysed only when it has both kinds. A change to those frame rules must
+ * keep lx_screen_keys() in step: tests/lexicon/screen.c checks the screen
+ * against the tokenizer and lx_match on generated documents, and the
+ * corpora's outputs were compared with the screen on and off.
  *
  * In a document that is all ASCII (from the article's start) this can be
  * ruled out on the bytes, without cleaning or tokenizing:
@@ -260,11 +278,16 @@ static int build_table(at_ctx *ctx)
  *   - it ends at the end of the text or before such a byte, likewise.
  * So a head made of letters and digits only must be a whole maximal run of
  * ASCII letters and digits, in any case: the screen hashes every run and
- * looks it up among the heads' hashes (a collision only costs a full
+ * looks it up among the heads' hashes (each with its keys) (a collision only costs a full
  * analysis). A head with punctuation inside ("f/a", "co-op") is compared at
  * each run start. A document with a non-ASCII byte is always analysed (a
  * non-ASCII letter or a typographic apostrophe may fold or join into a
- * head), and so is every document when a head starts with punctuation.
+ * head), and so is every document when a trigger head starts with
+ * punctuation. A military phrase is looked up by the first run of letters
+ * and digits of its first token that starts with one ("f-16": "f"; ".50
+ * calibre": "50"): that run starts a token and ends at punctuation or the
+ * token's end, so it is a whole run in the text too (weaker than the whole
+ * head, never wrong).
  */
 static int is_alnum_byte(unsigned char c)
 {
@@ -279,67 +302,164 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_SEED 1469598103934665603ull
 #define SCREEN_MUL 1099511628211ull
 
-static int screen_has(const at_ctx *ctx, uint64_t h)
+enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4 };
+
+/* The keys of the head whose hash is h (0: no head). */
+static unsigned screen_has(const at_ctx *ctx, uint64_t h)
 {
-	h |= 1; /* 0 marks an empty slot */
+	/* h has its low bit set: 0 marks an empty slot */
 	size_t mask = ctx->screen_size - 1;
 	for (size_t slot = (size_t)(h >> 7) & mask;; slot = (slot + 1) & mask) {
 		if (ctx->screen[slot] == h)
-			return 1;
+			return ctx->screen_mask[slot];
 		if (ctx->screen[slot] == 0)
 			return 0;
 	}
+}
+
+/* Which screen keys an entry gives (LX_SCREEN_TRIGGER, LX_SCREEN_MILITARY). The
+ * military ones are those frames.c counts as military context: the cues
+ * "military" and "people", the role "forces", and the items that
+ * military_item() accepts (a model, or a category from tank to ammunition). */
+unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e)
+{
+	static const char *const MIL_ITEMS[] = {
+		"tank",        "armored_vehicle", "artillery",  "rocket_artillery",
+		"air_defense", "missile",         "small_arms", "ammunition",
+		NULL};
+	const char *code = ctx->keys[e->key].code;
+	unsigned k = 0;
+	if (e->cls == LX_TRIGGER)
+		k |= LX_SCREEN_TRIGGER;
+	int mil =
+		(e->cls == LX_CUE && (!strcmp(code, "military") || !strcmp(code, "people"))) ||
+		(e->cls == LX_ROLE && !strcmp(code, "forces"));
+	if (e->cls == LX_ITEM) {
+		mil = e->form == LF_MODEL;
+		for (int i = 0; MIL_ITEMS[i] && !mil; i++)
+			mil = !strcmp(code, MIL_ITEMS[i]);
+	}
+	if (mil)
+		k |= LX_SCREEN_MILITARY;
+	return k;
+}
+
+static void screen_put(at_ctx *ctx, uint64_t h, unsigned keys)
+{
+	size_t mask = ctx->screen_size - 1, slot = (size_t)(h >> 7) & mask;
+	while (ctx->screen[slot] && ctx->screen[slot] != h)
+		slot = (slot + 1) & mask;
+	ctx->screen[slot] = h;
+	ctx->screen_mask[slot] |= (uint8_t)keys;
+}
+
+static uint64_t run_hash(const unsigned char *w, size_t n)
+{
+	uint64_t h = SCREEN_SEED;
+	for (size_t c = 0; c < n; c++)
+		h = (h ^ lower_byte(w[c])) * SCREEN_MUL;
+	return h | 1;
+}
+
+static int cmp_punct(const void *a, const void *b)
+{
+	const lx_punct_head *x = a, *y = b;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return strcmp(x->head, y->head);
 }
 
 static int build_screen(at_ctx *ctx)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < ctx->nentries; k++)
-		n += ctx->entries[k].cls == LX_TRIGGER;
+		n += lx_screen_keys(ctx, &ctx->entries[k]) != 0;
 	size_t size = 64;
 	while (size < n * 2)
 		size *= 2;
 	ctx->screen = calloc(size, sizeof(uint64_t));
-	ctx->screen_punct = calloc(n ? n : 1, sizeof(char *));
-	ctx->screen_punct_run = calloc(n ? n : 1, sizeof(size_t));
-	if (!ctx->screen || !ctx->screen_punct || !ctx->screen_punct_run)
+	ctx->screen_mask = calloc(size, 1);
+	ctx->screen_punct = calloc(n ? n : 1, sizeof(lx_punct_head));
+	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct)
 		return AT_ENOMEM;
 	ctx->screen_size = size;
 	for (int c = 0; c < 256; c++)
 		ctx->screen_fold[c] = is_alnum_byte((unsigned char)c) ? lower_byte((unsigned char)c) : 0;
 	for (size_t k = 0; k < ctx->nentries; k++) {
 		const lx_entry *e = &ctx->entries[k];
-		if (e->cls != LX_TRIGGER)
+		unsigned keys = lx_screen_keys(ctx, e);
+		if (!keys)
 			continue;
-		const unsigned char *w = (const unsigned char *)e->norms[0];
-		int ascii = 1, alnum = 1;
-		for (const unsigned char *c = w; *c; c++) {
-			ascii &= *c < 0x80;
-			alnum &= is_alnum_byte(*c);
-		}
+		int ascii = 1;
+		for (unsigned t = 0; t < e->ntok; t++)
+			for (const unsigned char *c = (const unsigned char *)e->norms[t]; *c;
+			     c++)
+				ascii &= *c < 0x80;
 		if (!ascii)
-			continue; /* never the norm of an ASCII token */
+			continue; /* only a document with a non-ASCII byte can match it */
+		if (keys == LX_SCREEN_MILITARY) {
+			/* a military phrase needs all its tokens: look for its last
+			 * plain word, a whole run in the text ("ministry of defence":
+			 * "defence", rarer than "ministry") */
+			const unsigned char *last = NULL;
+			for (unsigned t = 0; t < e->ntok; t++) {
+				const unsigned char *q = (const unsigned char *)e->norms[t];
+				int word = q[0] >= 'a' && q[0] <= 'z';
+				for (const unsigned char *c = q; *c && word; c++)
+					word = is_alnum_byte(*c);
+				if (word)
+					last = q;
+			}
+			if (last) {
+				screen_put(ctx, run_hash(last, strlen((const char *)last)),
+					   keys);
+				continue;
+			}
+		}
+		const unsigned char *w = (const unsigned char *)e->norms[0];
 		if (!is_alnum_byte(w[0])) {
-			ctx->screen_off = 1;
+			/* ".50 calibre": the longest run of letters and digits of a
+			 * word token of the phrase ("calibre"), a whole run in the text */
+			const unsigned char *best = NULL;
+			size_t best_n = 0;
+			for (unsigned t = 0; t < e->ntok; t++) {
+				const unsigned char *q = (const unsigned char *)e->norms[t];
+				if (!(q[0] >= 'a' && q[0] <= 'z'))
+					continue;
+				while (*q) {
+					size_t r = 0;
+					while (is_alnum_byte(q[r]))
+						r++;
+					if (r > best_n) {
+						best = q;
+						best_n = r;
+					}
+					q += r;
+					while (*q && !is_alnum_byte(*q))
+						q++;
+				}
+			}
+			if (!best) {
+				ctx->screen_off = 1;
+				continue;
+			}
+			screen_put(ctx, run_hash(best, best_n), keys);
 			continue;
 		}
-		if (!alnum) {
-			size_t run = 0;
-			while (is_alnum_byte(w[run]))
-				run++;
-			ctx->screen_punct_run[ctx->nscreen_punct] = run;
-			ctx->screen_punct[ctx->nscreen_punct++] = (const char *)w;
+		size_t run = 0;
+		while (is_alnum_byte(w[run]))
+			run++;
+		if (w[run]) { /* punctuation inside: compared where its first run stands */
+			lx_punct_head *ph = &ctx->screen_punct[ctx->nscreen_punct++];
+			ph->hash = run_hash(w, run);
+			ph->head = (const char *)w;
+			ph->keys = (uint8_t)keys;
+			screen_put(ctx, ph->hash, SCREEN_PUNCT);
 			continue;
 		}
-		uint64_t h = SCREEN_SEED;
-		for (const unsigned char *c = w; *c; c++)
-			h = (h ^ lower_byte(*c)) * SCREEN_MUL;
-		h |= 1;
-		size_t slot = (size_t)(h >> 7) & (size - 1);
-		while (ctx->screen[slot] && ctx->screen[slot] != h)
-			slot = (slot + 1) & (size - 1);
-		ctx->screen[slot] = h;
+		screen_put(ctx, run_hash(w, run), keys);
 	}
+	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
 	return 0;
 }
 
@@ -353,11 +473,30 @@ static int punct_head_at(const char *s, size_t p, size_t len, const char *h)
 	return i == len || !is_alnum_byte((unsigned char)s[i]);
 }
 
-int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len)
+/* The keys of the punctuated heads whose first run (hash h) starts at s[p]. */
+static unsigned punct_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t p, size_t len)
+{
+	size_t lo = 0, hi = ctx->nscreen_punct;
+	while (lo < hi) { /* the first head with this hash */
+		size_t mid = lo + (hi - lo) / 2;
+		if (ctx->screen_punct[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	unsigned keys = 0;
+	for (size_t k = lo; k < ctx->nscreen_punct && ctx->screen_punct[k].hash == h; k++)
+		if (punct_head_at(s, p, len, ctx->screen_punct[k].head))
+			keys |= ctx->screen_punct[k].keys;
+	return keys;
+}
+
+int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
 	if (ctx->screen_off)
 		return 1;
 	const uint8_t *fold = ctx->screen_fold;
+	unsigned seen = 0;
 	size_t i = start;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -374,13 +513,13 @@ int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len)
 			h = (h ^ f) * SCREEN_MUL;
 			i++;
 		}
-		if (screen_has(ctx, h))
+		h |= 1;
+		unsigned m = screen_has(ctx, h);
+		if (m & SCREEN_PUNCT)
+			m |= punct_keys(ctx, h, s, p, len);
+		seen |= m;
+		if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
 			return 1;
-		/* its first run of letters and digits is this whole run */
-		for (size_t k = 0; k < ctx->nscreen_punct; k++)
-			if (ctx->screen_punct_run[k] == i - p &&
-			    punct_head_at(s, p, len, ctx->screen_punct[k]))
-				return 1;
 	}
 	return 0;
 }
@@ -491,8 +630,8 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->table);
 	free(ctx->table_hash);
 	free(ctx->screen);
+	free(ctx->screen_mask);
 	free(ctx->screen_punct);
-	free(ctx->screen_punct_run);
 	free(ctx);
 }
 

@@ -61,6 +61,13 @@ typedef struct lx_entry {
 	const char *text;    /* the phrase as written */
 } lx_entry;
 
+/* A head with punctuation inside ("f-16"), found by its first run's hash. */
+typedef struct lx_punct_head {
+	uint64_t hash;
+	const char *head;
+	uint8_t keys;
+} lx_punct_head;
+
 struct at_ctx {
 	at_arena mem;
 	lx_entry *entries;
@@ -71,12 +78,12 @@ struct at_ctx {
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
 	uint64_t head_bits[1024]; /* bit (hash >> 48) set for every first-token norm */
-	/* the trigger screen (lx_may_trigger) */
-	uint64_t *screen;         /* open addressing: hashes of all-alnum trigger heads */
+	/* the screen (lx_may_yield) */
+	uint64_t *screen;         /* open addressing: hashes of runs of letters and digits */
+	uint8_t *screen_mask;     /* each one's keys: LX_SCREEN_*, 4: a punctuated head */
 	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
 	size_t screen_size;
-	const char **screen_punct; /* ASCII trigger heads with punctuation inside */
-	size_t *screen_punct_run;  /* the length of each one's first alnum run */
+	lx_punct_head *screen_punct; /* ASCII heads with punctuation inside, by hash */
 	size_t nscreen_punct;
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
@@ -99,11 +106,16 @@ size_t lx_match(const at_ctx *ctx, const char *s, const at_tok *toks, size_t i, 
 size_t lx_word(const at_ctx *ctx, const char *norm, size_t len, const char *orig,
 	       lx_hit *out, size_t max);
 /*
- * The trigger screen: 0 when no token of s[start, len) can start a trigger
- * phrase (so the document cannot yield an event), 1 when one may. It never
- * says 0 wrongly; see lexicon.c for why.
+ * The screen: 0 when the document s[start, len) cannot yield an event,
+ * because no token of it can start a trigger phrase, or none can start a
+ * phrase that gives military context (a military, people or units cue, an
+ * item, the role "forces"); 1 when it may. It never says 0 wrongly; see
+ * lexicon.c for why.
  */
-int lx_may_trigger(const at_ctx *ctx, const char *s, size_t start, size_t len);
+enum { LX_SCREEN_TRIGGER = 1, LX_SCREEN_MILITARY = 2 };
+/* The screen's keys of an entry: a trigger, a phrase of military context. */
+unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e);
+int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len);
 /* Index of a key by class and code, or LX_NONE. */
 uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code);
 
