@@ -185,6 +185,7 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 			t->amount = e->amount;
 			t->usd = e->usd;
 			memcpy(t->cur, e->cur, sizeof(t->cur));
+			t->cur_bare = e->cur_bare;
 			t->val_start = e->val_start;
 			t->val_end = e->val_end;
 			t->val_headline = e->val_headline;
@@ -339,6 +340,20 @@ static void short_usd(char *out, size_t n, double v)
 		snprintf(out, n, "$%.0f", v);
 }
 
+/* The dollar of a state that has one of its own, or NULL. */
+static const char *own_dollar(const char *alpha3)
+{
+	static const char *const D[][2] = {
+		{"CAN", "CAD"}, {"AUS", "AUD"}, {"NZL", "NZD"}, {"SGP", "SGD"}, {"TWN", "TWD"},
+		{"HKG", "HKD"}, {"BRN", "BND"}, {"FJI", "FJD"}, {"JAM", "JMD"}, {"TTO", "TTD"},
+		{"BHS", "BSD"}, {"BRB", "BBD"}, {"BLZ", "BZD"}, {"GUY", "GYD"}, {"LBR", "LRD"},
+		{"NAM", "NAD"}, {"SLB", "SBD"}};
+	for (size_t i = 0; i < sizeof(D) / sizeof(D[0]); i++)
+		if (strcmp(alpha3, D[i][0]) == 0)
+			return D[i][1];
+	return NULL;
+}
+
 /*
  * USD for the event's value: the article's own conversion when it gives one
  * (checked against the table: more than 30% apart is a conflict), else the
@@ -347,6 +362,18 @@ static void short_usd(char *out, size_t n, double v)
 static int convert_value(at_events *out, const docx *d, at_event_rec *ev)
 {
 	ev->usd_basis = AT_BASIS_NONE;
+	/* "Canada will give $340 million": a bare "$" of a provider that pays
+	 * in dollars of its own is that dollar (a US figure given beside it,
+	 * "($268 million U.S.)", is then the article's conversion) */
+	const char *own = ev->cur_bare && ev->provider != LX_NONE
+				  ? own_dollar(d->ctx->keys[ev->provider].code)
+				  : NULL;
+	if (own) {
+		memcpy(ev->cur, own, 4);
+		ev->cur_of_provider = 1;
+	} else if (ev->cur_bare) {
+		ev->usd = ev->amount;
+	}
 	if (strcmp(ev->cur, "USD") == 0) {
 		ev->usd = ev->amount;
 		ev->usd_basis = AT_BASIS_TEXT;

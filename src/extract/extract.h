@@ -78,6 +78,7 @@ typedef struct money_m {
 	double amount;
 	double usd;        /* < 0: none from the text */
 	char cur[4];
+	uint8_t bare;      /* a bare "$" or "dollars": US unless the giver pays in its own */
 	uint32_t conv_t0, conv_t1; /* the conversion's tokens, if any */
 } money_m;
 
@@ -157,6 +158,8 @@ typedef struct at_event_rec {
 	int has_value;
 	double amount, usd;
 	char cur[4];
+	uint8_t cur_bare;  /* from a bare "$": money_m.bare */
+	uint8_t cur_of_provider; /* the bare "$" read as the provider's dollar */
 	uint32_t val_start, val_end; int val_headline;
 	const char *val_text;
 	uint8_t usd_basis; /* AT_BASIS_*, set when finished */

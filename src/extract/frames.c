@@ -721,11 +721,12 @@ static void set_value(docx *d, const sent_info *si, at_event_rec *ev, const mone
 	ev->amount = mm->amount;
 	ev->usd = mm->usd;
 	memcpy(ev->cur, mm->cur, sizeof(ev->cur));
+	ev->cur_bare = mm->bare;
 	ev->val_start = d->toks[mm->t0].start;
 	ev->val_end = d->toks[mm->t1 - 1].end;
 	ev->val_headline = si->role == AT_ROLE_HEADLINE;
-	if (strcmp(mm->cur, "USD") == 0)
-		ev->usd = mm->amount;
+	if (strcmp(mm->cur, "USD") == 0 && !mm->bare)
+		ev->usd = mm->amount; /* a bare "$" waits for the provider (assemble.c) */
 }
 
 /* Commercial context: sales, contracts, orders ("to buy" is a purpose). */

@@ -1105,6 +1105,11 @@ int at_extract__mentions(docx *d, sent_info *si)
 					mm->t1 = am->t1;
 			}
 			snprintf(mm->cur, sizeof(mm->cur), "%s", ctx->keys[key].code);
+			/* "$", "dollars" with nothing saying whose: the giver's, below */
+			mm->bare = strcmp(mm->cur, "USD") == 0 && curs[c].t1 == curs[c].t0 + 1 &&
+				   (eq(&d->toks[curs[c].t0], "$") || eq(&d->toks[curs[c].t0], "dollar") ||
+				    eq(&d->toks[curs[c].t0], "dollars")) &&
+				   mm->t1 == (cur_after >= 0 ? curs[c].t1 : j);
 			if (mm->t1 < j)
 				mm->t1 = j; /* the amount's end; never move backwards */
 			for (uint32_t k = mm->t0; k < mm->t1; k++)

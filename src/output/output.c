@@ -101,6 +101,9 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 			at_buf_adds(b, "null");
 		at_buf_adds(b, ",\"usd_basis\":");
 		str_or_null(b, ev->usd >= 0 ? AT_BASIS_NAMES[ev->usd_basis] : NULL);
+		if (ev->cur_of_provider)
+			at_buf_printf(b, ",\"currency_note\":\"'$' read as the provider's "
+					 "currency, %s\"", ev->cur);
 		if (ev->usd_basis > AT_BASIS_TEXT) {
 			char ds[11];
 			at_date_format(&ev->usd_date, ds);

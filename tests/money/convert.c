@@ -100,6 +100,19 @@ static void currency_forms__dollars(void **state)
 	check_form("Australia will give Ukraine armoured vehicles worth 60 million Australian "
 		   "dollars.",
 		   6e7, "AUD");
+	/* a bare "$" of a provider with a dollar of its own is that dollar */
+	check_form("Canada will give Ukraine armoured vehicles worth $340-million.", 3.4e8,
+		   "CAD");
+	check_form("Australia will give Ukraine ammunition worth $50 million.", 5e7, "AUD");
+	/* unless the text says whose: "US$", or a US figure beside it */
+	check_form("Canada will give Ukraine armoured vehicles worth US$30 million.", 3e7,
+		   "USD");
+	json_t *v = value_of("Canada will give Ukraine weapons worth $340 million Canadian ($268 "
+			     "million U.S.).",
+			     "2019-06-04", 3.4e8, "CAD");
+	assert_string_equal(basis(v), "text");
+	assert_true(fabs(usd(v) - 2.68e8) < 1);
+	json_decref(v);
 }
 
 static void currency_forms__euro_pound_yuan_rupee_hryvnia(void **state)
