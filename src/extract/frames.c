@@ -514,6 +514,8 @@ static void set_place(docx *d, const sent_info *si, at_event_rec *ev, uint32_t f
 		uint32_t e = k + 1;
 		uint32_t country = LX_NONE;
 		int possessive_own = 0;
+		if (eq(&d->toks[k], "to") && k + 1 < to && d->trig[k + 1])
+			continue; /* "to reinforce its border": an infinitive */
 		while (e < to && e < k + 9) {
 			const at_tok *t = &d->toks[e];
 			if (t->type == AT_TOK_PUNCT && !eq(t, "-") && !eq(t, "'"))
@@ -540,6 +542,26 @@ static void set_place(docx *d, const sent_info *si, at_event_rec *ev, uint32_t f
 						 d->toks[e - 1].end - d->toks[k + 1].start) != NULL;
 		if (!placey)
 			continue;
+		/* the place ends at its last word that names one: "Tajikistan"
+		 * of "Tajikistan with 30 new tanks by the end", "the border with
+		 * Afghanistan" of "... with Afghanistan and expanded hardware at" */
+		uint32_t last = e - 1;
+		while (last > k + 1) {
+			const at_tok *t = &d->toks[last];
+			int item = 0; /* "Kant with four more Su-25": a model, no place */
+			for (uint32_t i = 0; i < si->nitems && !item; i++)
+				item = last >= si->items[i].t0 && last < si->items[i].t1;
+			int names = d->actor_at[last] >= 0 || (d->cue[last] & (CU_PLACE | CU_FACILITY)) ||
+				    ((t->flags & AT_TF_CAP) && t->type == AT_TOK_WORD && !item &&
+				     !(d->cue_start[last] & CU_DATEW));
+			if (names)
+				break;
+			last--;
+		}
+		if (!(last == k + 1 && d->actor_at[last] < 0 &&
+		      !(d->cue[last] & (CU_PLACE | CU_FACILITY)) &&
+		      !(d->toks[last].flags & AT_TF_CAP)))
+			e = last + 1; /* else nothing names it: keep the gazetteer's span */
 		if (possessive_own && own != LX_NONE) {
 			/* "its border with Afghanistan": the actor's own border */
 			int base = 0;
