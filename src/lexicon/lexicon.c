@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "lexicon.h"
+#include "../util/buf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -66,14 +67,8 @@ static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 		*out = k;
 		return 0;
 	}
-	if (ctx->nkeys == ctx->keys_cap) {
-		size_t nc = ctx->keys_cap ? ctx->keys_cap * 2 : 256;
-		lx_key *p = realloc(ctx->keys, nc * sizeof(*p));
-		if (!p)
-			return AT_ENOMEM;
-		ctx->keys = p;
-		ctx->keys_cap = nc;
-	}
+	if (at_grow((void **)&ctx->keys, &ctx->keys_cap, ctx->nkeys, sizeof(*ctx->keys), 256))
+		return AT_ENOMEM;
 	lx_key *key = &ctx->keys[ctx->nkeys];
 	key->code = at_arena_strndup(&ctx->mem, code, strlen(code));
 	key->display = NULL;
@@ -97,14 +92,9 @@ static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 		snprintf(err, errlen, "%s:%u: cannot read phrase \"%s\"", file, line, text);
 		return AT_EPARSE;
 	}
-	if (ctx->nentries == ctx->entries_cap) {
-		size_t nc = ctx->entries_cap ? ctx->entries_cap * 2 : 1024;
-		lx_entry *p = realloc(ctx->entries, nc * sizeof(*p));
-		if (!p)
-			return AT_ENOMEM;
-		ctx->entries = p;
-		ctx->entries_cap = nc;
-	}
+	if (at_grow((void **)&ctx->entries, &ctx->entries_cap, ctx->nentries,
+		    sizeof(*ctx->entries), 1024))
+		return AT_ENOMEM;
 	lx_entry *e = &ctx->entries[ctx->nentries++];
 	memset(e, 0, sizeof(*e));
 	e->cls = (uint8_t)cls;

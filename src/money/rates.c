@@ -14,6 +14,7 @@
 
 #include "aidtrace.h"
 #include "money.h"
+#include "../util/buf.h"
 
 const char *const AT_BASIS_NAMES[] = {NULL, "text", "daily", "monthly", "annual", "annual"};
 
@@ -30,14 +31,8 @@ static at_rate_cur *get_cur(at_rates *r, const char *code)
 	at_rate_cur *c = find_cur(r, code);
 	if (c)
 		return c;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		at_rate_cur *p = realloc(r->cur, cap * sizeof(*p));
-		if (!p)
-			return NULL;
-		r->cur = p;
-		r->cap = cap;
-	}
+	if (at_grow((void **)&r->cur, &r->cap, r->n, sizeof(*r->cur), 64))
+		return NULL;
 	c = &r->cur[r->n++];
 	memset(c, 0, sizeof(*c));
 	memcpy(c->code, code, 3);
@@ -186,14 +181,8 @@ static int cmp_pt(const void *a, const void *b)
 
 static int add_daily(at_rate_cur *c, int32_t day, double v)
 {
-	if (c->ndaily == c->daily_cap) {
-		size_t cap = c->daily_cap ? c->daily_cap * 2 : 256;
-		at_rate_pt *p = realloc(c->daily, cap * sizeof(*p));
-		if (!p)
-			return AT_ENOMEM;
-		c->daily = p;
-		c->daily_cap = cap;
-	}
+	if (at_grow((void **)&c->daily, &c->daily_cap, c->ndaily, sizeof(*c->daily), 256))
+		return AT_ENOMEM;
 	c->daily[c->ndaily].t = day;
 	c->daily[c->ndaily].v = v;
 	c->ndaily++;

@@ -11,6 +11,7 @@
 
 #include "aidtrace.h"
 #include "places.h"
+#include "../util/buf.h"
 
 const char *const AT_PLACE_KINDS[] = {"country", "capital", "city", "region", "base", "border"};
 static const char *const KIND_NAMES[] = {"centroid", "capital", "city",
@@ -101,14 +102,8 @@ int at_places__parse(at_gazetteer *g, const char *name, char *text, size_t len, 
 				memcpy(row.country2, f[1] + 4, 3);
 			row.name = f[4];
 			row.nlen = strlen(f[4]);
-			if (g->n == g->cap) {
-				size_t cap = g->cap ? g->cap * 2 : 512;
-				at_place_row *r = realloc(g->rows, cap * sizeof(*r));
-				if (!r)
-					return AT_ENOMEM;
-				g->rows = r;
-				g->cap = cap;
-			}
+			if (at_grow((void **)&g->rows, &g->cap, g->n, sizeof(*g->rows), 512))
+				return AT_ENOMEM;
 			g->rows[g->n++] = row;
 		}
 		p = nl ? nl + 1 : end;

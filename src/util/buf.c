@@ -3,6 +3,7 @@
  */
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,4 +161,19 @@ void at_buf_cell(at_buf *b, const char *s, int w)
 	for (; cols < w; cols++)
 		at_buf_addc(b, ' ');
 	at_buf_addc(b, ' ');
+}
+
+int at_grow(void **arr, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : first;
+	if (nc < *cap || nc > SIZE_MAX / elem)
+		return AT_ENOMEM;
+	void *p = realloc(*arr, nc * elem);
+	if (!p)
+		return AT_ENOMEM;
+	*arr = p;
+	*cap = nc;
+	return 0;
 }

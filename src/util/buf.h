@@ -28,6 +28,10 @@ int at_buf_json_str(at_buf *b, const char *s, size_t n);
 /* Append s as a table cell: cut to w display columns (UTF-8 aware) with an
  * ellipsis, control characters as spaces, padded, and one space after. */
 void at_buf_cell(at_buf *b, const char *s, int w);
+/* Make room in a malloc'd array *arr of *cap elements of `elem` bytes for
+ * one more after n: doubles the capacity (first: `first`). 0, or AT_ENOMEM
+ * with the array left as it was. */
+int at_grow(void **arr, size_t *cap, size_t n, size_t elem, size_t first);
 /* Hand the data to the caller (who frees it) and reset the buffer. */
 char *at_buf_take(at_buf *b, size_t *len);
 void at_buf_free(at_buf *b);
