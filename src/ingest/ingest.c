@@ -11,7 +11,8 @@
  * reader goes on with the next unit.
  *
  * JSONL lines go through a fast path for the common case (jsonl_fast.c)
- * and to jansson otherwise.
+ * and to jansson otherwise. Web archives (WARC, ARC) are read record by
+ * record by warc.c.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 #include "aidtrace.h"
+#include "ingest_int.h"
 #include "jsonl_fast.h"
 #include "../util/date.h"
 #include "../util/utf8.h"
@@ -48,6 +50,8 @@ struct at_reader {
 	size_t rpos, rlen;
 	char published[17];   /* override, or "" */
 	uint64_t consumed;    /* bytes read so far, for at_reader_bytes */
+	at_warc *warc;        /* the web archive being read, or NULL */
+	uint64_t warc_seen;   /* its bytes already counted in consumed */
 };
 
 static char *xstrdup(const char *s)
@@ -128,6 +132,7 @@ void at_reader_free(at_reader *r)
 	}
 	if (r->jsonl && !r->jsonl_is_stdin)
 		fclose(r->jsonl);
+	at__warc_free(r->warc);
 	free(r->jsonl_path);
 	free(r->line);
 	free(r->rbuf);
@@ -335,14 +340,38 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 	return 1;
 }
 
-/* The file names a directory walk reads: text and JSON-lines documents. */
+/* The file names a directory walk reads: text and JSON-lines documents,
+ * web archives. */
 static int is_document_name(const char *name)
 {
 	static const char *const EXT[] = {".txt", ".text", ".jsonl", ".ndjson", NULL};
 	for (int i = 0; EXT[i]; i++)
 		if (has_suffix(name, EXT[i]))
 			return 1;
-	return 0;
+	return at__warc_name(name);
+}
+
+int at__payload_doc(at_doc *doc, int html, const char *charset, at_diag *diag)
+{
+	(void)charset;
+	if (html)
+		return 0; /* read as it is until the HTML reader is wired */
+	int chk = check_text(doc->bytes, doc->len, doc->source, 0, doc->record_off, diag);
+	return chk;
+}
+
+/* The next document of the web archive being read (see at_reader_next). */
+static int next_warc(at_reader *r, at_doc **out, at_diag *diag)
+{
+	int rc = at__warc_next(r->warc, r->published, out, diag);
+	uint64_t b = at__warc_bytes(r->warc);
+	r->consumed += b - r->warc_seen;
+	r->warc_seen = b;
+	if (rc == 0) {
+		at__warc_free(r->warc);
+		r->warc = NULL;
+	}
+	return rc;
 }
 
 /* Expand a directory into its entries (sorted), placed at the queue's head. */
@@ -652,13 +681,18 @@ int at_reader_next(at_reader *r, at_doc **out, at_diag *diag)
 	if (diag)
 		memset(diag, 0, sizeof(*diag));
 	for (;;) {
-		if (r->jsonl)
-			{
-				int rc = next_jsonl(r, out, diag);
-				if (rc != 0)
-					return rc;
-				continue;
-			}
+		if (r->jsonl) {
+			int rc = next_jsonl(r, out, diag);
+			if (rc != 0)
+				return rc;
+			continue;
+		}
+		if (r->warc) {
+			int rc = next_warc(r, out, diag);
+			if (rc != 0)
+				return rc;
+			continue;
+		}
 		pending *p = r->queue;
 		if (!p)
 			return 0;
@@ -699,6 +733,14 @@ int at_reader_next(at_reader *r, at_doc **out, at_diag *diag)
 			r->jsonl = f;
 			r->jsonl_is_stdin = 0;
 			r->jsonl_line = r->jsonl_byte = 0;
+			continue;
+		}
+		if (at__warc_name(path) || at__warc_sniff(path)) {
+			rc = at__warc_open(&r->warc, path, diag);
+			free(path);
+			if (rc)
+				return rc;
+			r->warc_seen = 0;
 			continue;
 		}
 		rc = read_text_file(r, path, out, diag);

@@ -1,0 +1,41 @@
+/*
+ * ingest_int.h — what the readers of src/ingest share (not public).
+ */
+#ifndef AT_INGEST_INT_H
+#define AT_INGEST_INT_H
+
+#include <stdint.h>
+
+#include "aidtrace.h"
+
+/* ---- web archives (warc.c) ------------------------------------------------ */
+
+typedef struct at_warc at_warc;
+
+/* Is this a web archive's name (.warc, .warc.gz, .arc, .arc.gz)? */
+int at__warc_name(const char *path);
+/* Do the file's first bytes start a WARC or ARC file (plain or gzip)? */
+int at__warc_sniff(const char *path);
+int at__warc_open(at_warc **out, const char *path, at_diag *diag);
+/*
+ * The next document of the archive: 1 with *out (diag may hold a warning
+ * about it), 0 at the end, <0 with a diagnostic about a broken record (the
+ * archive goes on: call again). `override` (or NULL/"") replaces every
+ * document's date.
+ */
+int at__warc_next(at_warc *w, const char *override, at_doc **out, at_diag *diag);
+/* Bytes of the archive file read so far. */
+uint64_t at__warc_bytes(const at_warc *w);
+void at__warc_free(at_warc *w);
+
+/* ---- payloads (ingest.c) --------------------------------------------------- */
+
+/*
+ * A document made from a payload (an archive record): text is checked as a
+ * text file is (NUL bytes refuse it, invalid UTF-8 warns); an HTML page goes
+ * through the HTML reader. `charset` (may be NULL) is the HTTP one. Returns
+ * 0, 1 (read, with a warning in diag) or <0 (diag set).
+ */
+int at__payload_doc(at_doc *doc, int html, const char *charset, at_diag *diag);
+
+#endif
