@@ -309,6 +309,15 @@ static uint64_t take_block(at_warc *w, uint64_t n, size_t keep)
 	return done;
 }
 
+static char *dup_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
 /* Case-insensitive strstr (strcasestr is a GNU extension). */
 static const char *ci_find(const char *hay, const char *needle)
 {
@@ -371,7 +380,7 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 	at_warc *w = calloc(1, sizeof(*w));
 	if (!w)
 		return AT_ENOMEM;
-	w->path = malloc(strlen(path) + 1);
+	w->path = dup_str(path);
 	w->win = malloc(WIN_SIZE);
 	w->in = malloc(IN_SIZE);
 	w->block = malloc(AT_MAX_DOC_BYTES + MAX_HEADER + 1);
@@ -379,7 +388,6 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 		at__warc_free(w);
 		return AT_ENOMEM;
 	}
-	strcpy(w->path, path);
 	w->f = fopen(path, "rb");
 	if (!w->f) {
 		memset(diag, 0, sizeof(*diag));
@@ -789,7 +797,7 @@ static int record_doc(at_warc *w, const rec *r, const char *override, at_doc **o
 					return AT_EPARSE;
 				}
 				const char *sp = memchr(line, ' ', len);
-				status = sp ? atoi(sp + 1) : 0;
+				status = sp ? (int)strtol(sp + 1, NULL, 10) : 0;
 				continue;
 			}
 			if (len == 0)
@@ -875,18 +883,14 @@ static int record_doc(at_warc *w, const rec *r, const char *override, at_doc **o
 	const char *id = r->uri[0] ? r->uri : r->id[0] ? r->id : "record";
 	size_t idl = strlen(id);
 	d->id = malloc(idl + 1);
-	d->source = malloc(strlen(w->path) + 1);
-	d->content_type = malloc(strlen(type) + 1);
-	d->url = r->uri[0] ? malloc(strlen(r->uri) + 1) : NULL;
+	d->source = dup_str(w->path);
+	d->content_type = dup_str(html ? "text/html" : "text/plain");
+	d->url = r->uri[0] ? dup_str(r->uri) : NULL;
 	if (!d->id || !d->source || !d->content_type || (r->uri[0] && !d->url)) {
 		at_doc_free(d);
 		return AT_ENOMEM;
 	}
 	memcpy(d->id, id, idl + 1);
-	strcpy(d->source, w->path);
-	strcpy(d->content_type, html ? "text/html" : "text/plain");
-	if (d->url)
-		strcpy(d->url, r->uri);
 	d->record_off = r->off;
 	int rc = at__payload_doc(d, html, charset[0] ? charset : NULL, diag);
 	if (rc < 0) {
