@@ -68,7 +68,7 @@ struct at_warc {
 	int quiet;            /* after a bad header: its block is not reported as junk */
 	int in_member;        /* inflate is inside a gzip member */
 	unsigned char *block; /* the current record's kept block */
-	size_t block_len;
+	size_t block_len, block_cap;
 };
 
 /* ---- the byte stream ---------------------------------------------------- */
@@ -290,6 +290,17 @@ static const char *next_line(at_warc *w, size_t *len)
 static uint64_t take_block(at_warc *w, uint64_t n, size_t keep)
 {
 	w->block_len = 0;
+	if (keep > n)
+		keep = (size_t)n;
+	if (keep + 1 > w->block_cap) { /* grows to the largest record kept */
+		unsigned char *p = realloc(w->block, keep + 1);
+		if (!p)
+			keep = 0; /* read as cut short: the record is skipped */
+		else {
+			w->block = p;
+			w->block_cap = keep + 1;
+		}
+	}
 	uint64_t done = 0;
 	unsigned nerr = w->nerr;
 	while (done < n && w->nerr == nerr) { /* a corrupt member ends the block */
@@ -383,8 +394,7 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 	w->path = dup_str(path);
 	w->win = malloc(WIN_SIZE);
 	w->in = malloc(IN_SIZE);
-	w->block = malloc(AT_MAX_DOC_BYTES + MAX_HEADER + 1);
-	if (!w->path || !w->win || !w->in || !w->block) {
+	if (!w->path || !w->win || !w->in) {
 		at__warc_free(w);
 		return AT_ENOMEM;
 	}
