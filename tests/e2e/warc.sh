@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# warc.sh — end-to-end: the same article gives the same events whether it is
+# a .txt file or a record of a web archive (a resource record, and an HTTP
+# response with a chunked, gzip'd body, in a .warc.gz of a gzip member per
+# record); the archive's documents carry their URL; and, when ../shared is
+# beside the project, every archive in ../shared/corpus/warc (some broken on
+# purpose) is read to the end with exit status 0 or 1, within a time limit.
+#
+#   tests/e2e/warc.sh PATH/TO/aidtrace DATADIR [SHARED_WARC_DIR]
+set -uo pipefail
+BIN=$1
+DATA=$2
+SHARED=${3:-}
+export AIDTRACE_DATA=$DATA
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+check() { # name, condition...
+	local name=$1
+	shift
+	if "$@"; then
+		pass=$((pass + 1))
+		echo "ok   $name"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name"
+	fi
+}
+
+# An article written for this test.
+cat >"$tmp/story.txt" <<'TXT'
+Germany hands over howitzers to Lithuania
+
+Germany handed over 12 self-propelled howitzers to Lithuania on Monday, the
+Lithuanian defence ministry said. The guns arrived at a base near Rukla.
+
+Officials said training for the crews would start next month.
+TXT
+
+record() { # type uri content-type file -> a WARC record on stdout
+	local len
+	len=$(wc -c <"$4")
+	printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:test-%s>\r\n' "$1" "$RANDOM"
+	printf 'WARC-Target-URI: %s\r\nWARC-Date: 2024-03-04T09:00:00Z\r\n' "$2"
+	printf 'Content-Type: %s\r\nContent-Length: %s\r\n\r\n' "$3" "$len"
+	cat "$4"
+	printf '\r\n\r\n'
+}
+
+# an HTTP response: chunked (two chunks), gzip'd
+gzip -9 -c "$tmp/story.txt" >"$tmp/body.gz"
+size=$(wc -c <"$tmp/body.gz")
+half=$((size / 2))
+{
+	printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n'
+	printf 'Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n'
+	printf '%x\r\n' "$half"
+	head -c "$half" "$tmp/body.gz"
+	printf '\r\n%x\r\n' $((size - half))
+	tail -c $((size - half)) "$tmp/body.gz"
+	printf '\r\n0\r\n\r\n'
+} >"$tmp/http"
+printf 'software: warc.sh\r\n' >"$tmp/info"
+{
+	record warcinfo "" application/warc-fields "$tmp/info" | gzip -c
+	record resource "file:///story.txt" text/plain "$tmp/story.txt" | gzip -c
+	record response "http://news.example/howitzers" "application/http; msgtype=response" \
+		"$tmp/http" | gzip -c
+} >"$tmp/crawl.warc.gz"
+
+"$BIN" extract --published 2024-03-04 "$tmp/story.txt" >"$tmp/txt.jsonl" 2>"$tmp/err"
+check "txt: events found" test -s "$tmp/txt.jsonl"
+rc=0
+"$BIN" extract --published 2024-03-04 "$tmp/crawl.warc.gz" >"$tmp/warc.jsonl" 2>"$tmp/err" || rc=$?
+check "warc.gz: exit 0, no diagnostics" test "$rc" -eq 0 -a ! -s "$tmp/err"
+
+# the fields that must agree, one line per event
+fields() {
+	sqlite3 -batch :memory: "select json_extract(value, '\$.type') || ' ' ||
+		ifnull(json_extract(value, '\$.provider.code'), '-') || ' ' ||
+		ifnull(json_extract(value, '\$.recipient.code'), '-') || ' ' ||
+		json_extract(value, '\$.status') || ' ' ||
+		ifnull(json_extract(value, '\$.items'), '[]') || ' ' ||
+		ifnull(json_extract(value, '\$.when'), '-')
+		from json_each('[' || replace(trim(readfile('$1'), char(10)), char(10), ',') || ']')"
+}
+fields "$tmp/txt.jsonl" >"$tmp/txt.f"
+fields "$tmp/warc.jsonl" >"$tmp/warc.f"
+check "warc.gz: two records, each with the events of the .txt" \
+	cmp -s <(cat "$tmp/txt.f" "$tmp/txt.f") "$tmp/warc.f"
+check "warc.gz: events name their record's URL" \
+	grep -q '"doc":"http://news.example/howitzers"' "$tmp/warc.jsonl"
+
+# A broken archive beside a good file: the good one is read, the bad named.
+head -c 700 "$tmp/crawl.warc.gz" >"$tmp/cut.warc.gz"
+rc=0
+"$BIN" extract "$tmp/cut.warc.gz" "$tmp/story.txt" >"$tmp/out" 2>"$tmp/err" || rc=$?
+check "a cut archive: exit 1, named with a byte offset" \
+	test "$rc" -eq 1 -a -n "$(grep 'cut.warc.gz: byte' "$tmp/err")"
+check "a cut archive: the next file is still read" grep -q '"doc":"story.txt"' "$tmp/out"
+
+# The archives in ../shared (optional): read to the end, no crash, no hang.
+if [[ -n $SHARED && -d $SHARED ]]; then
+	for f in "$SHARED"/*; do
+		rc=0
+		timeout 60 "$BIN" extract --quiet "$f" >/dev/null 2>"$tmp/err" || rc=$?
+		check "$(basename "$f"): exit 0 or 1 ($(wc -l <"$tmp/err") diagnostics)" \
+			test "$rc" -le 1
+	done
+else
+	echo "skip the shared archives (not beside the project)"
+fi
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
