@@ -11,6 +11,9 @@
 void cli_report(const at_diag *d);
 /* Columns of the terminal on stdout, else $COLUMNS, else 120. */
 int cli_term_width(void);
+/* The progress line on stderr (documents/s, MB/s, events, ETA), cut to
+ * `width` columns; 1 when one was written (runs under a second stay quiet). */
+int cli_progress(const at_run_stats *st, int width);
 
 /* The ledger's filters (--db, --type, --provider, ... --limit) at argv[*i]:
  * 1 consumed (and *i moved past its value), 0 not a filter, -1 bad value. */

@@ -149,8 +149,14 @@ static int write_events(void *user, const at_doc *doc, const at_events *ev)
 static void show_progress(void *user, const at_run_stats *st)
 {
 	extract_out *o = user;
+	if (cli_progress(st, o->progress_width))
+		o->progress_shown = 1;
+}
+
+int cli_progress(const at_run_stats *st, int width)
+{
 	if (st->seconds < 1.0)
-		return; /* short runs stay silent */
+		return 0; /* short runs stay silent */
 	double mb = (double)st->bytes / 1048576.0; /* MB of 2^20 bytes, as in bench.sh */
 	char eta[32] = "";
 	if (st->bytes_total && st->bytes && st->bytes <= st->bytes_total) {
@@ -165,13 +171,13 @@ static void show_progress(void *user, const at_run_stats *st)
 	int n = snprintf(line, sizeof(line), "%llu docs  %.0f docs/s  %.1f MB/s  %llu events%s",
 			 (unsigned long long)st->docs, (double)st->docs / st->seconds,
 			 mb / st->seconds, (unsigned long long)st->events, eta);
-	if (n > o->progress_width - 1)
-		n = o->progress_width - 1; /* one line: never wrap */
+	if (n > width - 1)
+		n = width - 1; /* one line: never wrap */
 	if (n < 0)
 		n = 0;
 	fprintf(stderr, "\r%.*s\033[K", n, line);
 	fflush(stderr);
-	o->progress_shown = 1;
+	return 1;
 }
 
 static int cmd_extract(int argc, char **argv)

@@ -11,9 +11,12 @@
  * Exit status: 0 all good; 1 some inputs had errors (the rest is stored);
  * 2 usage, or the database could not be opened or written.
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "aidtrace.h"
 #include "cli.h"
@@ -86,17 +89,56 @@ static int positive(const char *name, const char *v, long *out)
 
 typedef struct ingest_stats {
 	long long docs, same, replaced, fresh, events, errors;
+	/* the progress line (a terminal, not --quiet) */
+	int progress, shown, width;
+	double start, last;
+	uint64_t read_before, total; /* bytes of earlier paths, of all */
 } ingest_stats;
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void erase_line(ingest_stats *s)
+{
+	if (s->shown) {
+		fputs("\r\033[K", stderr);
+		s->shown = 0;
+	}
+}
+
+/* About four times a second: documents/s, MB/s, events, the time left. */
+static void progress(ingest_stats *s, const at_reader *r)
+{
+	double t = now_s();
+	if (!s->progress || t - s->last < 0.25)
+		return;
+	s->last = t;
+	at_run_stats st = {0};
+	st.docs = (uint64_t)s->docs;
+	st.events = (uint64_t)s->events;
+	st.bytes = s->read_before + at_reader_bytes(r);
+	st.bytes_total = s->total;
+	st.seconds = t - s->start;
+	if (cli_progress(&st, s->width))
+		s->shown = 1;
+}
 
 static int commit(at_store *st, const char *db, ingest_stats *s, int verbose)
 {
 	char err[512];
 	if (at_store_commit(st, err, sizeof(err)) != 0) {
+		erase_line(s);
 		fprintf(stderr, "aidtrace: %s\n", err);
 		return -1;
 	}
-	if (verbose)
+	if (verbose) {
+		erase_line(s);
 		fprintf(stderr, "aidtrace: %s: committed %lld documents\n", db, s->docs);
+	}
 	return 0;
 }
 
@@ -168,6 +210,15 @@ int cmd_ingest(int argc, char **argv)
 	}
 	at_store_wait(st, (int)wait);
 	ingest_stats s = {0};
+	if (!quiet && isatty(STDERR_FILENO)) {
+		const char *c = getenv("COLUMNS");
+		long cols = c ? strtol(c, NULL, 10) : 0;
+		s.progress = 1;
+		s.width = cols > 0 && cols < 10000 ? (int)cols : 80;
+		s.start = s.last = now_s();
+		for (int p = 0; p < npaths; p++)
+			s.total += at_input_size(paths[p]);
+	}
 	at_reader_opts ropts = {published};
 	long in_batch = 0;
 	for (int p = 0; p < npaths; p++) {
@@ -188,9 +239,11 @@ int cmd_ingest(int argc, char **argv)
 			at_diag diag;
 			rc = at_reader_next(r, &doc, &diag);
 			if (diag.msg[0]) {
+				erase_line(&s);
 				cli_report(&diag);
 				s.errors++;
 			}
+			progress(&s, r);
 			if (rc == 0 || rc == AT_ENOMEM)
 				break;
 			if (rc < 0)
@@ -204,12 +257,15 @@ int cmd_ingest(int argc, char **argv)
 				continue;
 			}
 			rc = at_worker_extract(w, doc, &ev);
+			if (rc)
+				erase_line(&s);
 			if (rc) {
 				fprintf(stderr, "aidtrace: %s: %s: cannot analyse (error %d)\n",
 					doc->source, doc->id, rc);
 				s.errors++;
 			} else if ((rc = at_store_put(st, doc, ev, &outcome, err,
 						      sizeof(err)))) {
+				erase_line(&s);
 				fprintf(stderr, "aidtrace: %s\n", err);
 				s.errors++;
 				/* a document the store refuses is skipped; a failing
@@ -235,8 +291,10 @@ int cmd_ingest(int argc, char **argv)
 				in_batch = 0;
 			}
 		}
+		s.read_before += at_reader_bytes(r);
 		at_reader_free(r);
 	}
+	erase_line(&s);
 	if (commit(st, db, &s, verbose))
 		goto out;
 	long long merged = 0;
