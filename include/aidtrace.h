@@ -77,6 +77,13 @@ const char *at_default_datadir(void);
 
 /* ---- documents and diagnostics ---------------------------------------- */
 
+/* Where a document's text came from in its source bytes, when the text was
+ * made from them (an HTML page's main text): at_offset_map_apply turns a
+ * text offset (an end offset when `end`) into a source offset. */
+typedef struct at_offset_map at_offset_map;
+uint32_t at_offset_map_apply(const at_offset_map *m, uint32_t t, int end);
+void at_offset_map_free(at_offset_map *m);
+
 typedef struct at_doc {
 	char *id;        /* document id: JSONL "id", or a file's base name */
 	char *url;       /* may be NULL */
@@ -90,6 +97,8 @@ typedef struct at_doc {
 	char *outlet;    /* the publishing site, or NULL */
 	char *content_type; /* the bytes' media type ("text/html"), or NULL for text */
 	uint64_t record_off; /* byte offset of its record in an archive file (WARC) */
+	at_offset_map *map;  /* text offsets -> source offsets (HTML), or NULL: the
+				same; events' source offsets are mapped through it */
 } at_doc;
 
 void at_doc_free(at_doc *doc);

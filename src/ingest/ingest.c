@@ -150,6 +150,7 @@ void at_doc_free(at_doc *doc)
 	free(doc->source);
 	free(doc->outlet);
 	free(doc->content_type);
+	at_offset_map_free(doc->map);
 	free(doc);
 }
 
@@ -157,6 +158,12 @@ static int has_suffix(const char *s, const char *suf)
 {
 	size_t n = strlen(s), m = strlen(suf);
 	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int html_name(const char *path)
+{
+	return has_suffix(path, ".html") || has_suffix(path, ".htm") || has_suffix(path, ".xhtml") ||
+	       has_suffix(path, ".HTML") || has_suffix(path, ".HTM");
 }
 
 static const char *base_name(const char *path)
@@ -323,6 +330,22 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 		set_diag(diag, path, 0, 0, "empty document; skipped");
 		return AT_EPARSE;
 	}
+	if (html_name(path) || at__html_sniff(bytes, len)) {
+		/* a web page: its charset is its own, its text its main content */
+		at_doc *d = new_doc(base_name(path), path, bytes, len);
+		if (!d) {
+			free(bytes);
+			return AT_ENOMEM;
+		}
+		int hrc = at__html_doc(d, NULL, diag);
+		if (hrc < 0) {
+			at_doc_free(d);
+			return hrc;
+		}
+		apply_dates(d, "", r->published);
+		*out = d;
+		return 1;
+	}
 	int chk = check_text(bytes, len, path, 0, 0, diag);
 	if (chk < 0) {
 		free(bytes);
@@ -344,18 +367,19 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
  * web archives. */
 static int is_document_name(const char *name)
 {
-	static const char *const EXT[] = {".txt", ".text", ".jsonl", ".ndjson", NULL};
+	static const char *const EXT[] = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm",
+					  ".xhtml", NULL};
 	for (int i = 0; EXT[i]; i++)
 		if (has_suffix(name, EXT[i]))
 			return 1;
 	return at__warc_name(name);
 }
 
+
 int at__payload_doc(at_doc *doc, int html, const char *charset, at_diag *diag)
 {
-	(void)charset;
-	if (html)
-		return 0; /* read as it is until the HTML reader is wired */
+	if (html || at__html_sniff(doc->bytes, doc->len))
+		return at__html_doc(doc, charset, diag);
 	int chk = check_text(doc->bytes, doc->len, doc->source, 0, doc->record_off, diag);
 	return chk;
 }
@@ -531,8 +555,8 @@ static const char *jstr(json_t *o, const char *key)
  * <0 with a diagnostic.
  */
 static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, const char *id,
-		     const char *url, const char *title, const char *pub, at_doc **out,
-		     at_diag *diag)
+		     const char *url, const char *title, const char *pub, const char *outlet,
+		     int html, at_doc **out, at_diag *diag)
 {
 	const char *file = r->jsonl_path;
 	int rc;
@@ -543,7 +567,8 @@ static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, con
 		rc = AT_ETOOBIG;
 		goto fail;
 	}
-	int chk = check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
+	html = html || at__html_sniff(tv, tlen);
+	int chk = html ? 0 : check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
 	if (chk < 0) {
 		rc = chk;
 		goto fail;
@@ -570,11 +595,21 @@ static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, con
 	d->line = r->jsonl_line;
 	d->url = xstrdup(url);
 	d->title = xstrdup(title);
+	d->outlet = xstrdup(outlet);
 	at_date pd;
 	if (pub && at_date_parse(&pd, pub) == 0)
 		at_date_format(&pd, d->published);
 	char hdr[17] = "";
-	d->body_off = date_header(bytes, tlen, hdr);
+	if (html) {
+		/* the line's own fields win over the page's */
+		int hrc = at__html_doc(d, NULL, diag);
+		if (hrc < 0) {
+			at_doc_free(d);
+			return hrc;
+		}
+	} else {
+		d->body_off = date_header(bytes, tlen, hdr);
+	}
 	apply_dates(d, hdr, r->published);
 	*out = d;
 	return 1;
@@ -594,7 +629,7 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 		return fast;
 	if (fast == 1) {
 		int rc = jsonl_doc(r, f.text, f.tlen, f.text, f.id, f.url, f.title, f.published,
-				   out, diag);
+				   f.outlet, 0, out, diag);
 		f.text = NULL; /* taken over (or freed) by jsonl_doc */
 		at_ingest__jsonl_fields_free(&f);
 		return rc;
@@ -616,9 +651,14 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 		goto cleanup;
 	}
 	json_t *text = json_object_get(o, "text");
+	int html = 0;
+	if (!json_is_string(text)) { /* a page: {"url": ..., "html": "<!doctype ..."} */
+		text = json_object_get(o, "html");
+		html = 1;
+	}
 	if (!json_is_string(text)) {
 		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
-			 "line %llu: no \"text\" string; line skipped",
+			 "line %llu: no \"text\" or \"html\" string; line skipped",
 			 (unsigned long long)r->jsonl_line);
 		goto cleanup;
 	}
@@ -630,7 +670,8 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 		id = idbuf;
 	}
 	rc = jsonl_doc(r, json_string_value(text), json_string_length(text), NULL, id,
-		       jstr(o, "url"), jstr(o, "title"), jstr(o, "published"), out, diag);
+		       jstr(o, "url"), jstr(o, "title"), jstr(o, "published"),
+		       jstr(o, "outlet"), html, out, diag);
 cleanup:
 	json_decref(o);
 	return rc;

@@ -28,6 +28,18 @@ int at__warc_next(at_warc *w, const char *override, at_doc **out, at_diag *diag)
 uint64_t at__warc_bytes(const at_warc *w);
 void at__warc_free(at_warc *w);
 
+/* ---- web pages (html.c) ---------------------------------------------------- */
+
+/* Do these bytes start like an HTML page (after a BOM, spaces, comments)? */
+int at__html_sniff(const char *s, size_t n);
+/* doc->bytes holds an HTML page of doc->len bytes. Replace them by the page's
+ * main text (paragraphs separated by blank lines), keeping the map from text
+ * offsets back to the page's bytes; fill title/published/url/outlet where they
+ * are empty. `charset` (may be NULL) is an outside hint such as an HTTP
+ * Content-Type charset. Returns 0, or a negative AT_E* code with `diag` set
+ * (the document is then unusable). */
+int at__html_doc(at_doc *doc, const char *charset, at_diag *diag);
+
 /* ---- payloads (ingest.c) --------------------------------------------------- */
 
 /*

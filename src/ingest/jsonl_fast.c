@@ -34,6 +34,7 @@ void at_ingest__jsonl_fields_free(at_jsonl_fields *f)
 	free(f->url);
 	free(f->title);
 	free(f->published);
+	free(f->outlet);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -184,6 +185,8 @@ static char **field_of(at_jsonl_fields *f, const char *key, size_t n, size_t **l
 		return *bit = 8, &f->title;
 	if (n == 9 && !memcmp(key, "published", 9))
 		return *bit = 16, &f->published;
+	if (n == 6 && !memcmp(key, "outlet", 6))
+		return *bit = 32, &f->outlet;
 	return NULL;
 }
 

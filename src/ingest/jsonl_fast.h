@@ -14,7 +14,7 @@
 typedef struct at_jsonl_fields {
 	char *text;
 	size_t tlen;
-	char *id, *url, *title, *published;
+	char *id, *url, *title, *published, *outlet;
 } at_jsonl_fields;
 
 /*
