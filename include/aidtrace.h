@@ -82,6 +82,10 @@ const char *at_default_datadir(void);
  * text offset (an end offset when `end`) into a source offset. */
 typedef struct at_offset_map at_offset_map;
 uint32_t at_offset_map_apply(const at_offset_map *m, uint32_t t, int end);
+/* The source span [*s0, *s1) that text [t0, t1) came from: never empty,
+ * covering every piece of the text even where the map runs backwards. */
+void at_offset_map_span(const at_offset_map *m, uint32_t t0, uint32_t t1, uint32_t *s0,
+			uint32_t *s1);
 void at_offset_map_free(at_offset_map *m);
 
 typedef struct at_doc {

@@ -529,10 +529,9 @@ int at_extract__finish(docx *d, at_events *out)
 		h = fnv(h, &ev->actor, sizeof(ev->actor));
 		ev->id = h;
 		/* an HTML page's text: offsets go back to the page's bytes */
-		for (int s = 0; d->doc->map && s < ev->nsrc; s++) {
-			ev->src[s].start = at_offset_map_apply(d->doc->map, ev->src[s].start, 0);
-			ev->src[s].end = at_offset_map_apply(d->doc->map, ev->src[s].end, 1);
-		}
+		for (int s = 0; d->doc->map && s < ev->nsrc; s++)
+			at_offset_map_span(d->doc->map, ev->src[s].start, ev->src[s].end,
+					   &ev->src[s].start, &ev->src[s].end);
 		ev->confidence = floor(ev->confidence * 100 + 0.5) / 100;
 	}
 	return 0;

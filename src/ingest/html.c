@@ -97,6 +97,40 @@ static const char *find_bytes(const char *h, size_t n, const char *nd, size_t m)
 	return NULL;
 }
 
+void at_offset_map_span(const at_offset_map *m, uint32_t t0, uint32_t t1, uint32_t *s0,
+			uint32_t *s1)
+{
+	*s0 = at_offset_map_apply(m, t0, 0);
+	*s1 = at_offset_map_apply(m, t1, 1);
+	if (!m || !m->n || t1 <= t0)
+		return;
+	/* the page's text need not run in the page's order (a headline from
+	 * <title>, a block moved by the markup): the span covers every run */
+	size_t lo = 0, hi = m->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->runs[mid].text <= t0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo ? lo - 1 : 0; i < m->n && m->runs[i].text < t1; i++) {
+		const map_run *r = &m->runs[i];
+		if (r->text + r->len <= t0)
+			continue;
+		uint32_t a = r->src + (t0 > r->text ? t0 - r->text : 0);
+		uint32_t e = r->text + r->len < t1 ? r->src + r->len : r->src + (t1 - r->text);
+		if (a < *s0)
+			*s0 = a;
+		if (e > *s1)
+			*s1 = e;
+	}
+	if (*s1 > m->src_len)
+		*s1 = m->src_len;
+	if (*s0 >= *s1)
+		*s1 = *s0 + 1 <= m->src_len ? *s0 + 1 : m->src_len;
+}
+
 /* ---- writing the text ---------------------------------------------------- */
 
 typedef struct out {
