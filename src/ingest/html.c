@@ -236,11 +236,28 @@ static void add_text(out *o, const char *t)
 	size_t r = o->cursor; /* the page position of t[i], when aligned */
 	int aligned = 0;
 	if (a1 > a0 && o->cursor < o->slen) {
-		const char *hit = find_bytes(o->src + o->cursor, o->slen - o->cursor, t + a0, a1 - a0);
-		if (hit) {
-			r = (size_t)(hit - o->src);
-			aligned = 1;
+		/* the first place where the text goes on as it should (up to 8 tried):
+		 * "Germany hands" in a headline is not "Germany handed" */
+		size_t from = o->cursor, best = 0, best_len = 0;
+		for (int tries = 0; tries < 8 && from < o->slen; tries++) {
+			const char *hit =
+				find_bytes(o->src + from, o->slen - from, t + a0, a1 - a0);
+			if (!hit)
+				break;
+			size_t h = (size_t)(hit - o->src), k = 0;
+			while (a0 + k < tl && h + k < o->slen && k < 48 && t[a0 + k] == o->src[h + k])
+				k++;
+			if (k > best_len || !aligned) {
+				best = h;
+				best_len = k;
+				aligned = 1;
+			}
+			if (a0 + k == tl || k == 48)
+				break;
+			from = h + 1;
 		}
+		if (aligned)
+			r = best;
 	}
 	/* bytes before the anchor map to the anchor */
 	size_t last = r;
@@ -813,8 +830,12 @@ int at__html_doc(at_doc *doc, const char *charset, at_diag *diag)
 			}
 	}
 	paragraph_break(&o);
-	/* the container's text is looked for from its own line on */
+	/* the container's text is looked for from its own line on (after the
+	 * headline's, when that is inside it) */
+	size_t after_head = o.cursor;
 	o.cursor = line_start(&o, best);
+	if (h1 && inside(h1, best) && after_head > o.cursor)
+		o.cursor = after_head;
 	write_node(&o, best, h1 && inside(h1, best) ? h1 : NULL);
 	while (o.n && (o.p[o.n - 1] == '\n' || o.p[o.n - 1] == ' '))
 		o.n--;

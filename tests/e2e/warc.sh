@@ -38,6 +38,30 @@ Lithuanian defence ministry said. The guns arrived at a base near Rukla.
 Officials said training for the crews would start next month.
 TXT
 
+# The same article as a web page, with the furniture of a news site around it.
+cat >"$tmp/story.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Germany hands over howitzers to Lithuania | Example Baltic News</title>
+<meta property="og:site_name" content="Example Baltic News">
+<meta property="article:published_time" content="2024-03-04T10:00:00Z">
+</head><body>
+<header><a href="/">Home</a> <a href="/defence">Defence</a> <a href="/world">World</a></header>
+<nav class="menu"><a href="/a">Politics</a> <a href="/b">Business</a></nav>
+<div class="cookie-notice">We use cookies. <a href="/privacy">Learn more</a></div>
+<article>
+<h1>Germany hands over howitzers to Lithuania</h1>
+<div class="share-tools"><a href="#">Share</a> <a href="#">Email</a></div>
+<p>Germany handed over 12 self-propelled howitzers to Lithuania on Monday, the
+Lithuanian defence ministry said. The guns arrived at a base near Rukla.</p>
+<div class="newsletter-signup"><p>Sign up for our newsletter and get the news every morning.</p></div>
+<p>Officials said training for the crews would start next month.</p>
+<aside class="related"><h2>More on this</h2><a href="/x">Latvia buys radars from France</a></aside>
+</article>
+<footer>Example Baltic News, all rights reserved.</footer>
+</body></html>
+HTML
+
 record() { # type uri content-type file -> a WARC record on stdout
 	local len
 	len=$(wc -c <"$4")
@@ -68,6 +92,12 @@ printf 'software: warc.sh\r\n' >"$tmp/info"
 	record response "http://news.example/howitzers" "application/http; msgtype=response" \
 		"$tmp/http" | gzip -c
 } >"$tmp/crawl.warc.gz"
+{
+	printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'
+	cat "$tmp/story.html"
+} >"$tmp/http-html"
+record response "http://news.example/howitzers.html" "application/http; msgtype=response" \
+	"$tmp/http-html" | gzip -c >"$tmp/page.warc.gz"
 
 "$BIN" extract --published 2024-03-04 "$tmp/story.txt" >"$tmp/txt.jsonl" 2>"$tmp/err"
 check "txt: events found" test -s "$tmp/txt.jsonl"
@@ -91,6 +121,20 @@ check "warc.gz: two records, each with the events of the .txt" \
 	cmp -s <(cat "$tmp/txt.f" "$tmp/txt.f") "$tmp/warc.f"
 check "warc.gz: events name their record's URL" \
 	grep -q '"doc":"http://news.example/howitzers"' "$tmp/warc.jsonl"
+
+# the page: as an .html file and as an archived response
+"$BIN" extract "$tmp/story.html" >"$tmp/html.jsonl" 2>"$tmp/err"
+fields "$tmp/html.jsonl" >"$tmp/html.f"
+check "html: the events of the .txt, furniture ignored" cmp -s "$tmp/txt.f" "$tmp/html.f"
+"$BIN" extract "$tmp/page.warc.gz" >"$tmp/pw.jsonl" 2>"$tmp/err"
+fields "$tmp/pw.jsonl" >"$tmp/pw.f"
+check "html in a warc.gz: the events of the .txt" cmp -s "$tmp/txt.f" "$tmp/pw.f"
+# offsets point into the page: the first source's bytes hold its sentence's start
+read -r s e < <(sqlite3 -batch -separator " " :memory: "select json_extract(value, '\$.sources[0].start'),
+	json_extract(value, '\$.sources[0].end') from json_each('[' ||
+	replace(trim(readfile('$tmp/html.jsonl'), char(10)), char(10), ',') || ']') limit 1")
+check "html: offsets point into the page" \
+	grep -q "howitzers" <(tail -c +$((s + 1)) "$tmp/story.html" | head -c $((e - s)))
 
 # A broken archive beside a good file: the good one is read, the bad named.
 head -c 700 "$tmp/crawl.warc.gz" >"$tmp/cut.warc.gz"
