@@ -103,6 +103,7 @@ typedef struct at_doc {
 	uint64_t record_off; /* byte offset of its record in an archive file (WARC) */
 	at_offset_map *map;  /* text offsets -> source offsets (HTML), or NULL: the
 				same; events' source offsets are mapped through it */
+	struct at_doc_pending *pending; /* a page not read yet (defer_pages) */
 } at_doc;
 
 void at_doc_free(at_doc *doc);
@@ -121,7 +122,16 @@ typedef struct at_reader at_reader;
 
 typedef struct at_reader_opts {
 	const char *published; /* overrides every document's date, or NULL */
+	int defer_pages;       /* leave HTML pages to at_doc_prepare (so that a
+				  worker thread, not the reader, parses them) */
 } at_reader_opts;
+
+/*
+ * Finish a document the reader left pending (an HTML page, with
+ * defer_pages): its main text, offset map and metadata. 0 when done (or
+ * nothing was pending), else <0 with `diag` set: the document is unusable.
+ */
+int at_doc_prepare(at_doc *doc, at_diag *diag);
 
 /*
  * Open `path` for reading: a .txt/.text/other file (one document), a .jsonl

@@ -7,7 +7,7 @@
 #   3. valgrind on the CLI over the example articles (examples/*.txt): extract
 #      with threads and with one thread, ingest into a temporary database,
 #      events as table, CSV and --explain, the report of the ledger and of the
-#      hostile report fixture, extract over the web-archive fuzz seeds;
+#      hostile report fixture, extract over the web-archive and HTML fuzz seeds;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
 #   5. short libFuzzer runs (ingest, report) when clang is installed.
@@ -70,9 +70,9 @@ valgrind_cli() {
 	local rc=$?
 	rm -rf "$(dirname "$db")"
 	[[ $rc -ne 0 ]] && return $rc
-	# the web-archive seeds (one has junk between records: exit 1, not 3)
+	# the web-archive and HTML seeds (one has junk between records: exit 1, not 3)
 	valgrind -q --error-exitcode=3 --leak-check=full "$BUILD/aidtrace" extract \
-		fuzz/corpus/warc/* >/dev/null 2>&1
+		fuzz/corpus/warc/* fuzz/corpus/html/* >/dev/null 2>&1
 	rc=$?
 	[[ $rc -le 1 ]]
 }

@@ -255,7 +255,7 @@ static int cmd_extract(int argc, char **argv)
 	o.width = o.table ? term_width(STDOUT_FILENO) : 0;
 	o.header = 1;
 	o.geojson = !strcmp(format, "geojson");
-	at_reader_opts ropts = {published};
+	at_reader_opts ropts = {published, 0};
 	at_run_opts opts = {0};
 	opts.threads = threads;
 	if (!quiet && isatty(STDERR_FILENO)) {

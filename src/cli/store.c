@@ -219,7 +219,7 @@ int cmd_ingest(int argc, char **argv)
 		for (int p = 0; p < npaths; p++)
 			s.total += at_input_size(paths[p]);
 	}
-	at_reader_opts ropts = {published};
+	at_reader_opts ropts = {published, 0};
 	long in_batch = 0;
 	for (int p = 0; p < npaths; p++) {
 		at_reader *r;

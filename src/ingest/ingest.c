@@ -49,6 +49,7 @@ struct at_reader {
 	char *rbuf;           /* chunk of the JSONL stream read ahead */
 	size_t rpos, rlen;
 	char published[17];   /* override, or "" */
+	int defer;            /* defer_pages */
 	uint64_t consumed;    /* bytes read so far, for at_reader_bytes */
 	at_warc *warc;        /* the web archive being read, or NULL */
 	uint64_t warc_seen;   /* its bytes already counted in consumed */
@@ -112,6 +113,7 @@ int at_reader_open(at_reader **out, const char *path, const at_reader_opts *opts
 		}
 		at_date_format(&d, r->published);
 	}
+	r->defer = opts && opts->defer_pages;
 	if (push_back(r, path) != 0) {
 		free(r);
 		return AT_ENOMEM;
@@ -151,6 +153,7 @@ void at_doc_free(at_doc *doc)
 	free(doc->outlet);
 	free(doc->content_type);
 	at_offset_map_free(doc->map);
+	free(doc->pending);
 	free(doc);
 }
 
@@ -273,6 +276,72 @@ int at_doc_from_text(at_doc **out, const char *id, const char *text, size_t len,
 	return 0;
 }
 
+/* What a deferred page still needs. */
+struct at_doc_pending {
+	char charset[64];
+	char fallback[17]; /* a date for a page that gives none (WARC-Date) */
+	char override[17]; /* the reader's --published */
+};
+
+static void page_dates(at_doc *d, const char *fallback, const char *override)
+{
+	if (!d->published[0] && fallback && fallback[0])
+		snprintf(d->published, sizeof(d->published), "%s", fallback);
+	if (override && override[0])
+		snprintf(d->published, sizeof(d->published), "%s", override);
+}
+
+/* An HTML page: read now, or left pending for at_doc_prepare. */
+static int page_doc(at_doc *d, const char *charset, const char *fallback, const char *override,
+		    int defer, at_diag *diag)
+{
+	if (defer) {
+		struct at_doc_pending *p = calloc(1, sizeof(*p));
+		if (!p || (!d->content_type && !(d->content_type = xstrdup("text/html")))) {
+			free(p);
+			return AT_ENOMEM;
+		}
+		snprintf(p->charset, sizeof(p->charset), "%s", charset ? charset : "");
+		snprintf(p->fallback, sizeof(p->fallback), "%s", fallback ? fallback : "");
+		snprintf(p->override, sizeof(p->override), "%s", override ? override : "");
+		free(d->pending);
+		d->pending = p;
+		return 0;
+	}
+	int rc = at__html_doc(d, charset, diag);
+	if (rc < 0)
+		return rc;
+	page_dates(d, fallback, override);
+	return 0;
+}
+
+int at_doc_prepare(at_doc *doc, at_diag *diag)
+{
+	if (diag)
+		memset(diag, 0, sizeof(*diag));
+	if (!doc || !doc->pending)
+		return 0;
+	struct at_doc_pending *p = doc->pending;
+	doc->pending = NULL;
+	at_diag local;
+	int rc = at__html_doc(doc, p->charset[0] ? p->charset : NULL, diag ? diag : &local);
+	if (rc == 0)
+		page_dates(doc, p->fallback, p->override);
+	free(p);
+	return rc;
+}
+
+int at__payload_doc(at_doc *doc, int html, const char *charset, const char *fallback,
+		    const char *override, int defer, at_diag *diag)
+{
+	if (html || at__html_sniff(doc->bytes, doc->len))
+		return page_doc(doc, charset, fallback, override, defer, diag);
+	int chk = check_text(doc->bytes, doc->len, doc->source, 0, doc->record_off, diag);
+	if (chk >= 0)
+		page_dates(doc, fallback, override);
+	return chk;
+}
+
 static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag *diag)
 {
 	FILE *f = fopen(path, "rb");
@@ -337,12 +406,11 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 			free(bytes);
 			return AT_ENOMEM;
 		}
-		int hrc = at__html_doc(d, NULL, diag);
+		int hrc = page_doc(d, NULL, NULL, r->published, r->defer, diag);
 		if (hrc < 0) {
 			at_doc_free(d);
 			return hrc;
 		}
-		apply_dates(d, "", r->published);
 		*out = d;
 		return 1;
 	}
@@ -376,18 +444,10 @@ static int is_document_name(const char *name)
 }
 
 
-int at__payload_doc(at_doc *doc, int html, const char *charset, at_diag *diag)
-{
-	if (html || at__html_sniff(doc->bytes, doc->len))
-		return at__html_doc(doc, charset, diag);
-	int chk = check_text(doc->bytes, doc->len, doc->source, 0, doc->record_off, diag);
-	return chk;
-}
-
 /* The next document of the web archive being read (see at_reader_next). */
 static int next_warc(at_reader *r, at_doc **out, at_diag *diag)
 {
-	int rc = at__warc_next(r->warc, r->published, out, diag);
+	int rc = at__warc_next(r->warc, r->published, r->defer, out, diag);
 	uint64_t b = at__warc_bytes(r->warc);
 	r->consumed += b - r->warc_seen;
 	r->warc_seen = b;
@@ -602,7 +662,7 @@ static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, con
 	char hdr[17] = "";
 	if (html) {
 		/* the line's own fields win over the page's */
-		int hrc = at__html_doc(d, NULL, diag);
+		int hrc = page_doc(d, NULL, NULL, r->published, r->defer, diag);
 		if (hrc < 0) {
 			at_doc_free(d);
 			return hrc;

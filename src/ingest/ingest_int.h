@@ -23,7 +23,7 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag);
  * archive goes on: call again). `override` (or NULL/"") replaces every
  * document's date.
  */
-int at__warc_next(at_warc *w, const char *override, at_doc **out, at_diag *diag);
+int at__warc_next(at_warc *w, const char *override, int defer, at_doc **out, at_diag *diag);
 /* Bytes of the archive file read so far. */
 uint64_t at__warc_bytes(const at_warc *w);
 void at__warc_free(at_warc *w);
@@ -45,9 +45,12 @@ int at__html_doc(at_doc *doc, const char *charset, at_diag *diag);
 /*
  * A document made from a payload (an archive record): text is checked as a
  * text file is (NUL bytes refuse it, invalid UTF-8 warns); an HTML page goes
- * through the HTML reader. `charset` (may be NULL) is the HTTP one. Returns
- * 0, 1 (read, with a warning in diag) or <0 (diag set).
+ * through the HTML reader (now, or at at_doc_prepare when `defer`).
+ * `charset` (may be NULL) is the HTTP one; `fallback` the date for a page
+ * that gives none; `override` the reader's date. Returns 0, 1 (read, with a
+ * warning in diag) or <0 (diag set).
  */
-int at__payload_doc(at_doc *doc, int html, const char *charset, at_diag *diag);
+int at__payload_doc(at_doc *doc, int html, const char *charset, const char *fallback,
+		    const char *override, int defer, at_diag *diag);
 
 #endif

@@ -769,7 +769,7 @@ static void record_date(const char *s, char out[17])
  * kept: 1 with *out, 0 when it is not a text document (skipped silently),
  * <0 with a diagnostic.
  */
-static int record_doc(at_warc *w, const rec *r, const char *override, at_doc **out,
+static int record_doc(at_warc *w, const rec *r, const char *override, int defer, at_doc **out,
 		      at_diag *diag)
 {
 	unsigned char *b = w->block;
@@ -902,24 +902,22 @@ static int record_doc(at_warc *w, const rec *r, const char *override, at_doc **o
 	}
 	memcpy(d->id, id, idl + 1);
 	d->record_off = r->off;
-	int rc = at__payload_doc(d, html, charset[0] ? charset : NULL, diag);
+	char rdate[17];
+	record_date(r->date, rdate);
+	int rc = at__payload_doc(d, html, charset[0] ? charset : NULL, rdate, override, defer, diag);
 	if (rc < 0) {
 		if (!diag->msg[0])
 			set(diag, w, r->off, "the page of %s could not be read; skipped", r->uri);
 		at_doc_free(d);
 		return rc;
 	}
-	if (!d->published[0])
-		record_date(r->date, d->published); /* the page's own date wins */
-	if (override && override[0])
-		snprintf(d->published, sizeof(d->published), "%s", override);
 	*out = d;
 	return 1;
 }
 
 /* One record after its header line: 1 a document, 0 nothing to hand out
  * (skipped silently), <0 with a diagnostic. */
-static int read_record(at_warc *w, rec *r, char *first, const char *override, at_doc **out,
+static int read_record(at_warc *w, rec *r, char *first, const char *override, int defer, at_doc **out,
 		       at_diag *diag)
 {
 	int ok = w->arc ? arc_fields(w, r, first, diag) : warc_fields(w, r, diag);
@@ -941,7 +939,7 @@ static int read_record(at_warc *w, rec *r, char *first, const char *override, at
 		at_diag cut;
 		set(&cut, w, r->off, "record of %s cut short (%llu of %llu bytes)", what,
 		    (unsigned long long)got, (unsigned long long)r->length);
-		int rc = wanted && w->block_len ? record_doc(w, r, override, out, diag) : 0;
+		int rc = wanted && w->block_len ? record_doc(w, r, override, defer, out, diag) : 0;
 		if (rc == 1 && !diag->msg[0]) {
 			snprintf(cut.msg + strlen(cut.msg), sizeof(cut.msg) - strlen(cut.msg),
 				 "; read what there is");
@@ -968,10 +966,10 @@ static int read_record(at_warc *w, rec *r, char *first, const char *override, at
 		    AT_MAX_DOC_BYTES);
 		return AT_ETOOBIG;
 	}
-	return record_doc(w, r, override, out, diag);
+	return record_doc(w, r, override, defer, out, diag);
 }
 
-int at__warc_next(at_warc *w, const char *override, at_doc **out, at_diag *diag)
+int at__warc_next(at_warc *w, const char *override, int defer, at_doc **out, at_diag *diag)
 {
 	*out = NULL;
 	memset(diag, 0, sizeof(*diag));
@@ -1001,7 +999,7 @@ int at__warc_next(at_warc *w, const char *override, at_doc **out, at_diag *diag)
 		}
 		at_diag rd;
 		memset(&rd, 0, sizeof(rd));
-		int rc = read_record(w, &r, first, override, out, &rd);
+		int rc = read_record(w, &r, first, override, defer, out, &rd);
 		if (!junk) {
 			*diag = rd;
 			if (rc == 0)

@@ -65,7 +65,7 @@ typedef struct run {
 	const at_ctx *ctx;
 	const char *const *paths;
 	size_t npaths;
-	const at_reader_opts *ropts;
+	at_reader_opts ropts; /* the caller's, with defer_pages: workers parse pages */
 	at_doc_sink sink;
 	at_diag_sink dsink;
 	void *user;
@@ -151,7 +151,7 @@ static void read_all(run *R, int (*emit)(run *, unit *))
 		at_reader *r;
 		unit u;
 		memset(&u, 0, sizeof(u));
-		if (at_reader_open(&r, R->paths[p], R->ropts) != 0) {
+		if (at_reader_open(&r, R->paths[p], &R->ropts) != 0) {
 			u.has_diag = 1;
 			snprintf(u.diag.file, sizeof(u.diag.file), "%s", R->paths[p]);
 			snprintf(u.diag.msg, sizeof(u.diag.msg), "cannot read");
@@ -187,11 +187,28 @@ typedef struct inline_run {
 	at_worker *worker;
 } inline_run;
 
+/* A document's analysis: a pending page is read first (on this thread); a
+ * page that cannot be read becomes a diagnostic in place of the document. */
+static void analyse(at_worker *w, unit *u)
+{
+	at_diag d;
+	if (u->doc->pending && at_doc_prepare(u->doc, &d) != 0) {
+		at_doc_free(u->doc);
+		u->doc = NULL;
+		if (!u->has_diag) {
+			u->diag = d;
+			u->has_diag = 1;
+		}
+		return;
+	}
+	u->rc = at_worker_extract(w, u->doc, &u->ev);
+}
+
 static int emit_inline(run *R, unit *u)
 {
 	inline_run *I = (inline_run *)R;
 	if (u->doc)
-		u->rc = at_worker_extract(I->worker, u->doc, &u->ev);
+		analyse(I->worker, u);
 	int rc = hand_out(R, u);
 	if (rc)
 		R->sink_rc = rc;
@@ -269,8 +286,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&R->mu);
 		/* only this worker touches a BUSY slot */
 		for (size_t m = 0; m < nmine; m++)
-			mine[m]->u.rc =
-				at_worker_extract(W->worker, mine[m]->u.doc, &mine[m]->u.ev);
+			analyse(W->worker, &mine[m]->u);
 		pthread_mutex_lock(&R->mu);
 		for (size_t m = 0; m < nmine; m++)
 			mine[m]->state = SLOT_DONE;
@@ -424,7 +440,9 @@ int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
 	R->ctx = ctx;
 	R->paths = paths;
 	R->npaths = npaths;
-	R->ropts = ropts;
+	if (ropts)
+		R->ropts = *ropts;
+	R->ropts.defer_pages = 1;
 	R->sink = sink;
 	R->dsink = dsink;
 	R->user = user;

@@ -74,6 +74,25 @@ run e4 --threads 4 "$EXAMPLES"
 check "examples/: events found" test -s "$tmp/e1.out"
 check "examples/: --threads 4 output identical to --threads 1" same e1 e4
 
+# web pages: parsed by the worker threads, the same output
+mkdir -p "$tmp/pages"
+for i in $(seq 1 40); do
+	{
+		printf '<!DOCTYPE html><html><head><title>Page %d</title>' "$i"
+		printf '<meta property="article:published_time" content="2023-05-%02dT08:00:00Z">' $((1 + i % 28))
+		printf '</head><body><nav><a href="/">Home</a></nav><article><h1>Story %d</h1>' "$i"
+		printf '<p>Germany handed over %d armoured vehicles to Lithuania &amp; Latvia on Friday.</p>' "$i"
+		printf '<div class="share"><a href="#">Share</a></div>'
+		printf '<p>Troops from Poland and Estonia began joint drills near Tapa on Tuesday.</p>'
+		printf '</article></body></html>\n'
+	} >"$tmp/pages/p$(printf %03d "$i").html"
+done
+printf '<html>\x01\xff<<<' >"$tmp/pages/p999.html"
+run h1 --threads 1 "$tmp/pages"
+run h4 --threads 4 "$tmp/pages"
+check "HTML pages: events found" test "$(wc -l <"$tmp/h1.out")" -ge 40
+check "HTML pages: --threads 4 output identical to --threads 1" same h1 h4
+
 # the same corpus read from stdin
 rc=0
 "$BIN" extract --data "$DATA" --threads 3 - <"$tmp/corpus.jsonl" >"$tmp/s3.out" 2>/dev/null || rc=$?

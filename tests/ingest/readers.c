@@ -40,7 +40,7 @@ static void put(fixture *f, const char *name, const char *text)
 static at_reader *open_reader(const char *path, const char *published)
 {
 	at_reader *r = NULL;
-	at_reader_opts o = {published};
+	at_reader_opts o = {published, 0};
 	assert_int_equal(at_reader_open(&r, path, &o), 0);
 	assert_non_null(r);
 	return r;
@@ -114,7 +114,7 @@ static void published_option_overrides_the_header(void **state)
 	at_doc_free(d);
 	at_reader_free(r);
 
-	at_reader_opts o = {"not a date"};
+	at_reader_opts o = {"not a date", 0};
 	r = (at_reader *)1;
 	assert_int_equal(at_reader_open(&r, f->path, &o), AT_EINVAL);
 	assert_null(r);

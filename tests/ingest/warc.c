@@ -389,7 +389,7 @@ static void warc__published_override_and_events(void **state)
 		add(&all, recs[i].p, recs[i].n);
 	at_test_write(f->path, sizeof(f->path), f->dir, "crawl.warc", all.p, all.n);
 	at_reader *r;
-	at_reader_opts o = {"2020-01-02"};
+	at_reader_opts o = {"2020-01-02", 0};
 	assert_int_equal(at_reader_open(&r, f->path, &o), 0);
 	at_doc *d;
 	at_diag dg;

@@ -224,7 +224,7 @@ static void run__bad_published_date_is_einval(void **state)
 {
 	fixture *f = *state;
 	const char *paths[] = {f->txt};
-	at_reader_opts ro = {"yesterday"};
+	at_reader_opts ro = {"yesterday", 0};
 	static transcript t;
 	memset(&t, 0, sizeof(t));
 	t.caller = pthread_self();
