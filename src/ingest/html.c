@@ -165,7 +165,7 @@ static void grow(out *o, size_t more)
 }
 
 /* Record that text byte o->n comes from page byte `src`. */
-static void note(out *o, size_t src)
+static inline void note(out *o, size_t src)
 {
 	at_offset_map *m = o->map;
 	if (m->n) {
@@ -191,7 +191,7 @@ static void note(out *o, size_t src)
 	m->n++;
 }
 
-static void put(out *o, char c, size_t src)
+static inline void put(out *o, char c, size_t src)
 {
 	grow(o, 1);
 	if (o->failed)
@@ -369,11 +369,23 @@ static int has_word(const char *ci, const char *const *words)
 	return 0;
 }
 
-/* Is this element page furniture, never read? */
+/* Is this element page furniture, never read? (the answer is kept in the
+ * node's _private: 1 no, 2 yes) */
+static int furniture_of(const xmlNode *n);
+
 static int furniture(const xmlNode *n)
 {
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
+	if (n->_private)
+		return n->_private == (void *)2;
+	int f = furniture_of(n);
+	((xmlNode *)n)->_private = (void *)(uintptr_t)(f ? 2 : 1);
+	return f;
+}
+
+static int furniture_of(const xmlNode *n)
+{
 	if (name_in(n, NEVER))
 		return 1;
 	char ci[400], role[64], hidden[8];
