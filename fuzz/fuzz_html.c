@@ -14,10 +14,7 @@
 #include <unistd.h>
 
 #include "aidtrace.h"
-
-#ifndef AT_FUZZ_DATADIR
-#define AT_FUZZ_DATADIR NULL
-#endif
+#include "fuzz_util.h"
 
 static at_ctx *ctx;
 static char path[256];
@@ -27,29 +24,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	char err[512];
-	const char *dir = getenv("AIDTRACE_DATA");
-	if (!dir)
-		dir = AT_FUZZ_DATADIR ? AT_FUZZ_DATADIR : at_default_datadir();
-	if (at_ctx_new(&ctx, dir, err, sizeof(err)) != 0) {
-		fprintf(stderr, "fuzz_html: cannot load lexicons: %s\n", err);
-		abort();
-	}
-	const char *tmp = getenv("TMPDIR");
-	snprintf(path, sizeof(path), "%s/fuzz_html.%ld.html", tmp && tmp[0] ? tmp : "/tmp",
-		 (long)getpid());
+	ctx = fuzz_ctx("fuzz_html");
+	fuzz_tmp_path(path, sizeof(path), "fuzz_html", ".html");
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
+	if (fuzz_write(path, data, size) != 0)
 		return 0;
-	if (size)
-		fwrite(data, 1, size, f);
-	fclose(f);
 	at_reader *r = NULL;
 	if (at_reader_open(&r, path, NULL) != 0)
 		return 0;

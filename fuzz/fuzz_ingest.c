@@ -13,10 +13,7 @@
 #include <unistd.h>
 
 #include "aidtrace.h"
-
-#ifndef AT_FUZZ_DATADIR
-#define AT_FUZZ_DATADIR NULL
-#endif
+#include "fuzz_util.h"
 
 static at_ctx *ctx;
 static char jsonl_path[256];
@@ -37,17 +34,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	char err[512];
-	const char *dir = getenv("AIDTRACE_DATA");
-	if (!dir)
-		dir = AT_FUZZ_DATADIR ? AT_FUZZ_DATADIR : at_default_datadir();
-	if (at_ctx_new(&ctx, dir, err, sizeof(err)) != 0) {
-		fprintf(stderr, "fuzz_ingest: cannot load lexicons: %s\n", err);
-		abort();
-	}
-	const char *tmp = getenv("TMPDIR");
-	snprintf(jsonl_path, sizeof(jsonl_path), "%s/fuzz_ingest.%ld.jsonl",
-		 tmp && tmp[0] ? tmp : "/tmp", (long)getpid());
+	ctx = fuzz_ctx("fuzz_ingest");
+	fuzz_tmp_path(jsonl_path, sizeof(jsonl_path), "fuzz_ingest", ".jsonl");
 	return 0;
 }
 

@@ -17,10 +17,7 @@
 #include <zlib.h>
 
 #include "aidtrace.h"
-
-#ifndef AT_FUZZ_DATADIR
-#define AT_FUZZ_DATADIR NULL
-#endif
+#include "fuzz_util.h"
 
 static at_ctx *ctx;
 static char plain_path[256], gz_path[256];
@@ -30,19 +27,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	char err[512];
-	const char *dir = getenv("AIDTRACE_DATA");
-	if (!dir)
-		dir = AT_FUZZ_DATADIR ? AT_FUZZ_DATADIR : at_default_datadir();
-	if (at_ctx_new(&ctx, dir, err, sizeof(err)) != 0) {
-		fprintf(stderr, "fuzz_warc: cannot load lexicons: %s\n", err);
-		abort();
-	}
-	const char *tmp = getenv("TMPDIR");
-	snprintf(plain_path, sizeof(plain_path), "%s/fuzz_warc.%ld.warc",
-		 tmp && tmp[0] ? tmp : "/tmp", (long)getpid());
-	snprintf(gz_path, sizeof(gz_path), "%s/fuzz_warc.%ld.warc.gz",
-		 tmp && tmp[0] ? tmp : "/tmp", (long)getpid());
+	ctx = fuzz_ctx("fuzz_warc");
+	fuzz_tmp_path(plain_path, sizeof(plain_path), "fuzz_warc", ".warc");
+	fuzz_tmp_path(gz_path, sizeof(gz_path), "fuzz_warc", ".warc.gz");
 	return 0;
 }
 
@@ -96,15 +83,11 @@ static void read_all(const char *path)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f = fopen(plain_path, "wb");
-	if (!f)
+	if (fuzz_write(plain_path, data, size) != 0)
 		return 0;
-	if (size)
-		fwrite(data, 1, size, f);
-	fclose(f);
 	read_all(plain_path);
 
-	f = fopen(gz_path, "wb");
+	FILE *f = fopen(gz_path, "wb");
 	if (!f)
 		return 0;
 	size_t cut = size ? data[0] % (size + 1) : 0; /* two members, split here */

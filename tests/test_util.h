@@ -47,4 +47,27 @@ static inline void at_test_rmdir(const char *dir)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A cmocka state: a fresh temp folder, and room for a file path in it. */
+typedef struct at_test_dir {
+	char dir[512];
+	char path[1024];
+} at_test_dir;
+
+static inline int at_test_dir_setup(void **state)
+{
+	at_test_dir *f = calloc(1, sizeof(*f));
+	assert_non_null(f);
+	at_test_tmpdir(f->dir, sizeof(f->dir));
+	*state = f;
+	return 0;
+}
+
+static inline int at_test_dir_teardown(void **state)
+{
+	at_test_dir *f = *state;
+	at_test_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
 #endif

@@ -27,27 +27,9 @@ static json_t *parse_lines(const char *s)
 	return arr;
 }
 
-typedef struct fixture {
-	char dir[512];
-	char path[1024];
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof(*f));
-	assert_non_null(f);
-	at_test_tmpdir(f->dir, sizeof(f->dir));
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	at_test_rmdir(f->dir);
-	free(f);
-	return 0;
-}
+typedef at_test_dir fixture; /* a temp folder per test (test_util.h) */
+#define setup at_test_dir_setup
+#define teardown at_test_dir_teardown
 
 /* The only document of the file `name` holding `text`. */
 static at_doc *read_one(fixture *f, const char *name, const char *text)

@@ -11,27 +11,9 @@
 #include "../test_util.h"
 #include "aidtrace.h"
 
-typedef struct fixture {
-	char dir[512];
-	char path[1024];
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof(*f));
-	assert_non_null(f);
-	at_test_tmpdir(f->dir, sizeof(f->dir));
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	at_test_rmdir(f->dir);
-	free(f);
-	return 0;
-}
+typedef at_test_dir fixture; /* a temp folder per test (test_util.h) */
+#define setup at_test_dir_setup
+#define teardown at_test_dir_teardown
 
 /* A growable byte string. */
 typedef struct bytes {
