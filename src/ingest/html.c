@@ -696,14 +696,6 @@ static void iso_day(const char *s, char day[17])
 	}
 }
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 /* The byte where the line of node n starts (libxml2 counts lines). */
 static size_t line_start(const out *o, const xmlNode *n)
@@ -870,13 +862,13 @@ int at__html_doc(at_doc *doc, const char *charset, at_diag *diag)
 	}
 	const char *t = m.title[0][0] ? m.title[0] : m.title[1];
 	if (!doc->title && t[0])
-		doc->title = dup_str(t);
+		doc->title = at__strdup(t);
 	const char *ol = m.outlet[0][0] ? m.outlet[0] : m.outlet[1];
 	if (!doc->outlet && ol[0])
-		doc->outlet = dup_str(ol);
+		doc->outlet = at__strdup(ol);
 	const char *u = m.url[0][0] ? m.url[0] : m.url[1][0] ? m.url[1] : m.url[2];
 	if (!doc->url && u[0] && (!strncmp(u, "http://", 7) || !strncmp(u, "https://", 8)))
-		doc->url = dup_str(u);
+		doc->url = at__strdup(u);
 	free(doc->bytes);
 	doc->bytes = o.p;
 	doc->len = o.n;
@@ -884,6 +876,6 @@ int at__html_doc(at_doc *doc, const char *charset, at_diag *diag)
 	at_offset_map_free(doc->map);
 	doc->map = o.map;
 	if (!doc->content_type)
-		doc->content_type = dup_str("text/html");
+		doc->content_type = at__strdup("text/html");
 	return 0;
 }

@@ -55,7 +55,7 @@ struct at_reader {
 	uint64_t warc_seen;   /* its bytes already counted in consumed */
 };
 
-static char *xstrdup(const char *s)
+char *at__strdup(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -86,7 +86,7 @@ static void set_diag(at_diag *d, const char *file, uint64_t line, uint64_t byte,
 static int push_back(at_reader *r, const char *path)
 {
 	pending *p = calloc(1, sizeof(*p));
-	if (!p || !(p->path = xstrdup(path))) {
+	if (!p || !(p->path = at__strdup(path))) {
 		free(p);
 		return AT_ENOMEM;
 	}
@@ -232,8 +232,8 @@ static at_doc *new_doc(const char *id, const char *source, char *bytes, size_t l
 	at_doc *d = calloc(1, sizeof(*d));
 	if (!d)
 		return NULL;
-	d->id = xstrdup(id);
-	d->source = xstrdup(source);
+	d->id = at__strdup(id);
+	d->source = at__strdup(source);
 	d->bytes = bytes;
 	d->len = len;
 	if (!d->id || !d->source) {
@@ -297,7 +297,7 @@ static int page_doc(at_doc *d, const char *charset, const char *fallback, const 
 {
 	if (defer) {
 		struct at_doc_pending *p = calloc(1, sizeof(*p));
-		if (!p || (!d->content_type && !(d->content_type = xstrdup("text/html")))) {
+		if (!p || (!d->content_type && !(d->content_type = at__strdup("text/html")))) {
 			free(p);
 			return AT_ENOMEM;
 		}
@@ -486,7 +486,7 @@ static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 			}
 			names = p;
 		}
-		names[n] = xstrdup(e->d_name);
+		names[n] = at__strdup(e->d_name);
 		if (!names[n]) {
 			rc = AT_ENOMEM;
 			break;
@@ -653,9 +653,9 @@ static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, con
 		return AT_ENOMEM;
 	}
 	d->line = r->jsonl_line;
-	d->url = xstrdup(url);
-	d->title = xstrdup(title);
-	d->outlet = xstrdup(outlet);
+	d->url = at__strdup(url);
+	d->title = at__strdup(title);
+	d->outlet = at__strdup(outlet);
 	at_date pd;
 	if (pub && at_date_parse(&pd, pub) == 0)
 		at_date_format(&pd, d->published);

@@ -8,6 +8,9 @@
 
 #include "aidtrace.h"
 
+/* strdup (NULL for NULL, or when out of memory). */
+char *at__strdup(const char *s);
+
 /* ---- web archives (warc.c) ------------------------------------------------ */
 
 typedef struct at_warc at_warc;

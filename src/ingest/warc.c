@@ -320,14 +320,6 @@ static uint64_t take_block(at_warc *w, uint64_t n, size_t keep)
 	return done;
 }
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 /* Case-insensitive strstr (strcasestr is a GNU extension). */
 static const char *ci_find(const char *hay, const char *needle)
@@ -391,7 +383,7 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 	at_warc *w = calloc(1, sizeof(*w));
 	if (!w)
 		return AT_ENOMEM;
-	w->path = dup_str(path);
+	w->path = at__strdup(path);
 	w->win = malloc(WIN_SIZE);
 	w->in = malloc(IN_SIZE);
 	if (!w->path || !w->win || !w->in) {
@@ -893,9 +885,9 @@ static int record_doc(at_warc *w, const rec *r, const char *override, int defer,
 	const char *id = r->uri[0] ? r->uri : r->id[0] ? r->id : "record";
 	size_t idl = strlen(id);
 	d->id = malloc(idl + 1);
-	d->source = dup_str(w->path);
-	d->content_type = dup_str(html ? "text/html" : "text/plain");
-	d->url = r->uri[0] ? dup_str(r->uri) : NULL;
+	d->source = at__strdup(w->path);
+	d->content_type = at__strdup(html ? "text/html" : "text/plain");
+	d->url = r->uri[0] ? at__strdup(r->uri) : NULL;
 	if (!d->id || !d->source || !d->content_type || (r->uri[0] && !d->url)) {
 		at_doc_free(d);
 		return AT_ENOMEM;
