@@ -193,8 +193,8 @@ static size_t fill(at_warc *w)
 		w->z.avail_out = (uInt)(WIN_SIZE - w->wlen);
 		int rc = inflate(&w->z, Z_NO_FLUSH);
 		w->wlen = WIN_SIZE - w->z.avail_out;
-		if (rc == Z_OK || rc == Z_BUF_ERROR) {
-			w->in_member = 1;
+		if (rc == Z_OK || (rc == Z_BUF_ERROR && w->z.avail_in == 0)) {
+			w->in_member = 1; /* more input wanted: read on */
 			continue;
 		}
 		if (rc == Z_STREAM_END) {
