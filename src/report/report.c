@@ -1267,16 +1267,28 @@ static int render_flows(at_buf *b, const rep_ev *ev, size_t n)
 					      "stroke=\"#555\" stroke-width=\"1.5\" "
 					      "stroke-dasharray=\"3 2\"/>",
 					      cx - side / 2, cy - side / 2, side, side);
+			at_buf lab;
+			at_buf_init(&lab, 256);
+			if (f->valued)
+				add_usd(&lab, f->usd);
+			else
+				at_buf_printf(&lab, "%zu ev.", f->count);
+			if (f->valued && f->valued < f->count)
+				at_buf_adds(&lab, "+?");
+			/* a label wider than its cell (about 6 px a character) is
+			 * squeezed into it, so that neighbours never run together */
 			at_buf_printf(b,
 				      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-				      "class=\"cell-label\">",
+				      "class=\"cell-label\"",
 				      cx, ry + FLOW_CELL - 3);
-			if (f->valued)
-				add_usd(b, f->usd);
-			else
-				at_buf_printf(b, "%zu ev.", f->count);
-			if (f->valued && f->valued < f->count)
-				at_buf_adds(b, "+?");
+			if (lab.len * 6 > FLOW_CELL - 4)
+				at_buf_printf(b,
+					      " textLength=\"%d\" lengthAdjust=\"spacingAndGlyphs\"",
+					      (int)FLOW_CELL - 4);
+			at_buf_addc(b, '>');
+			if (lab.data)
+				at_buf_add(b, lab.data, lab.len);
+			at_buf_free(&lab);
 			at_buf_adds(b, "</text></g>");
 		}
 	}
