@@ -235,6 +235,7 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 {
+	d->made = 1;
 	for (size_t i = out->n; i-- > 0;) {
 		at_event_rec *t = &out->ev[i];
 		if (!compatible(d, t, ev))

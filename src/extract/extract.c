@@ -24,6 +24,46 @@ void at_events_free(at_events *ev)
 	free(ev);
 }
 
+/* The state the article is about: the one its body and headline name most
+ * often (names, adjectives, capitals), if it leads the next by two. "The
+ * Army" with no adjective is that state's army. LX_NONE when none leads. */
+static uint32_t home_state(const docx *d)
+{
+	uint32_t key[32];
+	int cnt[32], n = 0;
+	for (size_t s = 0; s < d->nsents; s++) {
+		const sent_info *si = &d->sents[s];
+		if (si->role != AT_ROLE_BODY && si->role != AT_ROLE_HEADLINE)
+			continue;
+		for (uint32_t a = 0; a < si->nactors; a++) {
+			uint32_t k = si->actors[a].key;
+			if (d->ctx->keys[k].cls != LX_STATE)
+				continue;
+			int j = 0;
+			while (j < n && key[j] != k)
+				j++;
+			if (j == n) {
+				if (n == 32)
+					continue;
+				key[n] = k;
+				cnt[n++] = 0;
+			}
+			cnt[j]++;
+		}
+	}
+	int best = -1, second = 0;
+	for (int j = 0; j < n; j++) {
+		if (best < 0 || cnt[j] > cnt[best]) {
+			if (best >= 0)
+				second = cnt[best];
+			best = j;
+		} else if (cnt[j] > second) {
+			second = cnt[j];
+		}
+	}
+	return best >= 0 && cnt[best] >= second + 2 ? key[best] : LX_NONE;
+}
+
 /* The first full date in the opening paragraphs, for a document whose
  * publication date is unknown: datelines, bylines, captions. */
 static void infer_published(docx *d)
@@ -107,6 +147,7 @@ static int analyse(docx *d, at_events *out)
 		if (d->sents[s].role == AT_ROLE_BODY)
 			for (uint32_t k = d->sents[s].t0; k < d->sents[s].t1; k++)
 				d->military_doc += (d->cue_start[k] & CU_MILITARY) != 0;
+	d->home = home_state(d);
 	for (int t = 0; t < 3; t++)
 		d->memo.last[t] = -1;
 	for (size_t s = 0; s < nsents; s++) {
@@ -119,6 +160,7 @@ static int analyse(docx *d, at_events *out)
 	}
 	return at_extract__finish(d, out);
 }
+
 
 /* Working memory kept between documents: up to this much of it. */
 #define AT_WORKER_KEEP (16u * 1024u * 1024u)

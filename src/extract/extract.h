@@ -38,9 +38,10 @@ enum { K_EQUIPMENT = 1, K_FUNDING = 2, K_TRAINING = 4, K_CONSTRUCTION = 8, K_GEN
 enum {
 	TR_GIVE = 1 << 0, TR_RECEIVE = 1 << 1, TR_EQUIP = 1 << 2, TR_FUND = 1 << 3,
 	TR_TRAIN = 1 << 4, TR_BUILD = 1 << 5, TR_HELP = 1 << 6, TR_DEPLOY = 1 << 7,
-	TR_AIDN = 1 << 8, TR_EXERN = 1 << 9
+	TR_AIDN = 1 << 8, TR_EXERN = 1 << 9, TR_MOVE = 1 << 10
 };
 #define TR_VERBS (TR_GIVE | TR_RECEIVE | TR_EQUIP | TR_FUND | TR_TRAIN | TR_BUILD | TR_HELP)
+#define TR_MOVES (TR_DEPLOY | TR_MOVE) /* verbs of moving forces: transitive, and the mover itself */
 
 /* cue classes (bits), from the key column of cues.tsv */
 enum {
@@ -132,6 +133,8 @@ typedef struct docx {
 	sent_info *sents; size_t nsents;
 	at_date pub;       /* publication date (may be partial or empty) */
 	int military_doc;  /* military cue words in the body: context for headlines */
+	int made;          /* events added or merged since the driver last cleared it */
+	uint32_t home;     /* the state the article is about (extract.c), or LX_NONE */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
 	const char *alias_text[16]; uint32_t alias_key[16]; uint8_t alias_role[16]; int nalias;
 	/* discourse memory: the last event of each type, and its sentence */

@@ -74,7 +74,7 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 			while (e < si->t1 && (d->actor_at[e] >= 0 || d->role[e] ||
 					      eq(&d->toks[e], "'s")))
 				e++;
-			if (e < si->t1 && (d->trig[e] & (TR_VERBS | TR_DEPLOY)) &&
+			if (e < si->t1 && (d->trig[e] & (TR_VERBS | TR_MOVES)) &&
 			    d->trig_form[e] != LF_ING) {
 				*c1 = k;
 				break;
@@ -107,7 +107,7 @@ static int actor_usable(const actor_m *am) { return !(am->flags & (AF_WEAK | AF_
 static int has_verb_between(const docx *d, uint32_t lo, uint32_t hi)
 {
 	for (uint32_t k = lo; k < hi; k++)
-		if (d->trig[k] & (TR_VERBS | TR_DEPLOY))
+		if (d->trig[k] & (TR_VERBS | TR_MOVES))
 			return 1;
 	return 0;
 }
@@ -216,7 +216,7 @@ static int coordinated(const docx *d, const sent_info *si, int a, int *out, int 
 		uint32_t after = bm->t1;
 		while (after < si->t1 && d->role[after])
 			after++;
-		if (after < si->t1 && (d->trig[after] & (TR_VERBS | TR_DEPLOY)))
+		if (after < si->t1 && (d->trig[after] & (TR_VERBS | TR_MOVES)))
 			break; /* "... to Ukraine and Germany deployed ...": a new clause */
 		out[n++] = (int)b;
 		end = bm->t1;
@@ -918,6 +918,7 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 		ev->nsrc++;
 	}
 	m->last_sent[type] = sidx;
+	d->made = 1;
 }
 
 static void remember(docx *d, int type, int idx, uint32_t sidx)
@@ -930,6 +931,20 @@ static void remember(docx *d, int type, int idx, uint32_t sidx)
 }
 
 /* ---- aid ------------------------------------------------------------------ */
+
+/* Is token k a combat formation rather than materiel: a word for units that
+ * is no item ("battalion", "strike group") or names warships or warplanes
+ * ("destroyers", "fighter jets")? Tanks and equipment sent can be gifts. */
+static int combat_unit(const docx *d, const sent_info *si, uint32_t k)
+{
+	if (d->claimed[k] != 3)
+		return 1;
+	for (uint32_t i = 0; i < si->nitems; i++)
+		if (k >= si->items[i].t0 && k < si->items[i].t1)
+			return !strcmp(AT_ITEM_CATS[si->items[i].cat], "aircraft") ||
+			       !strcmp(AT_ITEM_CATS[si->items[i].cat], "ship");
+	return 0;
+}
 
 static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
@@ -1136,6 +1151,20 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
 			if ((d->cue[k] & CU_PEOPLE) && d->claimed[k] != 3)
 				force = 1;
+		/* "send 14 fighter jets to Bulgaria", "dispatched two
+		 * destroyers": warships and combat formations sent are a
+		 * deployment unless the text gives them away */
+		int gift = has_trig(d, si->t0, si->t1, TR_AIDN);
+		for (uint32_t k = si->t0; k < si->t1 && !gift; k++)
+			gift = !strncmp(d->toks[k].norm, "donat", 5) ||
+			       !strncmp(d->toks[k].norm, "gift", 4) || eq(&d->toks[k], "free");
+		for (uint32_t k = tend; k < c1 && k < tend + 5 && !gift; k++) {
+			if (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))
+				break;
+			if ((d->cue[k] & CU_UNITS) && (d->cue[k] & CU_MILITARY) &&
+			    combat_unit(d, si, k))
+				force = 1;
+		}
 		if (force)
 			return 0; /* "dispatched its troops and frigates" */
 	}
@@ -1260,6 +1289,49 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 
 /* ---- deployments ---------------------------------------------------------- */
 
+/* "troops from Sri Lanka, Spain and Guatemala", "265 soldiers from Pakistan":
+ * the states after "from" that follows a word for forces, in [c0, hi). */
+static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t hi, int *out,
+		       int max)
+{
+	for (uint32_t a = 0; a < si->nactors; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t0 < c0 + 2 || am->t1 > hi || !(am->flags & AF_FROM) || !actor_usable(am))
+			continue;
+		uint32_t f = am->t0 - 1;
+		while (f > c0 && eq(&d->toks[f], "the"))
+			f--;
+		if (!eq(&d->toks[f], "from") || f == c0 ||
+		    !(d->cue[f - 1] & (CU_PEOPLE | CU_UNITS)))
+			continue;
+		int n = 0;
+		out[n++] = (int)a;
+		n += coordinated(d, si, (int)a, out + 1, max - 1);
+		return n;
+	}
+	return 0;
+}
+
+/* Is the subject left of t a word for forces or units with no nation: 2 for
+ * "the Army" (capitalised: a state's own service), 1 for "the carrier strike
+ * group", "a contingent", else 0. */
+static int force_subject(const docx *d, uint32_t c0, uint32_t t)
+{
+	for (uint32_t k = c0; k < t; k++) {
+		if (d->actor_at[k] >= 0)
+			return 0;
+		if (d->cue_start[k] & (CU_LOCPREP | CU_REPORT))
+			return 0;
+		/* 2: "the Army", "the Navy": the article's own forces */
+		if (d->role[k] == 1 && k > c0 && eq(&d->toks[k - 1], "the") &&
+		    (d->toks[k].flags & AT_TF_CAP))
+			return 2;
+		if (d->role[k] == 1 || (d->cue[k] & (CU_PEOPLE | CU_UNITS)))
+			return 1;
+	}
+	return 0;
+}
+
 static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -1268,22 +1340,40 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	const at_tok *tt = &d->toks[t];
 	uint32_t tend = t + 1;
 	int passive = is_passive(d, si, t);
+	/* "troops arrived", "the ship docked": the mover is the subject */
+	int intrans = (cls & TR_MOVE) != 0;
+	/* "sent a convoy", "dispatched two warships": units and weapons move */
+	int sends = (cls & TR_GIVE) && (!strncmp(tt->norm, "sen", 3) ||
+					!strncmp(tt->norm, "dispatch", 8));
 	/* what moves: people, units or military items */
-	uint32_t lo = passive ? c0 : tend, hi = c1;
+	uint32_t lo = passive || intrans ? c0 : tend, hi = intrans && !passive ? t : c1;
 	int forces = 0;
-	uint32_t force_bits = (cls & TR_GIVE) ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
-	for (uint32_t k = lo; k < hi; k++)
-		if ((d->cue[k] & force_bits) && d->claimed[k] != 3 && k != t)
-			forces = 1;
+	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
+	/* a verb of giving moves forces only as its direct object: "offered
+	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
+	uint32_t obj_hi = (cls & TR_GIVE) && tend + 6 < hi ? tend + 6 : hi;
+	for (uint32_t k = lo; k < obj_hi; k++) {
+		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for")))
+			break;
+		/* "sent several hundred soldiers retreating": a causative */
+		const at_tok *w = &d->toks[k];
+		if ((cls & TR_GIVE) && forces && w->nlen > 5 && !d->trig[k] &&
+		    !strcmp(w->norm + w->nlen - 3, "ing") && d->claimed[k] != 3)
+			return 0;
+		if ((d->cue[k] & force_bits) && k != t &&
+		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)))
+			forces = 1; /* "fighter jets" are forces and an item */
+	}
 	for (uint32_t k = 0; k < si->npers; k++)
-		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= hi)
+		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= obj_hi)
 			forces = 1;
 	int mil_items = 0;
 	for (uint32_t i = 0; i < si->nitems; i++)
-		if (si->items[i].t0 >= lo && si->items[i].t1 <= hi && military_item(&si->items[i]) &&
-		    !false_item(d, si, &si->items[i]))
+		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
+		    military_item(&si->items[i]) && !false_item(d, si, &si->items[i]))
 			mil_items = 1;
-	if ((cls & TR_EQUIP) == 0 && !forces && !(mil_items && (cls & TR_DEPLOY)))
+	if ((cls & TR_EQUIP) == 0 && !forces &&
+	    !(mil_items && ((cls & TR_MOVES) || sends)))
 		return 0;
 	if (!strncmp(tt->norm, "mov", 3) && !passive) {
 		int near = 0;
@@ -1303,9 +1393,11 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if (!has_cue(d, si->t0, si->t1, CU_MILITARY) && !mil_items && !si->npers) {
 		/* "forces" alone is too weak: "market forces moved" */
 		int strong = 0;
+		static const char *const WEAK[] = {"forces", "force", "staff", "members", "group",
+						   "groups", "team", "teams", "unit", "units",
+						   "company", "equipment", "hardware", NULL};
 		for (uint32_t k = lo; k < hi; k++)
-			if ((d->cue[k] & CU_PEOPLE) && !eq(&d->toks[k], "forces") &&
-			    !eq(&d->toks[k], "staff") && !eq(&d->toks[k], "members"))
+			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) && !in_list(d->toks[k].norm, WEAK))
 				strong = 1;
 		if (!strong)
 			return 0;
@@ -1314,7 +1406,14 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	int status = status_of(d, si, c0, c1, t, 0, &soft);
 	if (status == DROP || ended_before(d, si, si->t0, c1))
 		return 0;
-	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : left_subject(d, si, c0, t, 0);
+	int acts[6], nact = 0;
+	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : -1;
+	if (act < 0 && (intrans || passive || !(cls & TR_GIVE)))
+		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
+	if (nact)
+		act = acts[0];
+	else if (act < 0)
+		act = left_subject(d, si, c0, t, 0);
 	/* "Washington said it would send 3,500 more soldiers": the pronoun
 	 * subject of reported speech is its speaker */
 	if (act < 0 && c0 > si->t0 && c0 < t) {
@@ -1323,26 +1422,45 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if (k < t && in_list(d->toks[k].norm, PRON))
 			act = speaker(d, si, t);
 	}
-	if (act < 0) {
+	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
+	const char *src = act >= 0 ? "clause" : "";
+	int fs = act < 0 ? force_subject(d, c0, t) : 0;
+	if (fs) {
+		/* "The carrier group arrived", "the Army has moved": forces with
+		 * no nation of their own are the last deployment's, else the
+		 * article's state's */
+		const memo *m = M(d);
+		if (m->last[EV_DEPLOYMENT] >= 0 && sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
+			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
+			src = "previous deployment";
+		} else if (d->home != LX_NONE && fs == 2) {
+			akey = d->home;
+			src = "article's state";
+		}
+	}
+	if (akey == LX_NONE) {
 		/* "The unit will be equipped with Leopard tanks": more about the
 		 * deployment just reported */
 		attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE);
 		return 0;
 	}
+	if (!nact)
+		nact = 1;
+	for (int ai = 0; ai < nact; ai++) {
 	at_event_rec ev;
 	char why[96];
-	snprintf(why, sizeof(why), "deployment:%s%s", (cls & TR_EQUIP) ? "equip-own-base:" : "",
-		 tt->norm);
+	snprintf(why, sizeof(why), "deployment:%s%s:%s", (cls & TR_EQUIP) ? "equip-own-base:" : "",
+		 tt->norm, ai ? "coordinated" : src);
 	init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
-	ev.actor = si->actors[act].key;
+	ev.actor = ai ? si->actors[acts[ai]].key : akey;
 	/* personnel: after the trigger up to the next trigger, else before it */
 	uint32_t nt = tend;
-	while (nt < c1 && !(d->trig[nt] & (TR_DEPLOY | TR_EXERN | TR_VERBS)))
+	while (nt < c1 && !(d->trig[nt] & (TR_MOVES | TR_EXERN | TR_VERBS)))
 		nt++;
 	ev.personnel = pick_people(si, t, tend, nt);
 	if (ev.personnel < 0) {
 		uint32_t pt = t;
-		while (pt > c0 && !(d->trig[pt - 1] & (TR_DEPLOY | TR_EXERN | TR_VERBS)))
+		while (pt > c0 && !(d->trig[pt - 1] & (TR_MOVES | TR_EXERN | TR_VERBS)))
 			pt--;
 		ev.personnel = pick_people(si, t, pt > c0 ? pt - 1 : c0, t);
 	}
@@ -1352,10 +1470,13 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	set_place(d, si, &ev, tend, c1, ev.actor);
 	default_status(d, &ev);
 	ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
+	if (nact > 1)
+		ev.personnel = -1; /* "troops from A, B and C": not each one's count */
 	int idx = at_extract__add_event(d, out, &ev);
 	if (idx == AT_ENOMEM)
 		return AT_ENOMEM;
 	remember(d, EV_DEPLOYMENT, idx, sidx);
+	}
 	return 0;
 }
 
@@ -1541,7 +1662,7 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 	if (d->actor_at[t - 1] >= 0)
 		return 1;
 	/* the object of a verb: "receive funds", "provide support" */
-	if (d->trig[t - 1] & (TR_VERBS | TR_DEPLOY))
+	if (d->trig[t - 1] & (TR_VERBS | TR_MOVES))
 		return 1;
 	return 0;
 }
@@ -1602,16 +1723,21 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			continue; /* "the radar station" */
 		else if (tr & TR_DEPLOY)
 			rc = deploy_frame(d, out, sidx, t, TR_DEPLOY);
+		else if (tr & TR_MOVE)
+			rc = deploy_frame(d, out, sidx, t, TR_MOVE);
 		else if ((tr & TR_EQUIP) && equip_own(d, si, t))
 			rc = deploy_frame(d, out, sidx, t, TR_EQUIP);
 		else if ((tr & TR_EQUIP) && is_passive(d, si, t) && d->memo.last[EV_DEPLOYMENT] >= 0 &&
 			 sidx - d->memo.last_sent[EV_DEPLOYMENT] <= 2 &&
 			 left_subject(d, si, si->t0, t, 1) < 0)
 			rc = deploy_frame(d, out, sidx, t, TR_EQUIP);
-		else if ((tr & TR_GIVE) && (!strncmp(d->toks[t].norm, "sen", 3) ||
-					    !strncmp(d->toks[t].norm, "dispatch", 8))) {
-			rc = aid_frame(d, out, sidx, t, TR_GIVE);
-			if (rc == 0)
+		else if ((tr & TR_GIVE) && !(tr & TR_AIDN && noun_reading(d, si, t)) &&
+			 !(d->trig_form[t] == LF_BASE && verb_as_noun(d, si, t))) {
+			/* "sent a convoy", "offered 1,500 troops": giving forces
+			 * rather than materiel to a state is a deployment */
+			d->made = 0;
+			rc = aid_frame(d, out, sidx, t, tr & TR_VERBS);
+			if (rc == 0 && !d->made)
 				rc = deploy_frame(d, out, sidx, t, TR_GIVE);
 		} else if ((tr & TR_VERBS) && !(tr & TR_AIDN) && d->trig_form[t] == LF_BASE &&
 			   verb_as_noun(d, si, t)) {

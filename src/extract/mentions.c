@@ -700,7 +700,7 @@ static int role_kind_of(const at_ctx *ctx, const lx_entry *e)
 static int trigger_bit(const char *code)
 {
 	static const char *const T[] = {"give", "receive", "equip", "fund", "train", "build",
-					"help", "deploy", "aid_n", "exercise_n", NULL};
+					"help", "deploy", "aid_n", "exercise_n", "move", NULL};
 	int k = in_list(code, T);
 	return k ? 1 << (k - 1) : 0;
 }
@@ -872,7 +872,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 				int bit = trigger_bit(ctx->keys[e->key].code);
 				if (!(d->trig[i] & bit) || n > d->trig_len[i]) {
 					d->trig[i] |= (uint16_t)bit;
-					if (bit & (TR_VERBS | TR_DEPLOY))
+					if (bit & (TR_VERBS | TR_MOVES))
 						d->trig_form[i] = e->form;
 					if (n > d->trig_len[i])
 						d->trig_len[i] = (uint8_t)n;

@@ -1,0 +1,122 @@
+/*
+ * tests/extract/families.c — one sentence (or two) per trigger family and
+ * per role rule, written for this test, with the events a reader would list:
+ * their type, actors and, where the family decides it, status and counts.
+ * Each row names what it guards; breaking the rule (a trigger row removed
+ * from data/triggers.tsv, a role rule in frames.c) fails its row.
+ */
+#include "extract_util.h"
+
+typedef struct {
+	const char *what;      /* the family or rule */
+	const char *text;
+	const char *published;
+	size_t n;              /* events expected */
+	const char *type;      /* of every event */
+	const char *codes;     /* space-separated: aid "PRV>RCP", deployment
+				* actor, exercise participants ("A+B") */
+	const char *status;    /* of the first event, or NULL */
+	long long personnel;   /* of the first event, -1: not checked */
+} fam_case;
+
+static const fam_case CASES[] = {
+	/* arrive, land, reach, leave for: the mover is the subject */
+	{"arrive", "About 300 Romanian troops arrived in Moldova on Monday for a rotation.",
+	 "2023-04-05", 1, "deployment", "ROU", "completed", 300},
+	{"arrive: forces from a list",
+	 "Soldiers from Ghana, Nepal and Fiji have arrived in Lebanon to join the UN force.",
+	 "2023-04-05", 3, "deployment", "GHA NPL FJI", "completed", -1},
+	{"land", "Two Italian fighter jets landed at an air base in Estonia on Tuesday.",
+	 "2023-04-05", 1, "deployment", "ITA", "completed", -1},
+	{"leave for", "A company of 120 Kenyan soldiers left for Haiti on Sunday.", "2023-04-05",
+	 1, "deployment", "KEN", "completed", 120},
+	{"arrive: unnamed unit takes the last deployment's actor",
+	 "Japan dispatched two destroyers to the Gulf of Aden. The warships arrived in "
+	 "Djibouti on Friday.",
+	 "2023-04-05", 1, "deployment", "JPN", NULL, -1},
+	/* send / dispatch of units or weapons: a deployment, not aid */
+	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
+	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
+	{"send causative", "The storms sent hundreds of soldiers from the garrison fleeing.",
+	 "2023-04-05", 0, NULL, "", NULL, -1},
+	/* offer or commit troops */
+	{"offer troops", "Rwanda has offered 800 troops for the African Union mission.",
+	 "2023-04-05", 1, "deployment", "RWA", NULL, 800},
+	/* mobilize, push into, beef up */
+	{"mobilize", "Armenia mobilized 20,000 reservists after the border clashes.", "2023-04-05",
+	 1, "deployment", "ARM", "completed", 20000},
+	{"the Army of the article's state",
+	 "Indian officials confirmed the move on Friday. India and China have held talks. The "
+	 "Army has pushed two brigades into Ladakh from Punjab, Indian officials said.",
+	 "2023-04-05", 1, "deployment", "IND", "completed", -1},
+};
+
+static int has_code(json_t *e, const char *type, const char *want)
+{
+	char got[64] = "";
+	if (!strcmp(type, "aid")) {
+		snprintf(got, sizeof(got), "%s>%s", str_at(e, "provider", "code"),
+			 str_at(e, "recipient", "code"));
+		return !strcmp(got, want);
+	}
+	if (!strcmp(type, "deployment"))
+		return str_at(e, "actor", "code") && !strcmp(str_at(e, "actor", "code"), want);
+	/* exercise: "A+B" must all be participants */
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%s", want);
+	for (char *tok = strtok(buf, "+"); tok; tok = strtok(NULL, "+")) {
+		int found = 0;
+		size_t i;
+		json_t *p;
+		json_array_foreach (json_object_get(e, "participants"), i, p)
+			found |= !strcmp(str_at(p, "code", NULL), tok);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static void families(void **state)
+{
+	(void)state;
+	int bad = 0;
+	for (size_t c = 0; c < sizeof(CASES) / sizeof(CASES[0]); c++) {
+		const fam_case *k = &CASES[c];
+		json_t *arr = extract(k->text, k->published);
+		int ok = json_array_size(arr) == k->n;
+		char codes[128];
+		snprintf(codes, sizeof(codes), "%s", k->codes);
+		size_t i = 0;
+		for (char *save = NULL, *w = strtok_r(codes, " ", &save); ok && w;
+		     w = strtok_r(NULL, " ", &save), i++) {
+			int found = 0;
+			size_t j;
+			json_t *e;
+			json_array_foreach (arr, j, e)
+				found |= !strcmp(str_at(e, "type", NULL), k->type) &&
+					 has_code(e, k->type, w);
+			ok = found;
+		}
+		json_t *e0 = json_array_get(arr, 0);
+		if (ok && k->status)
+			ok = !strcmp(str_at(e0, "status", NULL), k->status);
+		if (ok && k->personnel >= 0)
+			ok = json_integer_value(json_object_get(e0, "personnel")) == k->personnel;
+		if (!ok) {
+			char *dump = json_dumps(arr, JSON_COMPACT);
+			fprintf(stderr, "FAIL [%s] %s\n  got: %s\n", k->what, k->text, dump);
+			free(dump);
+			bad++;
+		}
+		json_decref(arr);
+	}
+	assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(families),
+	};
+	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
+}
