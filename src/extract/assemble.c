@@ -99,11 +99,49 @@ static int lifecycle_ok(const at_event_rec *a, const at_event_rec *b)
 	return pledge->soft_status;
 }
 
+static int umbrella(const docx *d, const at_item_rec *it);
+
+/*
+ * Do two mentions name different materiel, so that they are two acts ("two
+ * patrol boats in 2019" and "four trucks now")? Only items that name
+ * something count (not "equipment", "weapons"); a mention with none of them
+ * is an anaphor or a summary and differs from nothing. Different when no
+ * category is shared, or when a shared category has two different counts.
+ */
+int at_extract__named_items(const docx *d, const at_event_rec *e)
+{
+	int n = 0;
+	for (int i = 0; i < e->nitems; i++)
+		n += !umbrella(d, &e->items[i]) && e->items[i].cat != AT_N_ITEM_CATS - 1;
+	return n;
+}
+
+int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
+{
+	int shared = 0;
+	if (!at_extract__named_items(d, a) || !at_extract__named_items(d, b))
+		return 0;
+	for (int i = 0; i < a->nitems; i++)
+		for (int j = 0; j < b->nitems; j++) {
+			const at_item_rec *x = &a->items[i], *y = &b->items[j];
+			if (x->cat != y->cat || x->cat == AT_N_ITEM_CATS - 1)
+				continue;
+			if (x->qty >= 0 && y->qty >= 0 && x->qty != y->qty)
+				return 1;
+			shared = 1;
+		}
+	return !shared;
+}
+
 static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	if (a->type != b->type)
 		return 0;
 	if (!dates_ok(d, a, b))
+		return 0;
+	/* other materiel in another sentence is another act */
+	if (a->type != EV_EXERCISE && a->sent0 != b->sent0 && !a->headline_only &&
+	    !b->headline_only && at_extract__items_differ(d, a, b))
 		return 0;
 	switch (a->type) {
 	case EV_AID: {

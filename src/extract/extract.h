@@ -213,7 +213,10 @@ void at_extract__resolve_date(const docx *d, const date_m *dm, int future, at_da
 
 /* frames.c */
 int at_extract__frames(docx *d, at_events *out, uint32_t sidx);
-/* assemble.c */
+/* assemble.c (named_items: items that name something, not "equipment";
+ * items_differ: do two mentions name different materiel?) */
+int at_extract__named_items(const docx *d, const at_event_rec *e);
+int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b);
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev);
 int at_extract__finish(docx *d, at_events *out);
 

@@ -874,38 +874,104 @@ static int kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, u
 	return k;
 }
 
-/* Attach what a frame without actors says to the event just before it. */
+static void remember(docx *d, int type, int idx, uint32_t sidx)
+{
+	memo *m = M(d);
+	if (idx >= 0) {
+		m->last[type] = idx;
+		m->last_sent[type] = sidx;
+	}
+}
+
+/* "the donation", "this extra funding": a definite aid noun, not "a second
+ * batch" or "another package". */
+static int definite_noun(const docx *d, const sent_info *si, uint32_t t)
+{
+	static const char *const DEF[] = {"the", "this", "that", "these", "those", NULL};
+	static const char *const NEW[] = {"second", "third", "new", "another", "further",
+					  "next", "additional", "latest", "first", NULL};
+	if (!(d->trig[t] & TR_AIDN))
+		return 0;
+	for (uint32_t k = t; k > si->t0 && t - k < 4; k--) {
+		const at_tok *p = &d->toks[k - 1];
+		if (in_list(p->norm, NEW) || p->type != AT_TOK_WORD)
+			return 0;
+		if (in_list(p->norm, DEF))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A frame without actors speaks of the act just before it (the text goes
+ * on: "The vehicles were handed over on Monday"). It adds its items and
+ * amount to that event, unless it is another act of the same parties: another
+ * stage ("the remaining four will be delivered" after a handover), other
+ * materiel ("two patrol boats" after trucks) or another date ("in 2012"
+ * after today's news). Then it becomes an event of its own with the previous
+ * event's parties ("why" says "continued"). t is the frame's trigger.
+ */
 static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int type,
 		   uint32_t lo, uint32_t hi, int kinds, uint32_t provider, uint32_t recipient,
-		   int status)
+		   int status, uint32_t t)
 {
 	memo *m = M(d);
 	int idx = m->last[type];
 	if (idx < 0 || sidx - m->last_sent[type] > 4)
 		return;
 	at_event_rec *ev = &out->ev[idx];
-	/* "we will also consider offering vessels" after a handover: another
-	 * stage of another act, not more about the handover */
-	int pledge = status == ST_INTENT || status == ST_COMMITTED;
-	int done = ev->status == ST_UNDERWAY || ev->status == ST_COMPLETED;
-	if (status != ST_NONE && pledge == done)
-		return;
 	if (provider != LX_NONE && ev->provider != provider)
 		return;
 	if (recipient != LX_NONE && ev->recipient != recipient)
 		return;
 	at_event_rec add;
-	init_event(si, sidx, &add, type, ST_NONE, "");
+	init_event(si, sidx, &add, type, status, "");
 	add_items(d, si, &add, lo, hi);
+	const money_m *mm = pick_money(si, lo, hi);
+	uint32_t c0, c1;
+	clause_of(d, si, t, &c0, &c1);
+	if (!vague_time(d, c0, c1))
+		set_when(d, si, &add, pick_date(d, si, t, c0, c1, 0), status);
+	int pledge = status == ST_INTENT || status == ST_COMMITTED;
+	int done = ev->status == ST_UNDERWAY || ev->status == ST_COMPLETED;
+	int other_stage = status != ST_NONE && pledge == done;
+	int other_date = add.has_when == 1 && ev->has_when == 1 &&
+			 (add.w1.y < ev->w0.y || add.w0.y > ev->w1.y);
+	int other_items = !ev->headline_only && at_extract__items_differ(d, ev, &add);
+	/* "The donation also included ...", "the extra funding will pay for":
+	 * a definite aid noun is the act just reported, whatever it adds */
+	if (definite_noun(d, si, t)) {
+		if (other_stage)
+			return;
+		other_date = other_items = 0;
+	}
+	if (other_stage || other_date || other_items) {
+		/* "we will also consider offering vessels" after a handover:
+		 * another act only when it says what or how much */
+		if (type == EV_EXERCISE || (!at_extract__named_items(d, &add) && !mm))
+			return;
+		add.provider = ev->provider;
+		add.recipient = ev->recipient;
+		add.actor = ev->actor;
+		add.kinds = (uint8_t)(type == EV_AID ? (kinds ? kinds : ev->kinds) : 0);
+		set_value(d, si, &add, mm);
+		if (type != EV_AID)
+			add.personnel = pick_people(si, t, lo, hi);
+		default_status(d, &add);
+		snprintf(add.why, sizeof(add.why), "%s:continued:%s",
+			 type == EV_AID ? "aid" : "deployment", d->toks[t].norm);
+		add.confidence = 0.6;
+		int n = at_extract__add_event(d, out, &add);
+		if (n >= 0)
+			remember(d, type, n, sidx);
+		return;
+	}
 	for (int i = 0; i < add.nitems && ev->nitems < 12; i++)
 		if (!dup_item(d, ev, add.items[i].cat, add.items[i].qty, add.items[i].start,
 			      add.items[i].end))
 			ev->items[ev->nitems++] = add.items[i];
-	if (!ev->has_value) {
-		const money_m *mm = pick_money(si, lo, hi);
-		if (mm)
-			set_value(d, si, ev, mm);
-	}
+	if (!ev->has_value && mm)
+		set_value(d, si, ev, mm);
 	/* what a continuation adds is materiel: its own verbs ("soldiers were
 	 * trained there") are background, not new kinds of this act */
 	if (type == EV_AID && (kinds & K_EQUIPMENT) && add.nitems)
@@ -921,14 +987,6 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 	d->made = 1;
 }
 
-static void remember(docx *d, int type, int idx, uint32_t sidx)
-{
-	memo *m = M(d);
-	if (idx >= 0) {
-		m->last[type] = idx;
-		m->last_sent[type] = sidx;
-	}
-}
 
 /* ---- aid ------------------------------------------------------------------ */
 
@@ -1076,6 +1134,11 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 					bad |= AF_OF;
 					near = 1;
 				}
+			/* "send jets to Romania to bolster NATO's flank": a purpose
+			 * infinitive after another verb of the clause is no act */
+			if (near && t > c0 && eq(&d->toks[t - 1], "to") &&
+			    has_verb_between(d, c0, t - 1))
+				return 0;
 			rec = right_actor(si, tend, lim, 0, bad);
 			if (rec >= 0 && rec == prov)
 				rec = -1;
@@ -1191,7 +1254,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			 * Philippines": a noun with no giver of its own speaks of the
 			 * act just reported */
 			if ((cls & TR_AIDN) && out->ev[idx].recipient == rkey) {
-				attach(d, out, si, sidx, EV_AID, lo, hi, kinds, LX_NONE, rkey, status);
+				attach(d, out, si, sidx, EV_AID, lo, hi, kinds, LX_NONE, rkey, status, t);
 				return 0;
 			}
 			pkey = out->ev[idx].provider;
@@ -1228,13 +1291,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	 * aid story going on ("Japan also plans to provide six more vessels") */
 	if (!mil) {
 		int idx = m->last[EV_AID];
-		if (!(idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 && pkey != LX_NONE &&
-		      out->ev[idx].provider == pkey))
+		if (!(idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 &&
+		      (pkey == LX_NONE || out->ev[idx].provider == pkey)))
 			return 0;
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
 		attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey,
-		       rkey == pkey ? LX_NONE : rkey, status);
+		       rkey == pkey ? LX_NONE : rkey, status, t);
 		return 0;
 	}
 	int recs[4], provs[4];
@@ -1441,7 +1504,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if (akey == LX_NONE) {
 		/* "The unit will be equipped with Leopard tanks": more about the
 		 * deployment just reported */
-		attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE);
+		attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE, status, t);
 		return 0;
 	}
 	if (!nact)
@@ -1594,7 +1657,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	np = w;
 	if (np == 0) {
-		attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE);
+		attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE, t);
 		return 0;
 	}
 	at_event_rec ev;

@@ -49,6 +49,20 @@ static const fam_case CASES[] = {
 	 "Indian officials confirmed the move on Friday. India and China have held talks. The "
 	 "Army has pushed two brigades into Ladakh from Punjab, Indian officials said.",
 	 "2023-04-05", 1, "deployment", "IND", "completed", -1},
+	/* acts, not documents: a continuation of another stage, other
+	 * materiel or another year is an act of its own with the same parties */
+	{"continuation: a further batch promised",
+	 "The United States handed over three military trucks to Fiji on Monday. The remaining four "
+	 "trucks will be delivered next year.",
+	 "2023-04-05", 2, "aid", "USA>FJI", "completed", -1},
+	{"continuation: other materiel on another date",
+	 "Japan donated two patrol boats to the Vanuatu navy in March. In 2019 it had also given six "
+	 "trucks to the army.",
+	 "2023-04-05", 2, "aid", "JPN>VUT", NULL, -1},
+	{"continuation: the same items re-mentioned",
+	 "China delivered two Mi-8 helicopters to Laos on Friday. The two helicopters were "
+	 "flown to Vientiane.",
+	 "2023-04-05", 1, "aid", "CHN>LAO", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
