@@ -284,7 +284,7 @@ static int is_passive(const docx *d, const sent_info *si, uint32_t t)
  * a pledge apart from a delivery ("offered its corvette" at a handover).
  */
 static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1,
-		     uint32_t t, int noun, int *soft)
+		     uint32_t t, int noun /* 1 a noun, 2 a drill noun */, int *soft)
 {
 	*soft = 0;
 	int found = ST_NONE;
@@ -330,6 +330,9 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 	/* "The Saudi grant will allow ...": a noun subject takes its verb's mood */
 	for (uint32_t k = t + 1; !found && noun && k < c1 && k < t + 4; k++) {
 		uint32_t c = d->cue_start[k];
+		/* drills that "ended" were held; aid that "ended" was not */
+		if ((c & CU_NEG) && noun == 2 && (c & CU_EXVERB))
+			return ST_COMPLETED;
 		if (c & CU_NEG)
 			return DROP;
 		if (c & CU_INTENT)
@@ -636,6 +639,12 @@ static int military_context(const docx *d, const sent_info *si)
 			return 1;
 	for (uint32_t a = 0; a < si->nactors; a++)
 		if (si->actors[a].role_kind == 1)
+			return 1;
+	/* "to strengthen their respective militaries": forces named without
+	 * a state */
+	for (uint32_t k = si->t0; k < si->t1; k++)
+		if (d->role[k] == 1 && !eq(&d->toks[k], "forces") && !eq(&d->toks[k], "force") &&
+		    !eq(&d->toks[k], "police"))
 			return 1;
 	for (uint32_t i = 0; i < si->nitems; i++)
 		if (military_item(&si->items[i]) && !false_item(d, si, &si->items[i]))
@@ -1557,6 +1566,20 @@ static int equip_own(const docx *d, const sent_info *si, uint32_t t)
 
 /* ---- exercises ------------------------------------------------------------ */
 
+/* "ordered", "launched", "began", "staged" between a subject and its drills. */
+static int ordered(const docx *d, uint32_t lo, uint32_t hi)
+{
+	static const char *const V[] = {"ordered", "orders", "order", "launched", "launches",
+					"launch", "began", "begins", "begin", "started", "starts",
+					"staged", "stages", "stage", "kicked", "kicks", "completed",
+					"concluded", "wrapped", "carried", "carries", "organised",
+					"organized", "organises", "organizes", NULL};
+	for (uint32_t k = lo; k < hi; k++)
+		if (in_list(d->toks[k].norm, V))
+			return 1;
+	return 0;
+}
+
 static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 {
 	sent_info *si = &d->sents[sidx];
@@ -1591,24 +1614,32 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	while (pt > c0 && !(d->trig[pt - 1] & TR_EXERN))
 		pt--;
 	int soft;
-	int status = status_of(d, si, c0, c1, t, 1, &soft);
+	int status = status_of(d, si, c0, c1, t, 2, &soft);
 	if (status == DROP)
 		return 0;
 	uint32_t part[8];
 	int np = 0;
-	/* adjectives just before: "joint Russian-Uzbek drills" */
+	/* adjectives and names just before: "joint Russian-Uzbek drills", "the
+	 * India-Japan joint military exercise", "the first ASEAN exercise" */
 	for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
 		const actor_m *am = &si->actors[a];
-		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & AF_ADJ) &&
-		    !(am->flags & AF_PLACE) && am->t0 >= pt) {
+		if (am->t1 <= t && am->t1 + 4 >= t && !(am->flags & AF_PLACE) && am->t0 >= pt &&
+		    ((am->flags & AF_ADJ) || !(am->flags & ~(AF_OF | AF_COMPOUND)))) {
 			int ok = 1;
 			for (uint32_t k = am->t1; k < t; k++) {
 				if (d->toks[k].type == AT_TOK_PUNCT || d->actor_at[k] >= 0 ||
 				    (d->toks[k].type == AT_TOK_NUM))
-					ok = (d->actor_at[k] >= 0) ? ok : 0;
+					ok = (d->actor_at[k] >= 0 || eq(&d->toks[k], "-")) ? ok : 0;
+				/* "the forces of Mali exercise": a name must be one
+				 * of a compound, not an object */
+				if (!(am->flags & AF_ADJ) && d->toks[k].type == AT_TOK_WORD &&
+				    d->actor_at[k] < 0 && !(d->cue[k] & CU_MILITARY) &&
+				    !eq(&d->toks[k], "joint") && !eq(&d->toks[k], "and") &&
+				    !eq(&d->toks[k], "naval") && !eq(&d->toks[k], "bilateral") &&
+				    !eq(&d->toks[k], "trilateral") && !eq(&d->toks[k], "annual"))
+					ok = 0;
 				/* "the Thai Army will hold exercise": a verb between */
-				if (d->role[k] || (d->cue_start[k] & (CU_EXVERB | CU_COMMITTED |
-								      CU_INTENT | CU_REPORT)))
+				if (d->cue_start[k] & (CU_EXVERB | CU_COMMITTED | CU_INTENT | CU_REPORT))
 					ok = 0;
 			}
 			if (ok)
@@ -1617,14 +1648,25 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	if (np == 0) {
 		/* the subjects of the clause, when a verb makes them take part
-		 * ("hold", "take part"): not "Russia's fleet shadows the exercise" */
+		 * ("hold", "take part") or orders the drills ("ordered a snap
+		 * check"): not "Russia's fleet shadows the exercise" */
 		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
 			const actor_m *am = &si->actors[a];
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) || (am->flags & OBLIQUE))
 				continue;
-			if (!has_cue(d, am->t1, t, CU_EXVERB))
+			if (!has_cue(d, am->t1, t, CU_EXVERB) && !ordered(d, am->t1, t))
 				continue;
 			part[np++] = am->key;
+		}
+		/* "Hosted by Indonesia, the exercise ...", "organised by NATO" */
+		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+			const actor_m *am = &si->actors[a];
+			if (am->t0 < c0 + 2 || am->t1 > nt || !(am->flags & AF_BY) || !actor_usable(am))
+				continue;
+			const at_tok *v = &d->toks[am->t0 - 2];
+			if (!strncmp(v->norm, "host", 4) || !strncmp(v->norm, "organi", 6) ||
+			    !strncmp(v->norm, "led", 3) || !strncmp(v->norm, "conduct", 7))
+				part[np++] = am->key;
 		}
 	}
 	/* "with X and Y", "between X and Y", until a place begins */

@@ -753,17 +753,18 @@ static uint32_t split_actor(const at_ctx *ctx, const char *w, size_t l, const at
 }
 
 /* Is every part of a hyphenated word an actor or a known participle? */
-static int compound_ok(const at_ctx *ctx, const at_tok *t, const at_tok *next)
+static int compound_ok(const at_ctx *ctx, const char *doc, const at_tok *t, const at_tok *next)
 {
 	static const char *const SUFFIX[] = {"led", "backed", "funded", "financed", "built",
 					     "made", "based", "owned", "supplied", "donated",
 					     "sponsored", "trained", "brokered", "run", NULL};
 	const char *w = t->norm;
+	const char *o = doc + t->start; /* case-sensitive names: "China-Japan" */
 	int actors = 0;
 	while (*w) {
 		size_t l = strcspn(w, "-");
 		lx_hit h[8];
-		size_t nh = lx_word(ctx, w, l, w, h, 8);
+		size_t nh = lx_word(ctx, w, l, o, h, 8);
 		int ok = 0;
 		for (size_t k = 0; k < nh; k++)
 			if (is_actor_class(h[k].e->cls))
@@ -777,8 +778,11 @@ static int compound_ok(const at_ctx *ctx, const at_tok *t, const at_tok *next)
 				return 0;
 		}
 		w += l;
-		if (*w == '-')
+		o += l;
+		if (*w == '-') {
 			w++;
+			o++;
+		}
 	}
 	return actors > 0;
 }
@@ -938,7 +942,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 		 * participle of a kind we know */
 		const at_tok *next = i + 1 < end ? &d->toks[i + 1] : NULL;
 		if (!span_done && (t->flags & AT_TF_HYPHEN) && t->type == AT_TOK_WORD &&
-		    compound_ok(ctx, t, next)) {
+		    compound_ok(ctx, d->s, t, next)) {
 			const char *w = t->norm;
 			const char *o = d->s + t->start;
 			int first = 1;

@@ -63,6 +63,23 @@ static const fam_case CASES[] = {
 	 "China delivered two Mi-8 helicopters to Laos on Friday. The two helicopters were "
 	 "flown to Vientiane.",
 	 "2023-04-05", 1, "aid", "CHN>LAO", "completed", -1},
+	/* exercises: names in the noun phrase, subjects that order drills, hosts */
+	{"exercise: A-B joint exercise", "The 5th India-Japan joint military exercise opened "
+	 "in Rajasthan on Monday.", "2023-04-05", 1, "exercise", "IND+JPN", NULL, -1},
+	{"exercise: an organisation's exercise", "The first ASEAN naval exercise ended on Friday.",
+	 "2023-04-05", 1, "exercise", "ASEAN", NULL, -1},
+	{"exercise: ordered snap check", "Russia on Tuesday ordered a snap check of the combat "
+	 "readiness of its Pacific Fleet.", "2023-04-05", 1, "exercise", "RUS", NULL, -1},
+	{"exercise: hosted by", "Hosted by Ghana, the naval exercise brought together ships from "
+	 "the region.", "2023-04-05", 1, "exercise", "GHA", NULL, -1},
+	/* giving verbs with particles and their recipients */
+	{"turn over", "Japan turned over five coastal radar systems to the Philippine Navy on "
+	 "Monday.", "2023-04-05", 1, "aid", "JPN>PHL", "completed", -1},
+	{"extend", "Japan plans to extend military equipment to Indonesia and Mongolia.",
+	 "2023-04-05", 2, "aid", "JPN>IDN JPN>MNG", "intent", -1},
+	{"forces without a state are military context",
+	 "Britain donated 40 vehicles to Ghana and Togo to strengthen their militaries.",
+	 "2023-04-05", 2, "aid", "GBR>GHA GBR>TGO", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
