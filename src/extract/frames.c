@@ -959,6 +959,14 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 		 * another act only when it says what or how much */
 		if (type == EV_EXERCISE || (!at_extract__named_items(d, &add) && !mm))
 			return;
+		/* the new act's own materiel: from its verb to the next one */
+		uint32_t nt = t + 1;
+		while (nt < hi && !(d->trig[nt] & (TR_VERBS | TR_MOVES | TR_AIDN)))
+			nt++;
+		add.nitems = 0;
+		add_items(d, si, &add, lo, nt);
+		if (!at_extract__named_items(d, &add) && !mm)
+			return;
 		add.provider = ev->provider;
 		add.recipient = ev->recipient;
 		add.actor = ev->actor;
@@ -1051,6 +1059,19 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		if (!mil)
 			return 0;
 	}
+	/* "send a flotilla with relief supplies": what is given is not military */
+	static const char *const RELIEF[] = {"relief", "humanitarian", "food", "medical",
+					     "disaster", "flood", "earthquake", "famine",
+					     "refugee", "cross" /* Red Cross */, NULL};
+	if (t > si->t0 && in_list(d->toks[t - 1].norm, RELIEF))
+		return 0; /* "relief supplies", "food aid" */
+	if (!(cls & TR_AIDN))
+		for (uint32_t k = tend; k < c1 && k < tend + 12; k++)
+			if (in_list(d->toks[k].norm, RELIEF) && k + 1 < c1 &&
+			    !(d->cue_start[k + 1] & CU_MILITARY) &&
+			    (eq(&d->toks[k + 1], "supplies") || eq(&d->toks[k + 1], "aid") ||
+			     eq(&d->toks[k + 1], "goods") || eq(&d->toks[k + 1], "assistance")))
+				return 0;
 	int soft;
 	int status = status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
 	if (status == DROP || ended_before(d, si, si->t0, c1))
@@ -1423,7 +1444,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
 	/* a verb of giving moves forces only as its direct object: "offered
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
-	uint32_t obj_hi = (cls & TR_GIVE) && tend + 6 < hi ? tend + 6 : hi;
+	uint32_t obj_hi = (cls & TR_GIVE) && tend + 8 < hi ? tend + 8 : hi;
 	for (uint32_t k = lo; k < obj_hi; k++) {
 		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for")))
 			break;
@@ -1432,9 +1453,15 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if ((cls & TR_GIVE) && forces && w->nlen > 5 && !d->trig[k] &&
 		    !strcmp(w->norm + w->nlen - 3, "ing") && d->claimed[k] != 3)
 			return 0;
+		/* "fighter jets" are forces and an item; a giving verb moves
+		 * units only when they are combat formations, not "jet parts from
+		 * Air Force bases" */
+		int unit_only = !(d->cue[k] & CU_PEOPLE);
 		if ((d->cue[k] & force_bits) && k != t &&
-		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)))
-			forces = 1; /* "fighter jets" are forces and an item */
+		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
+		    !((cls & TR_GIVE) && unit_only &&
+		      (d->role[k] || !(d->cue[k] & CU_MILITARY) || !combat_unit(d, si, k))))
+			forces = 1;
 	}
 	for (uint32_t k = 0; k < si->npers; k++)
 		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= obj_hi)
@@ -1732,6 +1759,18 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* Verbs of giving that also send forces: "sent 300 troops", "offered a
+ * battalion", "committed 4,000 troops"; not "support", "give", "help". */
+static int gives_forces(const at_tok *t)
+{
+	static const char *const V[] = {"sen", "dispatch", "offer", "pledg", "commit", "contribut",
+					"promis", "provid", NULL};
+	for (int i = 0; V[i]; i++)
+		if (!strncmp(t->norm, V[i], strlen(V[i])))
+			return 1;
+	return 0;
+}
+
 /* "a major upgrade": a base-form verb after a determiner is a noun. */
 static int verb_as_noun(const docx *d, const sent_info *si, uint32_t t)
 {
@@ -1842,7 +1881,7 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			 * rather than materiel to a state is a deployment */
 			d->made = 0;
 			rc = aid_frame(d, out, sidx, t, tr & TR_VERBS);
-			if (rc == 0 && !d->made)
+			if (rc == 0 && !d->made && gives_forces(&d->toks[t]))
 				rc = deploy_frame(d, out, sidx, t, TR_GIVE);
 		} else if ((tr & TR_VERBS) && !(tr & TR_AIDN) && d->trig_form[t] == LF_BASE &&
 			   verb_as_noun(d, si, t)) {

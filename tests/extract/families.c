@@ -80,6 +80,13 @@ static const fam_case CASES[] = {
 	{"forces without a state are military context",
 	 "Britain donated 40 vehicles to Ghana and Togo to strengthen their militaries.",
 	 "2023-04-05", 2, "aid", "GBR>GHA GBR>TGO", "completed", -1},
+	/* what is not military aid or a deployment */
+	{"relief supplies", "India sent a navy ship with relief supplies to Sri Lanka after the "
+	 "floods.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"support is no sending", "The guards must support the armed forces, the leader said.",
+	 "2023-04-05", 0, NULL, "", NULL, -1},
+	{"station as a noun", "The navy received a contract to supply test stations for "
+	 "submarines.", "2023-04-05", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
