@@ -235,8 +235,10 @@ enum { DROP = -1 };
 static int lemma_status(const at_tok *t)
 {
 	if (!strncmp(t->norm, "pledg", 5) || !strncmp(t->norm, "promis", 6) ||
-	    !strncmp(t->norm, "commit", 6))
-		return ST_COMMITTED;
+	    !strncmp(t->norm, "commit", 6) || !strncmp(t->norm, "approv", 6) ||
+	    !strncmp(t->norm, "earmark", 7) || !strncmp(t->norm, "allocat", 7) ||
+	    !strncmp(t->norm, "set", 3) || !strncmp(t->norm, "sets", 4))
+		return ST_COMMITTED; /* money promised or set aside is not yet spent */
 	if (!strncmp(t->norm, "offer", 5))
 		return ST_INTENT;
 	return ST_NONE;
@@ -954,10 +956,31 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 			return;
 		other_date = other_items = 0;
 	}
+	/* "The corvette was commissioned in 1983": history, not an act */
+	if (add.has_when == 1 && d->pub.y && add.w1.y && add.w1.y + 10 < d->pub.y)
+		return;
 	if (other_stage || other_date || other_items) {
 		/* "we will also consider offering vessels" after a handover:
 		 * another act only when it says what or how much */
-		if (type == EV_EXERCISE || (!at_extract__named_items(d, &add) && !mm))
+		/* "Its fifth edition was held in 2015": drills of another year */
+		if (type == EV_EXERCISE) {
+			/* only an earlier year than the report's: dates of
+			 * planned drills move, past editions do not */
+			if (!other_date || !d->pub.y || add.w1.y >= d->pub.y ||
+			    add.w1.y >= ev->w0.y || vague_time(d, si->t0, si->t1))
+				return;
+			for (int i = 0; i < ev->npart; i++)
+				add.part[add.npart++] = ev->part[i];
+			default_status(d, &add);
+			snprintf(add.why, sizeof(add.why), "exercise:continued:%s",
+				 d->toks[t].norm);
+			add.confidence = 0.6;
+			int n = at_extract__add_event(d, out, &add);
+			if (n >= 0)
+				remember(d, type, n, sidx);
+			return;
+		}
+		if (!at_extract__named_items(d, &add) && !mm)
 			return;
 		/* the new act's own materiel: from its verb to the next one */
 		uint32_t nt = t + 1;
@@ -1629,7 +1652,9 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		if (t > si->t0 && eq(&d->toks[t - 1], "to"))
 			return 0;
 	}
-	if (!military_context(d, si))
+	/* military context, or drills just reported ("the exercise was ...") */
+	if (!military_context(d, si) &&
+	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 2))
 		return 0;
 	uint32_t c0, c1;
 	clause_of(d, si, t, &c0, &c1);

@@ -80,6 +80,17 @@ static const fam_case CASES[] = {
 	{"forces without a state are military context",
 	 "Britain donated 40 vehicles to Ghana and Togo to strengthen their militaries.",
 	 "2023-04-05", 2, "aid", "GBR>GHA GBR>TGO", "completed", -1},
+	/* commission what was received; funding decisions */
+	{"commission a received ship", "Japan handed over a patrol vessel to the Sri Lanka Navy "
+	 "on Monday. The vessel was commissioned into the navy on Friday, and a second ship "
+	 "will be commissioned in 2025.", "2023-04-05", 2, "aid", "JPN>LKA", "completed", -1},
+	{"approve funds", "The US Congress approved $300 million in military aid for Ukraine.",
+	 "2023-04-05", 1, "aid", "USA>UKR", "committed", -1},
+	{"line of credit", "India extended a $100 million line of credit to Vietnam for the "
+	 "purchase of patrol boats for its navy.", "2023-04-05", 1, "aid", "IND>VNM", NULL, -1},
+	{"a past edition of the drills", "India and Oman held joint naval drills off Muscat this "
+	 "week. The previous edition of the exercise was held in 2019 in the Arabian Sea.", "2023-04-05", 2,
+	 "exercise", "IND+OMN", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"relief supplies", "India sent a navy ship with relief supplies to Sri Lanka after the "
 	 "floods.", "2023-04-05", 0, NULL, "", NULL, -1},
