@@ -38,7 +38,7 @@ enum { K_EQUIPMENT = 1, K_FUNDING = 2, K_TRAINING = 4, K_CONSTRUCTION = 8, K_GEN
 enum {
 	TR_GIVE = 1 << 0, TR_RECEIVE = 1 << 1, TR_EQUIP = 1 << 2, TR_FUND = 1 << 3,
 	TR_TRAIN = 1 << 4, TR_BUILD = 1 << 5, TR_HELP = 1 << 6, TR_DEPLOY = 1 << 7,
-	TR_AIDN = 1 << 8, TR_EXERN = 1 << 9, TR_MOVE = 1 << 10
+	TR_AIDN = 1 << 8, TR_EXERN = 1 << 9, TR_MOVE = 1 << 10, TR_DEPLOYN = 1 << 11
 };
 #define TR_VERBS (TR_GIVE | TR_RECEIVE | TR_EQUIP | TR_FUND | TR_TRAIN | TR_BUILD | TR_HELP)
 #define TR_MOVES (TR_DEPLOY | TR_MOVE) /* verbs of moving forces: transitive, and the mover itself */

@@ -192,9 +192,9 @@ static int right_actor(const sent_info *si, uint32_t t, uint32_t c1, uint16_t ne
 }
 
 /* Actors coordinated with actor a: "Tajikistan and Kyrgyzstan", "X, Y and Z". */
-static int coordinated(const docx *d, const sent_info *si, int a, int *out, int max)
+static int coordinated(const docx *d, const sent_info *si, int a, int *out, int max, int subj)
 {
-	int n = 0, closed = 0;
+	int n = 0, closed = 0, commas = 0;
 	uint32_t end = si->actors[a].t1;
 	if (si->actors[a].flags & AF_POSS)
 		return 0;
@@ -213,10 +213,11 @@ static int coordinated(const docx *d, const sent_info *si, int a, int *out, int 
 		}
 		if (!ok || !(comma || and_) || (bm->flags & (AF_PLACE | AF_POSS)))
 			break;
+		commas += comma && !and_;
 		uint32_t after = bm->t1;
 		while (after < si->t1 && d->role[after])
 			after++;
-		if (after < si->t1 && (d->trig[after] & (TR_VERBS | TR_MOVES)))
+		if (!subj && after < si->t1 && (d->trig[after] & (TR_VERBS | TR_MOVES)))
 			break; /* "... to Ukraine and Germany deployed ...": a new clause */
 		out[n++] = (int)b;
 		end = bm->t1;
@@ -225,7 +226,29 @@ static int coordinated(const docx *d, const sent_info *si, int a, int *out, int 
 			break;
 		}
 	}
-	return closed ? n : 0;
+	/* "A, B, C, D and the deployment of ...": three names in commas are
+	 * a list even when its last member is no actor */
+	return closed || commas >= 2 ? n : 0;
+}
+
+/* The actors listed before actor a in its coordination ("A, B and a"). */
+static int list_before(const docx *d, const sent_info *si, int a, int *out, int max)
+{
+	int n = 0;
+	for (int b = a - 1; b >= 0 && n < max; b--) {
+		int co[8];
+		int nco = coordinated(d, si, b, co, 7, 1);
+		int reaches = 0;
+		for (int k = 0; k < nco; k++)
+			reaches |= co[k] == a;
+		const actor_m *bm = &si->actors[b];
+		/* "the forces of Belize, Guatemala and a": the list's owner */
+		int of_forces = (bm->flags & AF_OF) && bm->t0 >= si->t0 + 2 && d->role[bm->t0 - 2] == 1;
+		if (!reaches || ((bm->flags & OBLIQUE) && !(si->actors[a].flags & AF_OF) && !of_forces))
+			break;
+		out[n++] = b;
+	}
+	return n;
 }
 
 /* ---- status -------------------------------------------------------------- */
@@ -621,7 +644,8 @@ static int false_item(const docx *d, const sent_info *si, const item_m *im)
 {
 	static const char *const NOT_BEFORE[] = {"fuel", "water", "storage", "oil", "septic",
 						 "think", "gas", "petrol", "diesel", "fish",
-						 "holding", "tanker", "shark", NULL};
+						 "holding", "tanker", "shark", "fresh",
+						 "political", "rhetorical", NULL};
 	uint32_t h = im->t0;
 	while (h < im->t1 && d->toks[h].type == AT_TOK_NUM)
 		h++;
@@ -1071,6 +1095,17 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	if ((cls & TR_AIDN) && t > si->t0 && in_list(d->toks[t - 1].norm, CIVIL) &&
 	    !(t > si->t0 + 1 && !strncmp(d->toks[t - 2].norm, "military", 8)))
 		return 0;
+	/* "a second batch of pictures", "a package of reforms": what the noun
+	 * counts must be materiel, money or a number of them */
+	if ((cls & TR_AIDN) && tend + 1 < si->t1 && eq(&d->toks[tend], "of")) {
+		uint32_t k = tend + 1;
+		while (k < si->t1 && k < tend + 4 && d->toks[k].type == AT_TOK_WORD &&
+		       !d->claimed[k] && !(d->cue[k] & CU_MILITARY) && !d->trig[k] &&
+		       d->actor_at[k] < 0 && !(d->toks[k].flags & AT_TF_CAP))
+			k++;
+		if (k == tend + 4 || (k < si->t1 && d->toks[k].type == AT_TOK_PUNCT))
+			return 0;
+	}
 	/* "help" and "support" alone are any help: as nouns they need a military
 	 * word before them or troops, an army, a ministry after them */
 	if ((cls & TR_AIDN) && (eq(tt, "help") || eq(tt, "support"))) {
@@ -1193,6 +1228,14 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 			    has_verb_between(d, c0, t - 1))
 				return 0;
 			rec = right_actor(si, tend, lim, 0, bad);
+			/* "to support the armed forces of Georgia": the owner of
+			 * the forces is the object */
+			if (rec < 0 && near) {
+				int of = right_actor(si, tend, lim, AF_OF, bad & (uint16_t)~AF_OF);
+				if (of >= 0 && si->actors[of].t0 >= 2 &&
+				    d->role[si->actors[of].t0 - 2] == 1)
+					rec = of;
+			}
 			if (rec >= 0 && rec == prov)
 				rec = -1;
 			/* "sending troops to Saudi Arabia to bolster its defenses":
@@ -1287,6 +1330,21 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	/* "X will help Y build ...": the build verb is not a frame of its own */
 	if ((cls & TR_BUILD) && has_trig(d, c0, t, TR_HELP))
 		return 0;
+	/* "a submarine designed mainly for NATO": the for-phrase of a
+	 * participle is a purpose, not a recipient */
+	if (rec >= 0 && (si->actors[rec].flags & AF_FOR) && si->actors[rec].t0 > si->t0 + 2) {
+		uint32_t k = si->actors[rec].t0 - 1;
+		while (k > si->t0 && !eq(&d->toks[k], "for"))
+			k--;
+		for (uint32_t q = k; q > si->t0 && k - q < 3; q--) {
+			const at_tok *w = &d->toks[q - 1];
+			if (w->type == AT_TOK_WORD && w->nlen > 4 && !d->trig[q - 1] &&
+			    !strcmp(w->norm + w->nlen - 2, "ed")) {
+				rec = -1;
+				break;
+			}
+		}
+	}
 	int kinds = kinds_for(d, si, cls, lo, hi, mm);
 	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
 	uint32_t rkey = rec >= 0 ? si->actors[rec].key : LX_NONE;
@@ -1353,25 +1411,20 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 		       rkey == pkey ? LX_NONE : rkey, status, t);
 		return 0;
 	}
-	int recs[4], provs[4];
+	int recs[8], provs[4];
 	int nrec = 1, nprov = 1;
 	recs[0] = rec;
 	if (rec >= 0)
-		nrec += coordinated(d, si, rec, recs + 1, 3);
+		nrec += coordinated(d, si, rec, recs + 1, 7, 0);
+	/* "The forces of Belize, Guatemala and Panama received": a subject
+	 * found is the last of its list */
+	if (rec >= 0 && (how[0] == 'r' || how[0] == 'p') && rec < (int)si->nactors)
+		nrec += list_before(d, si, rec, recs + nrec, 8 - nrec);
 	/* providers joined to the subject: "The Netherlands and Denmark will
 	 * train ...": the subject found is the last of the list */
 	provs[0] = prov;
 	if (prov >= 0 && how[0] == 'a')
-		for (int a = prov - 1; a >= 0 && nprov < 4; a--) {
-			int co[4];
-			int nco = coordinated(d, si, a, co, 3);
-			int reaches = 0;
-			for (int k = 0; k < nco; k++)
-				reaches |= co[k] == prov;
-			if (!reaches || (si->actors[a].flags & OBLIQUE))
-				break;
-			provs[nprov++] = a;
-		}
+		nprov += list_before(d, si, prov, provs + 1, 3);
 	for (int pv = 0; pv < nprov; pv++)
 	for (int r = 0; r < nrec; r++) {
 		uint32_t pk = pv == 0 ? pkey : si->actors[provs[pv]].key;
@@ -1403,6 +1456,22 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	return 0;
 }
 
+/* "ordered", "launched", "began", "staged" between a subject and its drills. */
+static int ordered(const docx *d, uint32_t lo, uint32_t hi)
+{
+	static const char *const V[] = {"ordered", "orders", "order", "launched", "launches",
+					"launch", "began", "begins", "begin", "started", "starts",
+					"staged", "stages", "stage", "kicked", "kicks", "completed",
+					"concluded", "wrapped", "carried", "carries", "organised",
+					"organized", "organises", "organizes", "announced",
+					"announces", "renewed", "approved", "authorized",
+					"authorised", NULL};
+	for (uint32_t k = lo; k < hi; k++)
+		if (in_list(d->toks[k].norm, V))
+			return 1;
+	return 0;
+}
+
 /* ---- deployments ---------------------------------------------------------- */
 
 /* "troops from Sri Lanka, Spain and Guatemala", "265 soldiers from Pakistan":
@@ -1422,10 +1491,20 @@ static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t
 			continue;
 		int n = 0;
 		out[n++] = (int)a;
-		n += coordinated(d, si, (int)a, out + 1, max - 1);
+		n += coordinated(d, si, (int)a, out + 1, max - 1, 1);
 		return n;
 	}
 	return 0;
+}
+
+/* The country of the place in [lo, hi) ("to Ladakh", "in Haiti"), or LX_NONE. */
+static uint32_t dest_country(docx *d, const sent_info *si, uint32_t lo, uint32_t hi)
+{
+	at_event_rec tmp;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.place_country = LX_NONE;
+	set_place(d, si, &tmp, lo, hi, LX_NONE);
+	return tmp.has_place && tmp.place_country != LX_NONE ? tmp.place_country : LX_NONE;
 }
 
 /* Is the subject left of t a word for forces or units with no nation: 2 for
@@ -1442,7 +1521,8 @@ static int force_subject(const docx *d, uint32_t c0, uint32_t t)
 		if (d->role[k] == 1 && k > c0 && eq(&d->toks[k - 1], "the") &&
 		    (d->toks[k].flags & AT_TF_CAP))
 			return 2;
-		if (d->role[k] == 1 || (d->cue[k] & (CU_PEOPLE | CU_UNITS)))
+		if ((d->role[k] == 1 || (d->cue[k] & (CU_PEOPLE | CU_UNITS))) &&
+		    (d->cue[k] & CU_MILITARY))
 			return 1;
 	}
 	return 0;
@@ -1461,8 +1541,12 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	/* "sent a convoy", "dispatched two warships": units and weapons move */
 	int sends = (cls & TR_GIVE) && (!strncmp(tt->norm, "sen", 3) ||
 					!strncmp(tt->norm, "dispatch", 8));
+	/* "the deployment of 2,100 personnel", "troop deployments" */
+	int noun = (cls & TR_DEPLOYN) != 0;
 	/* what moves: people, units or military items */
 	uint32_t lo = passive || intrans ? c0 : tend, hi = intrans && !passive ? t : c1;
+	if (noun)
+		lo = t > c0 + 2 ? t - 2 : c0;
 	int forces = 0;
 	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
 	/* a verb of giving moves forces only as its direct object: "offered
@@ -1480,6 +1564,9 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		 * units only when they are combat formations, not "jet parts from
 		 * Air Force bases" */
 		int unit_only = !(d->cue[k] & CU_PEOPLE);
+		/* a mover is armed forces: "troops arrived", not "advisers" */
+		if (intrans && !(d->cue[k] & CU_MILITARY) && d->role[k] != 1)
+			continue;
 		if ((d->cue[k] & force_bits) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
 		    !((cls & TR_GIVE) && unit_only &&
@@ -1525,16 +1612,34 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 			return 0;
 	}
 	int soft;
-	int status = status_of(d, si, c0, c1, t, 0, &soft);
+	int status = status_of(d, si, c0, c1, t, noun, &soft);
 	if (status == DROP || ended_before(d, si, si->t0, c1))
 		return 0;
 	int acts[6], nact = 0;
 	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : -1;
-	if (act < 0 && (intrans || passive || !(cls & TR_GIVE)))
+	/* "Britain's deployment", "the Russian troop build-up", "the
+	 * deployment of Soviet submarines", "Moscow ordered the deployment" */
+	for (uint32_t a = si->nactors; noun && act < 0 && a-- > 0;) {
+		const actor_m *am = &si->actors[a];
+		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & (AF_ADJ | AF_POSS)) &&
+		    !(am->flags & (AF_PLACE | AF_LOC)))
+			act = (int)a;
+	}
+	if (noun && act < 0 && tend < c1 && eq(&d->toks[tend], "of")) {
+		for (uint32_t k = tend + 1; k < c1 && k < tend + 5 && act < 0; k++)
+			if (d->actor_at[k] >= 0 && actor_usable(&si->actors[d->actor_at[k]]))
+				act = d->actor_at[k];
+	}
+	if (noun && act < 0) {
+		int subj = left_subject(d, si, c0, t, 0);
+		if (subj >= 0 && ordered(d, si->actors[subj].t1, t))
+			act = subj;
+	}
+	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
 		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
 	if (nact)
 		act = acts[0];
-	else if (act < 0)
+	else if (act < 0 && !noun)
 		act = left_subject(d, si, c0, t, 0);
 	/* "Washington said it would send 3,500 more soldiers": the pronoun
 	 * subject of reported speech is its speaker */
@@ -1546,7 +1651,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	}
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	const char *src = act >= 0 ? "clause" : "";
-	int fs = act < 0 ? force_subject(d, c0, t) : 0;
+	int fs = act < 0 ? (noun ? forces : force_subject(d, c0, t)) : 0;
 	if (fs) {
 		/* "The carrier group arrived", "the Army has moved": forces with
 		 * no nation of their own are the last deployment's, else the
@@ -1555,7 +1660,9 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if (m->last[EV_DEPLOYMENT] >= 0 && sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
 			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
 			src = "previous deployment";
-		} else if (d->home != LX_NONE && fs == 2) {
+		} else if (d->home != LX_NONE && (fs == 2 || dest_country(d, si, tend, c1) != d->home)) {
+			/* "the Army", or forces whose destination is elsewhere:
+			 * "a contingent arrived in Haiti" is no Haitian's */
 			akey = d->home;
 			src = "article's state";
 		}
@@ -1616,19 +1723,6 @@ static int equip_own(const docx *d, const sent_info *si, uint32_t t)
 
 /* ---- exercises ------------------------------------------------------------ */
 
-/* "ordered", "launched", "began", "staged" between a subject and its drills. */
-static int ordered(const docx *d, uint32_t lo, uint32_t hi)
-{
-	static const char *const V[] = {"ordered", "orders", "order", "launched", "launches",
-					"launch", "began", "begins", "begin", "started", "starts",
-					"staged", "stages", "stage", "kicked", "kicks", "completed",
-					"concluded", "wrapped", "carried", "carries", "organised",
-					"organized", "organises", "organizes", NULL};
-	for (uint32_t k = lo; k < hi; k++)
-		if (in_list(d->toks[k].norm, V))
-			return 1;
-	return 0;
-}
 
 static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 {
@@ -1667,8 +1761,8 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		pt--;
 	int soft;
 	int status = status_of(d, si, c0, c1, t, 2, &soft);
-	if (status == DROP)
-		return 0;
+	if (status == DROP || ended_before(d, si, si->t0, c1))
+		return 0; /* "Until 2016 the two navies held drills" */
 	uint32_t part[8];
 	int np = 0;
 	/* adjectives and names just before: "joint Russian-Uzbek drills", "the
@@ -1796,6 +1890,18 @@ static int gives_forces(const at_tok *t)
 	return 0;
 }
 
+/* "will station", "to station", "would permanently station": a base form
+ * after a modal or "to" (within two words) is a verb. */
+static int modal_before(const docx *d, const sent_info *si, uint32_t t)
+{
+	static const char *const AUX[] = {"to", "will", "would", "shall", "should", "can",
+					  "could", "may", "might", "must", "'ll", "not", NULL};
+	for (uint32_t k = t; k > si->t0 && t - k < 3; k--)
+		if (in_list(d->toks[k - 1].norm, AUX))
+			return 1;
+	return 0;
+}
+
 /* "a major upgrade": a base-form verb after a determiner is a noun. */
 static int verb_as_noun(const docx *d, const sent_info *si, uint32_t t)
 {
@@ -1888,12 +1994,20 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 		int rc = 0;
 		if (tr & TR_EXERN)
 			rc = exercise_frame(d, out, sidx, t);
-		else if ((tr & TR_DEPLOY) && d->trig_form[t] == LF_BASE && verb_as_noun(d, si, t))
-			continue; /* "the radar station" */
+		else if ((tr & TR_DEPLOY) && d->trig_form[t] == LF_BASE &&
+			 (verb_as_noun(d, si, t) || (eq(&d->toks[t], "station") && !modal_before(d, si, t))))
+			continue; /* "the radar station", "an oil pumping station" */
 		else if (tr & TR_DEPLOY)
 			rc = deploy_frame(d, out, sidx, t, TR_DEPLOY);
 		else if (tr & TR_MOVE)
 			rc = deploy_frame(d, out, sidx, t, TR_MOVE);
+		else if (tr & TR_DEPLOYN) {
+			/* nouns make a frame only when no verb of moving governs them */
+			uint32_t c0, c1;
+			clause_of(d, si, t, &c0, &c1);
+			if (!has_trig(d, c0, t, TR_MOVES))
+				rc = deploy_frame(d, out, sidx, t, TR_DEPLOYN);
+		}
 		else if ((tr & TR_EQUIP) && equip_own(d, si, t))
 			rc = deploy_frame(d, out, sidx, t, TR_EQUIP);
 		else if ((tr & TR_EQUIP) && is_passive(d, si, t) && d->memo.last[EV_DEPLOYMENT] >= 0 &&

@@ -700,7 +700,7 @@ static int role_kind_of(const at_ctx *ctx, const lx_entry *e)
 static int trigger_bit(const char *code)
 {
 	static const char *const T[] = {"give", "receive", "equip", "fund", "train", "build",
-					"help", "deploy", "aid_n", "exercise_n", "move", NULL};
+					"help", "deploy", "aid_n", "exercise_n", "move", "deploy_n", NULL};
 	int k = in_list(code, T);
 	return k ? 1 << (k - 1) : 0;
 }

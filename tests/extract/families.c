@@ -91,7 +91,24 @@ static const fam_case CASES[] = {
 	{"a past edition of the drills", "India and Oman held joint naval drills off Muscat this "
 	 "week. The previous edition of the exercise was held in 2019 in the Arabian Sea.", "2023-04-05", 2,
 	 "exercise", "IND+OMN", NULL, -1},
+	/* lists of recipients */
+	{"receivers listed before the verb", "The armed forces of Belize, Guatemala and Panama "
+	 "received trucks and aircraft from the United States in October.", "2023-04-05", 3,
+	 "aid", "USA>BLZ USA>GTM USA>PAN", "completed", -1},
+	{"a comma list ending in something else", "The EU adopted measures to support the armed "
+	 "forces of Georgia, Lebanon, Mauritania and the training mission in Mali.",
+	 "2023-04-05", 3, "aid", "EU>GEO EU>LBN EU>MRT", NULL, -1},
+	/* deployment nouns */
+	{"deployment noun with an adjective", "The British deployment of 300 troops to Estonia "
+	 "began on Monday.", "2023-04-05", 1, "deployment", "GBR", NULL, 300},
+	{"deployment noun of a state's forces", "NATO is watching the largest deployment of "
+	 "Soviet submarines in the Atlantic since 1985.", "1987-04-05", 1, "deployment", "RUS",
+	 NULL, -1},
+	{"station after a modal", "Germany will permanently station a brigade of 4,800 soldiers in "
+	 "Lithuania.", "2023-04-05", 1, "deployment", "DEU", "committed", 4800},
 	/* what is not military aid or a deployment */
+	{"designed for", "Britain is expected to offer the submarine, built by a shipyard and "
+	 "designed mainly for NATO navies.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"relief supplies", "India sent a navy ship with relief supplies to Sri Lanka after the "
 	 "floods.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"support is no sending", "The guards must support the armed forces, the leader said.",
