@@ -133,6 +133,30 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 	return !shared;
 }
 
+/* Do both events name a place, neither naming the other's last word ("Leh"
+ * and "forward locations in Punjab")? */
+static int places_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
+{
+	if (!a->has_place || !b->has_place)
+		return 0;
+	const char *sa = d->s + a->place_start, *sb = d->s + b->place_start;
+	size_t la = a->place_end - a->place_start, lb = b->place_end - b->place_start;
+	/* the last word of each */
+	size_t wa = la, wb = lb;
+	while (wa > 0 && sa[wa - 1] != ' ')
+		wa--;
+	while (wb > 0 && sb[wb - 1] != ' ')
+		wb--;
+	size_t na = la - wa, nb = lb - wb;
+	for (size_t i = 0; i + nb <= la; i++)
+		if (!strncasecmp(sa + i, sb + wb, nb))
+			return 0;
+	for (size_t i = 0; i + na <= lb; i++)
+		if (!strncasecmp(sb + i, sa + wa, na))
+			return 0;
+	return 1;
+}
+
 static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	if (a->type != b->type)
@@ -172,6 +196,10 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	}
 	default:
 		if (a->actor != b->actor)
+			return 0;
+		/* forces moved to two different places are two moves */
+		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
+		    !a->anaphor && !b->anaphor && places_differ(d, a, b))
 			return 0;
 		return a->personnel < 0 || b->personnel < 0 || a->personnel == b->personnel;
 	}

@@ -191,6 +191,7 @@ typedef struct at_event_rec {
 	uint32_t sent;     /* index of the last sentence that fed it */
 	uint32_t sent0;    /* the sentence that created it */
 	int headline_only;
+	uint8_t anaphor;   /* its actor came from the act before ("the warships") */
 } at_event_rec;
 
 struct at_events {

@@ -675,6 +675,13 @@ static int military_context(const docx *d, const sent_info *si)
 	for (uint32_t i = 0; i < si->nitems; i++)
 		if (military_item(&si->items[i]) && !false_item(d, si, &si->items[i]))
 			return 1;
+	/* "turned over five coastal radars" in an article about the navy:
+	 * materiel of any kind in a military story */
+	if (d->military_doc >= 3)
+		for (uint32_t i = 0; i < si->nitems; i++)
+			if (!false_item(d, si, &si->items[i]) &&
+			    si->items[i].cat != AT_N_ITEM_CATS - 1)
+				return 1;
 	return 0;
 }
 
@@ -1497,6 +1504,14 @@ static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t
 	return 0;
 }
 
+static int has_word(const docx *d, uint32_t lo, uint32_t hi, const char *w)
+{
+	for (uint32_t k = lo; k < hi; k++)
+		if (eq(&d->toks[k], w))
+			return 1;
+	return 0;
+}
+
 /* The country of the place in [lo, hi) ("to Ladakh", "in Haiti"), or LX_NONE. */
 static uint32_t dest_country(docx *d, const sent_info *si, uint32_t lo, uint32_t hi)
 {
@@ -1584,6 +1599,24 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if ((cls & TR_EQUIP) == 0 && !forces &&
 	    !(mil_items && ((cls & TR_MOVES) || sends)))
 		return 0;
+	/* movers and rotations are armed forces by name: "troops arrived",
+	 * "replaced by a Polish division"; not "13 members reached" or
+	 * "replace its ageing helicopters" */
+	if ((intrans || !strncmp(tt->norm, "replac", 6)) && !mil_items) {
+		int named = 0;
+		for (uint32_t k = lo; k < hi && !named; k++)
+			named = ((d->cue[k] & CU_MILITARY) || d->role[k] == 1) &&
+				(d->cue[k] & (CU_PEOPLE | CU_UNITS));
+		if (!named)
+			return 0;
+	}
+	if (!strncmp(tt->norm, "replac", 6) && !passive) {
+		int troops = 0; /* "will replace the Kenyan peacekeepers" */
+		for (uint32_t k = tend; k < c1 && k < tend + 5 && !troops; k++)
+			troops = (d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY);
+		if (!troops)
+			return 0;
+	}
 	if (!strncmp(tt->norm, "mov", 3) && !passive) {
 		int near = 0;
 		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
@@ -1635,6 +1668,18 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if (subj >= 0 && ordered(d, si->actors[subj].t1, t))
 			act = subj;
 	}
+	/* "troops were deployed by Russia", "will be replaced by a Polish
+	 * division": a passive's agent moves */
+	if (act < 0 && passive) {
+		uint32_t by = tend;
+		while (by < c1 && !eq(&d->toks[by], "by"))
+			by++;
+		for (uint32_t k = by + 1; k < c1 && k < by + 5 && act < 0; k++)
+			if (d->actor_at[k] >= 0 &&
+			    (actor_usable(&si->actors[d->actor_at[k]]) ||
+			     (k + 1 < c1 && (d->cue[k + 1] & (CU_PEOPLE | CU_UNITS)))))
+				act = d->actor_at[k]; /* "by a Polish division" */
+	}
 	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
 		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
 	if (nact)
@@ -1651,7 +1696,12 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	}
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	const char *src = act >= 0 ? "clause" : "";
-	int fs = act < 0 ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	int rotation = !strncmp(tt->norm, "replac", 6);
+	if (rotation && passive && act >= 0 && si->actors[act].t1 <= t)
+		act = -1; /* the unit replaced goes home: the one after "by" moves */
+	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	if (act < 0 && !rotation && !fs && (intrans || passive) && mil_items)
+		fs = 1; /* "the howitzers have been stationed in Ladakh" */
 	if (fs) {
 		/* "The carrier group arrived", "the Army has moved": forces with
 		 * no nation of their own are the last deployment's, else the
@@ -1660,7 +1710,9 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if (m->last[EV_DEPLOYMENT] >= 0 && sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
 			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
 			src = "previous deployment";
-		} else if (d->home != LX_NONE && (fs == 2 || dest_country(d, si, tend, c1) != d->home)) {
+		} else if (d->home != LX_NONE &&
+			   (fs == 2 || dest_country(d, si, tend, c1) != d->home ||
+			    has_word(d, tend, c1, "border") || has_word(d, tend, c1, "'s"))) {
 			/* "the Army", or forces whose destination is elsewhere:
 			 * "a contingent arrived in Haiti" is no Haitian's */
 			akey = d->home;
@@ -1682,6 +1734,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		 tt->norm, ai ? "coordinated" : src);
 	init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
 	ev.actor = ai ? si->actors[acts[ai]].key : akey;
+	ev.anaphor = !strcmp(src, "previous deployment");
 	/* personnel: after the trigger up to the next trigger, else before it */
 	uint32_t nt = tend;
 	while (nt < c1 && !(d->trig[nt] & (TR_MOVES | TR_EXERN | TR_VERBS)))

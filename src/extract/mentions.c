@@ -1250,9 +1250,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 			 * people, or as the plural noun ("the Saudis") */
 			int strong = (am->flags & AF_ROLE) != 0;
 			for (uint32_t r = am->t1; r < end && r < am->t1 + 3 && !strong; r++) {
-				if (d->trig[r] & (TR_AIDN | TR_EXERN))
+				if (d->trig[r] & (TR_AIDN | TR_EXERN | TR_DEPLOYN))
 					strong = 1;
-				if (d->cue[r] & (CU_PEOPLE | CU_MILITARY | CU_AGENT))
+				if (d->cue[r] & (CU_PEOPLE | CU_MILITARY | CU_AGENT | CU_UNITS))
 					strong = 1;
 				if (d->cue[r] & CU_PLACE)
 					break;

@@ -106,6 +106,20 @@ static const fam_case CASES[] = {
 	 NULL, -1},
 	{"station after a modal", "Germany will permanently station a brigade of 4,800 soldiers in "
 	 "Lithuania.", "2023-04-05", 1, "deployment", "DEU", "committed", 4800},
+	/* rotations: the arriving unit is deployed */
+	{"rotation by a named force", "The British brigade will be replaced in May by a Polish "
+	 "division.", "2023-04-05", 1, "deployment", "POL", "committed", -1},
+	{"replace is no rotation for hardware", "India plans to replace its ageing helicopters with "
+	 "new attack aircraft.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"a convoy to the country's own border", "Brazil moved troops to the north on Monday. "
+	 "Brazilian officials said more. A convoy of military trucks set off for Brazil's "
+	 "northern border on Friday.", "2023-04-05", 1, "deployment", "BRA", NULL, -1},
+	{"moves to two places are two deployments", "Britain moved two battalions to Estonia on "
+	 "Monday. British officials said so. The British air force also stationed fighter jets "
+	 "in Poland.", "2023-04-05", 2, "deployment", "GBR", NULL, -1},
+	{"weapons stationed by the article's state", "India and China held talks in Delhi. "
+	 "Indian officials said more talks would follow. Howitzers have been stationed at "
+	 "forward posts in Ladakh.", "2023-04-05", 1, "deployment", "IND", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"designed for", "Britain is expected to offer the submarine, built by a shipyard and "
 	 "designed mainly for NATO navies.", "2023-04-05", 0, NULL, "", NULL, -1},
