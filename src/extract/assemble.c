@@ -379,6 +379,54 @@ static void drop_umbrellas(const docx *d, at_event_rec *ev)
 	ev->nitems = w;
 }
 
+/* The last word of an item's text ("vessels" of "two large Interceptor vessels"),
+ * without a plural s, as [*w, *w + *n). */
+static void head_word(const docx *d, const at_item_rec *it, const char **w, size_t *n)
+{
+	const char *s = d->s + it->start;
+	size_t len = it->end - it->start, b = len;
+	while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '-')
+		b--;
+	*w = s + b;
+	*n = len - b;
+	if (*n > 3 && (s[len - 1] == 's' || s[len - 1] == 'S'))
+		(*n)--;
+}
+
+/* One entry per distinct item: a re-mention ("the vessels", "radar") of an
+ * item listed with its count or a fuller name ("two large Interceptor
+ * vessels") is dropped, keeping the most specific text and its count. */
+static void drop_rementions(const docx *d, at_event_rec *ev)
+{
+	int w = 0;
+	for (int k = 0; k < ev->nitems; k++) {
+		const at_item_rec *a = &ev->items[k];
+		const char *ha;
+		size_t na;
+		head_word(d, a, &ha, &na);
+		int dup = 0;
+		for (int j = 0; j < ev->nitems && !dup; j++) {
+			const at_item_rec *b = &ev->items[j];
+			if (j == k || b->cat != a->cat)
+				continue;
+			const char *hb;
+			size_t nb;
+			head_word(d, b, &hb, &nb);
+			if (na != nb || strncasecmp(ha, hb, na))
+				continue;
+			size_t la = a->end - a->start, lb = b->end - b->start;
+			/* a is the weaker mention: no count where b has one, or
+			 * the same count and a shorter text (the earlier on a tie) */
+			if ((a->qty < 0 && b->qty >= 0) ||
+			    (a->qty == b->qty && (la < lb || (la == lb && j < k))))
+				dup = 1;
+		}
+		if (!dup)
+			ev->items[w++] = *a;
+	}
+	ev->nitems = w;
+}
+
 /* The date whose rate converts the event's amount: the act's own date, else
  * the report's, as precise as the text is (a one-day act: that day; within
  * one month: the month; else the year of its start). 0 when there is none. */
@@ -554,6 +602,7 @@ int at_extract__finish(docx *d, at_events *out)
 	for (size_t i = 0; i < out->n; i++) {
 		at_event_rec *ev = &out->ev[i];
 		drop_umbrellas(d, ev);
+		drop_rementions(d, ev);
 		/* order sources by position */
 		for (int a = 1; a < ev->nsrc; a++)
 			for (int b = a; b > 0 && ev->src[b].start < ev->src[b - 1].start; b--) {

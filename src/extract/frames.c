@@ -1579,8 +1579,9 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		 * units only when they are combat formations, not "jet parts from
 		 * Air Force bases" */
 		int unit_only = !(d->cue[k] & CU_PEOPLE);
-		/* a mover is armed forces: "troops arrived", not "advisers" */
-		if (intrans && !(d->cue[k] & CU_MILITARY) && d->role[k] != 1)
+		/* a mover or what is sent is armed forces: "troops arrived",
+		 * "sent 500 police", not "advisers arrived", "sent participants" */
+		if ((intrans || (cls & TR_GIVE)) && !(d->cue[k] & CU_MILITARY) && d->role[k] != 1)
 			continue;
 		if ((d->cue[k] & force_bits) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
@@ -1931,6 +1932,16 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* "entered Bahrain", "entered the town of X": a place or actor follows. */
+static int enters_place(const docx *d, const sent_info *si, uint32_t t)
+{
+	uint32_t k = t + 1;
+	if (k < si->t1 && eq(&d->toks[k], "the"))
+		k++;
+	return k < si->t1 && (d->actor_at[k] >= 0 || (d->cue[k] & CU_PLACE) ||
+			      ((d->toks[k].flags & AT_TF_CAP) && d->toks[k].type == AT_TOK_WORD));
+}
+
 /* Verbs of giving that also send forces: "sent 300 troops", "offered a
  * battalion", "committed 4,000 troops"; not "support", "give", "help". */
 static int gives_forces(const at_tok *t)
@@ -2052,6 +2063,9 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			continue; /* "the radar station", "an oil pumping station" */
 		else if (tr & TR_DEPLOY)
 			rc = deploy_frame(d, out, sidx, t, TR_DEPLOY);
+		else if ((tr & TR_MOVE) && !strncmp(d->toks[t].norm, "enter", 5) &&
+			 !enters_place(d, si, t))
+			continue; /* "due to enter service", "entered into force" */
 		else if (tr & TR_MOVE)
 			rc = deploy_frame(d, out, sidx, t, TR_MOVE);
 		else if (tr & TR_DEPLOYN) {

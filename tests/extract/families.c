@@ -120,6 +120,12 @@ static const fam_case CASES[] = {
 	{"weapons stationed by the article's state", "India and China held talks in Delhi. "
 	 "Indian officials said more talks would follow. Howitzers have been stationed at "
 	 "forward posts in Ladakh.", "2023-04-05", 1, "deployment", "IND", NULL, -1},
+	{"enter a country", "About 1,000 Saudi soldiers entered Bahrain on Monday.", "2023-04-05",
+	 1, "deployment", "SAU", "completed", 1000},
+	{"enter service is no move", "The helicopter, built for the Italian navy, is due to "
+	 "enter service in 2026.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"sent is no move without forces", "The bank's exit sent shivers down the spines of "
+	 "market participants in London.", "2023-04-05", 0, NULL, "", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"designed for", "Britain is expected to offer the submarine, built by a shipyard and "
 	 "designed mainly for NATO navies.", "2023-04-05", 0, NULL, "", NULL, -1},
@@ -193,10 +199,28 @@ static void families(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* One entry per distinct item: "two patrol vessels" ... "the vessels" is
+ * one item with its count, and "five coastal radars" ... "radar" too. */
+static void rementions_are_one_item(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Japan handed over two large patrol vessels and five coastal radars "
+			      "to the Fiji navy on Monday. The package includes radars, patrol "
+			      "vessels and training.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_int_equal(json_array_size(json_object_get(e, "items")), 2);
+	assert_true(has_item(e, "ship", 2));
+	assert_true(has_item(e, "radar", 5));
+	json_decref(arr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(families),
+		cmocka_unit_test(rementions_are_one_item),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
