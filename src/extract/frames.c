@@ -281,6 +281,17 @@ static int is_be(const at_tok *t)
 	return in_list(t->norm, BE);
 }
 
+/* Does [c0, comma) open with an aside: "Following ...", "Amid ...", "Despite ..."? */
+static int aside_before(const docx *d, uint32_t c0, uint32_t comma)
+{
+	static const char *const ASIDE[] = {"following", "amid", "despite", "unlike", "after",
+					    "before", NULL};
+	for (uint32_t k = comma; k > c0; k--)
+		if (eq(&d->toks[k - 1], ","))
+			return 0;
+	return comma > c0 && in_list(d->toks[c0].norm, ASIDE);
+}
+
 /* Passive: "was handed over", "were delivered", "vehicles donated by X". */
 static int is_passive(const docx *d, const sent_info *si, uint32_t t)
 {
@@ -314,6 +325,10 @@ static int status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c
 	*soft = 0;
 	int found = ST_NONE;
 	for (uint32_t k = t; k > c0 && (noun || t - k < 10); k--) {
+		/* "Following a cut in aid to X, Y pledged": the aside's words
+		 * are not the clause's mood */
+		if (eq(&d->toks[k - 1], ",") && aside_before(d, c0, k - 1))
+			break;
 		uint32_t c = d->cue_start[k - 1];
 		if (!c)
 			continue;
@@ -1093,6 +1108,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	}
 	if (tend < si->t1 && (eq(&d->toks[tend], "itself") || eq(&d->toks[tend], "themselves")))
 		return 0;
+	/* "we commit that we will use ...": a verb of giving before a
+	 * complementiser is a speech act, its clause is another frame */
+	if (!(cls & TR_AIDN) && tend < si->t1 && eq(&d->toks[tend], "that"))
+		return 0;
+	/* "joint training", "joint training exercise": drills, not aid */
+	if ((cls & (TR_AIDN | TR_TRAIN)) && t > si->t0 && eq(&d->toks[t - 1], "joint"))
+		return 0;
 	/* aid that is not military: "economic aid", "humanitarian assistance" */
 	static const char *const CIVIL[] = {"economic", "humanitarian", "food", "development",
 					    "disaster", "medical", "flood", "famine", "farm",
@@ -1626,6 +1648,14 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 		if (!near)
 			return 0;
 	}
+	/* "with Brunei and Singapore deploying warships" in drills: ships that
+	 * only take part stay inside the exercise */
+	if (d->trig_form[t] == LF_ING && (has_word(d, si->t0, t, "with") ||
+					  has_trig(d, si->t0, si->t1, TR_EXERN) ||
+					  (M(d)->last[EV_EXERCISE] >= 0 &&
+					   sidx - M(d)->last_sent[EV_EXERCISE] <= 1)) &&
+	    has_word(d, si->t0, t, "with"))
+		return 0;
 	/* a purpose infinitive after another frame's verb: "relocated 20,000
 	 * troops to reinforce its border" is one act */
 	if (d->trig_form[t] == LF_BASE && t > si->t0 && eq(&d->toks[t - 1], "to") &&
@@ -1932,6 +1962,23 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* A contribution or commitment of troops and no materiel or money. */
+static int troops_given(const docx *d, const sent_info *si, uint32_t t, uint32_t c1)
+{
+	if (strncmp(d->toks[t].norm, "contribution", 12) && strncmp(d->toks[t].norm, "commitment", 10))
+		return 0;
+	for (uint32_t m = 0; m < si->nmoney; m++)
+		if (si->money[m].t0 > t && si->money[m].t1 <= c1)
+			return 0;
+	for (uint32_t i = 0; i < si->nitems; i++)
+		if (si->items[i].t0 > t && si->items[i].t1 <= c1)
+			return 0;
+	int troops = 0;
+	for (uint32_t k = t + 1; k < c1; k++)
+		troops |= (d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY);
+	return troops;
+}
+
 /* "entered Bahrain", "entered the town of X": a place or actor follows. */
 static int enters_place(const docx *d, const sent_info *si, uint32_t t)
 {
@@ -2102,7 +2149,11 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			uint32_t c0, c1;
 			clause_of(d, si, t, &c0, &c1);
 			int governed = has_verb_between(d, c0, t);
-			if (!governed)
+			/* "the UK's contribution to the UN mission ... 380 troops":
+			 * troops contributed are deployed */
+			if (!governed && troops_given(d, si, t, c1))
+				rc = deploy_frame(d, out, sidx, t, TR_DEPLOYN);
+			else if (!governed)
 				rc = aid_frame(d, out, sidx, t, TR_AIDN);
 		}
 		if (rc)

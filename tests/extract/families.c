@@ -126,7 +126,20 @@ static const fam_case CASES[] = {
 	 "enter service in 2026.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"sent is no move without forces", "The bank's exit sent shivers down the spines of "
 	 "market participants in London.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"troops contributed", "Ghana's contribution to the UN mission in Mali now stands at "
+	 "850 troops.", "2023-04-05", 1, "deployment", "GHA", NULL, 850},
 	/* what is not military aid or a deployment */
+	{"a name in an aside", "Following a cut in military aid to Lebanon last week, Qatar "
+	 "pledged $50 million to the Jordanian army.", "2023-04-05", 1, "aid", "QAT>JOR",
+	 "committed", -1},
+	{"aid cut off", "Last week the kingdom cut off $4 billion in military aid to the Lebanese "
+	 "army.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"commit that", "\"We commit that these military trucks will serve only the army,\" "
+	 "the Cambodian minister told China.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"joint training is drills", "Indian and US armies began their annual joint training "
+	 "in Rajasthan.", "2023-04-05", 0, "aid", "", NULL, -1},
+	{"ships in drills", "All ten members took part in the naval exercise, with Brunei and "
+	 "Malaysia deploying warships.", "2023-04-05", 1, "exercise", "BRN+MYS", NULL, -1},
 	{"designed for", "Britain is expected to offer the submarine, built by a shipyard and "
 	 "designed mainly for NATO navies.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"relief supplies", "India sent a navy ship with relief supplies to Sri Lanka after the "
