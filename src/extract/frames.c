@@ -80,6 +80,20 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 				break;
 			}
 		}
+		/* "comes a week after the United States delivered ...": a
+		 * subordinate clause with its own subject and verb */
+		if ((eq(p, "after") || eq(p, "before") || eq(p, "since") || eq(p, "when") ||
+		     eq(p, "until") || eq(p, "as")) && k + 1 < si->t1) {
+			uint32_t e = k + 1;
+			while (e < si->t1 && e < k + 4 &&
+			       (eq(&d->toks[e], "the") || d->actor_at[e] >= 0 || d->role[e]))
+				e++;
+			if (e > k + 1 && d->actor_at[e - 1] >= 0 && e < si->t1 &&
+			    (d->trig[e] & (TR_VERBS | TR_MOVES)) && d->trig_form[e] != LF_ING) {
+				*c1 = k;
+				break;
+			}
+		}
 		/* ", Kommersant said", ", says the ministry", ", he said" */
 		if ((d->cue_start[k] & CU_REPORT) && k >= 1) {
 			uint32_t b = k;
@@ -1822,7 +1836,10 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 						 "earthquake", "evacuation", "physical",
 						 "drilling", "offshore", "the", "an", "to", NULL};
 	if (!strncmp(tt->norm, "exercise", 8) || !strncmp(tt->norm, "drill", 5)) {
-		if (tend < si->t1 && in_list(d->toks[tend].norm, NOT_AFTER))
+		/* "exercise of restraint", but "drills of the CSTO" */
+		uint32_t ow = tend + 1 < si->t1 && eq(&d->toks[tend + 1], "the") ? tend + 2 : tend + 1;
+		if (tend < si->t1 && in_list(d->toks[tend].norm, NOT_AFTER) &&
+		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0))
 			return 0;
 		if (t > si->t0 && in_list(d->toks[t - 1].norm, NOT_BEFORE) &&
 		    !(eq(&d->toks[t - 1], "the") && !strncmp(tt->norm, "exercise", 8)))
@@ -1854,12 +1871,15 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
 		const actor_m *am = &si->actors[a];
 		if (am->t1 <= t && am->t1 + 4 >= t && !(am->flags & AF_PLACE) && am->t0 >= pt &&
-		    ((am->flags & AF_ADJ) || !(am->flags & ~(AF_OF | AF_COMPOUND)))) {
+		    ((am->flags & AF_ADJ) || !(am->flags & ~(AF_OF | AF_COMPOUND | AF_ROLE)))) {
 			int ok = 1;
 			for (uint32_t k = am->t1; k < t; k++) {
 				if (d->toks[k].type == AT_TOK_PUNCT || d->actor_at[k] >= 0 ||
 				    (d->toks[k].type == AT_TOK_NUM))
-					ok = (d->actor_at[k] >= 0 || eq(&d->toks[k], "-")) ? ok : 0;
+					ok = (d->actor_at[k] >= 0 || eq(&d->toks[k], "-") ||
+					      eq(&d->toks[k], "(") || eq(&d->toks[k], ")"))
+						     ? ok
+						     : 0; /* "the CSTO force (CRRF) exercise" */
 				/* "the forces of Mali exercise": a name must be one
 				 * of a compound, not an object */
 				if (!(am->flags & AF_ADJ) && d->toks[k].type == AT_TOK_WORD &&
@@ -1904,7 +1924,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	for (uint32_t k = tend; k < nt && np < 8; k++) {
 		const at_tok *p = &d->toks[k];
 		if (eq(p, "with") || eq(p, "between") || eq(p, "involving") ||
-		    eq(p, "alongside")) {
+		    eq(p, "alongside") || (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
 			if (mode != 2)
 				mode = 1;
 			continue;

@@ -128,6 +128,15 @@ static const fam_case CASES[] = {
 	 "market participants in London.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"troops contributed", "Ghana's contribution to the UN mission in Mali now stands at "
 	 "850 troops.", "2023-04-05", 1, "deployment", "GHA", NULL, 850},
+	{"a subordinate clause has its own roles", "The Italian donation of rifles to Lebanon "
+	 "comes a week after the United States delivered a shipment of weapons.", "2023-04-05",
+	 2, "aid", "ITA>LBN USA>LBN", NULL, -1},
+	{"exercise participants: names around an acronym", "The CSTO Collective Rapid Reaction "
+	 "Force (CRRF) joint exercise ended in Tajikistan.", "2023-04-05", 1, "exercise", "CSTO",
+	 NULL, -1},
+	{"exercise participants: drills of an organisation", "The army parade followed the "
+	 "Unbreakable Brotherhood-2019 drills of the CSTO member states.", "2023-04-05", 1,
+	 "exercise", "CSTO", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"a name in an aside", "Following a cut in military aid to Lebanon last week, Qatar "
 	 "pledged $50 million to the Jordanian army.", "2023-04-05", 1, "aid", "QAT>JOR",
