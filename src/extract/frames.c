@@ -93,6 +93,14 @@ static void clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *
 				*c1 = k;
 				break;
 			}
+			/* "..., after its previous delivery of 34 trucks in 2007" */
+			int noun = 0;
+			for (uint32_t q = k + 1; q < si->t1 && q < k + 5 && !noun; q++)
+				noun = (d->trig[q] & TR_AIDN) != 0;
+			if (noun && k > t + 1 && eq(&d->toks[k - 1], ",")) {
+				*c1 = k;
+				break;
+			}
 		}
 		/* ", Kommersant said", ", says the ministry", ", he said" */
 		if ((d->cue_start[k] & CU_REPORT) && k >= 1) {
@@ -1001,8 +1009,11 @@ static void attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, 
 	const money_m *mm = pick_money(si, lo, hi);
 	uint32_t c0, c1;
 	clause_of(d, si, t, &c0, &c1);
+	/* its own date: after its verb or noun first ("its delivery of trucks
+	 * in 2007"), else anywhere in its clause */
+	const date_m *own = pick_date(d, si, t, t, c1, 0);
 	if (!vague_time(d, c0, c1))
-		set_when(d, si, &add, pick_date(d, si, t, c0, c1, 0), status);
+		set_when(d, si, &add, own ? own : pick_date(d, si, t, c0, c1, 0), status);
 	int pledge = status == ST_INTENT || status == ST_COMMITTED;
 	int done = ev->status == ST_UNDERWAY || ev->status == ST_COMPLETED;
 	int other_stage = status != ST_NONE && pledge == done;
@@ -1982,6 +1993,16 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* Does a date follow noun t in its clause ("delivery of 34 trucks in 2007")? */
+static int has_own_date(const docx *d, const sent_info *si, uint32_t t, uint32_t c1)
+{
+	(void)d;
+	for (uint32_t k = 0; k < si->ndates; k++)
+		if (si->dates[k].t0 > t && si->dates[k].t1 <= c1 && si->dates[k].kind == DS_ABS)
+			return 1;
+	return 0;
+}
+
 /* A contribution or commitment of troops and no materiel or money. */
 static int troops_given(const docx *d, const sent_info *si, uint32_t t, uint32_t c1)
 {
@@ -2169,6 +2190,12 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			uint32_t c0, c1;
 			clause_of(d, si, t, &c0, &c1);
 			int governed = has_verb_between(d, c0, t);
+			/* "donated two boats in 2009, after its previous delivery of
+			 * 34 trucks in 2007": a noun after "after" is another act */
+			for (uint32_t k = t; governed && k > c0 && t - k < 5; k--)
+				if ((eq(&d->toks[k - 1], "after") || eq(&d->toks[k - 1], "before") ||
+				     eq(&d->toks[k - 1], "following")) && has_own_date(d, si, t, c1))
+					governed = 0;
 			/* "the UK's contribution to the UN mission ... 380 troops":
 			 * troops contributed are deployed */
 			if (!governed && troops_given(d, si, t, c1))

@@ -80,6 +80,9 @@ static const fam_case CASES[] = {
 	{"forces without a state are military context",
 	 "Britain donated 40 vehicles to Ghana and Togo to strengthen their militaries.",
 	 "2023-04-05", 2, "aid", "GBR>GHA GBR>TGO", "completed", -1},
+	{"an earlier delivery after a comma", "China donated two patrol boats to the Bolivian "
+	 "army in 2009, after its previous delivery of 34 trucks and five buses in 2007.",
+	 "2010-03-30", 2, "aid", "CHN>BOL", "completed", -1},
 	/* commission what was received; funding decisions */
 	{"commission a received ship", "Japan handed over a patrol vessel to the Sri Lanka Navy "
 	 "on Monday. The vessel was commissioned into the navy on Friday, and a second ship "
