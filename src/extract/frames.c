@@ -1140,6 +1140,11 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls
 	/* "joint training", "joint training exercise": drills, not aid */
 	if ((cls & (TR_AIDN | TR_TRAIN)) && t > si->t0 && eq(&d->toks[t - 1], "joint"))
 		return 0;
+	/* "the largest training activity between X and Y": drills too */
+	static const char *const DRILLNOUN[] = {"activity", "activities", "exercise", "exercises",
+						"event", "events", "drills", "ground", "range", NULL};
+	if ((cls & (TR_AIDN | TR_TRAIN)) && tend < si->t1 && in_list(d->toks[tend].norm, DRILLNOUN))
+		return 0;
 	/* aid that is not military: "economic aid", "humanitarian assistance" */
 	static const char *const CIVIL[] = {"economic", "humanitarian", "food", "development",
 					    "disaster", "medical", "flood", "famine", "farm",
@@ -2003,10 +2008,11 @@ static int has_own_date(const docx *d, const sent_info *si, uint32_t t, uint32_t
 	return 0;
 }
 
-/* A contribution or commitment of troops and no materiel or money. */
+/* A contribution, commitment or batch of troops and no materiel or money. */
 static int troops_given(const docx *d, const sent_info *si, uint32_t t, uint32_t c1)
 {
-	if (strncmp(d->toks[t].norm, "contribution", 12) && strncmp(d->toks[t].norm, "commitment", 10))
+	static const char *const N[] = {"contribution", "commitment", "batch", "contingent", NULL};
+	if (!in_list(d->toks[t].norm, N))
 		return 0;
 	for (uint32_t m = 0; m < si->nmoney; m++)
 		if (si->money[m].t0 > t && si->money[m].t1 <= c1)

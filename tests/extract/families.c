@@ -34,6 +34,10 @@ static const fam_case CASES[] = {
 	 "Japan dispatched two destroyers to the Gulf of Aden. The warships arrived in "
 	 "Djibouti on Friday.",
 	 "2023-04-05", 1, "deployment", "JPN", NULL, -1},
+	{"join a mission", "About 30 Azeri soldiers will join a Turkish battalion in the NATO-led "
+	 "mission in Kosovo.", "2023-04-05", 1, "deployment", "AZE", "committed", 30},
+	{"join an alliance is no move", "Sweden joined NATO on Thursday.", "2024-03-10", 0, NULL,
+	 "", NULL, -1},
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
@@ -140,7 +144,11 @@ static const fam_case CASES[] = {
 	{"exercise participants: drills of an organisation", "The army parade followed the "
 	 "Unbreakable Brotherhood-2019 drills of the CSTO member states.", "2023-04-05", 1,
 	 "exercise", "CSTO", NULL, -1},
+	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
+	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
 	/* what is not military aid or a deployment */
+	{"a training activity between forces", "The largest training activity between the "
+	 "Australian army and US Marines began in Darwin.", "2023-04-05", 0, "aid", "", NULL, -1},
 	{"a name in an aside", "Following a cut in military aid to Lebanon last week, Qatar "
 	 "pledged $50 million to the Jordanian army.", "2023-04-05", 1, "aid", "QAT>JOR",
 	 "committed", -1},
