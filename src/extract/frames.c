@@ -1652,6 +1652,35 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int 
 	if ((cls & TR_EQUIP) == 0 && !forces &&
 	    !(mil_items && ((cls & TR_MOVES) || sends)))
 		return 0;
+	/* "troops join a mission", "join the coalition": what one joins is a
+	 * force or operation, not "joined schoolchildren in a march", and
+	 * being joined in drills is taking part in them */
+	if (!strncmp(tt->norm, "join", 4)) {
+		if (passive || has_trig(d, si->t0, si->t1, TR_EXERN) ||
+		    (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1))
+			return 0;
+		static const char *const JOINED[] = {"mission", "missions", "force", "forces",
+						     "operation", "operations", "coalition",
+						     "contingent", "battalion", "brigade", "unit",
+						     "troops", "peacekeepers", NULL};
+		int ok = 0;
+		for (uint32_t k = tend; k < c1 && k < tend + 6 && !ok; k++)
+			ok = in_list(d->toks[k].norm, JOINED);
+		if (!ok)
+			return 0;
+	}
+	/* "Korean K2 tanks arrive in Poland": weapons arriving in another
+	 * state are a delivery, not a deployment */
+	if (intrans && !forces && mil_items) {
+		uint32_t dest = dest_country(d, si, tend, c1);
+		int origin = -1;
+		for (uint32_t a = 0; a < si->nactors && origin < 0; a++)
+			if (si->actors[a].t1 <= t && (si->actors[a].flags & AF_ADJ))
+				origin = (int)a;
+		if (dest != LX_NONE && d->ctx->keys[dest].cls == LX_STATE && origin >= 0 &&
+		    si->actors[origin].key != dest)
+			return 0;
+	}
 	/* movers and rotations are armed forces by name: "troops arrived",
 	 * "replaced by a Polish division"; not "13 members reached" or
 	 * "replace its ageing helicopters" */

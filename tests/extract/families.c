@@ -147,6 +147,10 @@ static const fam_case CASES[] = {
 	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
 	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
 	/* what is not military aid or a deployment */
+	{"weapons arriving in another state", "The first Korean K2 tanks and K9 howitzers arrived "
+	 "in Poland on Tuesday.", "2023-04-05", 0, "deployment", "", NULL, -1},
+	{"joining a march", "Police officers and soldiers joined schoolchildren in a march "
+	 "through the capital.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a training activity between forces", "The largest training activity between the "
 	 "Australian army and US Marines began in Darwin.", "2023-04-05", 0, "aid", "", NULL, -1},
 	{"a name in an aside", "Following a cut in military aid to Lebanon last week, Qatar "
