@@ -1,0 +1,439 @@
+/*
+ * frames_aid.c — the aid frame: a verb or noun of giving, its provider and recipients
+ * (active, passive, "receive", nouns, lists), what is given, and the filters
+ * that keep sales, relief and cancelled aid out.
+ */
+#include "frames_int.h"
+
+/* Is token k a combat formation rather than materiel: a word for units that
+ * is no item ("battalion", "strike group") or names warships or warplanes
+ * ("destroyers", "fighter jets")? Tanks and equipment sent can be gifts. */
+int fr_combat_unit(const docx *d, const sent_info *si, uint32_t k)
+{
+	if (d->claimed[k] != 3)
+		return 1;
+	for (uint32_t i = 0; i < si->nitems; i++)
+		if (k >= si->items[i].t0 && k < si->items[i].t1)
+			return !strcmp(AT_ITEM_CATS[si->items[i].cat], "aircraft") ||
+			       !strcmp(AT_ITEM_CATS[si->items[i].cat], "ship");
+	return 0;
+}
+
+int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
+{
+	sent_info *si = &d->sents[sidx];
+	uint32_t c0, c1;
+	fr_clause_of(d, si, t, &c0, &c1);
+	const at_tok *tt = &d->toks[t];
+	uint32_t tend = t + (d->trig_len[t] ? d->trig_len[t] : 1);
+	/* "hand over" / "turn over" need their particle */
+	if ((!strncmp(tt->norm, "hand", 4) || !strncmp(tt->norm, "turn", 4)) &&
+	    !(cls & TR_AIDN)) {
+		int over = 0;
+		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
+			if (eq(&d->toks[k], "over"))
+				over = 1;
+		if (!over)
+			return 0;
+	}
+	if (tend < si->t1 && (eq(&d->toks[tend], "itself") || eq(&d->toks[tend], "themselves")))
+		return 0;
+	/* "we commit that we will use ...": a verb of giving before a
+	 * complementiser is a speech act, its clause is another frame */
+	if (!(cls & TR_AIDN) && tend < si->t1 && eq(&d->toks[tend], "that"))
+		return 0;
+	/* "joint training", "joint training exercise": drills, not aid */
+	if ((cls & (TR_AIDN | TR_TRAIN)) && t > si->t0 && eq(&d->toks[t - 1], "joint"))
+		return 0;
+	/* "the largest training activity between X and Y": drills too */
+	static const char *const DRILLNOUN[] = {
+		"activity", "activities", "exercise", "exercises", "event",
+		"events",   "drills",     "ground",   "range",     NULL};
+	if ((cls & (TR_AIDN | TR_TRAIN)) && tend < si->t1 &&
+	    in_list(d->toks[tend].norm, DRILLNOUN))
+		return 0;
+	/* aid that is not military: "economic aid", "humanitarian assistance" */
+	static const char *const CIVIL[] = {"economic",  "humanitarian",
+					    "food",      "development",
+					    "disaster",  "medical",
+					    "flood",     "famine",
+					    "farm",      "agricultural",
+					    "trade",     "relief",
+					    "emergency", "financial",
+					    "budget",    "budgetary",
+					    "health",    "aids",
+					    "refugee",   "earthquake",
+					    "technical", NULL};
+	if ((cls & TR_AIDN) && t > si->t0 && in_list(d->toks[t - 1].norm, CIVIL) &&
+	    !(t > si->t0 + 1 && !strncmp(d->toks[t - 2].norm, "military", 8)))
+		return 0;
+	/* "a second batch of pictures", "a package of reforms": what the noun
+	 * counts must be materiel, money or a number of them */
+	if ((cls & TR_AIDN) && tend + 1 < si->t1 && eq(&d->toks[tend], "of")) {
+		uint32_t k = tend + 1;
+		while (k < si->t1 && k < tend + 4 && d->toks[k].type == AT_TOK_WORD &&
+		       !d->claimed[k] && !(d->cue[k] & CU_MILITARY) && !d->trig[k] &&
+		       d->actor_at[k] < 0 && !(d->toks[k].flags & AT_TF_CAP))
+			k++;
+		if (k == tend + 4 || (k < si->t1 && d->toks[k].type == AT_TOK_PUNCT))
+			return 0;
+	}
+	/* "help" and "support" alone are any help: as nouns they need a military
+	 * word before them or troops, an army, a ministry after them */
+	if ((cls & TR_AIDN) && (eq(tt, "help") || eq(tt, "support"))) {
+		int mil = t > si->t0 && (d->cue_start[t - 1] & CU_MILITARY);
+		for (uint32_t a = 0; a < si->nactors && !mil; a++)
+			if (si->actors[a].t0 > t && si->actors[a].t0 <= tend + 4 &&
+			    si->actors[a].role_kind == 1)
+				mil = 1;
+		if (!mil)
+			return 0;
+	}
+	/* "send a flotilla with relief supplies": what is given is not military */
+	static const char *const RELIEF[] = {
+		"relief", "humanitarian", "food",   "medical", "disaster",
+		"flood",  "earthquake",   "famine", "refugee", "cross" /* Red Cross */,
+		NULL};
+	if (t > si->t0 && in_list(d->toks[t - 1].norm, RELIEF))
+		return 0; /* "relief supplies", "food aid" */
+	if (!(cls & TR_AIDN))
+		for (uint32_t k = tend; k < c1 && k < tend + 12; k++)
+			if (in_list(d->toks[k].norm, RELIEF) && k + 1 < c1 &&
+			    !(d->cue_start[k + 1] & CU_MILITARY) &&
+			    (eq(&d->toks[k + 1], "supplies") || eq(&d->toks[k + 1], "aid") ||
+			     eq(&d->toks[k + 1], "goods") || eq(&d->toks[k + 1], "assistance")))
+				return 0;
+	int soft;
+	int status = fr_status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
+	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
+		return 0;
+	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
+	int prov = -1, rec = -1;
+	char why[96];
+	const char *how = "active";
+	/* a compound at the trigger: "UAE-funded" */
+	if (d->actor_at[t] >= 0 && (si->actors[d->actor_at[t]].flags & AF_COMPOUND))
+		prov = d->actor_at[t];
+	if (cls & TR_RECEIVE) {
+		rec = fr_left_subject(d, si, c0, t, 1);
+		prov = fr_right_actor(si, tend, si->t1, AF_FROM, 0);
+		if (prov < 0)
+			prov = fr_right_actor(si, tend, si->t1, AF_BY, 0);
+		how = "receive";
+	} else if (cls & TR_AIDN) {
+		/* "the Saudi grant", "Russia's military aid", "aid from X to Y" */
+		for (uint32_t a = si->nactors; a-- > 0 && prov < 0;) {
+			const actor_m *am = &si->actors[a];
+			if (am->t1 <= t && am->t1 + 3 >= t &&
+			    (am->flags & (AF_ADJ | AF_POSS)) &&
+			    !(am->flags & (AF_PLACE | AF_LOC)))
+				prov = (int)a;
+		}
+		if (prov < 0)
+			prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+		if (prov < 0)
+			prov = fr_right_actor(si, tend, c1, AF_BY, 0);
+		rec = fr_right_actor(si, tend, tend + 8 < c1 ? tend + 8 : c1, 0,
+				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+		if (rec == prov)
+			rec = -1;
+		if (rec < 0 && prov >= 0 && (si->actors[prov].flags & (AF_FROM | AF_BY)))
+			rec = fr_left_subject(d, si, c0, t, 1);
+		if (prov < 0) {
+			int subj = fr_left_subject(d, si, c0, t, 0);
+			if (subj >= 0 && subj != rec)
+				prov = subj;
+		}
+		how = "noun";
+	} else {
+		if (prov < 0 && !passive)
+			prov = fr_left_subject(d, si, c0, t, 0);
+		if (passive) {
+			uint32_t by = tend;
+			while (by < c1 && by < tend + 2 && !eq(&d->toks[by], "by"))
+				by++;
+			if (by < c1 && eq(&d->toks[by], "by") && by + 1 < si->t1) {
+				uint32_t ag = by + 1;
+				while (ag < si->t1 &&
+				       (eq(&d->toks[ag], "the") || eq(&d->toks[ag], "a")))
+					ag++;
+				if (ag < si->t1 && d->actor_at[ag] < 0 && d->claimed[ag] == 3)
+					return 0;
+			}
+			prov = fr_right_actor(si, tend, si->t1, AF_BY, 0);
+			if (prov < 0)
+				prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+			rec = fr_right_actor(si, tend, c1, AF_TO, 0);
+			if (rec < 0)
+				rec = fr_right_actor(si, tend, c1, AF_FOR, 0);
+			if (rec < 0)
+				rec = fr_left_subject(d, si, c0, t, 1);
+			/* "supplies would be provided to bolster Tajikistan's army" */
+			if (rec < 0)
+				rec = fr_right_actor(si, tend, c1, 0,
+						     AF_LOC | AF_FROM | AF_BY | AF_WITH |
+							     AF_PLACE | AF_OF);
+			how = "passive";
+		} else {
+			if (prov < 0 &&
+			    (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART)) {
+				/* "facilities, presented to Tajikistan as a gift from
+				 * the U.S.": a participle names its giver after it */
+				prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+				if (prov < 0)
+					prov = fr_right_actor(si, tend, c1, AF_BY, 0);
+			}
+			uint32_t lim = c1;
+			/* bolster/strengthen/support take their object at once */
+			static const char *const NEAR[] = {"bolster", "strengthen", "boost",
+							   "support", "modernize",  "modernise",
+							   "assist",  NULL};
+			uint16_t bad = AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE;
+			if (cls & TR_FUND)
+				bad &= (uint16_t)~AF_LOC; /* "invested in PNG's ..." */
+			int near = 0;
+			for (int i = 0; NEAR[i]; i++)
+				if (!strncmp(tt->norm, NEAR[i], strlen(NEAR[i]))) {
+					lim = tend + 5 < c1 ? tend + 5 : c1;
+					bad |= AF_OF;
+					near = 1;
+				}
+			/* "send jets to Romania to bolster NATO's flank": a purpose
+			 * infinitive after another verb of the clause is no act */
+			if (near && t > c0 && eq(&d->toks[t - 1], "to") &&
+			    has_verb_between(d, c0, t - 1))
+				return 0;
+			rec = fr_right_actor(si, tend, lim, 0, bad);
+			/* "to support the armed forces of Georgia": the owner of
+			 * the forces is the object */
+			if (rec < 0 && near) {
+				int of = fr_right_actor(si, tend, lim, AF_OF,
+							bad & (uint16_t)~AF_OF);
+				if (of >= 0 && si->actors[of].t0 >= 2 &&
+				    d->role[si->actors[of].t0 - 2] == 1)
+					rec = of;
+			}
+			if (rec >= 0 && rec == prov)
+				rec = -1;
+			/* "sending troops to Saudi Arabia to bolster its defenses":
+			 * without its own object, "bolster" is the purpose of the
+			 * other verb, not an act of its own */
+			if (rec < 0 && near)
+				return 0;
+			if (rec < 0) {
+				/* "an agreement with the Nepal Army pledging assistance" */
+				for (uint32_t a = si->nactors; a-- > 0;) {
+					const actor_m *am = &si->actors[a];
+					if (am->t1 <= t && am->t0 >= c0 && (int)a != prov &&
+					    (am->flags & (AF_WITH | AF_TO | AF_FOR)) &&
+					    actor_usable(am)) {
+						rec = (int)a;
+						break;
+					}
+				}
+			}
+		}
+	}
+	/* evidence: what is given */
+	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : t, hi = c1;
+	if ((cls & TR_AIDN) && lo > c0)
+		lo = t - c0 > 5 ? t - 5 : c0; /* "a $350 million package of ..." */
+	const money_m *mm = fr_pick_money(si, lo, hi);
+	int items = 0;
+	uint32_t near_hi = tend + 16 < hi ? tend + 16 : hi;
+	/* "The equipment, which was handed over ...": the relative pronoun's
+	 * antecedent is what is given */
+	uint32_t near_lo = c0;
+	if (c0 > si->t0 && (eq(&d->toks[c0 - 1], "which") || eq(&d->toks[c0 - 1], "that")))
+		near_lo = c0 - 1 > si->t0 + 5 ? c0 - 6 : si->t0;
+	for (uint32_t i = 0; i < si->nitems; i++)
+		if (si->items[i].t0 >= near_lo && si->items[i].t0 < near_hi &&
+		    si->items[i].t1 <= hi && !fr_false_item(d, si, &si->items[i]))
+			items = 1;
+	int aidnoun = has_trig(d, c0, hi, TR_AIDN) || (cls & TR_AIDN);
+	int facility = has_cue(d, c0, hi, CU_FACILITY);
+	int mil_object = has_cue(d, tend, hi, CU_MILITARY);
+	for (uint32_t a = 0; a < si->nactors && !mil_object; a++)
+		if (si->actors[a].t0 >= tend && si->actors[a].t1 <= hi &&
+		    si->actors[a].role_kind == 1)
+			mil_object = 1;
+	if ((cls & TR_BUILD) && !(cls & ~TR_BUILD) && !facility)
+		return 0;
+	if ((cls & TR_BUILD) && d->trig_form[t] == LF_ING && tend < si->t1 &&
+	    (d->toks[tend].type == AT_TOK_PUNCT || d->cue_start[tend] & CU_LOCPREP ||
+	     eq(&d->toks[tend], "of")))
+		return 0; /* "a military building in Manila", "capacity building of" */
+	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) ||
+		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
+		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
+		       ((cls & TR_HELP) && has_trig(d, tend, hi, TR_BUILD | TR_TRAIN));
+	if (!evidence)
+		return 0;
+	int mil = fr_military_context(d, si);
+	/* commercial sales are not aid */
+	if (fr_sale_context(d, si) && !(cls & TR_AIDN) && !has_trig(d, c0, t, TR_AIDN) &&
+	    !has_trig(d, tend, c1, TR_AIDN)) {
+		int free_ = 0;
+		for (uint32_t k = si->t0; k < si->t1; k++)
+			if (eq(&d->toks[k], "free") || !strncmp(d->toks[k].norm, "donat", 5) ||
+			    !strncmp(d->toks[k].norm, "gift", 4))
+				free_ = 1;
+		if (!free_)
+			return 0;
+	}
+	/* "send troops" is a deployment, handled by the deployment frame */
+	if ((cls & TR_GIVE) &&
+	    (!strncmp(tt->norm, "sen", 3) || !strncmp(tt->norm, "dispatch", 8))) {
+		int force = si->npers > 0;
+		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
+			if ((d->cue[k] & CU_PEOPLE) && d->claimed[k] != 3)
+				force = 1;
+		/* "send 14 fighter jets to Bulgaria", "dispatched two
+		 * destroyers": warships and combat formations sent are a
+		 * deployment unless the text gives them away */
+		int gift = has_trig(d, si->t0, si->t1, TR_AIDN);
+		for (uint32_t k = si->t0; k < si->t1 && !gift; k++)
+			gift = !strncmp(d->toks[k].norm, "donat", 5) ||
+			       !strncmp(d->toks[k].norm, "gift", 4) || eq(&d->toks[k], "free");
+		for (uint32_t k = tend; k < c1 && k < tend + 5 && !gift; k++) {
+			if (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))
+				break;
+			if ((d->cue[k] & CU_UNITS) && (d->cue[k] & CU_MILITARY) &&
+			    fr_combat_unit(d, si, k))
+				force = 1;
+		}
+		if (force)
+			return 0; /* "dispatched its troops and frigates" */
+	}
+	/* "X will help Y build ...": the build verb is not a frame of its own */
+	if ((cls & TR_BUILD) && has_trig(d, c0, t, TR_HELP))
+		return 0;
+	/* "a submarine designed mainly for NATO": the for-phrase of a
+	 * participle is a purpose, not a recipient */
+	if (rec >= 0 && (si->actors[rec].flags & AF_FOR) && si->actors[rec].t0 > si->t0 + 2) {
+		uint32_t k = si->actors[rec].t0 - 1;
+		while (k > si->t0 && !eq(&d->toks[k], "for"))
+			k--;
+		for (uint32_t q = k; q > si->t0 && k - q < 3; q--) {
+			const at_tok *w = &d->toks[q - 1];
+			if (w->type == AT_TOK_WORD && w->nlen > 4 && !d->trig[q - 1] &&
+			    !strcmp(w->norm + w->nlen - 2, "ed")) {
+				rec = -1;
+				break;
+			}
+		}
+	}
+	int kinds = fr_kinds_for(d, si, cls, lo, hi, mm);
+	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
+	uint32_t rkey = rec >= 0 ? si->actors[rec].key : LX_NONE;
+	const char *src = "sentence";
+	if (pkey == LX_NONE) {
+		int sp = fr_speaker(d, si, t);
+		if (sp >= 0 && si->actors[sp].key != rkey) {
+			pkey = si->actors[sp].key;
+			src = "speaker";
+		}
+	}
+	memo *m = M(d);
+	if (pkey == LX_NONE && rkey != LX_NONE) {
+		int idx = m->last[EV_AID];
+		if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 4 &&
+		    out->ev[idx].provider != rkey) {
+			/* "The grant ... covers", "the second OSA grant to the
+			 * Philippines": a noun with no giver of its own speaks of the
+			 * act just reported */
+			if ((cls & TR_AIDN) && out->ev[idx].recipient == rkey) {
+				fr_attach(d, out, si, sidx, EV_AID, lo, hi, kinds, LX_NONE,
+					  rkey, status, t);
+				return 0;
+			}
+			pkey = out->ev[idx].provider;
+			src = "previous event";
+		}
+	}
+	/* construction with no recipient: the country where it is built */
+	if (rkey == LX_NONE && (kinds & K_CONSTRUCTION) && pkey != LX_NONE) {
+		at_event_rec tmp;
+		fr_init_event(si, sidx, &tmp, EV_AID, status, "");
+		fr_set_place(d, si, &tmp, tend, si->t1, LX_NONE);
+		if (tmp.has_place && tmp.place_country != LX_NONE && tmp.place_country != pkey)
+			rkey = tmp.place_country;
+	}
+	/* "Ankara also agreed to finance ... for the army": the recipient of
+	 * the provider's last aid goes on */
+	if (pkey != LX_NONE && rkey == LX_NONE && !(cls & TR_AIDN)) {
+		int idx = m->last[EV_AID];
+		int concrete = (kinds & (K_EQUIPMENT | K_FUNDING | K_CONSTRUCTION)) != 0;
+		/* "Germany will send 14 tanks to Ukraine and the United States
+		 * pledged 31": a parallel clause shares the recipient */
+		if (idx >= 0 && m->last_sent[EV_AID] == sidx && concrete &&
+		    out->ev[idx].recipient != pkey) {
+			rkey = out->ev[idx].recipient;
+			src = "parallel clause";
+		} else if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 4 &&
+			   out->ev[idx].provider == pkey &&
+			   (status == ST_COMMITTED || status == ST_INTENT) && concrete) {
+			rkey = out->ev[idx].recipient;
+			src = "previous recipient";
+		}
+	}
+	/* military context: the sentence's own, or the same provider's military
+	 * aid story going on ("Japan also plans to provide six more vessels") */
+	if (!mil) {
+		int idx = m->last[EV_AID];
+		if (!(idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 &&
+		      (pkey == LX_NONE || out->ev[idx].provider == pkey)))
+			return 0;
+	}
+	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
+		fr_attach(d, out, si, sidx, EV_AID, lo, hi, kinds, pkey,
+			  rkey == pkey ? LX_NONE : rkey, status, t);
+		return 0;
+	}
+	int recs[8], provs[4];
+	int nrec = 1, nprov = 1;
+	recs[0] = rec;
+	if (rec >= 0)
+		nrec += fr_coordinated(d, si, rec, recs + 1, 7, 0);
+	/* "The forces of Belize, Guatemala and Panama received": a subject
+	 * found is the last of its list */
+	if (rec >= 0 && (how[0] == 'r' || how[0] == 'p') && rec < (int)si->nactors)
+		nrec += fr_list_before(d, si, rec, recs + nrec, 8 - nrec);
+	/* providers joined to the subject: "The Netherlands and Denmark will
+	 * train ...": the subject found is the last of the list */
+	provs[0] = prov;
+	if (prov >= 0 && how[0] == 'a')
+		nprov += fr_list_before(d, si, prov, provs + 1, 3);
+	for (int pv = 0; pv < nprov; pv++)
+		for (int r = 0; r < nrec; r++) {
+			uint32_t pk = pv == 0 ? pkey : si->actors[provs[pv]].key;
+			uint32_t rk = r == 0 ? rkey : si->actors[recs[r]].key;
+			if (rk == pk)
+				continue;
+			at_event_rec ev;
+			snprintf(why, sizeof(why), "aid:%s:%s:%s", how, tt->norm, src);
+			fr_init_event(si, sidx, &ev, EV_AID, status, why);
+			ev.provider = pk;
+			ev.recipient = rk;
+			ev.soft_status = soft;
+			ev.kinds = (uint8_t)kinds;
+			fr_add_items(d, si, &ev, lo, hi);
+			fr_set_value(d, si, &ev, mm);
+			if (!fr_vague_time(d, c0, c1))
+				fr_set_when(
+					d, si, &ev,
+					fr_pick_date(d, si, t, c0, c1, fr_is_speech_act(tt)),
+					ev.status);
+			if (kinds & K_CONSTRUCTION)
+				fr_set_place(d, si, &ev, tend, c1, rk);
+			fr_default_status(d, &ev);
+			ev.confidence = 0.55 + (prov >= 0 ? 0.15 : 0) + (rec >= 0 ? 0.1 : 0) +
+					((items || mm) ? 0.1 : 0) +
+					(!(cls & TR_AIDN) ? 0.05 : 0);
+			int idx = at_extract__add_event(d, out, &ev);
+			if (idx == AT_ENOMEM)
+				return AT_ENOMEM;
+			fr_remember(d, EV_AID, idx, sidx);
+		}
+	return 0;
+}

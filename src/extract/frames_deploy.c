@@ -1,0 +1,350 @@
+/*
+ * frames_deploy.c — the deployment frame: forces moved, stationed, sent, arriving or
+ * contributed; the mover from the clause, a "from" list, a passive's agent,
+ * the act before, or the article's state; rotations and deployment nouns.
+ */
+#include "frames_int.h"
+
+/* "ordered", "launched", "began", "staged" between a subject and its drills. */
+int fr_ordered(const docx *d, uint32_t lo, uint32_t hi)
+{
+	static const char *const V[] = {
+		"ordered",    "orders",    "order",     "launched",  "launches",  "launch",
+		"began",      "begins",    "begin",     "started",   "starts",    "staged",
+		"stages",     "stage",     "kicked",    "kicks",     "completed", "concluded",
+		"wrapped",    "carried",   "carries",   "organised", "organized", "organises",
+		"organizes",  "announced", "announces", "renewed",   "approved",  "authorized",
+		"authorised", NULL};
+	for (uint32_t k = lo; k < hi; k++)
+		if (in_list(d->toks[k].norm, V))
+			return 1;
+	return 0;
+}
+
+/* ---- deployments ---------------------------------------------------------- */
+
+/* "troops from Sri Lanka, Spain and Guatemala", "265 soldiers from Pakistan":
+ * the states after "from" that follows a word for forces, in [c0, hi). */
+static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t hi, int *out,
+		       int max)
+{
+	for (uint32_t a = 0; a < si->nactors; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t0 < c0 + 2 || am->t1 > hi || !(am->flags & AF_FROM) ||
+		    !actor_usable(am))
+			continue;
+		uint32_t f = am->t0 - 1;
+		while (f > c0 && eq(&d->toks[f], "the"))
+			f--;
+		if (!eq(&d->toks[f], "from") || f == c0 ||
+		    !(d->cue[f - 1] & (CU_PEOPLE | CU_UNITS)))
+			continue;
+		int n = 0;
+		out[n++] = (int)a;
+		n += fr_coordinated(d, si, (int)a, out + 1, max - 1, 1);
+		return n;
+	}
+	return 0;
+}
+
+/* The country of the place in [lo, hi) ("to Ladakh", "in Haiti"), or LX_NONE. */
+static uint32_t dest_country(docx *d, const sent_info *si, uint32_t lo, uint32_t hi)
+{
+	at_event_rec tmp;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.place_country = LX_NONE;
+	fr_set_place(d, si, &tmp, lo, hi, LX_NONE);
+	return tmp.has_place && tmp.place_country != LX_NONE ? tmp.place_country : LX_NONE;
+}
+
+/* Is the subject left of t a word for forces or units with no nation: 2 for
+ * "the Army" (capitalised: a state's own service), 1 for "the carrier strike
+ * group", "a contingent", else 0. */
+static int force_subject(const docx *d, uint32_t c0, uint32_t t)
+{
+	for (uint32_t k = c0; k < t; k++) {
+		if (d->actor_at[k] >= 0)
+			return 0;
+		if (d->cue_start[k] & (CU_LOCPREP | CU_REPORT))
+			return 0;
+		/* 2: "the Army", "the Navy": the article's own forces */
+		if (d->role[k] == 1 && k > c0 && eq(&d->toks[k - 1], "the") &&
+		    (d->toks[k].flags & AT_TF_CAP))
+			return 2;
+		if ((d->role[k] == 1 || (d->cue[k] & (CU_PEOPLE | CU_UNITS))) &&
+		    (d->cue[k] & CU_MILITARY))
+			return 1;
+	}
+	return 0;
+}
+
+int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
+{
+	sent_info *si = &d->sents[sidx];
+	uint32_t c0, c1;
+	fr_clause_of(d, si, t, &c0, &c1);
+	const at_tok *tt = &d->toks[t];
+	uint32_t tend = t + 1;
+	int passive = fr_is_passive(d, si, t);
+	/* "troops arrived", "the ship docked": the mover is the subject */
+	int intrans = (cls & TR_MOVE) != 0;
+	/* "sent a convoy", "dispatched two warships": units and weapons move */
+	int sends = (cls & TR_GIVE) &&
+		    (!strncmp(tt->norm, "sen", 3) || !strncmp(tt->norm, "dispatch", 8));
+	/* "the deployment of 2,100 personnel", "troop deployments" */
+	int noun = (cls & TR_DEPLOYN) != 0;
+	/* what moves: people, units or military items */
+	uint32_t lo = passive || intrans ? c0 : tend, hi = intrans && !passive ? t : c1;
+	if (noun)
+		lo = t > c0 + 2 ? t - 2 : c0;
+	int forces = 0;
+	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
+	/* a verb of giving moves forces only as its direct object: "offered
+	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
+	uint32_t obj_hi = (cls & TR_GIVE) && tend + 8 < hi ? tend + 8 : hi;
+	for (uint32_t k = lo; k < obj_hi; k++) {
+		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for")))
+			break;
+		/* "sent several hundred soldiers retreating": a causative */
+		const at_tok *w = &d->toks[k];
+		if ((cls & TR_GIVE) && forces && w->nlen > 5 && !d->trig[k] &&
+		    !strcmp(w->norm + w->nlen - 3, "ing") && d->claimed[k] != 3)
+			return 0;
+		/* "fighter jets" are forces and an item; a giving verb moves
+		 * units only when they are combat formations, not "jet parts from
+		 * Air Force bases" */
+		int unit_only = !(d->cue[k] & CU_PEOPLE);
+		/* a mover or what is sent is armed forces: "troops arrived",
+		 * "sent 500 police", not "advisers arrived", "sent participants" */
+		if ((intrans || (cls & TR_GIVE)) && !(d->cue[k] & CU_MILITARY) &&
+		    d->role[k] != 1)
+			continue;
+		if ((d->cue[k] & force_bits) && k != t &&
+		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
+		    !((cls & TR_GIVE) && unit_only &&
+		      (d->role[k] || !(d->cue[k] & CU_MILITARY) || !fr_combat_unit(d, si, k))))
+			forces = 1;
+	}
+	for (uint32_t k = 0; k < si->npers; k++)
+		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= obj_hi)
+			forces = 1;
+	int mil_items = 0;
+	for (uint32_t i = 0; i < si->nitems; i++)
+		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
+		    fr_military_item(&si->items[i]) && !fr_false_item(d, si, &si->items[i]))
+			mil_items = 1;
+	if ((cls & TR_EQUIP) == 0 && !forces && !(mil_items && ((cls & TR_MOVES) || sends)))
+		return 0;
+	/* "troops join a mission", "join the coalition": what one joins is a
+	 * force or operation, not "joined schoolchildren in a march", and
+	 * being joined in drills is taking part in them */
+	if (!strncmp(tt->norm, "join", 4)) {
+		if (passive || has_trig(d, si->t0, si->t1, TR_EXERN) ||
+		    (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1))
+			return 0;
+		static const char *const JOINED[] = {
+			"mission",    "missions",  "force",        "forces",    "operation",
+			"operations", "coalition", "contingent",   "battalion", "brigade",
+			"unit",       "troops",    "peacekeepers", NULL};
+		int ok = 0;
+		for (uint32_t k = tend; k < c1 && k < tend + 6 && !ok; k++)
+			ok = in_list(d->toks[k].norm, JOINED);
+		if (!ok)
+			return 0;
+	}
+	/* "Korean K2 tanks arrive in Poland": weapons arriving in another
+	 * state are a delivery, not a deployment */
+	if (intrans && !forces && mil_items) {
+		uint32_t dest = dest_country(d, si, tend, c1);
+		int origin = -1;
+		for (uint32_t a = 0; a < si->nactors && origin < 0; a++)
+			if (si->actors[a].t1 <= t && (si->actors[a].flags & AF_ADJ))
+				origin = (int)a;
+		if (dest != LX_NONE && d->ctx->keys[dest].cls == LX_STATE && origin >= 0 &&
+		    si->actors[origin].key != dest)
+			return 0;
+	}
+	/* movers and rotations are armed forces by name: "troops arrived",
+	 * "replaced by a Polish division"; not "13 members reached" or
+	 * "replace its ageing helicopters" */
+	if ((intrans || !strncmp(tt->norm, "replac", 6)) && !mil_items) {
+		int named = 0;
+		for (uint32_t k = lo; k < hi && !named; k++)
+			named = ((d->cue[k] & CU_MILITARY) || d->role[k] == 1) &&
+				(d->cue[k] & (CU_PEOPLE | CU_UNITS));
+		if (!named)
+			return 0;
+	}
+	if (!strncmp(tt->norm, "replac", 6) && !passive) {
+		int troops = 0; /* "will replace the Kenyan peacekeepers" */
+		for (uint32_t k = tend; k < c1 && k < tend + 5 && !troops; k++)
+			troops = (d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY);
+		if (!troops)
+			return 0;
+	}
+	if (!strncmp(tt->norm, "mov", 3) && !passive) {
+		int near = 0;
+		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
+			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) || d->claimed[k] == 3)
+				near = 1;
+		if (!near)
+			return 0;
+	}
+	/* "with Brunei and Singapore deploying warships" in drills: ships that
+	 * only take part stay inside the exercise */
+	if (d->trig_form[t] == LF_ING &&
+	    (has_word(d, si->t0, t, "with") || has_trig(d, si->t0, si->t1, TR_EXERN) ||
+	     (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1)) &&
+	    has_word(d, si->t0, t, "with"))
+		return 0;
+	/* a purpose infinitive after another frame's verb: "relocated 20,000
+	 * troops to reinforce its border" is one act */
+	if (d->trig_form[t] == LF_BASE && t > si->t0 && eq(&d->toks[t - 1], "to") &&
+	    has_verb_between(d, c0, t - 1))
+		return 0;
+	if (!fr_military_context(d, si) && !forces)
+		return 0;
+	if (!has_cue(d, si->t0, si->t1, CU_MILITARY) && !mil_items && !si->npers) {
+		/* "forces" alone is too weak: "market forces moved" */
+		int strong = 0;
+		static const char *const WEAK[] = {
+			"forces", "force", "staff", "members", "group",     "groups",   "team",
+			"teams",  "unit",  "units", "company", "equipment", "hardware", NULL};
+		for (uint32_t k = lo; k < hi; k++)
+			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) &&
+			    !in_list(d->toks[k].norm, WEAK))
+				strong = 1;
+		if (!strong)
+			return 0;
+	}
+	int soft;
+	int status = fr_status_of(d, si, c0, c1, t, noun, &soft);
+	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
+		return 0;
+	int acts[6], nact = 0;
+	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : -1;
+	/* "Britain's deployment", "the Russian troop build-up", "the
+	 * deployment of Soviet submarines", "Moscow ordered the deployment" */
+	for (uint32_t a = si->nactors; noun && act < 0 && a-- > 0;) {
+		const actor_m *am = &si->actors[a];
+		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & (AF_ADJ | AF_POSS)) &&
+		    !(am->flags & (AF_PLACE | AF_LOC)))
+			act = (int)a;
+	}
+	if (noun && act < 0 && tend < c1 && eq(&d->toks[tend], "of")) {
+		for (uint32_t k = tend + 1; k < c1 && k < tend + 5 && act < 0; k++)
+			if (d->actor_at[k] >= 0 && actor_usable(&si->actors[d->actor_at[k]]))
+				act = d->actor_at[k];
+	}
+	if (noun && act < 0) {
+		int subj = fr_left_subject(d, si, c0, t, 0);
+		if (subj >= 0 && fr_ordered(d, si->actors[subj].t1, t))
+			act = subj;
+	}
+	/* "troops were deployed by Russia", "will be replaced by a Polish
+	 * division": a passive's agent moves */
+	if (act < 0 && passive) {
+		uint32_t by = tend;
+		while (by < c1 && !eq(&d->toks[by], "by"))
+			by++;
+		for (uint32_t k = by + 1; k < c1 && k < by + 5 && act < 0; k++)
+			if (d->actor_at[k] >= 0 &&
+			    (actor_usable(&si->actors[d->actor_at[k]]) ||
+			     (k + 1 < c1 && (d->cue[k + 1] & (CU_PEOPLE | CU_UNITS)))))
+				act = d->actor_at[k]; /* "by a Polish division" */
+	}
+	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
+		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
+	if (nact)
+		act = acts[0];
+	else if (act < 0 && !noun)
+		act = fr_left_subject(d, si, c0, t, 0);
+	/* "Washington said it would send 3,500 more soldiers": the pronoun
+	 * subject of reported speech is its speaker */
+	if (act < 0 && c0 > si->t0 && c0 < t) {
+		static const char *const PRON[] = {"it", "they", "we", NULL};
+		uint32_t k = c0;
+		if (k < t && in_list(d->toks[k].norm, PRON))
+			act = fr_speaker(d, si, t);
+	}
+	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
+	const char *src = act >= 0 ? "clause" : "";
+	int rotation = !strncmp(tt->norm, "replac", 6);
+	if (rotation && passive && act >= 0 && si->actors[act].t1 <= t)
+		act = -1; /* the unit replaced goes home: the one after "by" moves */
+	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	if (act < 0 && !rotation && !fs && (intrans || passive) && mil_items)
+		fs = 1; /* "the howitzers have been stationed in Ladakh" */
+	if (fs) {
+		/* "The carrier group arrived", "the Army has moved": forces with
+		 * no nation of their own are the last deployment's, else the
+		 * article's state's */
+		const memo *m = M(d);
+		if (m->last[EV_DEPLOYMENT] >= 0 && sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
+			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
+			src = "previous deployment";
+		} else if (d->home != LX_NONE &&
+			   (fs == 2 || dest_country(d, si, tend, c1) != d->home ||
+			    has_word(d, tend, c1, "border") || has_word(d, tend, c1, "'s"))) {
+			/* "the Army", or forces whose destination is elsewhere:
+			 * "a contingent arrived in Haiti" is no Haitian's */
+			akey = d->home;
+			src = "article's state";
+		}
+	}
+	if (akey == LX_NONE) {
+		/* "The unit will be equipped with Leopard tanks": more about the
+		 * deployment just reported */
+		fr_attach(d, out, si, sidx, EV_DEPLOYMENT, c0, c1, 0, LX_NONE, LX_NONE, status,
+			  t);
+		return 0;
+	}
+	if (!nact)
+		nact = 1;
+	for (int ai = 0; ai < nact; ai++) {
+		at_event_rec ev;
+		char why[96];
+		snprintf(why, sizeof(why), "deployment:%s%s:%s",
+			 (cls & TR_EQUIP) ? "equip-own-base:" : "", tt->norm,
+			 ai ? "coordinated" : src);
+		fr_init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
+		ev.actor = ai ? si->actors[acts[ai]].key : akey;
+		ev.anaphor = !strcmp(src, "previous deployment");
+		/* personnel: after the trigger up to the next trigger, else before it */
+		uint32_t nt = tend;
+		while (nt < c1 && !(d->trig[nt] & (TR_MOVES | TR_EXERN | TR_VERBS)))
+			nt++;
+		ev.personnel = fr_pick_people(si, t, tend, nt);
+		if (ev.personnel < 0) {
+			uint32_t pt = t;
+			while (pt > c0 && !(d->trig[pt - 1] & (TR_MOVES | TR_EXERN | TR_VERBS)))
+				pt--;
+			ev.personnel = fr_pick_people(si, t, pt > c0 ? pt - 1 : c0, t);
+		}
+		fr_add_items(d, si, &ev, lo, hi);
+		if (!fr_vague_time(d, c0, c1))
+			fr_set_when(d, si, &ev, fr_pick_date(d, si, t, c0, c1, 0), ev.status);
+		fr_set_place(d, si, &ev, tend, c1, ev.actor);
+		fr_default_status(d, &ev);
+		ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
+		if (nact > 1)
+			ev.personnel = -1; /* "troops from A, B and C": not each one's count */
+		int idx = at_extract__add_event(d, out, &ev);
+		if (idx == AT_ENOMEM)
+			return AT_ENOMEM;
+		fr_remember(d, EV_DEPLOYMENT, idx, sidx);
+	}
+	return 0;
+}
+
+/* "X equips its base in Y with Z" is a deployment; "X equips Y with Z" aid. */
+int fr_equip_own(const docx *d, const sent_info *si, uint32_t t)
+{
+	uint32_t k = t + 1;
+	if (k < si->t1 && (eq(&d->toks[k], "its") || eq(&d->toks[k], "their"))) {
+		for (uint32_t q = k + 1; q < si->t1 && q < k + 5; q++)
+			if (d->cue[q] & (CU_FACILITY | CU_UNITS | CU_PEOPLE))
+				return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,177 @@
+/*
+ * frames_exercise.c — the exercise frame: drills and readiness checks, their participants
+ * (names in the noun phrase, subjects that hold or order them, "with",
+ * "of", hosts), date, people and place.
+ */
+#include "frames_int.h"
+
+/* ---- exercises ------------------------------------------------------------ */
+
+int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
+{
+	sent_info *si = &d->sents[sidx];
+	const at_tok *tt = &d->toks[t];
+	uint32_t tend = t + (d->trig_len[t] ? d->trig_len[t] : 1);
+	static const char *const NOT_AFTER[] = {
+		"of",        "its",     "their",     "his",       "her",       "restraint",
+		"caution",   "price",   "prices",    "option",    "options",   "rights",
+		"right",     "power",   "control",   "authority", "influence", "judgment",
+		"judgement", "bike",    "regime",    "routine",   "class",     "classes",
+		"equipment", "program", "programme", "book",      "ball",      NULL};
+	static const char *const NOT_BEFORE[] = {
+		"oil",      "gas",      "fire",     "well", "rig", "earthquake", "evacuation",
+		"physical", "drilling", "offshore", "the",  "an",  "to",         NULL};
+	if (!strncmp(tt->norm, "exercise", 8) || !strncmp(tt->norm, "drill", 5)) {
+		/* "exercise of restraint", but "drills of the CSTO" */
+		uint32_t ow = tend + 1 < si->t1 && eq(&d->toks[tend + 1], "the") ? tend + 2
+										 : tend + 1;
+		if (tend < si->t1 && in_list(d->toks[tend].norm, NOT_AFTER) &&
+		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0))
+			return 0;
+		if (t > si->t0 && in_list(d->toks[t - 1].norm, NOT_BEFORE) &&
+		    !(eq(&d->toks[t - 1], "the") && !strncmp(tt->norm, "exercise", 8)))
+			return 0;
+		if (t > si->t0 && eq(&d->toks[t - 1], "to"))
+			return 0;
+	}
+	/* military context, or drills just reported ("the exercise was ...") */
+	if (!fr_military_context(d, si) &&
+	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 2))
+		return 0;
+	uint32_t c0, c1;
+	fr_clause_of(d, si, t, &c0, &c1);
+	/* the frame's own span: up to the next exercise trigger */
+	uint32_t nt = tend;
+	while (nt < c1 && !(d->trig[nt] & TR_EXERN))
+		nt++;
+	uint32_t pt = t;
+	while (pt > c0 && !(d->trig[pt - 1] & TR_EXERN))
+		pt--;
+	int soft;
+	int status = fr_status_of(d, si, c0, c1, t, 2, &soft);
+	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
+		return 0; /* "Until 2016 the two navies held drills" */
+	uint32_t part[8];
+	int np = 0;
+	/* adjectives and names just before: "joint Russian-Uzbek drills", "the
+	 * India-Japan joint military exercise", "the first ASEAN exercise" */
+	for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t1 <= t && am->t1 + 4 >= t && !(am->flags & AF_PLACE) && am->t0 >= pt &&
+		    ((am->flags & AF_ADJ) || !(am->flags & ~(AF_OF | AF_COMPOUND | AF_ROLE)))) {
+			int ok = 1;
+			for (uint32_t k = am->t1; k < t; k++) {
+				if (d->toks[k].type == AT_TOK_PUNCT || d->actor_at[k] >= 0 ||
+				    (d->toks[k].type == AT_TOK_NUM))
+					ok = (d->actor_at[k] >= 0 || eq(&d->toks[k], "-") ||
+					      eq(&d->toks[k], "(") || eq(&d->toks[k], ")"))
+						     ? ok
+						     : 0; /* "the CSTO force (CRRF) exercise" */
+				/* "the forces of Mali exercise": a name must be one
+				 * of a compound, not an object */
+				if (!(am->flags & AF_ADJ) && d->toks[k].type == AT_TOK_WORD &&
+				    d->actor_at[k] < 0 && !(d->cue[k] & CU_MILITARY) &&
+				    !eq(&d->toks[k], "joint") && !eq(&d->toks[k], "and") &&
+				    !eq(&d->toks[k], "naval") &&
+				    !eq(&d->toks[k], "bilateral") &&
+				    !eq(&d->toks[k], "trilateral") &&
+				    !eq(&d->toks[k], "annual"))
+					ok = 0;
+				/* "the Thai Army will hold exercise": a verb between */
+				if (d->cue_start[k] &
+				    (CU_EXVERB | CU_COMMITTED | CU_INTENT | CU_REPORT))
+					ok = 0;
+			}
+			if (ok)
+				part[np++] = am->key;
+		}
+	}
+	if (np == 0) {
+		/* the subjects of the clause, when a verb makes them take part
+		 * ("hold", "take part") or orders the drills ("ordered a snap
+		 * check"): not "Russia's fleet shadows the exercise" */
+		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+			const actor_m *am = &si->actors[a];
+			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
+			    (am->flags & OBLIQUE))
+				continue;
+			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t))
+				continue;
+			part[np++] = am->key;
+		}
+		/* "Hosted by Indonesia, the exercise ...", "organised by NATO" */
+		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+			const actor_m *am = &si->actors[a];
+			if (am->t0 < c0 + 2 || am->t1 > nt || !(am->flags & AF_BY) ||
+			    !actor_usable(am))
+				continue;
+			const at_tok *v = &d->toks[am->t0 - 2];
+			if (!strncmp(v->norm, "host", 4) || !strncmp(v->norm, "organi", 6) ||
+			    !strncmp(v->norm, "led", 3) || !strncmp(v->norm, "conduct", 7))
+				part[np++] = am->key;
+		}
+	}
+	/* "with X and Y", "between X and Y", until a place begins */
+	int mode = 0; /* 0 none, 1 with, 2 place */
+	for (uint32_t k = tend; k < nt && np < 8; k++) {
+		const at_tok *p = &d->toks[k];
+		if (eq(p, "with") || eq(p, "between") || eq(p, "involving") ||
+		    eq(p, "alongside") ||
+		    (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
+			if (mode != 2)
+				mode = 1;
+			continue;
+		}
+		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") || eq(p, "from"))
+			mode = 2;
+		if (d->actor_at[k] >= 0 && mode == 1) {
+			const actor_m *am = &si->actors[d->actor_at[k]];
+			if (!(am->flags & AF_PLACE) && am->t0 == k)
+				part[np++] = am->key;
+		}
+	}
+	/* dedupe */
+	int w = 0;
+	for (int i = 0; i < np; i++) {
+		int dup = 0;
+		for (int j = 0; j < w; j++)
+			if (part[j] == part[i])
+				dup = 1;
+		if (!dup)
+			part[w++] = part[i];
+	}
+	np = w;
+	if (np == 0) {
+		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE,
+			  t);
+		return 0;
+	}
+	at_event_rec ev;
+	char why[96];
+	snprintf(why, sizeof(why), "exercise:%s", tt->norm);
+	fr_init_event(si, sidx, &ev, EV_EXERCISE, status, why);
+	for (int i = 0; i < np; i++)
+		ev.part[ev.npart++] = part[i];
+	ev.personnel = fr_pick_people(si, t, tend, nt);
+	if (ev.personnel < 0)
+		ev.personnel = fr_pick_people(si, t, pt, t);
+	const date_m *dm = fr_pick_date(d, si, t, tend, nt, 0);
+	if (!dm)
+		dm = fr_pick_date(d, si, t, pt > c0 ? pt : c0, t, 0);
+	if (!fr_vague_time(d, c0, c1))
+		fr_set_when(d, si, &ev, dm, ev.status);
+	fr_default_status(d, &ev);
+	/* drills planned for fixed dates are committed */
+	if (ev.status == ST_INTENT && ev.has_when == 1)
+		ev.status = ST_COMMITTED;
+	fr_set_place(d, si, &ev, tend, nt, part[0]);
+	ev.confidence = 0.6 + (np > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0) +
+			(ev.personnel > 0 ? 0.05 : 0);
+	int idx = at_extract__add_event(d, out, &ev);
+	if (idx == AT_ENOMEM)
+		return AT_ENOMEM;
+	fr_remember(d, EV_EXERCISE, idx, sidx);
+	return 0;
+}
+
+/* ---- driver ---------------------------------------------------------------- */

@@ -1,0 +1,388 @@
+/*
+ * frames_syntax.c — clauses and roles: where a clause begins and ends, its subject, the
+ * actors after the trigger, coordinated lists, passives, and the status a
+ * clause's modality gives (status_of).
+ */
+#include "frames_int.h"
+
+/* ---- clauses ------------------------------------------------------------- */
+
+static const char *const LEFT_BOUND[] = {
+	";",        "that",   "which",   "who", "whom", "whose", "while", "whereas", "but",
+	"although", "though", "because", "if",  "when", "where", ":",     NULL};
+static const char *const RIGHT_BOUND[] = {";",        "but",    "while",   "whereas",
+					  "although", "though", "because", NULL};
+
+void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, uint32_t *c1)
+{
+	uint32_t i = t;
+	*c0 = si->t0;
+	while (i > si->t0) {
+		const at_tok *p = &d->toks[i - 1];
+		if (in_list(p->norm, LEFT_BOUND) || (d->cue_start[i - 1] & CU_REPORT)) {
+			*c0 = i;
+			break;
+		}
+		i--;
+	}
+	*c1 = si->t1;
+	for (uint32_t k = t + 1; k < si->t1; k++) {
+		const at_tok *p = &d->toks[k];
+		if (in_list(p->norm, RIGHT_BOUND)) {
+			*c1 = k;
+			break;
+		}
+		/* "... to Ukraine and Germany deployed ...": a second clause */
+		if (eq(p, "and") && k + 1 < si->t1 && d->actor_at[k + 1] >= 0) {
+			uint32_t e = k + 1;
+			while (e < si->t1 &&
+			       (d->actor_at[e] >= 0 || d->role[e] || eq(&d->toks[e], "'s")))
+				e++;
+			if (e < si->t1 && (d->trig[e] & (TR_VERBS | TR_MOVES)) &&
+			    d->trig_form[e] != LF_ING) {
+				*c1 = k;
+				break;
+			}
+		}
+		/* "comes a week after the United States delivered ...": a
+		 * subordinate clause with its own subject and verb */
+		if ((eq(p, "after") || eq(p, "before") || eq(p, "since") || eq(p, "when") ||
+		     eq(p, "until") || eq(p, "as")) &&
+		    k + 1 < si->t1) {
+			uint32_t e = k + 1;
+			while (e < si->t1 && e < k + 4 &&
+			       (eq(&d->toks[e], "the") || d->actor_at[e] >= 0 || d->role[e]))
+				e++;
+			if (e > k + 1 && d->actor_at[e - 1] >= 0 && e < si->t1 &&
+			    (d->trig[e] & (TR_VERBS | TR_MOVES)) && d->trig_form[e] != LF_ING) {
+				*c1 = k;
+				break;
+			}
+			/* "..., after its previous delivery of 34 trucks in 2007" */
+			int noun = 0;
+			for (uint32_t q = k + 1; q < si->t1 && q < k + 5 && !noun; q++)
+				noun = (d->trig[q] & TR_AIDN) != 0;
+			if (noun && k > t + 1 && eq(&d->toks[k - 1], ",")) {
+				*c1 = k;
+				break;
+			}
+		}
+		/* ", Kommersant said", ", says the ministry", ", he said" */
+		if ((d->cue_start[k] & CU_REPORT) && k >= 1) {
+			uint32_t b = k;
+			int comma = 0;
+			for (uint32_t q = k; q > t && q + 7 > k; q--)
+				if (eq(&d->toks[q - 1], ",") || eq(&d->toks[q - 1], "\"")) {
+					comma = 1;
+					b = q - 1;
+					break;
+				}
+			if (comma) {
+				*c1 = b;
+				break;
+			}
+		}
+	}
+}
+
+/* A "for X to VERB" subject: "for Paris to provide". */
+static int for_subject(const docx *d, const sent_info *si, const actor_m *am)
+{
+	uint32_t k = am->t1;
+	if (k < si->t1 && eq(&d->toks[k], "'s"))
+		k++;
+	return (am->flags & AF_FOR) && k < si->t1 && eq(&d->toks[k], "to");
+}
+
+/* The subject: nearest usable actor left of t in the clause. */
+int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t, int allow_of)
+{
+	for (int pass = 0; pass < 3; pass++) {
+		for (uint32_t a = si->nactors; a-- > 0;) {
+			const actor_m *am = &si->actors[a];
+			if (am->t1 > t || am->t0 < c0 || !actor_usable(am))
+				continue;
+			/* "the Government of Japan will provide": of-phrases after a
+			 * body or role word name the subject */
+			if (pass == 1 && (am->flags & AF_OF) &&
+			    !(am->flags & ~(AF_OF | AF_ADJ | AF_POSS | AF_ROLE | AF_CAPITAL))) {
+				uint32_t p = am->t0;
+				while (p > si->t0 && !eq(&d->toks[p - 1], "of"))
+					p--;
+				if (p > si->t0 + 1 &&
+				    (d->role[p - 2] || (d->cue[p - 2] & CU_AGENT)))
+					return (int)a;
+				continue;
+			}
+			uint16_t bad = OBLIQUE;
+			if (pass == 2 && allow_of)
+				bad &= (uint16_t)~AF_OF;
+			if ((am->flags & bad) && !for_subject(d, si, am))
+				continue;
+			/* first pass: not the object of another verb between them
+			 * ("Russia will bolster Tajikistan's military with ...
+			 * training": Tajikistan is bolster's object) */
+			if (pass == 0 && (am->flags & AF_POSS) &&
+			    has_verb_between(d, am->t1, t))
+				continue;
+			return (int)a;
+		}
+	}
+	return -1;
+}
+
+/* The speaker of the sentence: the actor just before a report verb left of t. */
+int fr_speaker(const docx *d, const sent_info *si, uint32_t t)
+{
+	for (uint32_t k = t; k-- > si->t0;) {
+		if (!(d->cue_start[k] & CU_REPORT))
+			continue;
+		for (uint32_t a = si->nactors; a-- > 0;) {
+			const actor_m *am = &si->actors[a];
+			if (am->t1 <= k && am->t1 + 6 >= k &&
+			    !(am->flags & (AF_PLACE | AF_LOC)))
+				return (int)a;
+		}
+		return -1;
+	}
+	return -1;
+}
+
+/* The first actor after t (within [t, c1)) whose flags avoid `bad`. */
+int fr_right_actor(const sent_info *si, uint32_t t, uint32_t c1, uint16_t need, uint16_t bad)
+{
+	for (uint32_t a = 0; a < si->nactors; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t0 < t || am->t1 > c1 || !actor_usable(am))
+			continue;
+		if (need && !(am->flags & need))
+			continue;
+		if (am->flags & bad)
+			continue;
+		return (int)a;
+	}
+	return -1;
+}
+
+/* Actors coordinated with actor a: "Tajikistan and Kyrgyzstan", "X, Y and Z". */
+int fr_coordinated(const docx *d, const sent_info *si, int a, int *out, int max, int subj)
+{
+	int n = 0, closed = 0, commas = 0;
+	uint32_t end = si->actors[a].t1;
+	if (si->actors[a].flags & AF_POSS)
+		return 0;
+	for (uint32_t b = (uint32_t)a + 1; b < si->nactors && n < max; b++) {
+		const actor_m *bm = &si->actors[b];
+		if (bm->t0 < end)
+			continue;
+		int ok = 1, comma = 0, and_ = 0;
+		for (uint32_t k = end; k < bm->t0; k++) {
+			if (eq(&d->toks[k], "and") || eq(&d->toks[k], "or"))
+				and_ = 1;
+			else if (eq(&d->toks[k], ","))
+				comma = 1;
+			else if (!eq(&d->toks[k], "the"))
+				ok = 0;
+		}
+		if (!ok || !(comma || and_) || (bm->flags & (AF_PLACE | AF_POSS)))
+			break;
+		commas += comma && !and_;
+		uint32_t after = bm->t1;
+		while (after < si->t1 && d->role[after])
+			after++;
+		if (!subj && after < si->t1 && (d->trig[after] & (TR_VERBS | TR_MOVES)))
+			break; /* "... to Ukraine and Germany deployed ...": a new clause */
+		out[n++] = (int)b;
+		end = bm->t1;
+		if (and_) {
+			closed = 1;
+			break;
+		}
+	}
+	/* "A, B, C, D and the deployment of ...": three names in commas are
+	 * a list even when its last member is no actor */
+	return closed || commas >= 2 ? n : 0;
+}
+
+/* The actors listed before actor a in its coordination ("A, B and a"). */
+int fr_list_before(const docx *d, const sent_info *si, int a, int *out, int max)
+{
+	int n = 0;
+	for (int b = a - 1; b >= 0 && n < max; b--) {
+		int co[8];
+		int nco = fr_coordinated(d, si, b, co, 7, 1);
+		int reaches = 0;
+		for (int k = 0; k < nco; k++)
+			reaches |= co[k] == a;
+		const actor_m *bm = &si->actors[b];
+		/* "the forces of Belize, Guatemala and a": the list's owner */
+		int of_forces =
+			(bm->flags & AF_OF) && bm->t0 >= si->t0 + 2 && d->role[bm->t0 - 2] == 1;
+		if (!reaches ||
+		    ((bm->flags & OBLIQUE) && !(si->actors[a].flags & AF_OF) && !of_forces))
+			break;
+		out[n++] = b;
+	}
+	return n;
+}
+
+static int lemma_status(const at_tok *t)
+{
+	if (!strncmp(t->norm, "pledg", 5) || !strncmp(t->norm, "promis", 6) ||
+	    !strncmp(t->norm, "commit", 6) || !strncmp(t->norm, "approv", 6) ||
+	    !strncmp(t->norm, "earmark", 7) || !strncmp(t->norm, "allocat", 7) ||
+	    !strncmp(t->norm, "set", 3) || !strncmp(t->norm, "sets", 4))
+		return ST_COMMITTED; /* money promised or set aside is not yet spent */
+	if (!strncmp(t->norm, "offer", 5))
+		return ST_INTENT;
+	return ST_NONE;
+}
+
+int fr_is_speech_act(const at_tok *t)
+{
+	return !strncmp(t->norm, "pledg", 5) || !strncmp(t->norm, "promis", 6) ||
+	       !strncmp(t->norm, "offer", 5) || !strncmp(t->norm, "commit", 6) ||
+	       !strncmp(t->norm, "announc", 7);
+}
+
+static int is_be(const at_tok *t)
+{
+	static const char *const BE[] = {"is",   "are",   "was", "were", "be",
+					 "been", "being", "'s",  NULL};
+	return in_list(t->norm, BE);
+}
+
+/* Does [c0, comma) open with an aside: "Following ...", "Amid ...", "Despite ..."? */
+static int aside_before(const docx *d, uint32_t c0, uint32_t comma)
+{
+	static const char *const ASIDE[] = {"following", "amid",   "despite", "unlike",
+					    "after",     "before", NULL};
+	for (uint32_t k = comma; k > c0; k--)
+		if (eq(&d->toks[k - 1], ","))
+			return 0;
+	return comma > c0 && in_list(d->toks[c0].norm, ASIDE);
+}
+
+/* Passive: "was handed over", "were delivered", "vehicles donated by X". */
+int fr_is_passive(const docx *d, const sent_info *si, uint32_t t)
+{
+	uint8_t f = d->trig_form[t];
+	if (f != LF_PAST && f != LF_PASTPART)
+		return 0;
+	for (uint32_t k = t, hops = 0; k > si->t0 && hops < 3; k--, hops++) {
+		const at_tok *p = &d->toks[k - 1];
+		if (is_be(p))
+			return 1;
+		int adverb = p->nlen > 3 && p->norm[p->nlen - 2] == 'l' &&
+			     p->norm[p->nlen - 1] == 'y';
+		if (!(adverb || eq(p, "also") || eq(p, "already") || eq(p, "now") ||
+		      eq(p, "being") || eq(p, "just") || eq(p, "soon") || eq(p, "still") ||
+		      eq(p, "then") || eq(p, "not")))
+			break;
+	}
+	uint32_t n = t + d->trig_len[t];
+	if (n < si->t1 && eq(&d->toks[n], "over"))
+		n++;
+	return n < si->t1 && eq(&d->toks[n], "by");
+}
+
+/*
+ * The status of a frame from its clause. *soft is set when no modality cue
+ * decided it (only the verb's lemma or form did): such a status does not keep
+ * a pledge apart from a delivery ("offered its corvette" at a handover).
+ */
+int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, uint32_t t,
+		 int noun /* 1 a noun, 2 a drill noun */, int *soft)
+{
+	*soft = 0;
+	int found = ST_NONE;
+	for (uint32_t k = t; k > c0 && (noun || t - k < 10); k--) {
+		/* "Following a cut in aid to X, Y pledged": the aside's words
+		 * are not the clause's mood */
+		if (eq(&d->toks[k - 1], ",") && aside_before(d, c0, k - 1))
+			break;
+		uint32_t c = d->cue_start[k - 1];
+		if (!c)
+			continue;
+		if (c & CU_NEG)
+			return DROP;
+		if (c & CU_HYPO) {
+			if (eq(&d->toks[k - 1], "should"))
+				continue;
+			return DROP;
+		}
+		if (found)
+			continue;
+		if (c & CU_INTENT)
+			found = ST_INTENT;
+		else if (c & CU_COMMITTED)
+			found = ST_COMMITTED;
+		else if (c & CU_UNDERWAY)
+			found = ST_UNDERWAY;
+		else if (c & CU_COMPLETED)
+			found = ST_COMPLETED;
+	}
+	/* "The Pentagon announced a package": a report verb that commits */
+	if (!found && noun && c0 > si->t0 && t - c0 < 7 &&
+	    (d->cue_start[c0 - 1] & CU_COMMITTED) && (d->cue_start[c0 - 1] & CU_REPORT))
+		found = ST_COMMITTED;
+	/* "We deny that X is sending ...": a negative verb governs the clause */
+	for (uint32_t k = c0; k > si->t0 && c0 - k < 4; k--)
+		if (d->cue_start[k - 1] & CU_NEG)
+			return DROP;
+	/* "... if requested", "unless" after the trigger */
+	for (uint32_t k = t + 1; k < c1; k++)
+		if (eq(&d->toks[k], "if") || eq(&d->toks[k], "unless"))
+			return DROP;
+	/* a handover ceremony anywhere in the sentence settles it */
+	for (uint32_t k = si->t0; k < si->t1; k++)
+		if ((d->cue_start[k] & CU_COMPLETED) && d->cue_len[k] >= 2 &&
+		    !strncmp(d->toks[k + d->cue_len[k] - 1].norm, "ceremon", 7))
+			return ST_COMPLETED;
+	/* "The Saudi grant will allow ...": a noun subject takes its verb's mood */
+	for (uint32_t k = t + 1; !found && noun && k < c1 && k < t + 4; k++) {
+		uint32_t c = d->cue_start[k];
+		/* drills that "ended" were held; aid that "ended" was not */
+		if ((c & CU_NEG) && noun == 2 && (c & CU_EXVERB))
+			return ST_COMPLETED;
+		if (c & CU_NEG)
+			return DROP;
+		if (c & CU_INTENT)
+			found = ST_INTENT;
+		else if (c & CU_COMMITTED)
+			found = ST_COMMITTED;
+	}
+	/* "This agreement, financed by X, will strengthen": the main clause's */
+	if (!found && !noun && (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
+	    t + 1 < c1 && eq(&d->toks[t + 1], "by") && !(t > si->t0 && is_be(&d->toks[t - 1])))
+		for (uint32_t k = t + 1; k < c1 && !found; k++) {
+			uint32_t c = d->cue_start[k];
+			if (c & CU_INTENT)
+				found = ST_INTENT;
+			else if (c & CU_COMMITTED)
+				found = ST_COMMITTED;
+		}
+	int ls = noun ? ST_NONE : lemma_status(&d->toks[t]);
+	*soft = !found && ls != ST_COMMITTED; /* "pledged" is explicit, "offered" is not */
+	if (found) {
+		if (ls == ST_COMMITTED && found == ST_COMPLETED)
+			return ST_COMMITTED;
+		return found;
+	}
+	if (ls)
+		return ls;
+	if (noun)
+		return ST_NONE; /* decided from the date, if any, by the caller */
+	switch (d->trig_form[t]) {
+	case LF_PAST:
+	case LF_PASTPART: return ST_COMPLETED;
+	case LF_3SG: return si->role == AT_ROLE_HEADLINE ? ST_COMPLETED : ST_UNDERWAY;
+	case LF_ING: return ST_UNDERWAY;
+	default:
+		if (t > si->t0 && eq(&d->toks[t - 1], "to"))
+			return ST_COMMITTED;
+		return si->role == AT_ROLE_HEADLINE ? ST_COMPLETED : ST_UNDERWAY;
+	}
+}
+
+/* ---- dates, places, people ---------------------------------------------- */
