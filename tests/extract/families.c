@@ -187,7 +187,8 @@ static int has_code(json_t *e, const char *type, const char *want)
 	/* exercise: "A+B" must all be participants */
 	char buf[64];
 	snprintf(buf, sizeof(buf), "%s", want);
-	for (char *tok = strtok(buf, "+"); tok; tok = strtok(NULL, "+")) {
+	for (char *save = NULL, *tok = strtok_r(buf, "+", &save); tok;
+	     tok = strtok_r(NULL, "+", &save)) {
 		int found = 0;
 		size_t i;
 		json_t *p;
