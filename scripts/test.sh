@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs, step by step, after `make deps`:
 #   0. the style check (banned calls);
-#   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
-#      ctest suite (unit, golden, e2e);
+#   1. a sanitizer build (ASan + UBSan, arena on malloc, the crash points of
+#      src/store/faults.h) in build-asan and its ctest suite (unit, golden,
+#      e2e; e2e/crash with --faults);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
 #   3. valgrind on the CLI over the example articles (examples/*.txt): extract
 #      with threads and with one thread, ingest into a temporary database,
@@ -41,7 +42,7 @@ step() {
 }
 
 asan_suite() {
-	cmake -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DAT_SANITIZE=ON &&
+	cmake -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DAT_SANITIZE=ON -DAT_FAULTS=ON &&
 		cmake --build "$ASAN_BUILD" -j"$JOBS" &&
 		(cd "$ASAN_BUILD" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
