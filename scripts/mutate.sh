@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # mutate.sh — does the suite catch the bugs its tests are named after? Makes
-# five deliberate small breaks (and a second one of crash safety), one at a time, in a scratch copy of the tree
+# five deliberate small breaks (and two more of crash safety), one at a time, in a scratch copy of the tree
 # (/tmp; the working tree is not touched), builds it and runs the tests that
 # claim to guard each feature, then prints a table: break, caught or missed,
 # and by which tests. Not part of `make test` (it takes a few minutes).
 #
-#   scripts/mutate.sh [NAME...]     (default: all six)
+#   scripts/mutate.sh [NAME...]     (default: all seven)
 #
 #   crash    src/store/store.c: PRAGMA journal_mode = OFF instead of WAL
 #   crash-tx src/store/store.c: no transaction around a batch (each statement
 #            commits on its own)
+#   crash-sync src/store/store.c: PRAGMA synchronous = OFF (seen only by the
+#            power-cut rounds)
 #   threads  src/run/run.c: a worker writes the first and the last document
 #            of its batch into each other's slots (output order by thread)
 #   warc     src/ingest/warc.c: the HTTP status filter removed (404 pages
@@ -42,6 +44,9 @@ WHAT[crash]="journal_mode = OFF"
 FILE[crash-tx]=src/store/store.c
 TESTS[crash-tx]='^e2e/crash$'
 WHAT[crash-tx]="no batch transaction"
+FILE[crash-sync]=src/store/store.c
+TESTS[crash-sync]='^e2e/crash$'
+WHAT[crash-sync]="synchronous = OFF"
 FILE[threads]=src/run/run.c
 TESTS[threads]='^(e2e/threads|run/order)$'
 WHAT[threads]="a worker swaps two slots"
@@ -60,6 +65,7 @@ break_it() {
 	local f=$SRC/${FILE[$1]}
 	case $1 in
 	crash) perl -0pi -e 's/PRAGMA journal_mode = WAL/PRAGMA journal_mode = OFF/' "$f" ;;
+	crash-sync) perl -0pi -e 's/PRAGMA synchronous = FULL/PRAGMA synchronous = OFF/' "$f" ;;
 	crash-tx)
 		perl -0pi -e 's/exec\(s, "BEGIN IMMEDIATE", err, errlen, "starting a batch"\)/exec(s, "SELECT 1", err, errlen, "starting a batch")/;
 			s/sqlite3_exec\(s->db, "COMMIT", NULL, NULL, NULL\);/sqlite3_exec(s->db, "SELECT 1", NULL, NULL, NULL);/' "$f"
@@ -94,7 +100,7 @@ run_tests() {
 }
 
 names=("$@")
-((${#names[@]})) || names=(crash crash-tx threads warc report gold)
+((${#names[@]})) || names=(crash crash-tx crash-sync threads warc report gold)
 for n in "${names[@]}"; do
 	[[ -n ${FILE[$n]:-} ]] || { echo "mutate: no break named $n" >&2; exit 2; }
 done
@@ -144,9 +150,9 @@ done
 cmake --build "$B" -j"$JOBS" >/dev/null 2>&1
 
 echo
-printf '%-8s %-26s %-8s %s\n' BREAK WHAT RESULT "BY (failed tests)"
+printf '%-10s %-26s %-8s %s\n' BREAK WHAT RESULT "BY (failed tests)"
 for r in "${rows[@]}"; do
 	IFS='|' read -r a b c d <<<"$r"
-	printf '%-8s %-26s %-8s %s\n' "$a" "$b" "$c" "$d"
+	printf '%-10s %-26s %-8s %s\n' "$a" "$b" "$c" "$d"
 done
 ((missed == 0))

@@ -6,6 +6,13 @@
  * and prints the counts at exit. The first call also registers a
  * VFS shim in front of SQLite's default VFS, counting xWrite calls as the
  * point "write" (the crash comes before the Nth write is made).
+ *
+ * AIDTRACE_POWER_CUT=1 makes the crash a power cut: the shim keeps, for each
+ * open file, the bytes that every write since the file's last xSync
+ * replaced (and its size then), and just before SIGKILL puts them back, as
+ * if the kernel had lost every write that was not synced. Files closed
+ * before the crash keep their writes (SQLite syncs what it must before it
+ * closes).
  */
 #include <signal.h>
 #include <sqlite3.h>
@@ -27,7 +34,11 @@ static struct {
 		long n;
 	} seen[32];
 	int nseen;
+	int power_cut;
+	struct shim_file *files; /* open files, for the power cut */
 } F;
+
+static void power_cut(void);
 
 static void report(void)
 {
@@ -52,22 +63,93 @@ static void hit(const char *name)
 		return;
 	F.count++;
 	if (F.count == F.at) {
-		fprintf(stderr, "aidtrace: crashing at fault %s:%ld\n", name, F.at);
+		fprintf(stderr, "aidtrace: crashing at fault %s:%ld%s\n", name, F.at,
+			F.power_cut ? " (a power cut)" : "");
+		if (F.power_cut)
+			power_cut();
 		raise(SIGKILL);
 	}
 }
 
 /* ---- the VFS shim: every method forwards; xWrite counts ----------------- */
 
+typedef struct undo {
+	sqlite3_int64 off;
+	int n;
+	unsigned char *old; /* the n bytes the write replaced */
+} undo;
+
 typedef struct shim_file {
 	sqlite3_file base;
 	sqlite3_file *real; /* allocated right after this struct */
+	/* since the last xSync (AIDTRACE_POWER_CUT only) */
+	int dirty;
+	sqlite3_int64 synced_size;
+	undo *log;
+	size_t nlog, cap;
+	struct shim_file *next;
 } shim_file;
 
 #define REAL(f) (((shim_file *)(f))->real)
 
+static void forget(shim_file *sf)
+{
+	for (size_t i = 0; i < sf->nlog; i++)
+		free(sf->log[i].old);
+	free(sf->log);
+	sf->log = NULL;
+	sf->nlog = sf->cap = 0;
+	sf->dirty = 0;
+}
+
+/* Keep the n bytes at off before they are overwritten or cut off. */
+static void remember(shim_file *sf, sqlite3_int64 off, int n)
+{
+	sqlite3_file *r = sf->real;
+	if (!sf->dirty) {
+		sf->dirty = 1;
+		if (r->pMethods->xFileSize(r, &sf->synced_size) != SQLITE_OK)
+			sf->synced_size = 0;
+	}
+	if (n <= 0)
+		return;
+	if (sf->nlog == sf->cap) {
+		size_t cap = sf->cap ? 2 * sf->cap : 64;
+		undo *l = realloc(sf->log, cap * sizeof(*l));
+		if (!l)
+			abort();
+		sf->log = l;
+		sf->cap = cap;
+	}
+	unsigned char *old = calloc(1, (size_t)n);
+	if (!old)
+		abort();
+	r->pMethods->xRead(r, old, n, off); /* past the end: zeros (cut later) */
+	sf->log[sf->nlog++] = (undo){off, n, old};
+}
+
+/* Every open file back to its state at its last sync. */
+static void power_cut(void)
+{
+	for (shim_file *sf = F.files; sf; sf = sf->next) {
+		if (!sf->dirty)
+			continue;
+		sqlite3_file *r = sf->real;
+		for (size_t i = sf->nlog; i-- > 0;)
+			r->pMethods->xWrite(r, sf->log[i].old, sf->log[i].n, sf->log[i].off);
+		r->pMethods->xTruncate(r, sf->synced_size);
+	}
+}
+
 static int s_close(sqlite3_file *f)
 {
+	shim_file *sf = (shim_file *)f;
+	for (shim_file **p = &F.files; *p; p = &(*p)->next)
+		if (*p == sf) {
+			*p = sf->next;
+			break;
+		}
+	forget(sf);
 	int rc = REAL(f)->pMethods ? REAL(f)->pMethods->xClose(REAL(f)) : SQLITE_OK;
 	return rc;
 }
@@ -78,15 +160,24 @@ static int s_read(sqlite3_file *f, void *p, int n, sqlite3_int64 o)
 static int s_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 o)
 {
 	hit("write");
+	if (F.power_cut)
+		remember((shim_file *)f, o, n);
 	return REAL(f)->pMethods->xWrite(REAL(f), p, n, o);
 }
 static int s_truncate(sqlite3_file *f, sqlite3_int64 n)
 {
+	sqlite3_int64 size;
+	if (F.power_cut && REAL(f)->pMethods->xFileSize(REAL(f), &size) == SQLITE_OK &&
+	    size > n && size - n < (1 << 30))
+		remember((shim_file *)f, n, (int)(size - n));
 	return REAL(f)->pMethods->xTruncate(REAL(f), n);
 }
 static int s_sync(sqlite3_file *f, int flags)
 {
-	return REAL(f)->pMethods->xSync(REAL(f), flags);
+	int rc = REAL(f)->pMethods->xSync(REAL(f), flags);
+	if (rc == SQLITE_OK)
+		forget((shim_file *)f);
+	return rc;
 }
 static int s_size(sqlite3_file *f, sqlite3_int64 *n)
 {
@@ -154,11 +245,16 @@ static int s_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, 
 {
 	(void)v;
 	shim_file *sf = (shim_file *)f;
+	memset(sf, 0, sizeof(*sf));
 	sf->real = (sqlite3_file *)(sf + 1);
 	int rc = F.real->xOpen(F.real, name, sf->real, flags, out);
 	/* the shim's methods only when the real file is open (SQLite calls
 	 * xClose only on files with methods) */
 	sf->base.pMethods = sf->real->pMethods ? &shim_io : NULL;
+	if (sf->base.pMethods) {
+		sf->next = F.files;
+		F.files = sf;
+	}
 	return rc;
 }
 
@@ -190,7 +286,9 @@ void at__fault(const char *name)
 				F.at = 0;
 				atexit(report);
 			}
-			if (!F.at || !strcmp(F.name, "write"))
+			const char *pc = getenv("AIDTRACE_POWER_CUT");
+			F.power_cut = pc && !strcmp(pc, "1");
+			if (!F.at || F.power_cut || !strcmp(F.name, "write"))
 				install_vfs();
 		} else if (v && *v) {
 			fprintf(stderr, "aidtrace: AIDTRACE_CRASH_AT=%s: not NAME:N\n", v);

@@ -18,7 +18,10 @@
  * at__fault registers as the default on its first call), so "write:N" kills
  * the process in the middle of a commit or a checkpoint.
  *
- * In every other build AT_FAULT compiles to nothing and the variable is
+ * With AIDTRACE_POWER_CUT=1 as well, the crash is a power cut: every write
+ * to a database or WAL file since that file's last fsync is undone first.
+ *
+ * In every other build AT_FAULT compiles to nothing and the variables are
  * ignored. The points: see tests/e2e/crash.sh.
  */
 #ifndef AT_STORE_FAULTS_H
