@@ -183,6 +183,8 @@ if ((FAULTS)); then
 	done
 fi
 
+((FAULTS)) || echo "(the crash points need a build with -DAT_FAULTS=ON: make test's sanitizer build runs them)"
+
 # 2. SIGKILL at random moments of a run as long as the clean one (a run
 # that ends before its kill is allowed, but one at least must be cut short)
 midway=0
