@@ -331,7 +331,11 @@ int main(int argc, char **argv)
 	json_t *gold = load(gold_path), *pred = load(pred_path);
 	json_t *scope = docs_path ? load(docs_path) : json_incref(gold);
 	const char *docs[64];
-	size_t ndocs = strings(scope, "doc", docs); /* at most 64 */
+	size_t ndocs = strings(scope, "doc", docs);
+	if (ndocs == 64) {
+		fprintf(stderr, "gold: more than 63 documents in scope: this checker is too small\n");
+		return 2;
+	}
 	size_t tp = 0, fp = 0, fn = 0, i, j;
 	double slot_sum[S_N] = {0};
 	size_t slot_n[S_N] = {0};
@@ -345,6 +349,10 @@ int main(int argc, char **argv)
 		json_array_foreach (pred, i, v)
 			if (cites(v, docs[d]) && np < 1024)
 				p[np++] = v;
+		if (ng == 256 || np == 1024) {
+			fprintf(stderr, "gold: %s: too many events for this checker\n", docs[d]);
+			return 2;
+		}
 		pair *pairs = malloc((ng * np + 1) * sizeof(*pairs));
 		size_t npairs = 0;
 		for (i = 0; i < ng; i++)
