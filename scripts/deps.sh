@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # deps.sh — install the Debian packages aidtrace needs to build, test, fuzz
-# and benchmark (chromium: the report's browser test renders the page). This is the one list of packages; `make deps` runs it.
+# and benchmark (chromium: the report's browser test renders the page;
+# valgrind and clang: make test's valgrind and fuzz steps, which CI must
+# run). This is the one list of packages; `make deps` runs it.
 # Only missing packages are installed (apt-get as root, or through sudo).
+# Then the browser test's driver, playwright-core, from npm (the version in
+# tests/report/package-lock.json; Debian's nodejs and npm are installed first
+# when there is no npm).
 set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 PACKAGES=(
 	gcc libc6-dev make cmake pkg-config
@@ -18,8 +24,22 @@ for p in "${PACKAGES[@]}"; do
 	[[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
 
+# npm: Debian's, unless the machine has one (a nodejs package that bundles it)
+command -v npm >/dev/null || missing+=(nodejs npm)
+
+playwright() {
+	local dir=$ROOT/tests/report
+	if [[ -f $dir/node_modules/playwright-core/package.json &&
+		$dir/node_modules/.package-lock.json -nt $dir/package-lock.json ]]; then
+		return 0
+	fi
+	echo "deps: npm ci in tests/report (playwright-core)"
+	npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+}
+
 if ((${#missing[@]} == 0)); then
 	echo "deps: all ${#PACKAGES[@]} packages present"
+	playwright
 	exit 0
 fi
 
@@ -35,3 +55,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -q
 "${SUDO[@]}" apt-get install -y -q "${missing[@]}"
+playwright

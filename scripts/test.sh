@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs, step by step, after `make deps`:
 #   0. the style check (banned calls);
-#   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
-#      ctest suite (unit, golden, e2e);
+#   1. a sanitizer build (ASan + UBSan, arena on malloc, the crash points of
+#      src/store/faults.h) in build-asan and its ctest suite (unit, golden,
+#      e2e; e2e/crash with --faults);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
 #   3. valgrind on the CLI over the example articles (examples/*.txt): extract
 #      with threads and with one thread, ingest into a temporary database,
@@ -10,9 +11,13 @@
 #      hostile report fixture, extract over the web-archive and HTML fuzz seeds;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
-#   5. short libFuzzer runs (ingest, report) when clang is installed.
+#   5. short libFuzzer runs (every target) when clang is installed.
 # Every step runs even if an earlier one failed; the last line reads
 # "make test: N passed, N failed" and the exit status is 1 if any failed.
+# A step whose tool is missing (valgrind, clang; chromium and playwright-core
+# for the browser test) is skipped with a line naming what to install, and
+# under CI (CI=true, as the project's CI sets) it fails instead: CI must run
+# everything. `make deps` installs all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +26,7 @@ ASAN_BUILD=${ASAN_BUILD:-build-asan}
 TSAN_BUILD=${TSAN_BUILD:-build-tsan}
 JOBS=${JOBS:-2}
 FUZZ_SECS=${FUZZ_SECS:-20}
-passed=0 failed=0 failures=()
+passed=0 failed=0 failures=() skipped=()
 start=$SECONDS
 
 step() {
@@ -41,7 +46,7 @@ step() {
 }
 
 asan_suite() {
-	cmake -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DAT_SANITIZE=ON &&
+	cmake -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DAT_SANITIZE=ON -DAT_FAULTS=ON &&
 		cmake --build "$ASAN_BUILD" -j"$JOBS" &&
 		(cd "$ASAN_BUILD" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -91,17 +96,36 @@ fuzz_smoke() {
 step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
-step "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
+# A step that needs TOOL (from Debian package PKG): run it, or skip it with a
+# message, or, under CI, fail it with that message.
+needs() { # TOOL PKG NAME FUNCTION
+	local tool=$1 pkg=$2 name=$3
+	shift 3
+	if command -v "$tool" >/dev/null 2>&1; then
+		step "$name" "$@"
+	elif [[ ${CI:-} == true ]]; then
+		step "$name" missing "$tool" "$pkg"
+	else
+		echo
+		echo "==== $name: SKIPPED: $tool is not installed (apt-get install $pkg, or make deps) ===="
+		skipped+=("$name (no $tool)")
+	fi
+}
+missing() {
+	echo "$1 is not installed: CI must run this step; install the Debian package $2 (make deps)"
+	return 1
+}
+
+needs valgrind valgrind "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
 step "thread sanitizer: run/order, e2e/threads ($TSAN_BUILD)" tsan_threads
-if command -v clang >/dev/null 2>&1; then
-	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
-else
-	echo "==== fuzz smoke: skipped (no clang) ===="
-fi
+needs clang "clang libclang-rt-dev" "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 
 echo
 for f in "${failures[@]}"; do
 	echo "FAILED: $f"
+done
+for s in "${skipped[@]}"; do
+	echo "SKIPPED: $s"
 done
 echo "make test: $passed passed, $failed failed ($((SECONDS - start)) s)"
 ((failed == 0))

@@ -18,6 +18,7 @@
 
 #include "aidtrace.h"
 #include "store.h"
+#include "faults.h"
 #include "../clean/clean.h"
 #include "../merge/merge.h"
 #include "../output/ledger.h"
@@ -306,6 +307,7 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 		return fail(path, AT_ENOMEM, err, errlen, "out of memory");
 	}
 	s->readonly = flags & AT_STORE_READONLY;
+	AT_FAULT("open");
 	at_arena_init(&s->arena, 0);
 	int oflags =
 		s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -546,6 +548,7 @@ static int put_events(at_store *s, int64_t doc, const at_events *ev)
 		rc = step_done(st);
 		if (rc == SQLITE_OK)
 			rc = touch(s, block);
+		AT_FAULT("batch-event");
 		p += n + (nl != NULL);
 	}
 	free(lines);
@@ -640,6 +643,7 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 	at_buf_free(&spans);
 	if (rc == SQLITE_OK) {
 		int64_t id = old ? old : sqlite3_last_insert_rowid(s->db);
+		AT_FAULT("batch-doc");
 		rc = put_events(s, id, ev);
 	}
 	if (rc != SQLITE_OK)
@@ -808,6 +812,7 @@ static int merge_block(at_store *s, const char *block)
 	}
 	for (size_t i = 0; rc == SQLITE_OK && i < nc; i++)
 		rc = store_cluster(s, block, &l, c, nc, i);
+	AT_FAULT("merge-block");
 	at_merge_free(c, nc);
 	loaded_free(&l);
 	return rc;
@@ -817,10 +822,12 @@ int at_store_commit(at_store *s, char *err, size_t errlen)
 {
 	if (!s->in_batch)
 		return 0;
+	AT_FAULT("commit");
 	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "committing"));
 	s->in_batch = 0;
+	AT_FAULT("committed");
 	return 0;
 }
 
@@ -865,6 +872,7 @@ int at_store_merge(at_store *s, long long *merged, char *err, size_t errlen)
 		rc = sqlite3_exec(s->db, "DELETE FROM pending", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "merging the ledger"));
+	AT_FAULT("merge-end");
 	if (merged)
 		*merged = (long long)nb;
 	return at_store_commit(s, err, errlen);

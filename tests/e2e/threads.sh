@@ -52,8 +52,15 @@ check "generated JSONL: bad lines reported (exit 1, 8 diagnostics)" \
 	test "$(cat "$tmp/c1.rc")" -eq 1 -a "$(grep -c '^aidtrace: ' "$tmp/c1.err")" -eq 8
 check "generated JSONL: --threads 4 output identical to --threads 1" same c1 c4
 check "generated JSONL: --threads 2 --quiet output identical to --threads 1" same c1 c2
-check "generated JSONL: documents in input order" \
-	bash -c "grep -o '\"doc\":\"g[0-9]*\"' '$tmp/c1.out' | uniq | sort -c"
+# input order, on every output (the same bytes should make this redundant;
+# it is not when the comparison itself is what broke)
+for n in 1 2 4; do
+	check "generated JSONL: --threads $n: documents in input order" \
+		bash -c "grep -o '\"doc\":\"g[0-9]*\"' '$tmp/c$n.out' | uniq | sort -c"
+	check "generated JSONL: --threads $n: every document with a German, French or Polish act is there" \
+		cmp -s <(grep -o '"doc":"g[0-9]*"' "$tmp/c$n.out" | uniq | cut -d'"' -f4) \
+		<(grep 'Germany\|France\|Poland' "$tmp/corpus.jsonl" | grep -o '^{"id":"g[0-9]*"' | cut -d'"' -f4)
+done
 check "generated JSONL: stdout holds only JSON lines" \
 	bash -c "! grep -v '^{\"id\":' '$tmp/c4.out'"
 check "stderr not a terminal: no progress line" bash -c "! grep -q 'docs/s' '$tmp/c4.err'"
@@ -84,9 +91,13 @@ check "HTML pages: --threads 4 output identical to --threads 1" same h1 h4
 
 # the same corpus read from stdin
 rc=0
-"$BIN" extract --data "$DATA" --threads 3 - <"$tmp/corpus.jsonl" >"$tmp/s3.out" 2>/dev/null || rc=$?
+"$BIN" extract --data "$DATA" --threads 3 - <"$tmp/corpus.jsonl" >"$tmp/s3.out" 2>"$tmp/s3.err" || rc=$?
 check "stdin: --threads 3 output identical to the file with --threads 1" \
 	cmp -s "$tmp/s3.out" "$tmp/c1.out"
+check "stdin: exit 1 for the bad lines, as from the file" test "$rc" -eq "$(cat "$tmp/c1.rc")" -a "$rc" -eq 1
+check "stdin: the same 8 diagnostics, with the same lines" \
+	cmp -s <(grep -o 'line [0-9]*' "$tmp/s3.err") <(grep -o 'line [0-9]*' "$tmp/c1.err")
+check "stdin: 8 diagnostics" test "$(grep -c '^aidtrace: ' "$tmp/s3.err")" -eq 8
 
 rc=0
 "$BIN" extract --data "$DATA" --threads 0 "$EXAMPLES" >/dev/null 2>"$tmp/err" || rc=$?

@@ -5,6 +5,9 @@
 # record); the archive's documents carry their URL; and, when ../shared is
 # beside the project, every archive in ../shared/corpus/warc (some broken on
 # purpose) is read to the end with exit status 0 or 1, within a time limit.
+# A 404 page, a PDF record and a broken record (a body that does not
+# decompress) become no document: the first two silently, the third with one
+# diagnostic naming the archive, the record's byte offset and its URL.
 #
 #   tests/e2e/warc.sh PATH/TO/aidtrace DATADIR [SHARED_WARC_DIR]
 set -uo pipefail
@@ -132,6 +135,63 @@ rc=0
 check "a cut archive: exit 1, named with a byte offset" \
 	test "$rc" -eq 1 -a -n "$(grep 'cut.warc.gz: byte' "$tmp/err")"
 check "a cut archive: the next file is still read" grep -q '"doc":"story.txt"' "$tmp/out"
+
+# Records that must not become documents, each holding a sentence that
+# would give an event if it were read: a 404 page, a non-text (PDF) record,
+# and a broken record (a gzip body that does not decompress), between two
+# good records. The 404 and the PDF are skipped without a word; the broken
+# record gets one diagnostic with the archive, its byte offset and its URL.
+decoy="Norway handed over 30 howitzers to Estonia on Tuesday, the ministry said."
+{
+	printf 'HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'
+	printf '<html><head><title>Not found</title></head><body><h1>Page not found</h1>'
+	printf '<p>%s</p></body></html>' "$decoy"
+} >"$tmp/http-404"
+printf '%%PDF-1.4\n%s\n%%%%EOF\n' "$decoy" >"$tmp/doc.pdf"
+{
+	printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n'
+	printf '\x1f\x8b\x08\x00garbage, not deflate data: %s' "$decoy"
+} >"$tmp/http-broken"
+sed 's/Lithuania/Latvia/g; s/Rukla/Adazi/g' "$tmp/story.txt" >"$tmp/story2.txt"
+{
+	record resource "file:///story.txt" text/plain "$tmp/story.txt"
+	record response "http://news.example/missing" "application/http; msgtype=response" "$tmp/http-404"
+	record resource "http://news.example/report.pdf" application/pdf "$tmp/doc.pdf"
+} >"$tmp/mixed.warc"
+broken_at=$(wc -c <"$tmp/mixed.warc")
+{
+	record response "http://news.example/broken" "application/http; msgtype=response" "$tmp/http-broken"
+	record resource "file:///story2.txt" text/plain "$tmp/story2.txt"
+} >>"$tmp/mixed.warc"
+rc=0
+"$BIN" extract --published 2024-03-04 "$tmp/mixed.warc" >"$tmp/mixed.jsonl" 2>"$tmp/err" || rc=$?
+check "mixed archive: exit 1 (one broken record)" test "$rc" -eq 1
+check "mixed archive: one diagnostic" test "$(wc -l <"$tmp/err")" -eq 1
+check "mixed archive: it names the archive, the record's byte offset and URL" \
+	grep -q "mixed.warc: byte $broken_at: .*http://news.example/broken" "$tmp/err"
+check "mixed archive: it says the body does not decompress and was skipped" \
+	grep -q "gzip body of http://news.example/broken does not decompress; skipped" "$tmp/err"
+check "mixed archive: events only from the two good records" \
+	test "$(grep -o '"doc":"[^"]*"' "$tmp/mixed.jsonl" | sort -u | tr '\n' ' ')" = \
+	'"doc":"file:///story.txt" "doc":"file:///story2.txt" '
+check "mixed archive: nothing from the 404, the PDF or the broken record" \
+	bash -c "! grep -q 'Norway\|NOR\|Estonia' '$tmp/mixed.jsonl'"
+check "mixed archive: the record after the broken one is read (LVA)" \
+	grep -q '"recipient":{"name":"Latvia","code":"LVA"}' "$tmp/mixed.jsonl"
+# the same records, each alone: the 404 and the PDF give no document at all
+for what in 404:http-404 pdf:doc.pdf; do
+	name=${what%%:*} file=${what#*:}
+	if [[ $name == 404 ]]; then
+		record response "http://news.example/missing" "application/http; msgtype=response" \
+			"$tmp/$file" >"$tmp/only.warc"
+	else
+		record resource "http://news.example/report.pdf" application/pdf "$tmp/$file" >"$tmp/only.warc"
+	fi
+	rc=0
+	"$BIN" ingest --db "$tmp/only-$name.db" "$tmp/only.warc" >/dev/null 2>"$tmp/err" || rc=$?
+	check "the $name record alone: exit 0, no document stored" \
+		test "$rc" -eq 0 -a "$(sqlite3 "$tmp/only-$name.db" 'SELECT count(*) FROM documents')" = 0
+done
 
 # The archives in ../shared (optional): read to the end, no crash, no hang.
 if [[ -n $SHARED && -d $SHARED ]]; then

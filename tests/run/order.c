@@ -6,6 +6,7 @@
  * return stops the run cleanly; the stats add up.
  */
 #include <pthread.h>
+#include <unistd.h>
 
 #include "../test_util.h"
 #include "aidtrace.h"
@@ -30,6 +31,10 @@ typedef struct transcript {
 	size_t stop_after; /* return 1 from the sink after this many documents; 0 = never */
 	pthread_t caller;
 	int wrong_thread;
+	unsigned slow_us;  /* the sink sleeps this long per document */
+	size_t nprogress;  /* progress calls */
+	int progress_bad;  /* a call whose stats did not match what was handed out */
+	at_run_stats last; /* the stats of the last progress call */
 } transcript;
 
 static void add(transcript *t, const char *fmt, ...)
@@ -49,6 +54,8 @@ static int doc_sink(void *user, const at_doc *doc, const at_events *ev)
 		t->wrong_thread = 1;
 	add(t, "doc %s %zu\n", doc->id, at_events_count(ev));
 	t->ndocs++;
+	if (t->slow_us)
+		usleep(t->slow_us);
 	return t->stop_after && t->ndocs >= t->stop_after ? 1 : 0;
 }
 
@@ -239,6 +246,14 @@ static void progress(void *user, const at_run_stats *st)
 	if (!pthread_equal(pthread_self(), t->caller))
 		t->wrong_thread = 1;
 	assert_true(st->bytes <= st->bytes_total);
+	/* the documents handed out so far, and never fewer than before */
+	if (st->docs != t->ndocs || st->docs < t->last.docs || st->bytes < t->last.bytes ||
+	    st->seconds < t->last.seconds)
+		t->progress_bad = 1;
+	if (t->nprogress && st->bytes_total != t->last.bytes_total)
+		t->progress_bad = 1;
+	t->last = *st;
+	t->nprogress++;
 }
 
 static void run__progress_on_the_calling_thread_with_a_known_total(void **state)
@@ -248,15 +263,23 @@ static void run__progress_on_the_calling_thread_with_a_known_total(void **state)
 	static transcript t;
 	memset(&t, 0, sizeof(t));
 	t.caller = pthread_self();
+	t.slow_us = 200; /* NDOCS * 0.2 ms: the run lasts longer than progress_ms */
 	at_run_opts o = {0};
 	o.threads = 2;
 	o.progress = progress;
-	o.progress_ms = 1;
+	o.progress_ms = 5;
 	at_run_stats st;
 	assert_int_equal(at_run(f->ctx, paths, 1, NULL, &o, doc_sink, diag_sink, &t, &st), 0);
 	assert_int_equal(st.bytes_total, f->jsonl_size);
 	assert_int_equal(st.bytes, f->jsonl_size);
 	assert_false(t.wrong_thread);
+	/* called, more than once (a run of 48 ms or more), with stats that add
+	 * up, and never twice within 5 ms */
+	assert_true(t.nprogress >= 2);
+	assert_true((double)t.nprogress * 0.005 <= t.last.seconds + 1e-6);
+	assert_false(t.progress_bad);
+	assert_true(t.last.docs > 0 && t.last.docs <= st.docs);
+	assert_int_equal(t.last.bytes_total, f->jsonl_size);
 }
 
 int main(void)

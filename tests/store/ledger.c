@@ -152,10 +152,43 @@ static void three_outlets__one_delivery_with_conflict_and_a_linked_pledge(void *
 	assert_int_equal(json_array_size(l.arr), 1);
 	lines_free(&l);
 
-	/* explain names the sources and the reasons */
+	/* explain names the sources and the reasons: the pledge, with its one
+	 * source and the lifecycle that links it to the delivery */
 	char *text, err[256];
+	l = query(st, &q);
+	pl = find_status(l.arr, "committed");
+	del = find_status(l.arr, "completed");
+	const char *pl_id = json_string_value(json_object_get(pl, "id"));
+	const char *del_id = json_string_value(json_object_get(del, "id"));
+	assert_int_equal(at_store_explain(st, pl_id, &text, err, sizeof(err)), 0);
+	char head[64];
+	snprintf(head, sizeof(head), "event %s: aid, committed\n", pl_id);
+	assert_true(!strncmp(text, head, strlen(head)));
+	assert_non_null(strstr(text, "POL \xE2\x86\x92 UKR"));
+	assert_non_null(strstr(text, "sources (1 document):"));
+	assert_non_null(strstr(text, "[1] pledge.txt, published 2023-01-11"));
+	assert_non_null(strstr(text, "Poland will send 14 Leopard 2 tanks to Ukraine"));
+	assert_non_null(strstr(text, "date from \"Jan 11\""));
+	assert_non_null(strstr(text, del_id)); /* the lifecycle's delivery */
+	assert_null(strstr(text, "delivery-b.txt"));
+	assert_null(strstr(text, "conflict"));
+	free(text);
+	/* the delivery: three documents, the conflict between them */
+	assert_int_equal(at_store_explain(st, del_id, &text, err, sizeof(err)), 0);
+	assert_non_null(strstr(text, "sources (3 documents):"));
+	assert_non_null(strstr(text, "delivery-a.txt"));
+	assert_non_null(strstr(text, "delivery-a-copy.txt"));
+	assert_non_null(strstr(text, "delivery-b.txt"));
+	assert_non_null(strstr(text, "conflict     items: \"14 Leopard 2 tanks\" vs \"12 Leopard 2 tanks\""));
+	assert_null(strstr(text, "pledge.txt"));
+	free(text);
+	lines_free(&l);
+	/* a made-up id: an error naming it, no text */
+	text = (char *)1;
 	assert_int_equal(at_store_explain(st, "e-0000000000000000", &text, err, sizeof(err)),
 			 AT_EINVAL);
+	assert_null(text);
+	assert_non_null(strstr(err, "no event with id e-0000000000000000"));
 	at_store_close(st);
 	at_test_rmdir(dir);
 }
