@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "events/events.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -152,18 +153,7 @@ int at_report__url_ok(const char *url)
 
 int at_report__days(const char *iso, int64_t *first, int64_t *last)
 {
-	at_date d;
-	if (!iso || !iso[0] || at_date_parse(&d, iso) != 0)
-		return -1;
-	if (d.y < 1 || d.y > 9999 || d.m < 0 || d.m > 12)
-		return -1;
-	if (d.m && (d.d < 0 || d.d > at_days_in_month(d.y, d.m)))
-		return -1;
-	int m0 = d.m ? d.m : 1, m1 = d.m ? d.m : 12;
-	int d0 = d.d ? d.d : 1, d1 = d.d ? d.d : at_days_in_month(d.y, m1);
-	*first = at_days_from_civil(d.y, m0, d0);
-	*last = at_days_from_civil(d.y, m1, d1);
-	return 0;
+	return at_ev_days(iso, first, last);
 }
 
 double at_report__flow_side(double usd, double max_usd, int count, int max_count,
@@ -208,11 +198,6 @@ typedef struct rep_ev {
 	size_t line; /* input line */
 } rep_ev;
 
-static const char *jstr(const json_t *o, const char *key)
-{
-	const json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
 
 static int lookup(const char *s, const char *const *names, int n, int other)
 {
@@ -227,15 +212,15 @@ static int delivered(int status) { return status == S_UNDERWAY || status == S_CO
 /* A party's label: its name, else its code, else NULL. */
 static const char *party_name(const json_t *p)
 {
-	const char *n = jstr(p, "name");
-	return n && n[0] ? n : jstr(p, "code");
+	const char *n = at_ev_str(p, "name");
+	return n && n[0] ? n : at_ev_str(p, "code");
 }
 
 /* A party's key for grouping: its code, else its name. */
 static const char *party_key(const json_t *p)
 {
-	const char *c = jstr(p, "code");
-	return c && c[0] ? c : jstr(p, "name");
+	const char *c = at_ev_str(p, "code");
+	return c && c[0] ? c : at_ev_str(p, "name");
 }
 
 static void ev_init(rep_ev *e, json_t *j, size_t line)
@@ -243,16 +228,16 @@ static void ev_init(rep_ev *e, json_t *j, size_t line)
 	memset(e, 0, sizeof(*e));
 	e->j = j;
 	e->line = line;
-	e->id = jstr(j, "id");
-	e->type = lookup(jstr(j, "type"), type_name, T_OTHER, T_OTHER);
-	e->status = lookup(jstr(j, "status"), status_name, S_UNKNOWN, S_UNKNOWN);
+	e->id = at_ev_str(j, "id");
+	e->type = lookup(at_ev_str(j, "type"), type_name, T_OTHER, T_OTHER);
+	e->status = lookup(at_ev_str(j, "status"), status_name, S_UNKNOWN, S_UNKNOWN);
 	json_t *when = json_object_get(j, "when");
 	int64_t a0, a1, b0, b1;
-	if (at_report__days(jstr(when, "start"), &a0, &a1) == 0) {
+	if (at_report__days(at_ev_str(when, "start"), &a0, &a1) == 0) {
 		e->dated = 1;
 		e->d0 = a0;
 		e->d1 = a1;
-		if (at_report__days(jstr(when, "end"), &b0, &b1) == 0 && b1 > a1)
+		if (at_report__days(at_ev_str(when, "end"), &b0, &b1) == 0 && b1 > a1)
 			e->d1 = b1;
 	}
 	json_t *usd = json_object_get(json_object_get(j, "value"), "usd");
@@ -345,7 +330,7 @@ static const char *sentence_of(const json_t *j, const char *needle)
 	size_t i;
 	json_t *s;
 	json_array_foreach (src, i, s) {
-		const char *t = jstr(s, "sentence");
+		const char *t = at_ev_str(s, "sentence");
 		if (t && strstr(t, needle))
 			return t;
 	}
@@ -481,7 +466,7 @@ static int render_summary(at_buf *b, const rep_ev *ev, size_t n)
 		size_t k;
 		json_t *s;
 		json_array_foreach (json_object_get(e->j, "sources"), k, s)
-			rc |= keyset_add(&docs, jstr(s, "doc"));
+			rc |= keyset_add(&docs, at_ev_str(s, "doc"));
 	}
 	at_buf_adds(b, "<section id=\"summary\" aria-label=\"Summary\">");
 	/* The answer in one sentence, before any chart. */
@@ -630,7 +615,7 @@ static void tl_mark(at_buf *b, const rep_ev *e, double x0, double x1, double y)
 		      filled ? "delivered" : "pledged");
 	at_buf_adds(b, "<title>");
 	json_t *when = json_object_get(e->j, "when");
-	const char *ws = jstr(when, "start"), *we = jstr(when, "end");
+	const char *ws = at_ev_str(when, "start"), *we = at_ev_str(when, "end");
 	if (e->dated) {
 		esc(b, ws);
 		if (we && strcmp(ws, we)) {
@@ -1353,7 +1338,7 @@ static void add_party_cell(at_buf *b, const json_t *j, const char *key)
 	at_buf_adds(b, "<td data-sort=\"");
 	esc(b, nm ? nm : "");
 	at_buf_adds(b, "\"");
-	add_title_for(b, j, jstr(p, "name"));
+	add_title_for(b, j, at_ev_str(p, "name"));
 	at_buf_adds(b, ">");
 	if (nm)
 		esc(b, nm);
@@ -1371,8 +1356,8 @@ static void add_sources(at_buf *b, const json_t *j)
 	strmap seen = {0};
 	at_buf_adds(b, "<ul class=\"src\">");
 	json_array_foreach (src, i, s) {
-		const char *doc = jstr(s, "doc"), *url = jstr(s, "url"),
-			   *outlet = jstr(s, "outlet");
+		const char *doc = at_ev_str(s, "doc"), *url = at_ev_str(s, "url"),
+			   *outlet = at_ev_str(s, "outlet");
 		size_t before = seen.n;
 		if (keyset_add(&seen, doc ? doc : "?") != 0) {
 			b->err = AT_ENOMEM;
@@ -1409,20 +1394,20 @@ static void add_evidence(at_buf *b, const json_t *j)
 	size_t i;
 	json_t *x;
 	json_array_foreach (json_object_get(j, "items"), i, x)
-		if (nn < 48 && jstr(x, "text"))
-			needle[nn++] = jstr(x, "text");
-	const char *fields[] = {jstr(json_object_get(j, "value"), "text"),
-				jstr(json_object_get(j, "when"), "text"),
-				jstr(json_object_get(j, "provider"), "name"),
-				jstr(json_object_get(j, "recipient"), "name"),
-				jstr(json_object_get(j, "actor"), "name"),
-				jstr(json_object_get(j, "place"), "name")};
+		if (nn < 48 && at_ev_str(x, "text"))
+			needle[nn++] = at_ev_str(x, "text");
+	const char *fields[] = {at_ev_str(json_object_get(j, "value"), "text"),
+				at_ev_str(json_object_get(j, "when"), "text"),
+				at_ev_str(json_object_get(j, "provider"), "name"),
+				at_ev_str(json_object_get(j, "recipient"), "name"),
+				at_ev_str(json_object_get(j, "actor"), "name"),
+				at_ev_str(json_object_get(j, "place"), "name")};
 	for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
 		if (fields[k] && fields[k][0])
 			needle[nn++] = fields[k];
 	json_array_foreach (json_object_get(j, "participants"), i, x)
-		if (nn < 64 && jstr(x, "name"))
-			needle[nn++] = jstr(x, "name");
+		if (nn < 64 && at_ev_str(x, "name"))
+			needle[nn++] = at_ev_str(x, "name");
 	for (size_t k = 0; k < nn;)
 		if (!needle[k][0])
 			needle[k] = needle[--nn];
@@ -1438,14 +1423,14 @@ static void add_evidence(at_buf *b, const json_t *j)
 	at_buf_printf(b, "<details><summary>%zu sentence%s</summary><ol class=\"ev\">", ns,
 		      ns == 1 ? "" : "s");
 	json_array_foreach (src, i, x) {
-		const char *s = jstr(x, "sentence");
+		const char *s = at_ev_str(x, "sentence");
 		at_buf_adds(b, "<li><q><bdi>");
 		if (s)
 			add_marked(b, s, needle, nn);
 		else
 			at_buf_adds(b, "(no sentence)");
 		at_buf_adds(b, "</bdi></q> <span class=\"sub\"><bdi>");
-		esc(b, jstr(x, "doc"));
+		esc(b, at_ev_str(x, "doc"));
 		at_buf_adds(b, "</bdi>");
 		json_t *st = json_object_get(x, "start"), *en = json_object_get(x, "end");
 		if (json_is_integer(st) && json_is_integer(en))
@@ -1455,7 +1440,7 @@ static void add_evidence(at_buf *b, const json_t *j)
 		at_buf_adds(b, "</span></li>");
 	}
 	at_buf_adds(b, "</ol>");
-	const char *why = jstr(j, "why");
+	const char *why = at_ev_str(j, "why");
 	const json_t *wj = json_object_get(j, "why");
 	if (why) {
 		at_buf_adds(b, "<p class=\"sub\">rule: <code>");
@@ -1486,10 +1471,10 @@ static void add_row(at_buf *b, const rep_ev *e)
 
 	/* Date */
 	json_t *when = json_object_get(j, "when");
-	const char *ws = jstr(when, "start"), *we = jstr(when, "end");
+	const char *ws = at_ev_str(when, "start"), *we = at_ev_str(when, "end");
 	if (e->dated) {
 		at_buf_printf(b, "<td data-sort=\"%lld\"", (long long)e->d0);
-		add_title_for(b, j, jstr(when, "text"));
+		add_title_for(b, j, at_ev_str(when, "text"));
 		at_buf_adds(b, " class=\"date\">");
 		esc(b, ws);
 		if (we && strcmp(ws, we)) {
@@ -1501,9 +1486,9 @@ static void add_row(at_buf *b, const rep_ev *e)
 		at_buf_adds(b,
 			    "<td data-sort=\"\" class=\"date\"><span class=\"unknown\">unknown"
 			    "</span>");
-		if (jstr(when, "text")) {
+		if (at_ev_str(when, "text")) {
 			at_buf_adds(b, "<br><span class=\"sub\">");
-			esc(b, jstr(when, "text"));
+			esc(b, at_ev_str(when, "text"));
 			at_buf_adds(b, "</span>");
 		}
 		at_buf_adds(b, "</td>");
@@ -1536,12 +1521,12 @@ static void add_row(at_buf *b, const rep_ev *e)
 		add_party_cell(b, j, "actor");
 		const json_t *pl = json_object_get(j, "place");
 		at_buf_adds(b, "<td data-sort=\"");
-		esc(b, jstr(pl, "name"));
+		esc(b, at_ev_str(pl, "name"));
 		at_buf_adds(b, "\"");
-		add_title_for(b, j, jstr(pl, "name"));
+		add_title_for(b, j, at_ev_str(pl, "name"));
 		at_buf_adds(b, ">");
-		if (jstr(pl, "name")) {
-			esc(b, jstr(pl, "name"));
+		if (at_ev_str(pl, "name")) {
+			esc(b, at_ev_str(pl, "name"));
 		} else {
 			at_buf_adds(b, "<span class=\"unknown\">place unknown</span>");
 		}
@@ -1551,8 +1536,8 @@ static void add_row(at_buf *b, const rep_ev *e)
 		add_who(b, e);
 		at_buf_adds(b, "</td><td>");
 		const json_t *pl = json_object_get(j, "place");
-		if (jstr(pl, "name"))
-			esc(b, jstr(pl, "name"));
+		if (at_ev_str(pl, "name"))
+			esc(b, at_ev_str(pl, "name"));
 		at_buf_adds(b, "</td>");
 	}
 	/* Items and personnel */
@@ -1561,9 +1546,9 @@ static void add_row(at_buf *b, const rep_ev *e)
 	json_t *it;
 	json_array_foreach (json_object_get(j, "items"), i, it) {
 		at_buf_adds(b, "<li");
-		add_title_for(b, j, jstr(it, "text"));
+		add_title_for(b, j, at_ev_str(it, "text"));
 		at_buf_adds(b, ">");
-		const char *text = jstr(it, "text"), *cat = jstr(it, "category");
+		const char *text = at_ev_str(it, "text"), *cat = at_ev_str(it, "category");
 		esc(b, text ? text : cat);
 		/* The quantity when the text does not already show it in digits. */
 		json_t *q = json_object_get(it, "quantity");
@@ -1592,14 +1577,14 @@ static void add_row(at_buf *b, const rep_ev *e)
 		at_buf_printf(b, "<td class=\"num\" data-sort=\"%.0f\"", e->usd);
 	else
 		at_buf_adds(b, "<td class=\"num\" data-sort=\"\"");
-	add_title_for(b, j, jstr(val, "text"));
+	add_title_for(b, j, at_ev_str(val, "text"));
 	at_buf_adds(b, ">");
 	if (e->has_usd)
 		add_usd(b, e->usd);
-	if (jstr(val, "text") &&
-	    (!e->has_usd || !jstr(val, "currency") || strcmp(jstr(val, "currency"), "USD"))) {
+	if (at_ev_str(val, "text") &&
+	    (!e->has_usd || !at_ev_str(val, "currency") || strcmp(at_ev_str(val, "currency"), "USD"))) {
 		at_buf_adds(b, e->has_usd ? "<br><span class=\"sub\">" : "<span>");
-		esc(b, jstr(val, "text"));
+		esc(b, at_ev_str(val, "text"));
 		at_buf_adds(b, "</span>");
 		if (!e->has_usd)
 			at_buf_adds(b, "<br><span class=\"unknown\">USD unknown</span>");
@@ -1678,7 +1663,7 @@ static int render_conflicts(at_buf *b, const rep_ev *ev, size_t n)
 			add_who(b, e);
 			at_buf_printf(b, "</a><br><span class=\"sub\">%s, %s</span></td><td>",
 				      type_name[e->type], status_name[e->status]);
-			esc(b, jstr(c, "field"));
+			esc(b, at_ev_str(c, "field"));
 			at_buf_adds(b, "</td><td><div class=\"sbs\">");
 			json_t *vals = json_object_get(c, "values"),
 			       *docs = json_object_get(c, "docs");
@@ -1834,54 +1819,56 @@ static int cmp_events(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The events of the input, each with its line; bad lines counted, the
+ * first one named in err. */
+typedef struct read_ctx {
+	rep_ev **ev;
+	size_t *n, *alloc;
+	int *bad;
+	size_t *first_bad;
+	char *err;
+	size_t errlen;
+} read_ctx;
+
+static int read_line(void *user, size_t line, json_t *j, const char *why)
+{
+	read_ctx *c = user;
+	if (!j) {
+		if (!(*c->bad)++) {
+			*c->first_bad = line;
+			if (c->err && c->errlen)
+				snprintf(c->err, c->errlen, "line %zu: %s", line, why);
+		}
+		return 0;
+	}
+	if (*c->n == *c->alloc) {
+		size_t na = *c->alloc ? *c->alloc * 2 : 64;
+		rep_ev *p = realloc(*c->ev, na * sizeof(*p));
+		if (!p) {
+			json_decref(j);
+			return AT_ENOMEM;
+		}
+		*c->ev = p;
+		*c->alloc = na;
+	}
+	ev_init(&(*c->ev)[(*c->n)++], j, line);
+	return 0;
+}
+
 int at_report__render(at_buf *b, const char *jsonl, size_t len, const at_report_opts *opts,
 		      int *bad_lines, char *err, size_t errlen)
 {
 	rep_ev *ev = NULL;
-	size_t n = 0, alloc = 0, line = 0, first_bad = 0;
+	size_t n = 0, alloc = 0, first_bad = 0;
 	int rc = 0;
 	*bad_lines = 0;
 	if (err && errlen)
 		err[0] = '\0';
 	const char *title =
 		opts && opts->title && opts->title[0] ? opts->title : "aidtrace report";
-	for (size_t pos = 0; pos < len;) {
-		const char *nl = memchr(jsonl + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - jsonl) : len;
-		line++;
-		size_t a = pos, z = end;
-		pos = end + 1;
-		while (a < z && (jsonl[a] == ' ' || jsonl[a] == '\t' || jsonl[a] == '\r'))
-			a++;
-		if (a == z)
-			continue;
-		json_error_t je;
-		json_t *j =
-			z - a > AT_MAX_LINE_BYTES ? NULL : json_loadb(jsonl + a, z - a, 0, &je);
-		if (!json_is_object(j) || !jstr(j, "type")) {
-			if (!(*bad_lines)++)
-				first_bad = line;
-			if (*bad_lines == 1 && err && errlen)
-				snprintf(err, errlen, "line %zu: %s", line,
-					 !j ? (z - a > AT_MAX_LINE_BYTES ? "line too long"
-									 : je.text)
-					    : "not an event (an object with a \"type\")");
-			json_decref(j);
-			continue;
-		}
-		if (n == alloc) {
-			size_t na = alloc ? alloc * 2 : 64;
-			rep_ev *p = realloc(ev, na * sizeof(*p));
-			if (!p) {
-				json_decref(j);
-				rc = AT_ENOMEM;
-				goto cleanup;
-			}
-			ev = p;
-			alloc = na;
-		}
-		ev_init(&ev[n++], j, line);
-	}
+	read_ctx rc_ = {&ev, &n, &alloc, bad_lines, &first_bad, err, errlen};
+	if ((rc = at_ev_lines(jsonl, len, AT_EV_NEED_TYPE, read_line, &rc_)) != 0)
+		goto cleanup;
 	if (n)
 		qsort(ev, n, sizeof(*ev), cmp_events);
 
