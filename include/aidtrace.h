@@ -358,6 +358,37 @@ int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
  */
 char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, size_t *outlen);
 
+/* ---- scoring against gold annotations ------------------------------------ */
+
+/* A text in memory and the name it is reported under (a file name). */
+typedef struct at_text {
+	const char *name;
+	const char *data;
+	size_t len;
+} at_text;
+
+#define AT_SCORE_JSON 1u   /* a JSON object instead of the table */
+#define AT_SCORE_ERRORS 2u /* also list missed and false events, wrong slots */
+
+/*
+ * Score predicted events against gold annotations (SCHEMA.md, "Gold
+ * annotations"): `gold` holds one line per event per document (with "doc",
+ * "group", "optional", "evidence", "status_alt"), `pred` the program's JSON
+ * lines (per-document or merged events; each counts once per document its
+ * sources cite), `docs` (may be NULL) lines with a "doc" field that give the
+ * documents in scope; otherwise the gold's documents are. In each document a
+ * prediction is paired with a gold event of the same type and actors, best
+ * slot score first; the result is event precision, recall and F1, the mean
+ * score of each slot over the matched pairs, and the merge links (gold lines
+ * of different documents sharing a group, found when both are matched to one
+ * predicted event). *out (freed by the caller) is the table, or with
+ * AT_SCORE_JSON an object {"events", "slots", "merge"[, "errors"]}.
+ * Lines that cannot be read go to dsink (file and line) and are skipped.
+ * Returns 0, AT_EPARSE when some lines were skipped, AT_ENOMEM.
+ */
+int at_score(const at_text *gold, const at_text *pred, const at_text *docs, unsigned flags,
+	     char **out, size_t *outlen, at_diag_sink dsink, void *user);
+
 #ifdef __cplusplus
 }
 #endif
