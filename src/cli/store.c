@@ -268,10 +268,11 @@ int cmd_ingest(int argc, char **argv)
 		long long nd = 0, ne = 0, nl = 0;
 		at_store_counts(st, &nd, &ne, &nl);
 		fprintf(stderr,
-			"aidtrace: %s: %lld documents read (%lld new, %lld replaced, %lld "
-			"unchanged), %lld events; the store holds %lld documents, %lld events, "
-			"%lld in the ledger\n",
-			db, s.docs, s.fresh, s.replaced, s.same, s.events, nd, ne, nl);
+			"aidtrace: %s: %lld document%s read (%lld new, %lld replaced, %lld "
+			"unchanged), %lld event%s; the store holds %lld document%s, %lld "
+			"event%s, %lld in the ledger\n",
+			db, s.docs, s.docs == 1 ? "" : "s", s.fresh, s.replaced, s.same, s.events,
+			s.events == 1 ? "" : "s", nd, nd == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nl);
 	}
 	status = s.errors ? 1 : 0;
 out:

@@ -40,6 +40,28 @@ int at_ev_days(const char *iso, int64_t *first, int64_t *last)
 	return 0;
 }
 
+const char *at_ev_json_error(const json_error_t *je, char *buf, size_t n)
+{
+	const char *what;
+	switch (json_error_code(je)) {
+	case json_error_invalid_utf8: what = "invalid UTF-8"; break;
+	case json_error_null_character: what = "a \\u0000 (NUL) in a string"; break;
+	case json_error_null_byte_in_key: what = "a NUL in a key"; break;
+	case json_error_premature_end_of_input: what = "the line ends inside the JSON value"; break;
+	case json_error_end_of_input_expected: what = "more after the JSON value"; break;
+	case json_error_stack_overflow: what = "nested too deeply"; break;
+	case json_error_numeric_overflow: what = "a number too large"; break;
+	case json_error_duplicate_key: what = "a key given twice"; break;
+	case json_error_out_of_memory: what = "out of memory"; break;
+	default: what = NULL;
+	}
+	if (what)
+		snprintf(buf, n, "column %d: %s", je->column, what);
+	else
+		snprintf(buf, n, "column %d: %s", je->column, je->text);
+	return buf;
+}
+
 int at_ev_lines(const char *text, size_t len, unsigned flags, at_ev_line_fn fn, void *user)
 {
 	size_t line = 0;
@@ -62,8 +84,7 @@ int at_ev_lines(const char *text, size_t len, unsigned flags, at_ev_line_fn fn, 
 		if (z - a > AT_MAX_LINE_BYTES) {
 			err = "line too long";
 		} else if (!(j = json_loadb(text + a, z - a, 0, &je))) {
-			snprintf(msg, sizeof(msg), "column %d: %s", je.column, je.text);
-			err = msg;
+			err = at_ev_json_error(&je, msg, sizeof(msg));
 		} else if (!json_is_object(j)) {
 			err = "not a JSON object";
 		} else if ((flags & AT_EV_NEED_TYPE) && !at_ev_str(j, "type")) {

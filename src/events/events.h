@@ -27,6 +27,14 @@ const char *at_ev_code(const json_t *ev, const char *key);
 int at_ev_days(const char *iso, int64_t *first, int64_t *last);
 
 /*
+ * A JSON parse error for people: "column C: " and what is wrong, in our
+ * words for the faults a line of data can have (invalid UTF-8, a NUL, the
+ * line ending early, more after the value), else jansson's syntax message
+ * ("'[' or '{' expected near 'x'"). Writes into buf (n bytes), returns it.
+ */
+const char *at_ev_json_error(const json_error_t *je, char *buf, size_t n);
+
+/*
  * Called for each non-blank line of a JSON-lines text: `ev` is the line's
  * object (owned by the callee, which must json_decref it) and `err` NULL,
  * or `ev` NULL and `err` says what is wrong with the line ("line too long",
