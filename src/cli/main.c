@@ -428,8 +428,12 @@ static int cmd_report(int argc, char **argv)
 
 static int cmd_version(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
+		return cli_help(stdout, "version"), 0;
+	if (argc) {
+		cli_usage("version");
+		return 2;
+	}
 	printf("aidtrace %s\n", AT_VERSION);
 	return 0;
 }
@@ -476,6 +480,8 @@ static int cmd_help(int argc, char **argv)
 		overview(stdout);
 		return 0;
 	}
+	if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
+		return cli_help(stdout, "help"), 0;
 	if (argc == 1 && cli_help(stdout, argv[0]) == 0)
 		return 0;
 	if (argc == 1)
