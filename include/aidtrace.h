@@ -72,7 +72,9 @@ void at_ctx_free(at_ctx *ctx);
  * message naming the file, line and byte into `err`.
  */
 int at_ctx_load_rates(at_ctx *ctx, const char *path, char *err, size_t errlen);
-/* The default data folder compiled into the library (may not exist). */
+/* The data folder used when none is given: PREFIX/share/aidtrace beside an
+ * installed program (PREFIX/bin), else the source tree's data/, else the
+ * share/aidtrace of the prefix the library was built for (may not exist). */
 const char *at_default_datadir(void);
 
 /* ---- documents and diagnostics ---------------------------------------- */

@@ -167,7 +167,8 @@ static const char help_help[] = "usage: aidtrace help [COMMAND]\n"
 
 static const char help_version[] = "usage: aidtrace version   (or aidtrace --version)\n"
 				   "\n"
-				   "The version of aidtrace.\n";
+				   "The version of aidtrace, and the data folder it reads when\n"
+				   "--data is not given.\n";
 
 static const struct {
 	const char *name, *text;

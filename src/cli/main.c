@@ -434,7 +434,10 @@ static int cmd_version(int argc, char **argv)
 		cli_usage("version");
 		return 2;
 	}
-	printf("aidtrace %s\n", AT_VERSION);
+	const char *data = getenv("AIDTRACE_DATA");
+	printf("aidtrace %s\ndata: %s%s\n", AT_VERSION,
+	       data && data[0] ? data : at_default_datadir(),
+	       data && data[0] ? " ($AIDTRACE_DATA)" : "");
 	return 0;
 }
 
