@@ -1,5 +1,5 @@
 /*
- * tests/report/render.c — the HTML report (src/report/report.c): escaping of
+ * tests/report/render.c — the HTML report (src/report/*.c): escaping of
  * hostile text, the URL check, the timeline's date scale (partial dates
  * cover their period; unknown dates are never placed on the axis), the flow
  * view's sizing (area by known USD, else by count, never a filled square for
