@@ -193,6 +193,21 @@ static void add_party_label(at_buf *b, const party *p, size_t max)
 		rep_esc(b, p->name ? p->name : p->key);
 }
 
+/* The names an "others" row or column sums, for its tooltip: parties
+ * FLOW_MAX.. of ps (largest first), at most 40 named. */
+static void add_others_title(at_buf *b, const party *ps, size_t n, const char *what)
+{
+	at_buf_printf(b, "<title>%zu other %s: ", n - FLOW_MAX, what);
+	for (size_t k = FLOW_MAX; k < n && k < FLOW_MAX + 40; k++) {
+		if (k > FLOW_MAX)
+			at_buf_adds(b, ", ");
+		add_party_label(b, &ps[k], 0);
+	}
+	if (n > FLOW_MAX + 40)
+		at_buf_printf(b, " and %zu more", n - FLOW_MAX - 40);
+	at_buf_adds(b, "</title>");
+}
+
 int rep_render_flows(at_buf *b, const rep_ev *ev, size_t n)
 {
 	party *pv = NULL, *rc = NULL;
@@ -294,6 +309,7 @@ int rep_render_flows(at_buf *b, const rep_ev *ev, size_t n)
 			      "class=\"col-label\">",
 			      cx, top - 6);
 		if (c == FLOW_MAX) {
+			add_others_title(b, rc, nrc, "recipients");
 			at_buf_printf(b, "%zu others", nrc - FLOW_MAX);
 		} else {
 			at_buf_adds(b, "<title>");
@@ -312,6 +328,7 @@ int rep_render_flows(at_buf *b, const rep_ev *ev, size_t n)
 			      ry, w, FLOW_CELL, r % 2 ? "#fff" : "#f6f6f6", left - 8,
 			      ry + FLOW_CELL / 2 + 4);
 		if (r == FLOW_MAX) {
+			add_others_title(b, pv, npv, "providers");
 			at_buf_printf(b, "%zu others", npv - FLOW_MAX);
 		} else {
 			at_buf_adds(b, "<title>");
@@ -335,12 +352,12 @@ int rep_render_flows(at_buf *b, const rep_ev *ev, size_t n)
 			double cy = ry + (FLOW_CELL - 12) / 2;
 			at_buf_adds(b, "<g class=\"flow\"><title>");
 			if (r == FLOW_MAX)
-				at_buf_adds(b, "others");
+				at_buf_printf(b, "%zu other providers", npv - FLOW_MAX);
 			else
 				add_party_label(b, &pv[r], 0);
 			at_buf_adds(b, " \xE2\x86\x92 ");
 			if (c == FLOW_MAX)
-				at_buf_adds(b, "others");
+				at_buf_printf(b, "%zu other recipients", nrc - FLOW_MAX);
 			else
 				add_party_label(b, &rc[c], 0);
 			at_buf_printf(b, ": %zu event%s, ", f->count, f->count == 1 ? "" : "s");
@@ -394,7 +411,8 @@ int rep_render_flows(at_buf *b, const rep_ev *ev, size_t n)
 		at_buf_printf(
 			b,
 			"<p class=\"note\">The %d largest providers and recipients are "
-			"shown; the rest are summed under \xE2\x80\x9Cothers\xE2\x80\x9D.</p>",
+			"shown; the rest are summed under \xE2\x80\x9Cothers\xE2\x80\x9D (hover it for "
+			"their names).</p>",
 			FLOW_MAX);
 	at_buf_adds(b, "<p class=\"note\">A label ending in \xE2\x80\x9C+?\xE2\x80\x9D adds "
 		       "up the known values only: some events of that cell have none.</p>");

@@ -62,6 +62,16 @@ static void ev_init(rep_ev *e, json_t *j, size_t line)
 		if (at_report__days(at_ev_str(when, "end"), &b0, &b1) == 0 && b1 > a1)
 			e->d1 = b1;
 	}
+	/* where the timeline puts it: at the act's dates, else at the report
+	 * date (a full day only: a partial one says too little) */
+	if (e->dated) {
+		e->placed = 1;
+		e->p0 = e->d0;
+		e->p1 = e->d1;
+	} else if (at_report__days(at_ev_str(j, "reported"), &a0, &a1) == 0 && a0 == a1) {
+		e->placed = e->by_report = 1;
+		e->p0 = e->p1 = a0;
+	}
 	json_t *usd = json_object_get(json_object_get(j, "value"), "usd");
 	if (json_is_number(usd) && json_number_value(usd) >= 0 &&
 	    isfinite(json_number_value(usd))) {

@@ -39,6 +39,9 @@ typedef struct rep_ev {
 	int type, status;
 	int dated;      /* the start date is known */
 	int64_t d0, d1; /* first day of the start, last day of the end */
+	int placed;     /* on the timeline's axis: dated, or at its report date */
+	int by_report;  /* placed at its report date: the act's date is unknown */
+	int64_t p0, p1; /* the days it covers there */
 	int has_usd;
 	double usd;
 	int nsrc, ncf;

@@ -117,7 +117,7 @@ int rep_render_summary(at_buf *b, const rep_ev *ev, size_t n)
 			      m2, d2);
 	}
 	if (dated < n)
-		at_buf_printf(b, "%s%zu with no date", dated ? "; " : "", n - dated);
+		at_buf_printf(b, "%s%zu with no date of the act", dated ? "; " : "", n - dated);
 	at_buf_adds(b, "</div></div>");
 
 	/* Known USD of aid, pledged against delivered. */

@@ -1,7 +1,9 @@
 /*
  * timeline.c — the report's timeline: an SVG with a lane per event type, a dot at
  * the start date and a line to the end date; filled dots were delivered,
- * hollow ones pledged.
+ * hollow ones pledged. An event whose act has no date sits at its report
+ * date (`reported`), drawn dashed, and says so in its tooltip; only events
+ * with neither date go to the "no date" column, never to a made-up date.
  */
 #include "report_int.h"
 
@@ -30,12 +32,17 @@ static void tl_mark(at_buf *b, const rep_ev *e, double x0, double x1, double y)
 	int filled = rep_delivered(e->status);
 	at_buf_adds(b, "<a href=\"#");
 	rep_add_anchor(b, e);
-	at_buf_printf(b, "\" class=\"mk %s %s\">", rep_type_name[e->type],
-		      filled ? "delivered" : "pledged");
+	at_buf_printf(b, "\" class=\"mk %s %s%s\">", rep_type_name[e->type],
+		      filled ? "delivered" : "pledged", e->by_report ? " by-report" : "");
 	at_buf_adds(b, "<title>");
 	json_t *when = json_object_get(e->j, "when");
 	const char *ws = at_ev_str(when, "start"), *we = at_ev_str(when, "end");
-	if (e->dated) {
+	if (e->by_report) {
+		at_buf_adds(b, "reported ");
+		rep_esc(b, at_ev_str(e->j, "reported"));
+		at_buf_adds(b, " (the date of the act is not known: shown at its report "
+			       "date)");
+	} else if (e->dated) {
 		rep_esc(b, ws);
 		if (we && strcmp(ws, we)) {
 			at_buf_adds(b, " to ");
@@ -54,7 +61,13 @@ static void tl_mark(at_buf *b, const rep_ev *e, double x0, double x1, double y)
 			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
 			"stroke-width=\"3\" stroke-opacity=\"0.55\"/>",
 			x0, y, x1, y, col);
-	if (filled)
+	if (e->by_report) /* hollow and dashed; a tint when delivered */
+		at_buf_printf(b,
+			      "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" "
+			      "fill-opacity=\"%s\" stroke=\"%s\" stroke-width=\"1.6\" "
+			      "stroke-dasharray=\"2.2 1.6\"/>",
+			      x0, y, filled ? col : "#fff", filled ? "0.3" : "1", col);
+	else if (filled)
 		at_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5.5\" fill=\"%s\"/>", x0,
 			      y, col);
 	else
@@ -69,28 +82,29 @@ static void tl_mark(at_buf *b, const rep_ev *e, double x0, double x1, double y)
 static int cmp_start(const void *a, const void *b)
 {
 	const rep_ev *x = *(const rep_ev *const *)a, *y = *(const rep_ev *const *)b;
-	if (x->d0 != y->d0)
-		return x->d0 < y->d0 ? -1 : 1;
-	return x->d1 < y->d1 ? -1 : x->d1 > y->d1;
+	if (x->p0 != y->p0)
+		return x->p0 < y->p0 ? -1 : 1;
+	return x->p1 < y->p1 ? -1 : x->p1 > y->p1;
 }
 
 int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 {
 	at_buf_adds(b, "<section id=\"timeline\"><h2>Timeline</h2>");
 	int present[T_N] = {0};
-	size_t dated = 0;
+	size_t dated = 0, by_report = 0; /* placed on the axis; of them at the report date */
 	int64_t lo = 0, hi = 0;
 	for (size_t i = 0; i < n; i++) {
 		present[ev[i].type] = 1;
-		if (ev[i].dated) {
+		if (ev[i].placed) {
 			if (!dated++) {
-				lo = ev[i].d0;
-				hi = ev[i].d1;
+				lo = ev[i].p0;
+				hi = ev[i].p1;
 			}
-			if (ev[i].d0 < lo)
-				lo = ev[i].d0;
-			if (ev[i].d1 > hi)
-				hi = ev[i].d1;
+			if (ev[i].p0 < lo)
+				lo = ev[i].p0;
+			if (ev[i].p1 > hi)
+				hi = ev[i].p1;
+			by_report += ev[i].by_report;
 		}
 	}
 	if (!n) {
@@ -106,7 +120,11 @@ int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 		"<svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle cx=\"7\" "
 		"cy=\"7\" "
 		"r=\"4.5\" fill=\"#fff\" stroke=\"#333\" stroke-width=\"2\"/></svg> pledged "
-		"(intent or committed) &#160; a line runs from the start to the end date; a "
+		"(intent or committed) "
+		"<svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle cx=\"7\" "
+		"cy=\"7\" r=\"4.5\" fill=\"#fff\" stroke=\"#333\" stroke-width=\"1.6\" "
+		"stroke-dasharray=\"2.2 1.6\"/></svg> date of the act unknown: at its report "
+		"date &#160; a line runs from the start to the end date; a "
 		"year or month alone covers the whole period. Hover a mark for details, click "
 		"it for its row.</p>");
 
@@ -158,12 +176,12 @@ int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 			rep_ev *e = order[i];
 			if (e->type != t)
 				continue;
-			if (!e->dated) {
+			if (!e->placed) {
 				undated++;
 				continue;
 			}
-			double x0 = px0 + (double)(e->d0 - a) * scale;
-			double x1 = px0 + (double)(e->d1 + 1 - a) * scale;
+			double x0 = px0 + (double)(e->p0 - a) * scale;
+			double x1 = px0 + (double)(e->p1 + 1 - a) * scale;
 			int r = 0;
 			while (r < TL_MAX_ROWS && row_end[r] > x0 - 11)
 				r++;
@@ -194,7 +212,8 @@ int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 		"<svg id=\"timeline-svg\" class=\"chart\" viewBox=\"0 0 %.0f %.0f\" "
 		"width=\"100%%\" role=\"img\" aria-labelledby=\"tl-desc\" "
 		"font-size=\"12\"><desc id=\"tl-desc\">Events by date and type; filled dots "
-		"delivered, hollow dots pledged; undated events in the right-hand column."
+		"delivered, hollow dots pledged; dashed dots at the report date of events "
+		"whose act has no date; events with neither date in the right-hand column."
 		"</desc>",
 		TL_W, height);
 
@@ -283,11 +302,11 @@ int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 		at_buf_adds(b, "<g class=\"dated\">");
 		for (size_t i = 0; i < n; i++) {
 			rep_ev *e = order[i];
-			if (e->type != t || !e->dated)
+			if (e->type != t || !e->placed)
 				continue;
-			double x0 = px0 + (double)(e->d0 - a) * scale;
-			double x1 = px0 + (double)(e->d1 + 1 - a) * scale;
-			if (e->d1 == e->d0)
+			double x0 = px0 + (double)(e->p0 - a) * scale;
+			double x1 = px0 + (double)(e->p1 + 1 - a) * scale;
+			if (e->p1 == e->p0)
 				x1 = x0;
 			tl_mark(b, e, x0, x1, lane_y[t] + 12 + row_of[e - ev] * TL_ROW);
 		}
@@ -295,7 +314,7 @@ int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 		size_t u = 0;
 		for (size_t i = 0; i < n; i++) {
 			rep_ev *e = order[i];
-			if (e->type != t || e->dated)
+			if (e->type != t || e->placed)
 				continue;
 			/* A grid in the "no date" column: never on the date axis. */
 			int lr = lane_rows[t] > 0 ? lane_rows[t] : 1;
@@ -306,10 +325,17 @@ int rep_render_timeline(at_buf *b, rep_ev *ev, size_t n)
 		at_buf_adds(b, "</g></g>");
 	}
 	at_buf_adds(b, "</svg>");
+	if (by_report)
+		at_buf_printf(b,
+			      "<p class=\"note\">%zu event%s ha%s no date of the act and %s shown "
+			      "at %s report date (dashed).</p>",
+			      by_report, by_report == 1 ? "" : "s", by_report == 1 ? "s" : "ve",
+			      by_report == 1 ? "is" : "are", by_report == 1 ? "its" : "their");
 	if (dated < n)
 		at_buf_printf(
 			b,
-			"<p class=\"note\">%zu event%s ha%s no known date and %s shown in "
+			"<p class=\"note\">%zu event%s ha%s no known date (neither of the act "
+			"nor of a report) and %s shown in "
 			"the \xE2\x80\x9Cno date\xE2\x80\x9D column, not on the axis.</p>",
 			n - dated, n - dated == 1 ? "" : "s", n - dated == 1 ? "s" : "ve",
 			n - dated == 1 ? "is" : "are");
