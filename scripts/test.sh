@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs, step by step, after `make deps`:
-#   0. the style check (banned calls);
+#   0. the style check (banned calls) and the licence line of every source
+#      file (scripts/spdx.sh --check; scripts/spdx.sh adds missing ones);
 #   1. a sanitizer build (ASan + UBSan, arena on malloc) in build-asan and its
 #      ctest suite (unit, golden, e2e);
 #   2. the plain RelWithDebInfo build in build and its ctest suite;
@@ -89,6 +90,7 @@ fuzz_smoke() {
 }
 
 step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
+step "licence lines (scripts/spdx.sh --check)" bash scripts/spdx.sh --check
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
 step "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
