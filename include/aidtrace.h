@@ -131,7 +131,9 @@ typedef struct at_reader_opts {
 /*
  * Finish a document the reader left pending (an HTML page, with
  * defer_pages): its main text, offset map and metadata. 0 when done (or
- * nothing was pending), else <0 with `diag` set: the document is unusable.
+ * nothing was pending); 1 when done with a warning in `diag` (bytes not
+ * valid in the page's charset); <0 with `diag` set: the document is
+ * unusable.
  */
 int at_doc_prepare(at_doc *doc, at_diag *diag);
 

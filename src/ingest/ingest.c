@@ -316,7 +316,7 @@ static int page_doc(at_doc *d, const char *charset, const char *fallback, const 
 	if (rc < 0)
 		return rc;
 	page_dates(d, fallback, override);
-	return 0;
+	return rc; /* 1: read, with a warning in diag */
 }
 
 int at_doc_prepare(at_doc *doc, at_diag *diag)
@@ -329,7 +329,7 @@ int at_doc_prepare(at_doc *doc, at_diag *diag)
 	doc->pending = NULL;
 	at_diag local;
 	int rc = at__html_doc(doc, p->charset[0] ? p->charset : NULL, diag ? diag : &local);
-	if (rc == 0)
+	if (rc >= 0)
 		page_dates(doc, p->fallback, p->override);
 	free(p);
 	return rc;

@@ -129,6 +129,13 @@ check "JSONL faults: the line named once" test "$(grep -c 'line 1\|line 2' "$tmp
 check "JSONL faults: no library flag names" test "$(grep -c 'JSON_ALLOW_NUL' "$tmp/err")" -eq 0
 check "JSONL faults: a NUL said so" grep -q "nul.jsonl:1: malformed JSON, column [0-9]*: a .u0000 (NUL)" "$tmp/err"
 check "JSONL faults: a cut line said so" grep -q "nul.jsonl:2: .*the line ends inside" "$tmp/err"
+printf '<html><head><meta charset="euc-jp"></head><body><p>Norway gave \xca\xc3\x8f\xc1 boats to Estonia.</p></body></html>' >"$tmp/in/cs.html"
+for t in 1 2; do
+	run --threads "$t" "$tmp/in/cs.html"
+	check "a page's bytes not in its charset ($t threads): exit status 1" test "$rc" -eq 1
+	check "... one diagnostic, ours" test "$(wc -l <"$tmp/err")" -eq 1
+	check "... naming the page" grep -q "cs.html: bytes that are not valid in the page's charset" "$tmp/err"
+done
 head -c 3000 /dev/zero | tr '\0' 'x' >"$tmp/in/notes.db"
 for cmd in ingest events; do
 	rc=0

@@ -53,7 +53,7 @@ done
 
 # a program built against the installed library (not for sanitizer builds,
 # whose library needs the sanitizer runtime at link time)
-if nm -A "$P/lib/libaidtrace.a" 2>/dev/null | grep -q '__asan\|__tsan'; then
+if nm -A "$P/lib/libaidtrace.a" 2>/dev/null | grep '__asan\|__tsan' >/dev/null; then
 	echo "skip pkg-config program (sanitizer build)"
 else
 	cat >"$tmp/prog.c" <<'C'
