@@ -9,6 +9,8 @@
 # "# shortened" comment. Every command must exit 0.
 #
 #   tests/e2e/readme.sh PATH/TO/aidtrace SRCDIR
+#   README_UPDATE=1 tests/e2e/readme.sh build/aidtrace .   (after a change of the
+#       engine's output: writes the commands' output into README.md's blocks)
 set -uo pipefail
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$(cd "$2" && pwd)
@@ -24,11 +26,12 @@ import os, re, shlex, subprocess, sys
 readme, tmp, src = sys.argv[1:4]
 steps = []  # (kind, command, expected lines or None)
 lang, block = None, []
-for line in open(readme, encoding="utf-8"):
-    line = line.rstrip("\n")
+lines = open(readme, encoding="utf-8").read().split("\n")
+where = {}  # step index -> (first, end) line numbers of its shown output
+for ln, line in enumerate(lines):
     m = re.match(r"^```(\w*)\s*$", line)
     if m and lang is None:
-        lang, block = m.group(1) or "-", []
+        lang, block, start = m.group(1) or "-", [], ln + 1
         continue
     if m and lang is not None:
         if lang == "sh":
@@ -52,10 +55,11 @@ for line in open(readme, encoding="utf-8"):
                     i += 1
                     cmd = cmd[:-1] + " " + block[i].strip()
                 i += 1
-                out = []
+                out, first = [], start + i
                 while i < len(block) and not block[i].startswith("$ "):
                     out.append(block[i].rstrip())
                     i += 1
+                where[len(steps)] = (first, start + i)
                 steps.append(("console", cmd, None if "# shortened" in cmd else out))
         lang = None
         continue
@@ -88,6 +92,17 @@ for n, (kind, cmd, want) in enumerate(steps):
             print("     the command printed:")
             for l in got:
                 print("       | " + l)
+if os.environ.get("README_UPDATE"):
+    for n in sorted(where, reverse=True):
+        kind, cmd, want = steps[n]
+        if want is None:
+            continue
+        got = [l.rstrip() for l in open("%s/%d.out" % (tmp, n), encoding="utf-8").read().rstrip("\n").split("\n")]
+        a, z = where[n]
+        lines[a:z] = [] if got == [""] else got
+    open(readme, "w", encoding="utf-8").write("\n".join(lines))
+    print("readme: outputs written into " + readme)
+    sys.exit(0)
 print("readme: %d commands, %d failed" % (len(steps), fail))
 sys.exit(1 if fail or not steps else 0)
 PY
