@@ -81,6 +81,19 @@ if c != p:
     print("score.py:", json.dumps(p, sort_keys=True))
     sys.exit(1)
 ' "$tmp/$set.c.json" "$tmp/$set.py.json"
+		# the merged ledger (merge links between documents), for the small sets
+		if [[ $set == seeds || $set == dev ]]; then
+			"$BIN" ingest --quiet --db "$tmp/$set.db" "$tmp/$set.docs.jsonl" 2>/dev/null
+			"$BIN" events --db "$tmp/$set.db" --format jsonl >"$tmp/$set.ledger.jsonl"
+			a=$("$BIN" score "$SHARED/gold/$set.jsonl" "$tmp/$set.ledger.jsonl" \
+				--docs "$SHARED/gold/$set.docs.jsonl" --format json)
+			b=$(python3 "$SHARED/eval/score.py" "$SHARED/gold/$set.jsonl" \
+				"$tmp/$set.ledger.jsonl" --docs "$SHARED/gold/$set.docs.jsonl" --json)
+			check "score: $set ledger (merge links), the same as score.py" python3 -c '
+import json, sys
+a, b = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+sys.exit(a != b or a["merge"]["predicted_links"] == 0)' "$a" "$b"
+		fi
 		# also without --docs (the gold's own documents)
 		a=$("$BIN" score "$SHARED/gold/$set.jsonl" "$tmp/$set.pred.jsonl" --format json)
 		b=$(python3 "$SHARED/eval/score.py" "$SHARED/gold/$set.jsonl" "$tmp/$set.pred.jsonl" --json)
