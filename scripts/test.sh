@@ -8,7 +8,8 @@
 #   3. valgrind on the CLI over the example articles (examples/*.txt): extract
 #      with threads and with one thread, ingest into a temporary database,
 #      events as table, CSV and --explain, the report of the ledger and of the
-#      hostile report fixture, extract over the web-archive and HTML fuzz seeds;
+#      hostile report fixture, score of the ledger against tests/data's
+#      gold, extract over the web-archive and HTML fuzz seeds;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
 #   5. short libFuzzer runs (ingest, report) when clang is installed.
@@ -66,6 +67,10 @@ valgrind_cli() {
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --id "$("$BUILD/aidtrace" events \
 			--db "$db" --format jsonl --limit 1 | cut -d'"' -f4)" --explain >/dev/null &&
 		"${vg[@]}" "$BUILD/aidtrace" report --db "$db" -o /dev/null --generated valgrind &&
+		"$BUILD/aidtrace" events --db "$db" --format jsonl >"$(dirname "$db")/ledger.jsonl" &&
+		"${vg[@]}" "$BUILD/aidtrace" score tests/data/examples.gold.jsonl \
+			"$(dirname "$db")/ledger.jsonl" --docs tests/data/examples.docs.jsonl \
+			--errors --format json >/dev/null &&
 		{ "$BUILD/aidtrace" extract examples/*.txt && head -n 6 tests/data/report/synthetic.jsonl; } |
 		"${vg[@]}" "$BUILD/aidtrace" report --jsonl - -o /dev/null --generated valgrind
 	local rc=$?
