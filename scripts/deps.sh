@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
 	gcc libc6-dev make cmake pkg-config
 	libjansson-dev libutf8proc-dev libcmocka-dev libsqlite3-dev sqlite3 zlib1g-dev libxml2-dev libstemmer-dev
-	valgrind time
+	valgrind time man-db
 	clang libclang-rt-dev clang-format
 	chromium
 )
