@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # aidtrace — convenience targets around CMake. `make help` lists them.
 
 BUILD      ?= build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * aidtrace.h — the public API of libaidtrace.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # deps.sh — install the Debian packages aidtrace needs to build, test, fuzz
 # and benchmark (chromium: the report's browser test renders the page). This is the one list of packages; `make deps` runs it.
 # Only missing packages are installed (apt-get as root, or through sudo).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # test.sh — what `make test` runs, step by step, after `make deps`:
 #   0. the style check (banned calls) and the licence line of every source
 #      file (scripts/spdx.sh --check; scripts/spdx.sh adds missing ones);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # uninstall.sh PREFIX — what `make uninstall PREFIX=...` runs: removes the
 # files `make install` put under PREFIX (DESTDIR is honoured): bin/aidtrace,
 # share/aidtrace/*.tsv, the man page, the header, the static library and its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli.h — what the command files of the CLI share: diagnostics on stderr,
  * the terminal width, and the commands themselves.

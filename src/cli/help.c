@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * help.c — the help text of every command, one place: `aidtrace COMMAND
  * --help` and `aidtrace help COMMAND` print the same text (cli_help), and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c — the aidtrace command line, a thin client of include/aidtrace.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * score.c — `aidtrace score GOLD PRED [--docs DOCS] [--format table|json]
  * [--errors]`: a thin client of at_score (src/score/score.c). Unreadable

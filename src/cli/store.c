@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c — the CLI's ledger commands, thin clients of at_store_*:
  *

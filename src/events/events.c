@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * events.c — reading SCHEMA.md events (see events.h): JSON lines through
  * jansson, one object a line, with a message naming what is wrong with a

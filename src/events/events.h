@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * events.h — reading SCHEMA.md events: the one place where the engine's
  * consumers of event JSON (the merge, the report, GeoJSON, the scorer) get

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * html.c — web pages: libxml2's HTML parser (the one lxml uses), the page's
  * metadata, and its main text, with a map from the text back to the page's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ingest.c — reading documents: single text files, JSON-lines files,
  * directories (walked in name order) and stdin. Exports at_reader_open/next/

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ingest_int.h — what the readers of src/ingest share (not public).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lexicon.c — loading the data folder and matching phrases over tokens (see
  * lexicon.h). Exports at_ctx_new, at_ctx_free, at_default_datadir, lx_match,

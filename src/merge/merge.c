@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * merge.c — the same act reported by several documents becomes one ledger
  * event. Exports at_merge_block, at_merge_event, at_merge_block_key,

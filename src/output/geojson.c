@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * geojson.c — events as a GeoJSON FeatureCollection (RFC 7946) for maps.
  * Exports at_geojson_from_jsonl, which reads SCHEMA JSON lines (the output of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ledger.c — ledger events (JSON lines from the store) for people and
  * spreadsheets. Exports at_ledger_table_header/row, at_ledger_csv_header/row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * common.c — small renderers the report's sections share (USD amounts, who to
  * whom, an event's anchor, a field's sentence as a tooltip) and a string

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * conflicts.c — the report's conflicts: the fields on which sources disagree, values
  * side by side.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * escape.c — the report's escaping and scales: HTML text safe between tags and in
  * quoted attributes (at_report__esc), the URL check, partial dates as day

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * flows.c — the report's flows: the largest provider -> recipient pairs in words,
  * and an SVG matrix of aid, provider rows by recipient columns, a square

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * page.c — the report's page (at_report_html): the head with its
  * Content-Security-Policy, the CSS, the sections in reading order, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * read.c — the report's input: SCHEMA.md JSON lines read by the engine's event
  * reader (events/events.c) into rep_ev records (type, status, first and

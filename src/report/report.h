@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report.h — helpers of the HTML report (the files of src/report) shared with its unit
  * tests, not public: HTML escaping, the URL check, the timeline's date

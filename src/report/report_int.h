@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_int.h — what the files of the HTML report share (not public): the
  * event record (rep_ev, read by read.c), the type and status names, the

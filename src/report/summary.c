@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * summary.c — the report's summary: one sentence first, then events by type,
  * providers, recipients, source documents, and the known USD value of aid

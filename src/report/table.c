@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * table.c — the report's events table: dates, type, status, who, items, value,
  * sources; each field's sentence is its tooltip, and "sentences" expands to

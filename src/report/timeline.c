@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * timeline.c — the report's timeline: an SVG with a lane per event type, a dot at
  * the start date and a line to the end date; filled dots were delivered,

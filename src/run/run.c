@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * run.c — at_run: the extraction of many documents, on several threads, with
  * the results handed back in input order. Exports at_run (aidtrace.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * score.c — predicted events against gold annotations (at_score), by the
  * rules of SCHEMA.md ("Gold annotations"):

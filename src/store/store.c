@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c — documents, their events and the merged ledger in SQLite.
  * Exports at_store_open/close/put/commit/events/counts/explain.

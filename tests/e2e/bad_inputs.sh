@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bad_inputs.sh — end-to-end: the CLI on bad input reports each bad unit on
 # stderr with its file and line or byte, keeps going with the good documents,
 # and exits 1; usage errors exit 2.

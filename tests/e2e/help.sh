@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # help.sh — end-to-end: every command of `aidtrace help` has a help text;
 # `aidtrace COMMAND --help` and `aidtrace help COMMAND` print the same one;
 # every option the CLI's sources parse ("--name" literals in src/cli/*.c)

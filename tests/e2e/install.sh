@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # install.sh — end-to-end: what `make install PREFIX=...` does (cmake
 # --install BUILD --prefix PREFIX) into a temporary prefix: the binary, the
 # lexicons, the man page, the header, the static library and its pkg-config

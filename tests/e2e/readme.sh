@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # readme.sh — the README cannot drift: every command in a ```sh or
 # ```console block of README.md is run, in order, in one shell, in a
 # scratch folder that links the project's examples/, fuzz/ and tests/ and

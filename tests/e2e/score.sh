@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # score.sh — end-to-end: `aidtrace score` on the CLI (usage errors, a bad
 # line named with file and line, the same figures from a file and from
 # stdin, --errors), and, when ../shared is beside the project with its gold

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # store.sh — end-to-end: `aidtrace ingest` and `aidtrace events` on a real
 # SQLite file. A run killed with SIGKILL at random moments leaves a database
 # that opens, passes PRAGMA integrity_check and holds every committed batch;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/report/render.c — the HTML report (the files of src/report): escaping of
  * hostile text, the URL check, the timeline's date scale (partial dates

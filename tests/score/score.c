@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/score/score.c — at_score on small gold files written for these
  * tests: pairing by type and actors, optional lines, slots (status_alt,
