@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # aidtrace — convenience targets around CMake. `make help` lists them.
 
 BUILD      ?= build
@@ -7,9 +8,10 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= 2
 CMAKE_TYPE ?= RelWithDebInfo
 FUZZ_SECS  ?= 20
+PREFIX     ?= /usr/local
 
 .PHONY: all build deps test demo bench clean format check-style fuzz fuzz-smoke golden \
-	golden-update help report-screenshot
+	golden-update help report-screenshot install uninstall
 
 all: build
 
@@ -17,6 +19,9 @@ help:
 	@echo "make            build $(BUILD)/aidtrace ($(CMAKE_TYPE))"
 	@echo "make deps       install missing Debian packages (scripts/deps.sh)"
 	@echo "make test       sanitizer + plain unit/golden/e2e tests, valgrind, fuzz smoke"
+	@echo "make install PREFIX=DIR  install bin/aidtrace, share/aidtrace, the man page, include/aidtrace.h,"
+	@echo "                lib/libaidtrace.a and lib/pkgconfig/aidtrace.pc under DIR (default $(PREFIX))"
+	@echo "make uninstall PREFIX=DIR  remove them again"
 	@echo "make demo       extract examples/*.txt (out/demo.jsonl), ingest them (out/demo.db), print the ledger, write out/report.html"
 	@echo "make report-screenshot  render the demo report in chromium into docs/report.png"
 	@echo "make bench      time extraction on ../shared/corpus/reuters21578.jsonl"
@@ -50,6 +55,12 @@ demo: deps build
 # test takes it).
 report-screenshot: build
 	bash tests/report/browser.sh $(BUILD)/aidtrace . docs/report.png
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	bash scripts/uninstall.sh $(PREFIX)
 
 bench: deps build
 	@bash scripts/bench.sh $(BUILD)/aidtrace

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_html.c — libFuzzer target for the HTML reader (src/ingest/html.c):
  * the raw bytes are written as an .html file, read with at_reader_open/next

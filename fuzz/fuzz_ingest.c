@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_ingest.c — libFuzzer target for the input side of aidtrace: the raw
  * bytes go (1) through at_doc_from_text + at_extract_doc + both renderers,

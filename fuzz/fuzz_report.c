@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_report.c — libFuzzer target for the HTML report: the raw bytes are
  * read as JSON lines of events by at_report_html, and the page must keep

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_tables.c — libFuzzer target for the data parsers the context loads
  * and the GeoJSON renderer: the bytes are parsed as an annual rate table, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_util.h — what the libFuzzer targets that read files share: the
  * lexicons loaded once (AIDTRACE_DATA, else the source tree's data/), and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_warc.c — libFuzzer target for the web-archive reader (src/ingest/
  * warc.c): the raw bytes are written as a .warc file, and gzip'd (split into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * aidtrace.h — the public API of libaidtrace.
  *
@@ -72,7 +73,9 @@ void at_ctx_free(at_ctx *ctx);
  * message naming the file, line and byte into `err`.
  */
 int at_ctx_load_rates(at_ctx *ctx, const char *path, char *err, size_t errlen);
-/* The default data folder compiled into the library (may not exist). */
+/* The data folder used when none is given: PREFIX/share/aidtrace beside an
+ * installed program (PREFIX/bin), else the source tree's data/, else the
+ * share/aidtrace of the prefix the library was built for (may not exist). */
 const char *at_default_datadir(void);
 
 /* ---- documents and diagnostics ---------------------------------------- */
@@ -129,7 +132,9 @@ typedef struct at_reader_opts {
 /*
  * Finish a document the reader left pending (an HTML page, with
  * defer_pages): its main text, offset map and metadata. 0 when done (or
- * nothing was pending), else <0 with `diag` set: the document is unusable.
+ * nothing was pending); 1 when done with a warning in `diag` (bytes not
+ * valid in the page's charset); <0 with `diag` set: the document is
+ * unusable.
  */
 int at_doc_prepare(at_doc *doc, at_diag *diag);
 
@@ -357,6 +362,37 @@ int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
  * free(), its length in *outlen (may be NULL); NULL when out of memory.
  */
 char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, size_t *outlen);
+
+/* ---- scoring against gold annotations ------------------------------------ */
+
+/* A text in memory and the name it is reported under (a file name). */
+typedef struct at_text {
+	const char *name;
+	const char *data;
+	size_t len;
+} at_text;
+
+#define AT_SCORE_JSON 1u   /* a JSON object instead of the table */
+#define AT_SCORE_ERRORS 2u /* also list missed and false events, wrong slots */
+
+/*
+ * Score predicted events against gold annotations (SCHEMA.md, "Gold
+ * annotations"): `gold` holds one line per event per document (with "doc",
+ * "group", "optional", "evidence", "status_alt"), `pred` the program's JSON
+ * lines (per-document or merged events; each counts once per document its
+ * sources cite), `docs` (may be NULL) lines with a "doc" field that give the
+ * documents in scope; otherwise the gold's documents are. In each document a
+ * prediction is paired with a gold event of the same type and actors, best
+ * slot score first; the result is event precision, recall and F1, the mean
+ * score of each slot over the matched pairs, and the merge links (gold lines
+ * of different documents sharing a group, found when both are matched to one
+ * predicted event). *out (freed by the caller) is the table, or with
+ * AT_SCORE_JSON an object {"events", "slots", "merge"[, "errors"]}.
+ * Lines that cannot be read go to dsink (file and line) and are skipped.
+ * Returns 0, AT_EPARSE when some lines were skipped, AT_ENOMEM.
+ */
+int at_score(const at_text *gold, const at_text *pred, const at_text *docs, unsigned flags,
+	     char **out, size_t *outlen, at_diag_sink dsink, void *user);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bench.sh — throughput and memory of `aidtrace extract` on the Reuters-21578
 # corpus (../shared/corpus/reuters21578.jsonl, when present; it is not part of
 # the repository, so the bench skips without it). In one run it reports, for

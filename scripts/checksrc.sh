@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # checksrc.sh — bans C library calls that are easy to misuse (after curl's
 # checksrc): unbounded string writes (strcpy, strcat, sprintf, vsprintf, gets),
 # atoi/atol/atoll (no error detection: use strtol), and the non-reentrant

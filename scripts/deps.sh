@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # deps.sh — install the Debian packages aidtrace needs to build, test, fuzz
 # and benchmark (chromium: the report's browser test renders the page;
 # valgrind and clang: make test's valgrind and fuzz steps, which CI must
@@ -13,7 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACKAGES=(
 	gcc libc6-dev make cmake pkg-config
 	libjansson-dev libutf8proc-dev libcmocka-dev libsqlite3-dev sqlite3 zlib1g-dev libxml2-dev libstemmer-dev
-	valgrind time
+	valgrind time man-db
 	clang libclang-rt-dev clang-format
 	chromium
 )

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # fuzz.sh — run a libFuzzer target for a while on a scratch copy of its seed
 # corpus (the seeds in fuzz/corpus/ stay as they are).
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # golden.sh — golden tests of the whole engine: for each examples/NN-*.txt,
 # `aidtrace extract` must print exactly tests/golden/examples-NN.expected.jsonl
 # (byte for byte; nothing is ignored).

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # test.sh — what `make test` runs, step by step, after `make deps`:
-#   0. the style check (banned calls);
+#   0. the style check (banned calls) and the licence line of every source
+#      file (scripts/spdx.sh --check; scripts/spdx.sh adds missing ones);
 #   1. a sanitizer build (ASan + UBSan, arena on malloc, the crash points of
 #      src/store/faults.h) in build-asan and its ctest suite (unit, golden,
 #      e2e; e2e/crash with --faults);
@@ -8,7 +10,8 @@
 #   3. valgrind on the CLI over the example articles (examples/*.txt): extract
 #      with threads and with one thread, ingest into a temporary database,
 #      events as table, CSV and --explain, the report of the ledger and of the
-#      hostile report fixture, extract over the web-archive and HTML fuzz seeds;
+#      hostile report fixture, score of the ledger against tests/data's
+#      gold, extract over the web-archive and HTML fuzz seeds;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
 #   5. short libFuzzer runs (every target) when clang is installed.
@@ -70,6 +73,10 @@ valgrind_cli() {
 		"${vg[@]}" "$BUILD/aidtrace" events --db "$db" --id "$("$BUILD/aidtrace" events \
 			--db "$db" --format jsonl --limit 1 | cut -d'"' -f4)" --explain >/dev/null &&
 		"${vg[@]}" "$BUILD/aidtrace" report --db "$db" -o /dev/null --generated valgrind &&
+		"$BUILD/aidtrace" events --db "$db" --format jsonl >"$(dirname "$db")/ledger.jsonl" &&
+		"${vg[@]}" "$BUILD/aidtrace" score tests/data/examples.gold.jsonl \
+			"$(dirname "$db")/ledger.jsonl" --docs tests/data/examples.docs.jsonl \
+			--errors --format json >/dev/null &&
 		{ "$BUILD/aidtrace" extract examples/*.txt && head -n 6 tests/data/report/synthetic.jsonl; } |
 		"${vg[@]}" "$BUILD/aidtrace" report --jsonl - -o /dev/null --generated valgrind
 	local rc=$?
@@ -94,6 +101,7 @@ fuzz_smoke() {
 }
 
 step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
+step "licence lines (scripts/spdx.sh --check)" bash scripts/spdx.sh --check
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
 # A step that needs TOOL (from Debian package PKG): run it, or skip it with a

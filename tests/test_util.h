@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_util.h — helpers shared by the cmocka tests: the lexicon folder of the
  * source tree, a once-per-process context, temp files and JSON parsing of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dump.c — a developer's view of how aidtrace reads one document: paragraph
  * roles, sentences, and the mentions found in each (actors with flags,

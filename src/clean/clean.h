@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * clean.h — telling the article from the site around it. Exports at_clean:
  * the document's bytes are cut into paragraphs, each with a role.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c — the aidtrace command line, a thin client of include/aidtrace.h.
  *
@@ -5,6 +6,11 @@
  *                    [--data DIR] [--rates FILE] [--threads N] [--quiet] PATH...|-
  *   aidtrace ingest ... / aidtrace events ...   (store.c)
  *   aidtrace report [--db FILE [filters] | --jsonl FILE|-] [-o report.html]
+ *   aidtrace score GOLD PRED [--docs DOCS] [--format table|json] [--errors]  (score.c)
+ *   aidtrace help [COMMAND] / aidtrace version
+ *
+ * The table of commands is at the end (main); their help texts are in
+ * help.c, so that `COMMAND --help` and `help COMMAND` print the same.
  *
  * extract's work is at_run's (documents in parallel, results in input order);
  * the CLI writes events to stdout, diagnostics and the progress line to stderr.
@@ -13,6 +19,7 @@
  * with file and position, the rest processed); 2 usage or set-up error.
  */
 #define _DEFAULT_SOURCE /* gmtime_r */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,45 +29,6 @@
 
 #include "aidtrace.h"
 #include "cli.h"
-
-static void usage(FILE *f)
-{
-	fputs("usage: aidtrace extract [--published YYYY-MM-DD] [--format jsonl|table|geojson]\n"
-	      "                        [--data DIR] [--rates FILE] [--threads N]\n"
-	      "                        [--quiet] PATH...|-\n"
-	      "       aidtrace ingest [--db FILE] [options] PATH...|-   (aidtrace ingest "
-	      "--help)\n"
-	      "       aidtrace events [--db FILE] [filters] [--format table|jsonl|csv]\n"
-	      "       aidtrace report [--db FILE [filters] | --jsonl FILE|-] [-o report.html]\n"
-	      "                       [--title TEXT] [--generated TEXT]\n"
-	      "       aidtrace --version\n"
-	      "\n"
-	      "extract reads news articles and writes the events they report (aid,\n"
-	      "exercises, deployments) as JSON lines on stdout.\n"
-	      "  PATH         a .txt file (one article; an optional first line\n"
-	      "               \" date YYYY-MM-DD\" gives its date), a .jsonl file (one\n"
-	      "               {\"id\",\"url\",\"published\",\"title\",\"text\"} a line), a\n"
-	      "               directory (walked), or - for JSON lines on stdin\n"
-	      "  --published  publication date for every document (overrides)\n"
-	      "  --format     jsonl (default), table, or geojson (one FeatureCollection:\n"
-	      "               aid as provider->recipient lines, the rest as points)\n"
-	      "  --data DIR   lexicon folder (default: $AIDTRACE_DATA or the built-in)\n"
-	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
-	      "               layout (Date,USD,JPY,...); used before the annual table\n"
-	      "  --threads N  documents analysed in parallel (default: the number of\n"
-	      "               cores); the output is the same for every N\n"
-	      "  --quiet      no progress line on stderr (shown only when stderr is a\n"
-	      "               terminal and the run takes more than a second)\n"
-	      "\n"
-	      "report writes one self-contained HTML page about events given as JSON\n"
-	      "lines (extract's output): summary, timeline, flows, table, conflicts.\n"
-	      "  --jsonl FILE  the events (- for stdin)\n"
-	      "  -o FILE       the page (default: stdout)\n"
-	      "  --title TEXT  the page's title\n"
-	      "  --generated TEXT  the \"generated\" line (default: the UTC time, or\n"
-	      "               $SOURCE_DATE_EPOCH when set, for reproducible pages)\n",
-	      f);
-}
 
 static int term_width(int fd)
 {
@@ -207,12 +175,12 @@ static int cmd_extract(int argc, char **argv)
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			quiet = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
+			cli_help(stdout, "extract");
 			free(paths);
 			return 0;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "aidtrace: unknown option %s\n", a);
-			usage(stderr);
+			fprintf(stderr, "aidtrace: extract: unknown option %s\n", a);
+			cli_usage("extract");
 			free(paths);
 			return 2;
 		} else {
@@ -233,7 +201,11 @@ static int cmd_extract(int argc, char **argv)
 	}
 	if (!npaths || (strcmp(format, "jsonl") && strcmp(format, "table") &&
 			strcmp(format, "geojson"))) {
-		usage(stderr);
+		if (npaths)
+			fprintf(stderr, "aidtrace: extract: unknown format %s\n", format);
+		else
+			fprintf(stderr, "aidtrace: extract: no PATH (give files, folders or -)\n");
+		cli_usage("extract");
 		free(paths);
 		return 2;
 	}
@@ -296,8 +268,7 @@ static int cmd_extract(int argc, char **argv)
 	return st.diags ? 1 : 0;
 }
 
-/* The whole of `path` ("-": stdin) in memory, capped. NULL on error. */
-static char *slurp(const char *path, size_t *len)
+char *cli_slurp(const char *path, size_t *len)
 {
 	const size_t cap = (size_t)1 << 30;
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -310,6 +281,7 @@ static char *slurp(const char *path, size_t *len)
 		n += got;
 		if (n < alloc) {
 			if (ferror(f)) {
+				errno = EIO;
 				free(p);
 				p = NULL;
 			}
@@ -317,6 +289,7 @@ static char *slurp(const char *path, size_t *len)
 		}
 		char *q = alloc < cap ? realloc(p, alloc * 2) : NULL;
 		if (!q) {
+			errno = alloc < cap ? ENOMEM : EFBIG;
 			free(p);
 			p = NULL;
 			break;
@@ -324,6 +297,8 @@ static char *slurp(const char *path, size_t *len)
 		p = q;
 		alloc *= 2;
 	}
+	if (p)
+		p[n] = '\0'; /* n < alloc */
 	if (f != stdin)
 		fclose(f);
 	*len = n;
@@ -360,7 +335,7 @@ static int cmd_report(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
+			cli_help(stdout, "report");
 			return 0;
 		}
 		int f = cli_filter(argc, argv, &i, &q, &db);
@@ -372,7 +347,7 @@ static int cmd_report(int argc, char **argv)
 				      strcmp(a, "--title") && strcmp(a, "--generated"))) {
 			fprintf(stderr, "aidtrace: report: unknown or incomplete option %s\n",
 				a);
-			usage(stderr);
+			cli_usage("report");
 			return 2;
 		}
 		const char *v = argv[++i];
@@ -392,7 +367,7 @@ static int cmd_report(int argc, char **argv)
 		else
 			fprintf(stderr, "aidtrace: report: give --db FILE (the ledger) or "
 					"--jsonl FILE (events as JSON lines)\n");
-		usage(stderr);
+		cli_usage("report");
 		return 2;
 	}
 	char when[64];
@@ -423,9 +398,9 @@ static int cmd_report(int argc, char **argv)
 		describe(&q, scope, sizeof(scope));
 		in = db;
 	} else {
-		text = slurp(in, &len);
+		text = cli_slurp(in, &len);
 		if (!text) {
-			fprintf(stderr, "aidtrace: %s: cannot read\n", in);
+			fprintf(stderr, "aidtrace: %s: cannot read: %s\n", in, strerror(errno));
 			return 2;
 		}
 	}
@@ -452,29 +427,88 @@ static int cmd_report(int argc, char **argv)
 	return rc ? 1 : 0;
 }
 
+static int cmd_version(int argc, char **argv)
+{
+	if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
+		return cli_help(stdout, "version"), 0;
+	if (argc) {
+		cli_usage("version");
+		return 2;
+	}
+	const char *data = getenv("AIDTRACE_DATA");
+	printf("aidtrace %s\ndata: %s%s\n", AT_VERSION,
+	       data && data[0] ? data : at_default_datadir(),
+	       data && data[0] ? " ($AIDTRACE_DATA)" : "");
+	return 0;
+}
+
+static int cmd_help(int argc, char **argv);
+
+/* The commands, in the order the overview lists them; each one's help text
+ * is in help.c under the same name. */
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"extract", cmd_extract, "the events of news articles, as JSON lines or a table"},
+	{"ingest", cmd_ingest, "extract and store documents and events; merge the ledger"},
+	{"events", cmd_events, "list or explain the ledger's events (table, JSONL, CSV, GeoJSON)"},
+	{"report", cmd_report, "one self-contained HTML page about events"},
+	{"score", cmd_score, "score events against your own annotations"},
+	{"help", cmd_help, "this overview, or the help of one command"},
+	{"version", cmd_version, "the version"},
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void overview(FILE *f)
+{
+	fputs("usage: aidtrace COMMAND [OPTION...] [ARG...]\n"
+	      "\n"
+	      "aidtrace reads news (text, JSON lines, web pages, web archives) and\n"
+	      "writes a ledger of military aid, exercises and deployments.\n"
+	      "\n"
+	      "commands:\n",
+	      f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "aidtrace help COMMAND (or aidtrace COMMAND --help) shows a command's\n"
+	      "inputs and options; man aidtrace has them all.\n",
+	      f);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc == 0) {
+		overview(stdout);
+		return 0;
+	}
+	if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
+		return cli_help(stdout, "help"), 0;
+	if (argc == 1 && cli_help(stdout, argv[0]) == 0)
+		return 0;
+	if (argc == 1)
+		fprintf(stderr, "aidtrace: help: no command %s\n", argv[0]);
+	cli_usage("help");
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
+		overview(stderr);
 		return 2;
 	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-		printf("aidtrace %s\n", AT_VERSION);
-		return 0;
-	}
-	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-		usage(stdout);
-		return 0;
-	}
-	if (!strcmp(argv[1], "extract"))
-		return cmd_extract(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "ingest"))
-		return cmd_ingest(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "events"))
-		return cmd_events(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "report"))
-		return cmd_report(argc - 2, argv + 2);
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--version"))
+		cmd = "version";
+	else if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help"))
+		cmd = "help";
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(cmd, commands[i].name))
+			return commands[i].run(argc - 2, argv + 2);
 	fprintf(stderr, "aidtrace: unknown command %s\n", argv[1]);
-	usage(stderr);
+	overview(stderr);
 	return 2;
 }

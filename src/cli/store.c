@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c — the CLI's ledger commands, thin clients of at_store_*:
  *
@@ -22,46 +23,6 @@
 #include "cli.h"
 
 #define DEFAULT_DB "aidtrace.db"
-
-static void ingest_usage(FILE *f)
-{
-	fputs("usage: aidtrace ingest [--db FILE] [--published YYYY-MM-DD] [--data DIR]\n"
-	      "                       [--rates FILE] [--batch N] [--wait SECONDS] [--verbose] [--quiet]\n"
-	      "                       [PATH...|-]\n"
-	      "\n"
-	      "ingest extracts the events of the documents in PATH (files, folders, JSON\n"
-	      "lines, - for stdin) and stores documents, events and the merged ledger in\n"
-	      "a SQLite database. Re-ingesting a stored document changes nothing; a new\n"
-	      "version of a document (same id) replaces its events. With no PATH it only\n"
-	      "finishes the merging of an interrupted run.\n"
-	      "  --db FILE    the database (default ./aidtrace.db; created if missing)\n"
-	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
-	      "               layout (Date,USD,JPY,...); used before the annual table\n"
-	      "  --batch N    documents per transaction (default 500)\n"
-	      "  --wait S     wait up to S seconds for another process writing to the\n"
-	      "               database (default 600), then give up\n"
-	      "  --verbose    a line on stderr after each committed batch\n"
-	      "  --quiet      no summary on stderr\n",
-	      f);
-}
-
-static void events_usage(FILE *f)
-{
-	fputs("usage: aidtrace events [--db FILE] [--type aid|exercise|deployment]\n"
-	      "                       [--provider C] [--recipient C] [--participant C]\n"
-	      "                       [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n"
-	      "                       [--status intent|committed|underway|completed]\n"
-	      "                       [--min-sources N] [--limit N]\n"
-	      "                       [--format table|jsonl|csv|geojson] [--data DIR]\n"
-	      "                       [--id ID [--explain]]\n"
-	      "\n"
-	      "events lists the merged ledger, newest first. C is an ISO alpha-3 code\n"
-	      "(RUS) or an organisation code (NATO); dates filter on the act's start date,\n"
-	      "else its report date. geojson writes one FeatureCollection (RFC 7946): aid\n"
-	      "as provider -> recipient lines, exercises and deployments as points (the\n"
-	      "gazetteer is read from --data DIR, default $AIDTRACE_DATA or the built-in).\n",
-	      f);
-}
 
 /* "--name value" options: the value, or NULL when argv[*i] is not `name`. */
 static const char *opt(int argc, char **argv, int *i, const char *name)
@@ -173,15 +134,15 @@ int cmd_ingest(int argc, char **argv)
 			}
 		} else if (!strcmp(a, "--verbose"))
 			verbose = 1;
-		else if (!strcmp(a, "--quiet"))
+		else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
 			quiet = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			ingest_usage(stdout);
+			cli_help(stdout, "ingest");
 			free(paths);
 			return 0;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "aidtrace: unknown option %s\n", a);
-			ingest_usage(stderr);
+			cli_usage("ingest");
 			free(paths);
 			return 2;
 		} else
@@ -308,10 +269,11 @@ int cmd_ingest(int argc, char **argv)
 		long long nd = 0, ne = 0, nl = 0;
 		at_store_counts(st, &nd, &ne, &nl);
 		fprintf(stderr,
-			"aidtrace: %s: %lld documents read (%lld new, %lld replaced, %lld "
-			"unchanged), %lld events; the store holds %lld documents, %lld events, "
-			"%lld in the ledger\n",
-			db, s.docs, s.fresh, s.replaced, s.same, s.events, nd, ne, nl);
+			"aidtrace: %s: %lld document%s read (%lld new, %lld replaced, %lld "
+			"unchanged), %lld event%s; the store holds %lld document%s, %lld "
+			"event%s, %lld in the ledger\n",
+			db, s.docs, s.docs == 1 ? "" : "s", s.fresh, s.replaced, s.same, s.events,
+			s.events == 1 ? "" : "s", nd, nd == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nl);
 	}
 	status = s.errors ? 1 : 0;
 out:
@@ -470,11 +432,11 @@ int cmd_events(int argc, char **argv)
 		else if (!strcmp(a, "--explain"))
 			explain = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			events_usage(stdout);
+			cli_help(stdout, "events");
 			return 0;
 		} else {
 			fprintf(stderr, "aidtrace: events: unexpected %s\n", a);
-			events_usage(stderr);
+			cli_usage("events");
 			return 2;
 		}
 	}
@@ -489,7 +451,7 @@ int cmd_events(int argc, char **argv)
 			fprintf(stderr, "aidtrace: events: --explain needs --id ID\n");
 		else
 			fprintf(stderr, "aidtrace: events: unknown format %s\n", format);
-		events_usage(stderr);
+		cli_usage("events");
 		return 2;
 	}
 	char err[512];

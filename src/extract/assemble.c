@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * assemble.c — the events of one document: frames that describe the same act
  * (the headline and the body, a sentence and the one that continues it)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * extract.c — at_extract_doc: one document in, its events out. A pure
  * function of (context, document): clean → sentences and tokens → mentions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * extract.h — internals of the extract stage shared by its files:
  * mentions.c (what the words of a sentence refer to), frames.c (triggers with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames.c — triggers with their arguments become events. Exports
  * at_extract__frames, run once per sentence in document order.

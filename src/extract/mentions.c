@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mentions.c — what the words of a sentence refer to. Exports
  * at_extract__mentions (lexicon phrases, numbers, money, dates, counts of

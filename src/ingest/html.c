@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * html.c — web pages: libxml2's HTML parser (the one lxml uses), the page's
  * metadata, and its main text, with a map from the text back to the page's
@@ -751,6 +752,29 @@ int at__html_sniff(const char *s, size_t n)
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }
 
+/*
+ * libxml2 prints some faults itself ("encoding error : input conversion
+ * failed ...", "I/O error : encoder error") whatever the parser options.
+ * Its handlers are per thread: ours keep those lines off stderr and count
+ * the charset faults, which become one diagnostic of ours.
+ */
+static _Thread_local int xml_charset_faults;
+
+static void xml_generic_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	if (msg && (strstr(msg, "encod") || strstr(msg, "conversion")))
+		xml_charset_faults++;
+}
+
+static void xml_structured_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	if (e && (e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO ||
+		  e->code == XML_ERR_INVALID_CHAR || e->code == XML_I18N_CONV_FAILED))
+		xml_charset_faults++;
+}
+
 int at__html_doc(at_doc *doc, const char *charset, at_diag *diag)
 {
 	pthread_once(&xml_once, xml_init);
@@ -763,6 +787,9 @@ int at__html_doc(at_doc *doc, const char *charset, at_diag *diag)
 			 AT_MAX_DOC_BYTES);
 		return AT_ETOOBIG;
 	}
+	xmlSetGenericErrorFunc(NULL, xml_generic_error);
+	xmlSetStructuredErrorFunc(NULL, xml_structured_error);
+	xml_charset_faults = 0;
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return AT_ENOMEM;
@@ -877,5 +904,17 @@ int at__html_doc(at_doc *doc, const char *charset, at_diag *diag)
 	doc->map = o.map;
 	if (!doc->content_type)
 		doc->content_type = at__strdup("text/html");
+	if (xml_charset_faults) { /* one warning for them all: the page is read */
+		memset(diag, 0, sizeof(*diag));
+		snprintf(diag->file, sizeof(diag->file), "%s", doc->source ? doc->source : "-");
+		diag->line = doc->line;
+		diag->byte = doc->record_off;
+		snprintf(diag->msg, sizeof(diag->msg),
+			 "%s%sbytes that are not valid in the page's charset%s%s; its text may "
+			 "stop there",
+			 doc->url ? doc->url : "", doc->url ? ": " : "",
+			 charset && charset[0] ? " " : "", charset && charset[0] ? charset : "");
+		return 1;
+	}
 	return 0;
 }

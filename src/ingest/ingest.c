@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ingest.c — reading documents: single text files, JSON-lines files,
  * directories (walked in name order) and stdin. Exports at_reader_open/next/
@@ -27,6 +28,7 @@
 #include "aidtrace.h"
 #include "ingest_int.h"
 #include "jsonl_fast.h"
+#include "../events/events.h"
 #include "../util/date.h"
 #include "../util/utf8.h"
 
@@ -207,24 +209,27 @@ static size_t date_header(const char *s, size_t n, char date[17])
 	return i;
 }
 
-/* Checks shared by every text: NUL bytes (binary) and UTF-8 validity. */
+/*
+ * Checks shared by every text: NUL bytes (binary) and UTF-8 validity. The
+ * place is the file's byte (base: where the text starts), or, for a record
+ * of an archive (`record` its URL, base its offset), the record and the
+ * byte in its text. One diagnostic per text, at its first fault.
+ */
 static int check_text(const char *s, size_t n, const char *file, uint64_t line,
-		      uint64_t base, at_diag *diag)
+		      uint64_t base, const char *record, at_diag *diag)
 {
 	const char *nul = memchr(s, '\0', n);
-	if (nul) {
-		set_diag(diag, file, line, base + (uint64_t)(nul - s),
-			 "binary data (NUL byte), not a text document; skipped");
-		return AT_EENCODING;
-	}
-	size_t bad = at_utf8_check(s, n);
-	if (bad < n) {
-		set_diag(diag, file, line, base + bad,
-			 "invalid UTF-8 at byte %llu; invalid bytes are read as spaces",
-			 (unsigned long long)(base + bad));
-		return 1; /* a warning: the document is still read */
-	}
-	return 0;
+	size_t bad = nul ? (size_t)(nul - s) : at_utf8_check(s, n);
+	if (bad >= n)
+		return 0;
+	const char *what = nul ? "binary data (NUL byte), not a text document; skipped"
+			       : "invalid UTF-8 (read as spaces)";
+	if (record)
+		set_diag(diag, file, line, base, "the record of %s: %s, at byte %llu of its text",
+			 record, what, (unsigned long long)bad);
+	else
+		set_diag(diag, file, line, base + bad, "%s", what);
+	return nul ? AT_EENCODING : 1; /* invalid UTF-8 is a warning: the text is read */
 }
 
 static at_doc *new_doc(const char *id, const char *source, char *bytes, size_t len)
@@ -312,7 +317,7 @@ static int page_doc(at_doc *d, const char *charset, const char *fallback, const 
 	if (rc < 0)
 		return rc;
 	page_dates(d, fallback, override);
-	return 0;
+	return rc; /* 1: read, with a warning in diag */
 }
 
 int at_doc_prepare(at_doc *doc, at_diag *diag)
@@ -325,7 +330,7 @@ int at_doc_prepare(at_doc *doc, at_diag *diag)
 	doc->pending = NULL;
 	at_diag local;
 	int rc = at__html_doc(doc, p->charset[0] ? p->charset : NULL, diag ? diag : &local);
-	if (rc == 0)
+	if (rc >= 0)
 		page_dates(doc, p->fallback, p->override);
 	free(p);
 	return rc;
@@ -336,7 +341,8 @@ int at__payload_doc(at_doc *doc, int html, const char *charset, const char *fall
 {
 	if (html || at__html_sniff(doc->bytes, doc->len))
 		return page_doc(doc, charset, fallback, override, defer, diag);
-	int chk = check_text(doc->bytes, doc->len, doc->source, 0, doc->record_off, diag);
+	int chk = check_text(doc->bytes, doc->len, doc->source, 0, doc->record_off,
+			     doc->url ? doc->url : doc->id, diag);
 	if (chk >= 0)
 		page_dates(doc, fallback, override);
 	return chk;
@@ -414,7 +420,7 @@ static int read_text_file(at_reader *r, const char *path, at_doc **out, at_diag 
 		*out = d;
 		return 1;
 	}
-	int chk = check_text(bytes, len, path, 0, 0, diag);
+	int chk = check_text(bytes, len, path, 0, 0, NULL, diag);
 	if (chk < 0) {
 		free(bytes);
 		return chk;
@@ -622,13 +628,12 @@ static int jsonl_doc(at_reader *r, const char *tv, size_t tlen, char *owned, con
 	int rc;
 	if (tlen > AT_MAX_DOC_BYTES) {
 		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
-			 "line %llu: text larger than %u bytes; skipped",
-			 (unsigned long long)r->jsonl_line, AT_MAX_DOC_BYTES);
+			 "text larger than %u bytes; skipped", AT_MAX_DOC_BYTES);
 		rc = AT_ETOOBIG;
 		goto fail;
 	}
 	html = html || at__html_sniff(tv, tlen);
-	int chk = html ? 0 : check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, diag);
+	int chk = html ? 0 : check_text(tv, tlen, file, r->jsonl_line, r->jsonl_byte, NULL, diag);
 	if (chk < 0) {
 		rc = chk;
 		goto fail;
@@ -698,16 +703,16 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 	json_error_t jerr;
 	json_t *o = json_loadb(line, len, 0, &jerr);
 	if (!o) {
+		char why[200];
 		set_diag(diag, file, r->jsonl_line, r->jsonl_byte + (uint64_t)jerr.position,
-			 "line %llu, column %d: malformed JSON: %s; line skipped",
-			 (unsigned long long)r->jsonl_line, jerr.column, jerr.text);
+			 "malformed JSON, %s; line skipped",
+			 at_ev_json_error(&jerr, why, sizeof(why)));
 		return AT_EPARSE;
 	}
 	int rc = AT_EPARSE;
 	if (!json_is_object(o)) {
 		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
-			 "line %llu: not a JSON object; line skipped",
-			 (unsigned long long)r->jsonl_line);
+			 "not a JSON object; line skipped");
 		goto cleanup;
 	}
 	json_t *text = json_object_get(o, "text");
@@ -718,8 +723,7 @@ static int parse_jsonl_doc(at_reader *r, const char *line, size_t len, at_doc **
 	}
 	if (!json_is_string(text)) {
 		set_diag(diag, file, r->jsonl_line, r->jsonl_byte,
-			 "line %llu: no \"text\" or \"html\" string; line skipped",
-			 (unsigned long long)r->jsonl_line);
+			 "no \"text\" or \"html\" string; line skipped");
 		goto cleanup;
 	}
 	char idbuf[64];
@@ -753,8 +757,7 @@ static int next_jsonl(at_reader *r, at_doc **out, at_diag *diag)
 			return AT_ENOMEM;
 		if (n == -2) {
 			set_diag(diag, r->jsonl_path, r->jsonl_line, start,
-				 "line %llu longer than %u bytes; skipped",
-				 (unsigned long long)r->jsonl_line, AT_MAX_LINE_BYTES);
+				 "line longer than %u bytes; skipped", AT_MAX_LINE_BYTES);
 			/* the byte count of a skipped line is unknown: report the line */
 			return AT_ETOOBIG;
 		}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ingest_int.h — what the readers of src/ingest share (not public).
  */
@@ -39,8 +40,10 @@ int at__html_sniff(const char *s, size_t n);
  * main text (paragraphs separated by blank lines), keeping the map from text
  * offsets back to the page's bytes; fill title/published/url/outlet where they
  * are empty. `charset` (may be NULL) is an outside hint such as an HTTP
- * Content-Type charset. Returns 0, or a negative AT_E* code with `diag` set
- * (the document is then unusable). */
+ * Content-Type charset. Returns 0; 1 when the page was read but with a
+ * warning in `diag` (bytes not valid in its charset); or a negative AT_E*
+ * code with `diag` set (the document is then unusable). libxml2's own
+ * messages never reach stderr. */
 int at__html_doc(at_doc *doc, const char *charset, at_diag *diag);
 
 /* ---- payloads (ingest.c) --------------------------------------------------- */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jsonl_fast.c — a fast path for the common JSONL line: one object whose
  * values are all strings, with no surrogate or NUL escapes, in valid UTF-8.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jsonl_fast.h — the fast path for common JSONL lines (jsonl_fast.c), used
  * by ingest.c before jansson.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * warc.c — web archives: WARC (ISO 28500, versions 0.x and 1.x) and ARC v1/v2,
  * plain or gzip-compressed (one member per record, or one stream), read record

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lexicon.c — loading the data folder and matching phrases over tokens (see
  * lexicon.h). Exports at_ctx_new, at_ctx_free, at_default_datadir, lx_match,
@@ -13,16 +14,62 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #ifndef AT_DATADIR
-#define AT_DATADIR "data"
+#define AT_DATADIR "data" /* the source tree's data/ (set by CMakeLists.txt) */
+#endif
+#ifndef AT_INSTALL_DATADIR
+#define AT_INSTALL_DATADIR "/usr/local/share/aidtrace" /* set by CMakeLists.txt */
 #endif
 
-const char *at_default_datadir(void) { return AT_DATADIR; }
+/* A folder that holds the lexicons. */
+static int has_lexicons(const char *dir)
+{
+	char p[2100];
+	int n = snprintf(p, sizeof(p), "%s/states.tsv", dir);
+	return n > 0 && (size_t)n < sizeof(p) && access(p, R_OK) == 0;
+}
+
+static char default_dir[2048]; /* room left for "/name.tsv" in 4096 */
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+/*
+ * The data folder when none is given: beside an installed program
+ * (PREFIX/bin/x finds PREFIX/share/aidtrace, wherever PREFIX was moved),
+ * else the source tree's data/ (a program of the build tree), else the
+ * folder of the install prefix the library was configured with.
+ */
+static void find_default_dir(void)
+{
+	char exe[2000];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			int w = snprintf(default_dir, sizeof(default_dir), "%s/../share/aidtrace",
+					 exe);
+			if (w > 0 && (size_t)w < sizeof(default_dir) && has_lexicons(default_dir))
+				return;
+		}
+	}
+	snprintf(default_dir, sizeof(default_dir), "%s",
+		 has_lexicons(AT_DATADIR) || !has_lexicons(AT_INSTALL_DATADIR) ? AT_DATADIR
+										 : AT_INSTALL_DATADIR);
+}
+
+const char *at_default_datadir(void)
+{
+	pthread_once(&default_once, find_default_dir);
+	return default_dir;
+}
 
 static const struct {
 	const char *name;

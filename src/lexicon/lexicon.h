@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lexicon.h — knowledge as data: the TSV files of data/ compiled at start-up
  * into a phrase matcher over tokens. Exports the at_ctx internals, lx_match

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * merge.c — the same act reported by several documents becomes one ledger
  * event. Exports at_merge_block, at_merge_event, at_merge_block_key,
@@ -24,7 +25,7 @@
 #include "aidtrace.h"
 #include "merge.h"
 #include "../extract/extract.h"
-#include "../util/date.h"
+#include "../events/events.h"
 
 #define WINDOW_DAYS 60      /* report dates of one act's sources */
 #define LIFECYCLE_DAYS 1100 /* a pledge delivered up to three years later */
@@ -37,18 +38,6 @@ static const char *const STATUS_ORDER[] = {"intent", "committed", "underway", "c
 
 /* ---- reading per-document events --------------------------------------- */
 
-static const char *jstr(const json_t *o, const char *key)
-{
-	const json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static const char *actor_code(const json_t *ev, const char *key)
-{
-	const json_t *a = json_object_get(ev, key);
-	return json_is_object(a) ? jstr(a, "code") : NULL;
-}
-
 static int status_rank(const char *s)
 {
 	for (int i = 0; s && i < 4; i++)
@@ -57,19 +46,13 @@ static int status_rank(const char *s)
 	return 1;
 }
 
-static int stage_of(const json_t *ev) { return status_rank(jstr(ev, "status")) >= 2; }
+static int stage_of(const json_t *ev) { return status_rank(at_ev_str(ev, "status")) >= 2; }
 
 /* A day number for the start (or end) of a possibly partial ISO date. */
 static int64_t day_of(const char *s, int end)
 {
-	at_date d;
-	if (!s || at_date_parse(&d, s) != 0 || d.y == 0)
-		return NO_DAY;
-	if (!d.m)
-		return end ? at_days_from_civil(d.y, 12, 31) : at_days_from_civil(d.y, 1, 1);
-	if (!d.d)
-		return at_days_from_civil(d.y, d.m, end ? at_days_in_month(d.y, d.m) : 1);
-	return at_days_from_civil(d.y, d.m, d.d);
+	int64_t first, last;
+	return at_ev_days(s, &first, &last) == 0 ? (end ? last : first) : NO_DAY;
 }
 
 typedef struct facts {
@@ -96,7 +79,7 @@ static uint32_t cat_bit(const char *cat)
 static void read_facts(const at_member *m, facts *f)
 {
 	const json_t *ev = m->ev;
-	const char *t = jstr(ev, "type");
+	const char *t = at_ev_str(ev, "type");
 	f->type = t ? t[0] : 'a';
 	f->kinds = 0;
 	size_t i;
@@ -108,16 +91,16 @@ static void read_facts(const at_member *m, facts *f)
 	}
 	f->cats = 0;
 	json_array_foreach (json_object_get(ev, "items"), i, v) {
-		const char *c = jstr(v, "category");
+		const char *c = at_ev_str(v, "category");
 		if (c)
 			f->cats |= cat_bit(c);
 	}
-	const char *rep = m->reported ? m->reported : jstr(ev, "reported");
+	const char *rep = m->reported ? m->reported : at_ev_str(ev, "reported");
 	f->reported = day_of(rep, 0);
 	const json_t *w = json_object_get(ev, "when");
-	f->w0 = json_is_object(w) ? day_of(jstr(w, "start"), 0) : NO_DAY;
+	f->w0 = json_is_object(w) ? day_of(at_ev_str(w, "start"), 0) : NO_DAY;
 	f->w1 = json_is_object(w)
-			? day_of(jstr(w, "end") ? jstr(w, "end") : jstr(w, "start"), 1)
+			? day_of(at_ev_str(w, "end") ? at_ev_str(w, "end") : at_ev_str(w, "start"), 1)
 			: NO_DAY;
 	if (f->w0 == NO_DAY || f->w1 == NO_DAY)
 		f->w0 = f->w1 = NO_DAY;
@@ -131,12 +114,12 @@ static void read_facts(const at_member *m, facts *f)
 			f->amount = json_number_value(a);
 		if (json_is_number(u))
 			f->usd = json_number_value(u);
-		f->cur = jstr(val, "currency");
+		f->cur = at_ev_str(val, "currency");
 	}
 	const json_t *p = json_object_get(ev, "personnel");
 	f->personnel = json_is_integer(p) ? (int64_t)json_integer_value(p) : -1;
 	const json_t *pl = json_object_get(ev, "place");
-	f->place_country = json_is_object(pl) ? jstr(pl, "country") : NULL;
+	f->place_country = json_is_object(pl) ? at_ev_str(pl, "country") : NULL;
 	f->parts = json_object_get(ev, "participants");
 }
 
@@ -162,7 +145,7 @@ static int parts_overlap(const json_t *a, const json_t *b)
 	json_t *x, *y;
 	json_array_foreach (a, i, x) {
 		json_array_foreach (b, j, y) {
-			const char *cx = jstr(x, "code"), *cy = jstr(y, "code");
+			const char *cx = at_ev_str(x, "code"), *cy = at_ev_str(y, "code");
 			if (cx && cy && !strcmp(cx, cy)) {
 				shared++;
 				break;
@@ -244,8 +227,8 @@ static int cmp_str_null_last(const char *a, const char *b)
 static int cmp_member(const void *pa, const void *pb)
 {
 	const at_member *a = pa, *b = pb;
-	const char *ra = a->reported ? a->reported : jstr(a->ev, "reported");
-	const char *rb = b->reported ? b->reported : jstr(b->ev, "reported");
+	const char *ra = a->reported ? a->reported : at_ev_str(a->ev, "reported");
+	const char *rb = b->reported ? b->reported : at_ev_str(b->ev, "reported");
 	int c = cmp_str_null_last(ra, rb);
 	if (!c)
 		c = strcmp(a->doc, b->doc);
@@ -301,7 +284,7 @@ static void cluster_id(const at_member *m, at_cluster *c)
 {
 	const at_member *first = &m[c->m[0]];
 	uint64_t h = 1469598103934665603ull;
-	const char *parts[3] = {"ledger", first->doc, jstr(first->ev, "id")};
+	const char *parts[3] = {"ledger", first->doc, at_ev_str(first->ev, "id")};
 	for (int p = 0; p < 3; p++)
 		for (const char *s = parts[p] ? parts[p] : "";; s++) {
 			h ^= (unsigned char)*s;
@@ -455,14 +438,14 @@ static void add_conflict(json_t *arr, const char *field, const char *va, const c
 static const char *value_text(const json_t *ev)
 {
 	const json_t *v = json_object_get(ev, "value");
-	const char *t = json_is_object(v) ? jstr(v, "text") : NULL;
+	const char *t = json_is_object(v) ? at_ev_str(v, "text") : NULL;
 	return t ? t : "?";
 }
 
 static void when_text(const json_t *ev, char *out, size_t n)
 {
 	const json_t *w = json_object_get(ev, "when");
-	const char *s = jstr(w, "start"), *e = jstr(w, "end"), *t = jstr(w, "text");
+	const char *s = at_ev_str(w, "start"), *e = at_ev_str(w, "end"), *t = at_ev_str(w, "text");
 	if (s && e && strcmp(s, e))
 		snprintf(out, n, "%s..%s%s%s%s", s, e, t ? " (" : "", t ? t : "", t ? ")" : "");
 	else
@@ -507,15 +490,15 @@ static void cross_conflicts(const at_member *m, const at_cluster *c, json_t *out
 			json_t *ia, *ib;
 			json_array_foreach (json_object_get(a->ev, "items"), i, ia) {
 				json_array_foreach (json_object_get(b->ev, "items"), j, ib) {
-					const char *ca = jstr(ia, "category"),
-						   *cb = jstr(ib, "category");
+					const char *ca = at_ev_str(ia, "category"),
+						   *cb = at_ev_str(ib, "category");
 					json_t *qa = json_object_get(ia, "quantity"),
 					       *qb = json_object_get(ib, "quantity");
 					if (ca && cb && !strcmp(ca, cb) &&
 					    json_is_integer(qa) && json_is_integer(qb) &&
 					    json_integer_value(qa) != json_integer_value(qb)) {
-						const char *ta = jstr(ia, "text"),
-							   *tb = jstr(ib, "text");
+						const char *ta = at_ev_str(ia, "text"),
+							   *tb = at_ev_str(ib, "text");
 						add_conflict(out, "items", ta ? ta : ca, a->doc,
 							     tb ? tb : cb, b->doc);
 					}
@@ -555,11 +538,11 @@ static json_t *merge_items(const at_member *m, const at_cluster *c, json_t *why)
 		size_t i;
 		json_t *it;
 		json_array_foreach (json_object_get(m[c->m[k]].ev, "items"), i, it) {
-			const char *cat = jstr(it, "category");
+			const char *cat = at_ev_str(it, "category");
 			size_t j, same = 0, at = 0;
 			json_t *have;
 			json_array_foreach (out, j, have) {
-				const char *hc = jstr(have, "category");
+				const char *hc = at_ev_str(have, "category");
 				if (cat && hc && !strcmp(cat, hc)) {
 					same++;
 					at = j;
@@ -599,7 +582,7 @@ static size_t pick_value(const at_member *m, const at_cluster *c)
 		const json_t *v = json_object_get(m[c->m[k]].ev, "value");
 		if (!json_is_object(v))
 			continue;
-		const char *basis = jstr(v, "usd_basis");
+		const char *basis = at_ev_str(v, "usd_basis");
 		int rank = 1 + json_is_number(json_object_get(v, "usd")) +
 			   (basis && !strcmp(basis, "text"));
 		if (rank > best_rank) {
@@ -614,7 +597,7 @@ static size_t pick_value(const at_member *m, const at_cluster *c)
  * from a weekday or "next week". */
 static int explicit_date(const json_t *ev)
 {
-	const char *t = jstr(json_object_get(ev, "when"), "text");
+	const char *t = at_ev_str(json_object_get(ev, "when"), "text");
 	return t && strpbrk(t, "0123456789") != NULL;
 }
 
@@ -647,7 +630,7 @@ static void union_codes(json_t *dst, const json_t *src)
 	json_array_foreach (src, i, a) {
 		int seen = 0;
 		json_array_foreach (dst, j, b) {
-			const char *ca = jstr(a, "code"), *cb = jstr(b, "code");
+			const char *ca = at_ev_str(a, "code"), *cb = at_ev_str(b, "code");
 			if (ca && cb && !strcmp(ca, cb))
 				seen = 1;
 		}
@@ -669,12 +652,12 @@ static json_t *lifecycle_of(const at_member *m, const at_cluster *c, size_t nc, 
 		const at_member *first = &m[c[k].m[0]];
 		int top = 0;
 		for (size_t j = 0; j < c[k].n; j++) {
-			int r = status_rank(jstr(m[c[k].m[j]].ev, "status"));
+			int r = status_rank(at_ev_str(m[c[k].m[j]].ev, "status"));
 			if (r > top)
 				top = r;
 		}
 		const char *rep =
-			first->reported ? first->reported : jstr(first->ev, "reported");
+			first->reported ? first->reported : at_ev_str(first->ev, "reported");
 		json_array_append_new(hist,
 				      json_pack("{s:s, s:s, s:o}", "status", STATUS_ORDER[top],
 						"event", c[k].id, "reported",
@@ -712,7 +695,7 @@ json_t *at_merge_event(const at_member *m, const at_cluster *c, size_t nc, size_
 		facts f;
 		read_facts(x, &f);
 		kinds |= f.kinds;
-		int r = status_rank(jstr(x->ev, "status"));
+		int r = status_rank(at_ev_str(x->ev, "status"));
 		if (r > top) {
 			top = r;
 			top_k = k;
@@ -720,7 +703,7 @@ json_t *at_merge_event(const at_member *m, const at_cluster *c, size_t nc, size_
 		union_codes(parts, json_object_get(x->ev, "participants"));
 		const json_t *conf = json_object_get(x->ev, "confidence");
 		keep *= 1 - (json_is_number(conf) ? json_number_value(conf) : 0.5);
-		const char *rep = x->reported ? x->reported : jstr(x->ev, "reported");
+		const char *rep = x->reported ? x->reported : at_ev_str(x->ev, "reported");
 		if (rep && (!earliest || strcmp(rep, earliest) < 0))
 			earliest = rep;
 		size_t i;
@@ -736,7 +719,7 @@ json_t *at_merge_event(const at_member *m, const at_cluster *c, size_t nc, size_
 			json_array_append_new(sources, src);
 		}
 		json_array_extend(confl, json_object_get(x->ev, "conflicts"));
-		const char *w = jstr(x->ev, "why");
+		const char *w = at_ev_str(x->ev, "why");
 		if (w) {
 			int seen = 0;
 			json_t *r2;
@@ -805,14 +788,14 @@ json_t *at_merge_event(const at_member *m, const at_cluster *c, size_t nc, size_
 
 void at_merge_block_key(json_t *ev, char *out, size_t n)
 {
-	const char *t = jstr(ev, "type");
+	const char *t = at_ev_str(ev, "type");
 	if (!t)
 		t = "?";
 	if (!strcmp(t, "aid")) {
-		const char *p = actor_code(ev, "provider"), *r = actor_code(ev, "recipient");
+		const char *p = at_ev_code(ev, "provider"), *r = at_ev_code(ev, "recipient");
 		snprintf(out, n, "aid|%s|%s", p ? p : "-", r ? r : "-");
 	} else if (!strcmp(t, "deployment")) {
-		const char *a = actor_code(ev, "actor");
+		const char *a = at_ev_code(ev, "actor");
 		snprintf(out, n, "deployment|%s", a ? a : "-");
 	} else {
 		snprintf(out, n, "%s", t);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * merge.h — one ledger event per real-world act. Exports at_merge_block,
  * at_merge_event, at_merge_block_key and the SimHash of a document.

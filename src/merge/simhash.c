@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * simhash.c — Charikar's SimHash of a text: each word 3-shingle is hashed to
  * 64 bits and votes +1/-1 on every bit; the sign of each bit's total is the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * money.h — exchange rates and the conversion of amounts to US dollars.
  * Exports the rate table held by the context (at_rates), its loaders

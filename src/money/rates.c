@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rates.c — the exchange-rate table: loaders for data/rates.tsv (annual
  * averages per currency) and for daily rates in the ECB reference-rate CSV

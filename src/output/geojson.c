@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * geojson.c — events as a GeoJSON FeatureCollection (RFC 7946) for maps.
  * Exports at_geojson_from_jsonl, which reads SCHEMA JSON lines (the output of
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../events/events.h"
 #include "../lexicon/lexicon.h"
 
 static json_t *position(double lon, double lat)
@@ -144,6 +146,28 @@ static json_t *feature(const at_ctx *ctx, json_t *ev)
 			 properties(ev, by));
 }
 
+typedef struct gj_lines {
+	const at_ctx *ctx;
+	json_t *features;
+	size_t skipped, bad;
+} gj_lines;
+
+static int gj_line(void *user, size_t line, json_t *ev, const char *err)
+{
+	gj_lines *g = user;
+	(void)line;
+	(void)err;
+	json_t *f = ev ? feature(g->ctx, ev) : NULL;
+	if (!ev)
+		g->bad++;
+	else if (!f)
+		g->skipped++;
+	else
+		json_array_append_new(g->features, f);
+	json_decref(ev);
+	return 0;
+}
+
 char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, size_t *outlen)
 {
 	if (outlen)
@@ -151,28 +175,9 @@ char *at_geojson_from_jsonl(const at_ctx *ctx, const char *jsonl, size_t len, si
 	if (!ctx || (!jsonl && len))
 		return NULL;
 	json_t *features = json_array();
-	size_t skipped = 0, bad = 0;
-	const char *p = jsonl, *end = jsonl + len;
-	while (p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end;
-		const char *q = p;
-		while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
-			q++;
-		if (q < e) {
-			json_error_t jerr;
-			json_t *ev = json_loadb(p, (size_t)(e - p), 0, &jerr);
-			json_t *f = json_is_object(ev) ? feature(ctx, ev) : NULL;
-			if (!json_is_object(ev))
-				bad++;
-			else if (!f)
-				skipped++;
-			else
-				json_array_append_new(features, f);
-			json_decref(ev);
-		}
-		p = nl ? nl + 1 : end;
-	}
+	gj_lines g = {ctx, features, 0, 0};
+	at_ev_lines(jsonl, len, 0, gj_line, &g);
+	size_t skipped = g.skipped, bad = g.bad;
 	json_t *fc = json_pack("{s:s,s:o,s:{s:I,s:I}}", "type", "FeatureCollection", "features",
 			       features, "aidtrace", "skipped", (json_int_t)skipped,
 			       "bad_lines", (json_int_t)bad);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ledger.c — ledger events (JSON lines from the store) for people and
  * spreadsheets. Exports at_ledger_table_header/row, at_ledger_csv_header/row
@@ -11,19 +12,8 @@
 
 #include "aidtrace.h"
 #include "ledger.h"
+#include "../events/events.h"
 #include "../util/buf.h"
-
-static const char *jstr(const json_t *o, const char *key)
-{
-	const json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static const char *jcode(const json_t *o, const char *key)
-{
-	const json_t *a = json_object_get(o, key);
-	return json_is_object(a) ? jstr(a, "code") : NULL;
-}
 
 /* "70 bn RUB", "1.2 m USD": an amount people can read at a glance. */
 static void short_amount(at_buf *b, double v, const char *cur)
@@ -44,21 +34,21 @@ static void short_amount(at_buf *b, double v, const char *cur)
 
 static void who(at_buf *b, const json_t *ev)
 {
-	const char *t = jstr(ev, "type");
+	const char *t = at_ev_str(ev, "type");
 	if (t && !strcmp(t, "aid")) {
-		const char *p = jcode(ev, "provider"), *r = jcode(ev, "recipient");
+		const char *p = at_ev_code(ev, "provider"), *r = at_ev_code(ev, "recipient");
 		at_buf_printf(b, "%s \xE2\x86\x92 %s", p ? p : "?", r ? r : "?");
 	} else if (t && !strcmp(t, "deployment")) {
-		const char *a = jcode(ev, "actor");
+		const char *a = at_ev_code(ev, "actor");
 		const json_t *pl = json_object_get(ev, "place");
-		const char *c = json_is_object(pl) ? jstr(pl, "country") : NULL;
+		const char *c = json_is_object(pl) ? at_ev_str(pl, "country") : NULL;
 		at_buf_printf(b, "%s%s%s", a ? a : "?", c ? " @ " : "", c ? c : "");
 	} else {
 		size_t i;
 		json_t *p;
 		json_array_foreach (json_object_get(ev, "participants"), i, p)
 			at_buf_printf(b, "%s%s", i ? ", " : "",
-				      jstr(p, "code") ? jstr(p, "code") : "?");
+				      at_ev_str(p, "code") ? at_ev_str(p, "code") : "?");
 	}
 }
 
@@ -69,7 +59,7 @@ static void what(at_buf *b, const json_t *ev)
 	int n = 0;
 	json_array_foreach (json_object_get(ev, "items"), i, v) {
 		const json_t *q = json_object_get(v, "quantity");
-		const char *c = jstr(v, "category");
+		const char *c = at_ev_str(v, "category");
 		if (json_is_integer(q))
 			at_buf_printf(b, "%s%lld %s", n++ ? ", " : "",
 				      (long long)json_integer_value(q), c ? c : "?");
@@ -91,7 +81,7 @@ static void value(at_buf *b, const json_t *ev)
 	if (!json_is_object(v))
 		return;
 	const json_t *a = json_object_get(v, "amount"), *u = json_object_get(v, "usd");
-	const char *cur = jstr(v, "currency");
+	const char *cur = at_ev_str(v, "currency");
 	if (json_is_number(u) && !(cur && !strcmp(cur, "USD")))
 		short_amount(b, json_number_value(u), "USD");
 	else if (json_is_number(a))
@@ -107,8 +97,8 @@ static size_t n_docs(const json_t *ev)
 static const char *date_of(const json_t *ev)
 {
 	const json_t *w = json_object_get(ev, "when");
-	const char *d = json_is_object(w) ? jstr(w, "start") : NULL;
-	return d ? d : jstr(ev, "reported");
+	const char *d = json_is_object(w) ? at_ev_str(w, "start") : NULL;
+	return d ? d : at_ev_str(ev, "reported");
 }
 
 /* Column widths for a terminal `width` wide: fixed ones, then WHO and WHAT share the rest. */
@@ -161,8 +151,8 @@ char *at_ledger_table_row(const char *json, size_t len, int width)
 	at_buf_init(&t, 0);
 	const char *d = date_of(ev);
 	at_buf_cell(&b, d ? d : "unknown", c.date);
-	at_buf_cell(&b, jstr(ev, "type"), c.type);
-	at_buf_cell(&b, jstr(ev, "status"), c.status);
+	at_buf_cell(&b, at_ev_str(ev, "type"), c.type);
+	at_buf_cell(&b, at_ev_str(ev, "status"), c.status);
 	who(&t, ev);
 	at_buf_cell(&b, t.data, c.who);
 	at_buf_free(&t);
@@ -177,7 +167,7 @@ char *at_ledger_table_row(const char *json, size_t len, int width)
 		      json_array_size(json_object_get(ev, "conflicts")) ? "!" : "");
 	at_buf_cell(&b, t.data, c.src);
 	at_buf_free(&t);
-	at_buf_cell(&b, jstr(ev, "id"), c.id);
+	at_buf_cell(&b, at_ev_str(ev, "id"), c.id);
 	while (b.len && b.data[b.len - 1] == ' ')
 		b.data[--b.len] = 0;
 	at_buf_addc(&b, '\n');
@@ -239,7 +229,7 @@ static void joined(at_buf *b, const json_t *arr, const char *key)
 	size_t i;
 	json_t *v;
 	json_array_foreach (arr, i, v) {
-		const char *s = key ? jstr(v, key) : json_string_value(v);
+		const char *s = key ? at_ev_str(v, key) : json_string_value(v);
 		at_buf_printf(b, "%s%s", i ? ";" : "", s ? s : "");
 	}
 }
@@ -262,32 +252,32 @@ char *at_ledger_csv_row(const char *json, size_t len)
 	num_str(json_object_get(ev, "personnel"), pers, sizeof(pers));
 	num_str(json_object_get(ev, "confidence"), conf, sizeof(conf));
 	snprintf(nsrc, sizeof(nsrc), "%zu", n_docs(ev));
-	csv_field(&b, jstr(ev, "id"), 1);
-	csv_field(&b, jstr(ev, "type"), 0);
-	csv_field(&b, jstr(ev, "status"), 0);
+	csv_field(&b, at_ev_str(ev, "id"), 1);
+	csv_field(&b, at_ev_str(ev, "type"), 0);
+	csv_field(&b, at_ev_str(ev, "status"), 0);
 	joined(&t, json_object_get(ev, "kinds"), NULL);
 	csv_field(&b, t.data ? t.data : "", 0);
 	at_buf_free(&t);
-	csv_field(&b, jcode(ev, "provider"), 0);
-	csv_field(&b, jcode(ev, "recipient"), 0);
+	csv_field(&b, at_ev_code(ev, "provider"), 0);
+	csv_field(&b, at_ev_code(ev, "recipient"), 0);
 	joined(&t, json_object_get(ev, "participants"), "code");
 	csv_field(&b, t.data ? t.data : "", 0);
 	at_buf_free(&t);
-	csv_field(&b, jcode(ev, "actor"), 0);
+	csv_field(&b, at_ev_code(ev, "actor"), 0);
 	what(&t, ev);
 	csv_field(&b, t.data ? t.data : "", 0);
 	at_buf_free(&t);
 	csv_field(&b, amount, 0);
-	csv_field(&b, jstr(v, "currency"), 0);
+	csv_field(&b, at_ev_str(v, "currency"), 0);
 	csv_field(&b, usd, 0);
-	csv_field(&b, jstr(v, "usd_basis"), 0);
-	csv_field(&b, jstr(v, "text"), 0);
+	csv_field(&b, at_ev_str(v, "usd_basis"), 0);
+	csv_field(&b, at_ev_str(v, "text"), 0);
 	csv_field(&b, pers, 0);
-	csv_field(&b, jstr(w, "start"), 0);
-	csv_field(&b, jstr(w, "end"), 0);
-	csv_field(&b, jstr(pl, "name"), 0);
-	csv_field(&b, jstr(pl, "country"), 0);
-	csv_field(&b, jstr(ev, "reported"), 0);
+	csv_field(&b, at_ev_str(w, "start"), 0);
+	csv_field(&b, at_ev_str(w, "end"), 0);
+	csv_field(&b, at_ev_str(pl, "name"), 0);
+	csv_field(&b, at_ev_str(pl, "country"), 0);
+	csv_field(&b, at_ev_str(ev, "reported"), 0);
 	csv_field(&b, nsrc, 0);
 	const json_t *why = json_object_get(ev, "why");
 	joined(&t, json_object_get(why, "docs"), NULL);
@@ -297,7 +287,7 @@ char *at_ledger_csv_row(const char *json, size_t len)
 	json_t *c;
 	json_array_foreach (json_object_get(ev, "conflicts"), i, c) {
 		at_buf_printf(&t, "%s%s: ", i ? "; " : "",
-			      jstr(c, "field") ? jstr(c, "field") : "?");
+			      at_ev_str(c, "field") ? at_ev_str(c, "field") : "?");
 		joined(&t, json_object_get(c, "values"), NULL);
 	}
 	csv_field(&b, t.data ? t.data : "", 0);
@@ -312,7 +302,7 @@ char *at_ledger_csv_row(const char *json, size_t len)
 
 static void field_line(at_buf *b, const char *name, const char *val, const json_t *fields)
 {
-	const char *reason = jstr(fields, name);
+	const char *reason = at_ev_str(fields, name);
 	at_buf_printf(b, "  %-12s %s", name, val && *val ? val : "unknown");
 	if (reason)
 		at_buf_printf(b, "\n  %-12s   \xE2\x86\xB3 %s", "", reason);
@@ -326,12 +316,12 @@ char *at_ledger_explain(const json_t *ev, const at_explain_src *src, size_t n)
 	at_buf_init(&t, 0);
 	const json_t *why = json_object_get(ev, "why");
 	const json_t *fields = json_object_get(why, "fields");
-	at_buf_printf(&b, "event %s: %s, %s\n", jstr(ev, "id"), jstr(ev, "type"),
-		      jstr(ev, "status"));
+	at_buf_printf(&b, "event %s: %s, %s\n", at_ev_str(ev, "id"), at_ev_str(ev, "type"),
+		      at_ev_str(ev, "status"));
 	who(&t, ev);
 	field_line(&b, "who", t.data, fields);
 	at_buf_free(&t);
-	field_line(&b, "status", jstr(ev, "status"), fields);
+	field_line(&b, "status", at_ev_str(ev, "status"), fields);
 	joined(&t, json_object_get(ev, "kinds"), NULL);
 	field_line(&b, "kinds", t.data, fields);
 	at_buf_free(&t);
@@ -341,41 +331,41 @@ char *at_ledger_explain(const json_t *ev, const at_explain_src *src, size_t n)
 	const json_t *v = json_object_get(ev, "value");
 	if (json_is_object(v)) {
 		value(&t, ev);
-		at_buf_printf(&t, " (\"%s\"%s%s)", jstr(v, "text") ? jstr(v, "text") : "",
-			      jstr(v, "usd_basis") ? ", USD basis: " : "",
-			      jstr(v, "usd_basis") ? jstr(v, "usd_basis") : "");
+		at_buf_printf(&t, " (\"%s\"%s%s)", at_ev_str(v, "text") ? at_ev_str(v, "text") : "",
+			      at_ev_str(v, "usd_basis") ? ", USD basis: " : "",
+			      at_ev_str(v, "usd_basis") ? at_ev_str(v, "usd_basis") : "");
 	}
 	field_line(&b, "value", t.data, fields);
 	at_buf_free(&t);
 	const json_t *w = json_object_get(ev, "when");
 	if (json_is_object(w))
-		at_buf_printf(&t, "%s..%s (\"%s\")", jstr(w, "start") ? jstr(w, "start") : "?",
-			      jstr(w, "end") ? jstr(w, "end") : "?",
-			      jstr(w, "text") ? jstr(w, "text") : "");
+		at_buf_printf(&t, "%s..%s (\"%s\")", at_ev_str(w, "start") ? at_ev_str(w, "start") : "?",
+			      at_ev_str(w, "end") ? at_ev_str(w, "end") : "?",
+			      at_ev_str(w, "text") ? at_ev_str(w, "text") : "");
 	field_line(&b, "when", t.data, fields);
 	at_buf_free(&t);
 	const json_t *pl = json_object_get(ev, "place");
 	if (json_is_object(pl))
-		at_buf_printf(&t, "%s (%s)", jstr(pl, "name") ? jstr(pl, "name") : "?",
-			      jstr(pl, "country") ? jstr(pl, "country") : "?");
+		at_buf_printf(&t, "%s (%s)", at_ev_str(pl, "name") ? at_ev_str(pl, "name") : "?",
+			      at_ev_str(pl, "country") ? at_ev_str(pl, "country") : "?");
 	field_line(&b, "place", t.data, fields);
 	at_buf_free(&t);
-	field_line(&b, "reported", jstr(ev, "reported"), NULL);
+	field_line(&b, "reported", at_ev_str(ev, "reported"), NULL);
 	const json_t *lc = json_object_get(ev, "lifecycle");
 	if (json_is_object(lc)) {
-		at_buf_printf(&b, "  lifecycle    %s:", jstr(lc, "id"));
+		at_buf_printf(&b, "  lifecycle    %s:", at_ev_str(lc, "id"));
 		size_t i;
 		json_t *h;
 		json_array_foreach (json_object_get(lc, "history"), i, h)
 			at_buf_printf(&b, " %s%s (%s, %s)", i ? "\xE2\x86\x92 " : "",
-				      jstr(h, "status"), jstr(h, "event"),
-				      jstr(h, "reported") ? jstr(h, "reported") : "undated");
+				      at_ev_str(h, "status"), at_ev_str(h, "event"),
+				      at_ev_str(h, "reported") ? at_ev_str(h, "reported") : "undated");
 		at_buf_addc(&b, '\n');
 	}
 	size_t i;
 	json_t *c;
 	json_array_foreach (json_object_get(ev, "conflicts"), i, c) {
-		at_buf_printf(&b, "  conflict     %s: ", jstr(c, "field"));
+		at_buf_printf(&b, "  conflict     %s: ", at_ev_str(c, "field"));
 		size_t k;
 		json_t *x;
 		json_array_foreach (json_object_get(c, "values"), k, x)
@@ -396,7 +386,7 @@ char *at_ledger_explain(const json_t *ev, const at_explain_src *src, size_t n)
 		if (src[k].dup_of)
 			at_buf_printf(&b, "\n    near duplicate of %s", src[k].dup_of);
 		at_buf_printf(&b, "\n    rule: %s, status %s\n",
-			      jstr(m, "why") ? jstr(m, "why") : "?", jstr(m, "status"));
+			      at_ev_str(m, "why") ? at_ev_str(m, "why") : "?", at_ev_str(m, "status"));
 		size_t s;
 		json_t *sv;
 		json_array_foreach (json_object_get(m, "sources"), s, sv) {
@@ -405,18 +395,18 @@ char *at_ledger_explain(const json_t *ev, const at_explain_src *src, size_t n)
 			at_buf_printf(&b, "    bytes %lld-%lld: %s\n",
 				      (long long)json_integer_value(st),
 				      (long long)json_integer_value(en),
-				      jstr(sv, "sentence") ? jstr(sv, "sentence") : "");
+				      at_ev_str(sv, "sentence") ? at_ev_str(sv, "sentence") : "");
 		}
 		const json_t *mv = json_object_get(m, "value");
-		if (json_is_object(mv) && jstr(mv, "text"))
-			at_buf_printf(&b, "    value from \"%s\"\n", jstr(mv, "text"));
+		if (json_is_object(mv) && at_ev_str(mv, "text"))
+			at_buf_printf(&b, "    value from \"%s\"\n", at_ev_str(mv, "text"));
 		const json_t *mw = json_object_get(m, "when");
-		if (json_is_object(mw) && jstr(mw, "text"))
-			at_buf_printf(&b, "    date from \"%s\"\n", jstr(mw, "text"));
+		if (json_is_object(mw) && at_ev_str(mw, "text"))
+			at_buf_printf(&b, "    date from \"%s\"\n", at_ev_str(mw, "text"));
 		json_array_foreach (json_object_get(m, "items"), s, sv)
-			if (jstr(sv, "text"))
+			if (at_ev_str(sv, "text"))
 				at_buf_printf(&b, "    item %s from \"%s\"\n",
-					      jstr(sv, "category"), jstr(sv, "text"));
+					      at_ev_str(sv, "category"), at_ev_str(sv, "text"));
 	}
 	return b.err ? (at_buf_free(&b), NULL) : at_buf_take(&b, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ledger.h — the explanation of a ledger event for people (ledger.c), used by
  * the store's at_store_explain. Exports at_ledger_explain.

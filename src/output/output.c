@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * output.c — events as JSON lines (SCHEMA.md, plus "why") and as a table for
  * people. Exports at_events_jsonl and at_events_table.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * places.c — the gazetteer: loader for data/places.tsv and the resolution of
  * an event's place text into a point (border > named place > state centroid).

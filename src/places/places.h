@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * places.h — the gazetteer (data/places.tsv): states' centroids and capitals,
  * cities, regions, bases and borders with coordinates. Exports its loader and

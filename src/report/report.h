@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * report.h — helpers of the HTML report (report.c) shared with its unit
+ * report.h — helpers of the HTML report (the files of src/report) shared with its unit
  * tests, not public: HTML escaping, the URL check, the timeline's date
  * scale and the flow view's sizing. The public entry point is
  * at_report_html() in include/aidtrace.h.

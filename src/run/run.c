@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * run.c — at_run: the extraction of many documents, on several threads, with
  * the results handed back in input order. Exports at_run (aidtrace.h).
@@ -192,13 +193,14 @@ typedef struct inline_run {
 static void analyse(at_worker *w, unit *u)
 {
 	at_diag d;
-	if (u->doc->pending && at_doc_prepare(u->doc, &d) != 0) {
+	int prc = u->doc->pending ? at_doc_prepare(u->doc, &d) : 0;
+	if (prc != 0 && !u->has_diag) { /* an error, or a warning (1) */
+		u->diag = d;
+		u->has_diag = 1;
+	}
+	if (prc < 0) {
 		at_doc_free(u->doc);
 		u->doc = NULL;
-		if (!u->has_diag) {
-			u->diag = d;
-			u->has_diag = 1;
-		}
 		return;
 	}
 	u->rc = at_worker_extract(w, u->doc, &u->ev);

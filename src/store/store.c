@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c — documents, their events and the merged ledger in SQLite.
  * Exports at_store_open/close/put/commit/events/counts/explain.
@@ -169,7 +170,10 @@ static int db_fail(at_store *s, int rc, char *err, size_t errlen, const char *wh
 {
 	int saved = errno;
 	int code = code_of(rc);
-	const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	/* the connection's message, unless a later call (a RELEASE, a ROLLBACK)
+	 * has reset it to "not an error": then the one of the code */
+	const char *msg = s->db && sqlite3_errcode(s->db) != SQLITE_OK ? sqlite3_errmsg(s->db)
+								       : sqlite3_errstr(rc);
 	int sys = s->db ? sqlite3_system_errno(s->db) : 0;
 	if (!sys && (rc & 0xff) == SQLITE_IOERR)
 		sys = saved; /* the failed write's, when SQLite has forgotten it */
@@ -184,7 +188,10 @@ static int db_fail(at_store *s, int rc, char *err, size_t errlen, const char *wh
 			    "%s: the database stayed locked by another process (%s)", what,
 			    msg);
 	case AT_ENOTDB:
-		return fail(s->path, code, err, errlen, "not an aidtrace database (%s)", msg);
+		return fail(s->path, code, err, errlen,
+			    "not an aidtrace database: the file is not a SQLite database "
+			    "(or an encrypted or damaged one); give a new file name, or the "
+			    "file an earlier ingest made");
 	case AT_EFULL:
 		return fail(
 			s->path, code, err, errlen,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.h — the SQLite store behind at_store_* (include/aidtrace.h). This
  * header owns the schema: its versions are below, and store.c holds the

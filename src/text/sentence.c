@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sentence.c — the sentence splitter (see text.h). ICU's breaker splits
  * "U.S. Army" and "Gen. X" wrongly on news text, so this one works on our

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.h — tokens and sentences with byte offsets into the original bytes.
  * Exports at_tokenize (one byte range into tokens) and at_split_sentences

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * arena.c — the per-document bump allocator (see arena.h).
  */

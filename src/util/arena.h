@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * arena.h — one arena per document: a bump allocator whose memory dies in one
  * call. Exports at_arena_init/alloc/alloc_raw/strndup/grow/reset/free.

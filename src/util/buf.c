@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * buf.c — capped growable buffer and JSON string escaping (see buf.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * buf.h — a growable byte buffer with a size cap (curl's dynbuf): appends fail
  * with AT_ETOOBIG past the cap instead of growing without bound.

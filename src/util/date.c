@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.c — civil calendar arithmetic after Howard Hinnant's days_from_civil
  * algorithms; tested against libc's timegm/gmtime_r over many dates.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.h — civil calendar arithmetic (proleptic Gregorian), no libc time zone
  * involvement: days from civil, civil from days, weekday, month lengths, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * utf8.c — UTF-8 validation (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
  */

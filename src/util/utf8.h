@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * utf8.h — small UTF-8 helpers: validation of one sequence and of a buffer.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/clean/roles.c — paragraphs and their roles (src/clean/clean.c):
  * headline, body, byline, caption, and site furniture (appeals, newsletter

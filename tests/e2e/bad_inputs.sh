@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bad_inputs.sh — end-to-end: the CLI on bad input reports each bad unit on
 # stderr with its file and line or byte, keeps going with the good documents,
 # and exits 1; usage errors exit 2.
@@ -114,6 +115,37 @@ check "geojson: exit status 1 for the bad line" test "$rc" -eq 1
 check "geojson: a FeatureCollection" grep -q '^{"type":"FeatureCollection","features":\[{"type":"Feature"' "$tmp/out"
 check "geojson: one document in one output" test "$(wc -l <"$tmp/out")" -eq 1
 check "geojson: both good documents drawn" test "$(grep -o '"LineString"' "$tmp/out" | wc -l)" -eq 2
+
+# 11. one diagnostic per fault, each naming its place once, in our own words
+printf 'Norway sent boats to Estonia.\nA stray \xff byte.\n' >"$tmp/in/latin.txt"
+run "$tmp/in/latin.txt"
+check "invalid UTF-8: exit status 1" test "$rc" -eq 1
+check "invalid UTF-8: one diagnostic" test "$(wc -l <"$tmp/err")" -eq 1
+check "invalid UTF-8: names file and byte" grep -q "latin.txt: byte 38: invalid UTF-8" "$tmp/err"
+check "invalid UTF-8: the byte named once" test "$(grep -o '38' "$tmp/err" | wc -l)" -eq 1
+printf '{"id":"n","text":"a\\u0000b"}\n{"id":"m","text":"cut\n' >"$tmp/in/nul.jsonl"
+run "$tmp/in/nul.jsonl"
+check "JSONL faults: one diagnostic each" test "$(wc -l <"$tmp/err")" -eq 2
+check "JSONL faults: the line named once" test "$(grep -c 'line 1\|line 2' "$tmp/err")" -eq 0
+check "JSONL faults: no library flag names" test "$(grep -c 'JSON_ALLOW_NUL' "$tmp/err")" -eq 0
+check "JSONL faults: a NUL said so" grep -q "nul.jsonl:1: malformed JSON, column [0-9]*: a .u0000 (NUL)" "$tmp/err"
+check "JSONL faults: a cut line said so" grep -q "nul.jsonl:2: .*the line ends inside" "$tmp/err"
+printf '<html><head><meta charset="euc-jp"></head><body><p>Norway gave \xca\xc3\x8f\xc1 boats to Estonia.</p></body></html>' >"$tmp/in/cs.html"
+for t in 1 2; do
+	run --threads "$t" "$tmp/in/cs.html"
+	check "a page's bytes not in its charset ($t threads): exit status 1" test "$rc" -eq 1
+	check "... one diagnostic, ours" test "$(wc -l <"$tmp/err")" -eq 1
+	check "... naming the page" grep -q "cs.html: bytes that are not valid in the page's charset" "$tmp/err"
+done
+head -c 3000 /dev/zero | tr '\0' 'x' >"$tmp/in/notes.db"
+for cmd in ingest events; do
+	rc=0
+	"$BIN" "$cmd" --data "$DATA" --db "$tmp/in/notes.db" >/dev/null 2>"$tmp/err" </dev/null || rc=$?
+	check "$cmd on a non-database: exit 2" test "$rc" -eq 2
+	check "$cmd on a non-database: says it is not a SQLite database" \
+		grep -q "notes.db: not an aidtrace database: the file is not a SQLite database" "$tmp/err"
+	check "$cmd on a non-database: no library message" test "$(grep -c 'not an error' "$tmp/err")" -eq 0
+done
 
 echo "e2e: $pass passed, $fail failed"
 ((fail == 0))

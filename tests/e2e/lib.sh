@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh — what the end-to-end scripts share (sourced): pass/fail counts and
 # check NAME COMMAND..., which runs the command and prints "ok" or "FAIL";
 # gen N OFFSET, documents for the ledger tests (store.sh, crash.sh).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # store.sh — end-to-end: `aidtrace ingest` and `aidtrace events` on a real
 # SQLite file. Two writers take turns; re-ingesting changes nothing; bad
 # database files give a clear message and stay as they were; the query

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # threads.sh — end-to-end: `aidtrace extract --threads N` writes the same
 # bytes on stdout and stderr, with the same exit status, for N = 1 and N = 4,
 # on a generated multi-document JSONL file (long and short documents, bad

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # warc.sh — end-to-end: the same article gives the same events whether it is
 # a .txt file or a record of a web archive (a resource record, and an HTTP
 # response with a chunked, gzip'd body, in a .warc.gz of a gzip member per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/extract/basics.c — the whole pipeline through the public API
  * (at_doc_from_text, at_extract_doc, at_events_jsonl) on short sentences

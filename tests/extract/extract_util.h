@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * extract_util.h — run the public pipeline on a short text and parse its JSON
  * lines with jansson (shared by basics.c and known_bugs.c).

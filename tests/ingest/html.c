@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/ingest/html.c — web pages (src/ingest/html.c) through the public
  * reader: the main text without the page's furniture, the headline first,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/ingest/jsonl_fast.c — the JSONL fast path (src/ingest/jsonl_fast.c)
  * against jansson: on generated lines of every shape (escapes, \u0000 and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/ingest/readers.c — reading documents (src/ingest/ingest.c): text
  * files with a date header, JSON lines good and bad, empty and binary files,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/ingest/warc.c — web archives (src/ingest/warc.c) through the public
  * reader: WARC records of every type, plain and gzip (a member per record,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/lexicon/screen.c — the screen (lx_may_yield in
  * src/lexicon/lexicon.c), which lets extraction skip documents that cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/merge/cluster.c — cross-document merging on per-document events
  * written as JSON here: what joins, what stays apart, lifecycles, conflicts,

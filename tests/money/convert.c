@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/money/convert.c — amounts in their many written forms become a value
  * with an ISO currency and a USD figure: the article's own conversion first

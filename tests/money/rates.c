@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/money/rates.c — the exchange-rate table: the annual TSV and the ECB
  * daily CSV loaders (cross rates through the euro, gaps, errors with line and

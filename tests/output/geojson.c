@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/output/geojson.c — at_geojson_from_jsonl: events extracted from short
  * texts written for this test are drawn as a FeatureCollection, parsed back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/places/gazetteer.c — the gazetteer loader (rows, errors with line and
  * byte), resolution of place text (border of two states, the longest known

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # browser.sh — the HTML report in a real browser (headless Chromium):
 #   1. the demo report (the CLI on examples/*.txt): the DOM has the timeline,
 #      the flow view and one table row per event; our inline script ran (so

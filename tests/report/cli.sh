@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # cli.sh — `aidtrace report` as a command: usage errors exit 2, a page from
 # a file or from stdin, bad lines skipped with exit 1 and a message naming
 # the line, --generated and SOURCE_DATE_EPOCH make the page reproducible,

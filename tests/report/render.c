@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * tests/report/render.c — the HTML report (src/report/report.c): escaping of
+ * tests/report/render.c — the HTML report (the files of src/report): escaping of
  * hostile text, the URL check, the timeline's date scale (partial dates
  * cover their period; unknown dates are never placed on the axis), the flow
  * view's sizing (area by known USD, else by count, never a filled square for
@@ -198,6 +199,66 @@ static void page__undated_event_sits_in_the_no_date_column(void **state)
 	free(html);
 }
 
+static void page__event_without_act_date_sits_at_its_report_date(void **state)
+{
+	(void)state;
+	static const char in[] =
+		"{\"id\":\"e-rep\",\"type\":\"aid\",\"status\":\"committed\","
+		"\"provider\":{\"name\":\"Norway\",\"code\":\"NOR\"},"
+		"\"recipient\":{\"name\":\"Estonia\",\"code\":\"EST\"},"
+		"\"when\":null,\"reported\":\"2020-05-04\",\"sources\":[]}\n"
+		"{\"id\":\"e-none\",\"type\":\"aid\",\"status\":\"committed\","
+		"\"provider\":{\"name\":\"Norway\",\"code\":\"NOR\"},"
+		"\"recipient\":{\"name\":\"Latvia\",\"code\":\"LVA\"},"
+		"\"when\":null,\"reported\":null,\"sources\":[]}\n";
+	int bad;
+	char err[128];
+	char *html = render(in, &bad, err, sizeof(err));
+	char *dated = between(html, "<g class=\"dated\">", "</g>");
+	char *undated = between(html, "<g class=\"undated\">", "</g>");
+	/* on the axis at its report date, marked so, and saying so */
+	char *mark = between(dated, "#ev-e-rep\"", "</a>");
+	assert_non_null(strstr(mark, "by-report"));
+	assert_non_null(strstr(mark, "<title>reported 2020-05-04 (the date of the act is "
+				     "not known"));
+	assert_non_null(strstr(mark, "stroke-dasharray"));
+	assert_null(strstr(undated, "#ev-e-rep\""));
+	/* only an event with neither date goes to the "no date" column */
+	assert_non_null(strstr(undated, "#ev-e-none\""));
+	assert_null(strstr(dated, "#ev-e-none\""));
+	assert_non_null(strstr(html, "1 event has no date of the act and is shown at its "
+				     "report date"));
+	assert_non_null(strstr(html, "1 event has no known date"));
+	free(mark);
+	free(dated);
+	free(undated);
+	free(html);
+}
+
+static void page__flow_others_name_whom_they_sum(void **state)
+{
+	(void)state;
+	/* 14 providers: the 12 largest get rows, the two smallest are "others" */
+	at_buf in;
+	at_buf_init(&in, 0);
+	for (int k = 1; k <= 14; k++)
+		at_buf_printf(&in,
+			      "{\"id\":\"e-%d\",\"type\":\"aid\",\"status\":\"completed\","
+			      "\"provider\":{\"name\":\"Land %02d\",\"code\":\"L%02d\"},"
+			      "\"recipient\":{\"name\":\"Kenya\",\"code\":\"KEN\"},"
+			      "\"value\":{\"amount\":%d,\"currency\":\"USD\",\"usd\":%d},"
+			      "\"sources\":[]}\n",
+			      k, k, k, 1000 * (20 - k), 1000 * (20 - k));
+	int bad;
+	char err[128];
+	char *html = render(in.data, &bad, err, sizeof(err));
+	char *title = between(html, "<title>2 other providers: ", "</title>");
+	assert_string_equal(title, "Land 13, Land 14");
+	free(title);
+	free(html);
+	at_buf_free(&in);
+}
+
 static void page__unknown_value_is_unknown_not_zero(void **state)
 {
 	(void)state;
@@ -363,6 +424,8 @@ int main(void)
 		cmocka_unit_test(flow__area_is_proportional_to_known_usd),
 		cmocka_unit_test(flow__unknown_value_is_sized_by_count_never_as_usd),
 		cmocka_unit_test(page__undated_event_sits_in_the_no_date_column),
+		cmocka_unit_test(page__event_without_act_date_sits_at_its_report_date),
+		cmocka_unit_test(page__flow_others_name_whom_they_sum),
 		cmocka_unit_test(page__unknown_value_is_unknown_not_zero),
 		cmocka_unit_test(page__hostile_strings_stay_text),
 		cmocka_unit_test(page__bad_lines_are_skipped_and_named),

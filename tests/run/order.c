@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/run/order.c — at_run (src/run/run.c): documents and diagnostics reach
  * the sinks in input order, on the calling thread, with the same results for

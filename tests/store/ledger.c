@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/store/ledger.c — the SQLite store through the public API, on the
  * articles in tests/data/ledger (written for these tests): one ledger event

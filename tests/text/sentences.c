@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/text/sentences.c — the sentence splitter (src/text/sentence.c) on
  * abbreviations, dotted initials, ranks, numbers, quotes and parentheses.

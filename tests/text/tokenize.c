@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/text/tokenize.c — the tokenizer (src/text/token.c): byte offsets into
  * the original bytes, words that hold dots, hyphens and commas, possessives,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/util/buf.c — the capped buffer (src/util/buf.c): the cap is enforced
  * and sticky, printf grows past its small stack buffer, and JSON string

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/util/date.c — civil calendar arithmetic (src/util/date.c), compared
  * with libc's timegm/gmtime_r on every day from 1900 to 2100, and parsing and
