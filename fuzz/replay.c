@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * replay.c — a main() for a fuzz target without libFuzzer: every file named
  * on the command line, and every file in a folder named there (in name

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # mutate.sh — does the suite catch the bugs its tests are named after? Makes
 # five deliberate small breaks (and two more of crash safety), one at a time, in a scratch copy of the tree
 # (/tmp; the working tree is not touched), builds it and runs the tests that

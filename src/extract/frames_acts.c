@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_acts.c — acts, not documents: the discourse memory (the last event of each type)
  * and attach(), which adds what a frame without actors says to the act just

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_aid.c — the aid frame: a verb or noun of giving, its provider and recipients
  * (active, passive, "receive", nouns, lists), what is given, and the filters

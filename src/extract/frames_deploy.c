@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_deploy.c — the deployment frame: forces moved, stationed, sent, arriving or
  * contributed; the mover from the clause, a "from" list, a passive's agent,

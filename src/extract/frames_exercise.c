@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_exercise.c — the exercise frame: drills and readiness checks, their participants
  * (names in the noun phrase, subjects that hold or order them, "with",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_int.h — what the frame files share (src/extract/frames*.c): small
  * token tests, the discourse memory, and the functions one frame file calls in

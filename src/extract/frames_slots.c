@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_slots.c — what fills a frame's slots: its date (report dates and background left
  * out), place, people counted, items and money, whether the sentence is

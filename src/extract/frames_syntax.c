@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames_syntax.c — clauses and roles: where a clause begins and ends, its subject, the
  * actors after the trigger, coordinated lists, passives, and the status a

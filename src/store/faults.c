@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * faults.c — the crash points of faults.h (compiled only with -DAT_FAULTS=ON).
  *

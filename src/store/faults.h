@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * faults.h — named crash points for the crash-safety tests (test builds only).
  *

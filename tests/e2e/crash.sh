@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # crash.sh — end-to-end: `aidtrace ingest` killed where a crash hurts keeps
 # exactly the batches it reported committed, a sound database and, once
 # resumed, the ledger of a clean run.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/extract/families.c — one sentence (or two) per trigger family and
  * per role rule, written for this test, with the events a reader would list:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/extract/gold.c — score events against hand-written gold events, by
  * the matching rules of SCHEMA.md "Scoring", until `aidtrace score` exists:

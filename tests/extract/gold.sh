@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # gold.sh — extraction against the hand-written gold events of the bundled
 # examples (tests/data/examples.gold.jsonl, written by a person, not by the
 # engine): `aidtrace extract examples/*.txt` must score event F1 >= 0.90 by
