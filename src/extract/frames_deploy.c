@@ -104,8 +104,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
 	uint32_t obj_hi = (cls & TR_GIVE) && tend + 8 < hi ? tend + 8 : hi;
 	for (uint32_t k = lo; k < obj_hi; k++) {
-		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for")))
+		/* "pledged to train 300 soldiers": the object ends at "to" */
+		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))) {
+			obj_hi = k;
 			break;
+		}
 		/* "sent several hundred soldiers retreating": a causative */
 		const at_tok *w = &d->toks[k];
 		if ((cls & TR_GIVE) && forces && w->nlen > 5 && !d->trig[k] &&
