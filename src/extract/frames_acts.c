@@ -74,17 +74,22 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	int other_date = add.has_when == 1 && ev->has_when == 1 &&
 			 (add.w1.y < ev->w0.y || add.w0.y > ev->w1.y);
 	int other_items = !ev->headline_only && at_extract__items_differ(d, ev, &add);
+	/* "Japan will also fund the construction of facilities" after boats, a
+	 * course of training after a donation of equipment: another kind of aid */
+	int new_kind = kinds & (K_CONSTRUCTION | K_TRAINING);
+	int other_kind = type == EV_AID && new_kind && !ev->headline_only &&
+			 !(kinds & ev->kinds & (K_EQUIPMENT | K_FUNDING | K_CONSTRUCTION | K_TRAINING));
 	/* "The donation also included ...", "the extra funding will pay for":
 	 * a definite aid noun is the act just reported, whatever it adds */
 	if (definite_noun(d, si, t)) {
 		if (other_stage)
 			return;
-		other_date = other_items = 0;
+		other_date = other_items = other_kind = 0;
 	}
 	/* "The corvette was commissioned in 1983": history, not an act */
 	if (add.has_when == 1 && d->pub.y && add.w1.y && add.w1.y + 10 < d->pub.y)
 		return;
-	if (other_stage || other_date || other_items) {
+	if (other_stage || other_date || other_items || other_kind) {
 		/* "we will also consider offering vessels" after a handover:
 		 * another act only when it says what or how much */
 		/* "Its fifth edition was held in 2015": drills of another year */
@@ -105,7 +110,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 				fr_remember(d, type, n, sidx);
 			return;
 		}
-		if (!at_extract__named_items(d, &add) && !mm)
+		if (!at_extract__named_items(d, &add) && !mm && !new_kind)
 			return;
 		/* the new act's own materiel: from its verb to the next one */
 		uint32_t nt = t + 1;
@@ -113,7 +118,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 			nt++;
 		add.nitems = 0;
 		fr_add_items(d, si, &add, lo, nt);
-		if (!at_extract__named_items(d, &add) && !mm)
+		if (!at_extract__named_items(d, &add) && !mm && !new_kind)
 			return;
 		add.provider = ev->provider;
 		add.recipient = ev->recipient;

@@ -27,13 +27,21 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	fr_clause_of(d, si, t, &c0, &c1);
 	const at_tok *tt = &d->toks[t];
 	uint32_t tend = t + (d->trig_len[t] ? d->trig_len[t] : 1);
-	/* "hand over" / "turn over" need their particle */
+	/* "hand over" / "turn over" need their particle; "handed a batch of
+	 * rifles to the army" its "to" */
 	if ((!strncmp(tt->norm, "hand", 4) || !strncmp(tt->norm, "turn", 4)) &&
 	    !(cls & TR_AIDN)) {
 		int over = 0;
 		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
 			if (eq(&d->toks[k], "over"))
 				over = 1;
+		if (!strncmp(tt->norm, "hand", 4))
+			for (uint32_t k = tend; k < c1 && k < tend + 12 && !over; k++)
+				if (eq(&d->toks[k], "to") && k + 1 < c1 &&
+				    (d->actor_at[k + 1] >= 0 ||
+				     (k + 2 < c1 && eq(&d->toks[k + 1], "the") &&
+				      (d->actor_at[k + 2] >= 0 || d->role[k + 2]))))
+					over = 1;
 		if (!over)
 			return 0;
 	}

@@ -88,6 +88,12 @@ static const fam_case CASES[] = {
 	{"an earlier delivery after a comma", "China donated two patrol boats to the Bolivian "
 	 "army in 2009, after its previous delivery of 34 trucks and five buses in 2007.",
 	 "2010-03-30", 2, "aid", "CHN>BOL", "completed", -1},
+	{"continuation: another kind of aid", "Japan handed over five coastal radars to the "
+	 "Philippine Navy on Monday. The construction of a naval base for the radars will "
+	 "also be funded.", "2023-04-05", 2, "aid", "JPN>PHL", "completed", -1},
+	{"continuation: training after materiel", "Russia handed a batch of rifles and "
+	 "ammunition to the army of Mali on Monday. It also sent 20 instructors to train the "
+	 "country's soldiers.", "2023-04-05", 2, "aid", "RUS>MLI", "completed", -1},
 	/* commission what was received; funding decisions */
 	{"commission a received ship", "Japan handed over a patrol vessel to the Sri Lanka Navy "
 	 "on Monday. The vessel was commissioned into the navy on Friday, and a second ship "
@@ -148,6 +154,9 @@ static const fam_case CASES[] = {
 	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
 	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
 	/* what is not military aid or a deployment */
+	{"a trigger word inside an item's name", "Aircraft carried five thousand hand grenades "
+	 "from Pardubice airport to the Baghdad airport this week.", "2023-04-05", 0, NULL, "",
+	 NULL, -1},
 	{"weapons arriving in another state", "The first Korean K2 tanks and K9 howitzers arrived "
 	 "in Poland on Tuesday.", "2023-04-05", 0, "deployment", "", NULL, -1},
 	{"joining a march", "Police officers and soldiers joined schoolchildren in a march "
