@@ -188,7 +188,7 @@ typedef struct at_event_rec {
 	int nconf;
 	uint64_t id;
 	double confidence;
-	char why[96];
+	char why[128];
 	uint32_t sent;     /* index of the last sentence that fed it */
 	uint32_t sent0;    /* the sentence that created it */
 	int headline_only;

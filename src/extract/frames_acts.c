@@ -77,8 +77,9 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	/* "Japan will also fund the construction of facilities" after boats, a
 	 * course of training after a donation of equipment: another kind of aid */
 	int new_kind = kinds & (K_CONSTRUCTION | K_TRAINING);
-	int other_kind = type == EV_AID && new_kind && !ev->headline_only &&
-			 !(kinds & ev->kinds & (K_EQUIPMENT | K_FUNDING | K_CONSTRUCTION | K_TRAINING));
+	int other_kind =
+		type == EV_AID && new_kind && !ev->headline_only &&
+		!(kinds & ev->kinds & (K_EQUIPMENT | K_FUNDING | K_CONSTRUCTION | K_TRAINING));
 	/* "The donation also included ...", "the extra funding will pay for":
 	 * a definite aid noun is the act just reported, whatever it adds */
 	if (definite_noun(d, si, t)) {
@@ -102,7 +103,8 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 			for (int i = 0; i < ev->npart; i++)
 				add.part[add.npart++] = ev->part[i];
 			fr_default_status(d, &add);
-			snprintf(add.why, sizeof(add.why), "exercise:continued:%s",
+			snprintf(add.why, sizeof(add.why),
+				 "exercise:continued:%s;participants=previous exercise",
 				 d->toks[t].norm);
 			add.confidence = 0.6;
 			int n = at_extract__add_event(d, out, &add);
@@ -128,7 +130,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		if (type != EV_AID)
 			add.personnel = fr_pick_people(si, t, lo, hi);
 		fr_default_status(d, &add);
-		snprintf(add.why, sizeof(add.why), "%s:continued:%s",
+		snprintf(add.why, sizeof(add.why), "%s:continued:%s;parties=previous event",
 			 type == EV_AID ? "aid" : "deployment", d->toks[t].norm);
 		add.confidence = 0.6;
 		int n = at_extract__add_event(d, out, &add);

@@ -6,6 +6,30 @@
  */
 #include "frames_int.h"
 
+/* The phrase an actor of trigger t stands in: "subject", "to-phrase", ... */
+static const char *phrase(const actor_m *am, uint32_t t)
+{
+	if (am->flags & AF_COMPOUND)
+		return "compound";
+	if (am->flags & AF_BY)
+		return "by-phrase";
+	if (am->flags & AF_FROM)
+		return "from-phrase";
+	if (am->flags & AF_TO)
+		return "to-phrase";
+	if (am->flags & AF_FOR)
+		return "for-phrase";
+	if (am->flags & AF_WITH)
+		return "with-phrase";
+	if (am->flags & AF_OF)
+		return "of-phrase";
+	if (am->flags & AF_POSS)
+		return "possessive";
+	if (am->flags & AF_ADJ)
+		return "adjective";
+	return am->t1 <= t ? "subject" : "object";
+}
+
 /* Is token k a combat formation rather than materiel: a word for units that
  * is no item ("battalion", "strike group") or names warships or warplanes
  * ("destroyers", "fighter jets")? Tanks and equipment sent can be gifts. */
@@ -118,7 +142,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		return 0;
 	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
 	int prov = -1, rec = -1;
-	char why[96];
+	char why[128];
 	const char *how = "active";
 	/* a compound at the trigger: "UAE-funded" */
 	if (d->actor_at[t] >= 0 && (si->actors[d->actor_at[t]].flags & AF_COMPOUND))
@@ -420,7 +444,23 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if (rk == pk)
 				continue;
 			at_event_rec ev;
-			snprintf(why, sizeof(why), "aid:%s:%s:%s", how, tt->norm, src);
+			/* which phrase gave each role, for --explain */
+			const actor_m *pa = pv == 0 ? (prov >= 0 ? &si->actors[prov] : NULL)
+						    : &si->actors[provs[pv]];
+			const actor_m *ra = r == 0 ? (rec >= 0 ? &si->actors[rec] : NULL)
+						   : &si->actors[recs[r]];
+			int prov_borrowed =
+				!strcmp(src, "speaker") || !strcmp(src, "previous event");
+			int rec_borrowed = !strcmp(src, "parallel clause") ||
+					   !strcmp(src, "previous recipient");
+			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,
+				 tt->norm, src,
+				 prov_borrowed ? src
+				 : pa          ? phrase(pa, t)
+					       : "subject",
+				 rec_borrowed ? src
+				 : ra         ? phrase(ra, t)
+					      : "place of construction");
 			fr_init_event(si, sidx, &ev, EV_AID, status, why);
 			ev.provider = pk;
 			ev.recipient = rk;

@@ -227,23 +227,31 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		return 0;
 	int acts[6], nact = 0;
 	int act = d->actor_at[t] >= 0 ? d->actor_at[t] : -1;
+	/* where the actor comes from, for "why" and --explain */
+	const char *src = act >= 0 ? "compound with the verb" : "";
 	/* "Britain's deployment", "the Russian troop build-up", "the
 	 * deployment of Soviet submarines", "Moscow ordered the deployment" */
 	for (uint32_t a = si->nactors; noun && act < 0 && a-- > 0;) {
 		const actor_m *am = &si->actors[a];
 		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & (AF_ADJ | AF_POSS)) &&
-		    !(am->flags & (AF_PLACE | AF_LOC)))
+		    !(am->flags & (AF_PLACE | AF_LOC))) {
 			act = (int)a;
+			src = "adjective or possessive of the noun";
+		}
 	}
 	if (noun && act < 0 && tend < c1 && eq(&d->toks[tend], "of")) {
 		for (uint32_t k = tend + 1; k < c1 && k < tend + 5 && act < 0; k++)
-			if (d->actor_at[k] >= 0 && actor_usable(&si->actors[d->actor_at[k]]))
+			if (d->actor_at[k] >= 0 && actor_usable(&si->actors[d->actor_at[k]])) {
 				act = d->actor_at[k];
+				src = "of-phrase of the noun";
+			}
 	}
 	if (noun && act < 0) {
 		int subj = fr_left_subject(d, si, c0, t, 0);
-		if (subj >= 0 && fr_ordered(d, si->actors[subj].t1, t))
+		if (subj >= 0 && fr_ordered(d, si->actors[subj].t1, t)) {
 			act = subj;
+			src = "subject that ordered it";
+		}
 	}
 	/* "troops were deployed by Russia", "will be replaced by a Polish
 	 * division": a passive's agent moves */
@@ -256,26 +264,32 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    (actor_usable(&si->actors[d->actor_at[k]]) ||
 			     (k + 1 < c1 && (d->cue[k + 1] & (CU_PEOPLE | CU_UNITS)))))
 				act = d->actor_at[k]; /* "by a Polish division" */
+		if (act >= 0)
+			src = "agent after by";
 	}
 	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
 		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
-	if (nact)
+	if (nact) {
 		act = acts[0];
-	else if (act < 0 && !noun)
+		src = "forces from the list";
+	} else if (act < 0 && !noun) {
 		act = fr_left_subject(d, si, c0, t, 0);
+		if (act >= 0)
+			src = "subject";
+	}
 	/* "Washington said it would send 3,500 more soldiers": the pronoun
 	 * subject of reported speech is its speaker */
 	if (act < 0 && c0 > si->t0 && c0 < t) {
 		static const char *const PRON[] = {"it", "they", "we", NULL};
 		uint32_t k = c0;
-		if (k < t && in_list(d->toks[k].norm, PRON))
-			act = fr_speaker(d, si, t);
+		if (k < t && in_list(d->toks[k].norm, PRON) &&
+		    (act = fr_speaker(d, si, t)) >= 0)
+			src = "speaker";
 	}
-	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
-	const char *src = act >= 0 ? "clause" : "";
 	int rotation = !strncmp(tt->norm, "replac", 6);
 	if (rotation && passive && act >= 0 && si->actors[act].t1 <= t)
 		act = -1; /* the unit replaced goes home: the one after "by" moves */
+	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
 	if (act < 0 && !rotation && !fs && (intrans || passive) && mil_items)
 		fs = 1; /* "the howitzers have been stationed in Ladakh" */
@@ -307,7 +321,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		nact = 1;
 	for (int ai = 0; ai < nact; ai++) {
 		at_event_rec ev;
-		char why[96];
+		char why[128];
 		snprintf(why, sizeof(why), "deployment:%s%s:%s",
 			 (cls & TR_EQUIP) ? "equip-own-base:" : "", tt->norm,
 			 ai ? "coordinated" : src);

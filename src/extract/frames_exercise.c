@@ -148,7 +148,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		return 0;
 	}
 	at_event_rec ev;
-	char why[96];
+	char why[128];
 	snprintf(why, sizeof(why), "exercise:%s", tt->norm);
 	fr_init_event(si, sidx, &ev, EV_EXERCISE, status, why);
 	for (int i = 0; i < np; i++)
