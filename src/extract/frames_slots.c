@@ -282,7 +282,7 @@ int fr_military_context(const docx *d, const sent_info *si)
 			return 1;
 	/* "turned over five coastal radars" in an article about the navy:
 	 * materiel of any kind in a military story */
-	if (d->military_doc >= 3)
+	if (d->military_doc >= 2)
 		for (uint32_t i = 0; i < si->nitems; i++)
 			if (!fr_false_item(d, si, &si->items[i]) &&
 			    si->items[i].cat != AT_N_ITEM_CATS - 1)
