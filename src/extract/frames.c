@@ -172,8 +172,9 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 		/* "hand grenades", "landing craft": a word of an item's name */
 		if (d->claimed[t] == 3 && !(tr & (TR_AIDN | TR_EXERN | TR_DEPLOYN)))
 			continue;
-		/* "the British Army Training Unit Kenya": a word of a name */
-		if (si->role != AT_ROLE_HEADLINE && t > si->t0 + 1 &&
+		/* "the British Army Training Unit Kenya": a word of a name; but
+		 * a named exercise is drills ("Joint Military Exercise") */
+		if (si->role != AT_ROLE_HEADLINE && t > si->t0 + 1 && !(tr & TR_EXERN) &&
 		    (d->toks[t].flags & AT_TF_CAP) && (d->toks[t - 1].flags & AT_TF_CAP) &&
 		    d->toks[t - 1].type == AT_TOK_WORD && d->actor_at[t - 1] < 0 &&
 		    !(d->toks[t].flags & AT_TF_ALLCAP))

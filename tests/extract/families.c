@@ -94,6 +94,12 @@ static const fam_case CASES[] = {
 	{"continuation: training after materiel", "Russia handed a batch of rifles and "
 	 "ammunition to the army of Mali on Monday. It also sent 20 instructors to train the "
 	 "country's soldiers.", "2023-04-05", 2, "aid", "RUS>MLI", "completed", -1},
+	{"a named joint exercise in capitals", "The Indian Army contingent of 120 personnel "
+	 "departed today for the 6th India-Japan Joint Military Exercise.", "2025-02-20", 2,
+	 "exercise", "IND+JPN", NULL, -1},
+	{"forces sent to a state's own border", "A convoy of military trucks and armored vehicles "
+	 "set off for Brazil's northern border on Friday, amid tension between Venezuela and "
+	 "Guyana, Venezuela said.", "2023-12-10", 1, "deployment", "BRA", NULL, -1},
 	/* commission what was received; funding decisions */
 	{"commission a received ship", "Japan handed over a patrol vessel to the Sri Lanka Navy "
 	 "on Monday. The vessel was commissioned into the navy on Friday, and a second ship "
