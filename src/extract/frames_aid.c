@@ -170,6 +170,23 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 		if (rec == prov)
 			rec = -1;
+		/* "the handover of a border post repaired by the US to the border
+		 * troops of the State Committee of Tajikistan": a to-phrase of
+		 * forces names their owner further on */
+		for (uint32_t k = tend; rec < 0 && k < c1 && k < tend + 16; k++) {
+			if (!eq(&d->toks[k], "to") || k + 2 >= c1)
+				continue;
+			uint32_t h = k + 1;
+			while (h < c1 && h < k + 4 && !d->role[h] && d->actor_at[h] < 0)
+				h++;
+			if (h < c1 && d->role[h] == 1)
+				for (uint32_t a = 0; a < si->nactors && rec < 0; a++)
+					if (si->actors[a].t0 > h && si->actors[a].t0 < h + 12 &&
+					    (si->actors[a].flags & AF_OF) && (int)a != prov &&
+					    actor_usable(&si->actors[a]))
+						rec = (int)a;
+			break;
+		}
 		if (rec < 0 && prov >= 0 && (si->actors[prov].flags & (AF_FROM | AF_BY)))
 			rec = fr_left_subject(d, si, c0, t, 1);
 		if (prov < 0) {

@@ -100,6 +100,10 @@ static const fam_case CASES[] = {
 	{"forces sent to a state's own border", "A convoy of military trucks and armored vehicles "
 	 "set off for Brazil's northern border on Friday, amid tension between Venezuela and "
 	 "Guyana, Venezuela said.", "2023-12-10", 1, "deployment", "BRA", NULL, -1},
+	{"a noun's to-phrase of forces and their owner", "On July 30, the handover of a border "
+	 "post repaired by the US Government to the border troops of the State Committee for "
+	 "National Security of Tajikistan took place.", "2023-08-02", 1, "aid", "USA>TJK", NULL,
+	 -1},
 	/* commission what was received; funding decisions */
 	{"commission a received ship", "Japan handed over a patrol vessel to the Sri Lanka Navy "
 	 "on Monday. The vessel was commissioned into the navy on Friday, and a second ship "
