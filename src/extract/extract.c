@@ -27,8 +27,11 @@ void at_events_free(at_events *ev)
 
 /* The state the article is about: the one its body and headline name most
  * often (names, adjectives, capitals), if it leads the next by two. "The
- * Army" with no adjective is that state's army. LX_NONE when none leads. */
-static uint32_t home_state(const docx *d)
+ * Army" with no adjective is that state's army. LX_NONE when none leads.
+ * With forces_only, only mentions that own forces count ("US troops", "the
+ * Polish army"), and a lead of one is enough: the state whose forces the
+ * article is about. */
+static uint32_t home_state(const docx *d, int forces_only)
 {
 	uint32_t key[32];
 	int cnt[32], n = 0;
@@ -40,6 +43,15 @@ static uint32_t home_state(const docx *d)
 			uint32_t k = si->actors[a].key;
 			if (d->ctx->keys[k].cls != LX_STATE)
 				continue;
+			if (forces_only) {
+				uint32_t e = si->actors[a].t1;
+				if (e < si->t1 && d->toks[e].norm[0] == '\'')
+					e++;
+				if (!(si->actors[a].role_kind == 1 ||
+				      (e < si->t1 && (d->cue[e] & (CU_PEOPLE | CU_UNITS)) &&
+				       (d->cue[e] & CU_MILITARY))))
+					continue;
+			}
 			int j = 0;
 			while (j < n && key[j] != k)
 				j++;
@@ -62,6 +74,8 @@ static uint32_t home_state(const docx *d)
 			second = cnt[j];
 		}
 	}
+	if (forces_only)
+		return best >= 0 && cnt[best] >= 2 && cnt[best] > second ? key[best] : LX_NONE;
 	return best >= 0 && cnt[best] >= second + 2 ? key[best] : LX_NONE;
 }
 
@@ -148,7 +162,8 @@ static int analyse(docx *d, at_events *out)
 		if (d->sents[s].role == AT_ROLE_BODY)
 			for (uint32_t k = d->sents[s].t0; k < d->sents[s].t1; k++)
 				d->military_doc += (d->cue_start[k] & CU_MILITARY) != 0;
-	d->home = home_state(d);
+	d->home = home_state(d, 0);
+	d->force_home = home_state(d, 1);
 	for (int t = 0; t < 3; t++)
 		d->memo.last[t] = -1;
 	for (size_t s = 0; s < nsents; s++) {

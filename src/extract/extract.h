@@ -136,6 +136,7 @@ typedef struct docx {
 	int military_doc;  /* military cue words in the body: context for headlines */
 	int made;          /* events added or merged since the driver last cleared it */
 	uint32_t home;     /* the state the article is about (extract.c), or LX_NONE */
+	uint32_t force_home; /* the state whose forces it names most, or LX_NONE */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
 	const char *alias_text[16]; uint32_t alias_key[16]; uint8_t alias_role[16]; int nalias;
 	/* discourse memory: the last event of each type, and its sentence */

@@ -308,11 +308,19 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 * "a contingent arrived in Haiti" is no Haitian's */
 			akey = d->home;
 			src = "article's state";
+		} else if (d->force_home != LX_NONE &&
+			   (!noun || has_cue(d, tend, c1, CU_MILITARY)) &&
+			   dest_country(d, si, tend, c1) != d->force_home) {
+			/* "87 tanks have arrived in Poland" in a story of US
+			 * troops: the state whose forces the article names */
+			akey = d->force_home;
+			src = "state whose forces the article names";
 		} else {
 			/* "set off for Brazil's northern border": forces sent to a
 			 * state's own border are that state's */
 			for (uint32_t k = tend; k + 1 < c1 && akey == LX_NONE; k++)
-				if (d->actor_at[k] >= 0 && k + 1 < c1 && eq(&d->toks[k + 1], "'s") &&
+				if (d->actor_at[k] >= 0 && k + 1 < c1 &&
+				    eq(&d->toks[k + 1], "'s") &&
 				    has_word(d, k + 2, k + 5 < c1 ? k + 5 : c1, "border")) {
 					akey = si->actors[d->actor_at[k]].key;
 					src = "owner of the border";

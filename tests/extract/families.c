@@ -104,6 +104,10 @@ static const fam_case CASES[] = {
 	 "post repaired by the US Government to the border troops of the State Committee for "
 	 "National Security of Tajikistan took place.", "2023-08-02", 1, "aid", "USA>TJK", NULL,
 	 -1},
+	{"forces without a nation in a story of one state's troops", "US troops and US Army "
+	 "units train in Europe. Poland and Germany host them. About 87 tanks and 18 howitzers "
+	 "have arrived in Poland, officials said.", "2023-04-05", 1, "deployment", "USA", NULL,
+	 -1},
 	/* commission what was received; funding decisions */
 	{"commission a received ship", "Japan handed over a patrol vessel to the Sri Lanka Navy "
 	 "on Monday. The vessel was commissioned into the navy on Friday, and a second ship "
