@@ -156,6 +156,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!ok)
 			return 0;
 	}
+	/* "The consignment, which arrived by rail": aid arriving is the aid's */
+	if (intrans && has_trig(d, c0 > si->t0 + 3 ? c0 - 4 : si->t0, t, TR_AIDN))
+		return 0;
 	/* "Korean K2 tanks arrive in Poland": weapons arriving in another
 	 * state are a delivery, not a deployment */
 	if (intrans && !forces && mil_items) {

@@ -168,6 +168,9 @@ static const fam_case CASES[] = {
 	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
 	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
 	/* what is not military aid or a deployment */
+	{"aid arriving is no deployment", "Russia handed over military aid to the army of "
+	 "Kyrgyzstan on Tuesday. The Russian consignment, which arrived by rail, includes 20 "
+	 "armoured personnel carriers.", "2014-05-20", 1, "aid", "RUS>KGZ", NULL, -1},
 	{"a trigger word inside an item's name", "Aircraft carried five thousand hand grenades "
 	 "from Pardubice airport to the Baghdad airport this week.", "2023-04-05", 0, NULL, "",
 	 NULL, -1},
