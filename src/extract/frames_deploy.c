@@ -121,8 +121,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		/* a mover or what is sent is armed forces: "troops arrived",
 		 * "sent 500 police", not "advisers arrived", "sent participants" */
 		if ((intrans || (cls & TR_GIVE)) && !(d->cue[k] & CU_MILITARY) &&
-		    d->role[k] != 1)
-			continue;
+		    d->role[k] != 1 && !(k > lo && (d->cue[k - 1] & CU_MILITARY)))
+			continue; /* "anti-terrorism squads" are military too */
 		if ((d->cue[k] & force_bits) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
 		    !((cls & TR_GIVE) && unit_only &&
@@ -277,8 +277,16 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		src = "forces from the list";
 	} else if (act < 0 && !noun) {
 		act = fr_left_subject(d, si, c0, t, 0);
-		if (act >= 0)
+		if (act >= 0) {
 			src = "subject";
+			/* "India and Pakistan are dispatching squads": each of
+			 * the subjects */
+			nact = fr_list_before(d, si, act, acts + 1, 5);
+			if (nact) {
+				acts[0] = act;
+				nact++;
+			}
+		}
 	}
 	/* "Washington said it would send 3,500 more soldiers": the pronoun
 	 * subject of reported speech is its speaker */
@@ -294,6 +302,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		act = -1; /* the unit replaced goes home: the one after "by" moves */
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	/* "will be replaced by soldiers from the 82nd Airborne Division" */
+	if (act < 0 && rotation && passive && forces)
+		fs = 1;
 	if (act < 0 && !rotation && !fs && (intrans || passive) && mil_items)
 		fs = 1; /* "the howitzers have been stationed in Ladakh" */
 	if (fs) {

@@ -39,6 +39,9 @@ static const fam_case CASES[] = {
 	 "mission in Kosovo.", "2023-04-05", 1, "deployment", "AZE", "committed", 30},
 	{"join an alliance is no move", "Sweden joined NATO on Thursday.", "2024-03-10", 0, NULL,
 	 "", NULL, -1},
+	{"coordinated subjects send forces", "India and Pakistan are dispatching anti-terrorism "
+	 "squads to Russia for a major exercise.", "2023-04-05", 2, "deployment", "IND PAK", NULL,
+	 -1},
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
