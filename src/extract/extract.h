@@ -132,6 +132,7 @@ typedef struct docx {
 	sent_info *sents; size_t nsents;
 	at_date pub;       /* publication date (may be partial or empty) */
 	int military_doc;  /* military cue words in the body: context for headlines */
+	int lang;          /* AT_LANG_* (text/lang.h) */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
 	const char *alias_text[16]; uint32_t alias_key[16]; uint8_t alias_role[16]; int nalias;
 	/* discourse memory: the last event of each type, and its sentence */
@@ -195,6 +196,7 @@ struct at_events {
 	const at_ctx *ctx;
 	char *doc_id;
 	char reported[17];
+	int lang;          /* AT_LANG_* (text/lang.h): the document's language */
 	at_event_rec *ev;
 	size_t n, cap;
 };
@@ -210,6 +212,9 @@ void at_extract__resolve_date(const docx *d, const date_m *dm, int future, at_da
 
 /* frames.c */
 int at_extract__frames(docx *d, at_events *out, uint32_t sidx);
+/* frames_ru.c, mentions_ru.c: Russian documents (lang == AT_LANG_RU) */
+int at_extract__mentions_ru(docx *d, sent_info *si);
+int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx);
 /* assemble.c */
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev);
 int at_extract__finish(docx *d, at_events *out);
