@@ -215,6 +215,9 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx);
 /* frames_ru.c, mentions_ru.c: Russian documents (lang == AT_LANG_RU) */
 int at_extract__mentions_ru(docx *d, sent_info *si);
 int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx);
+/* the cases (bits: 1 nom, 2 gen, 4 dat, 8 acc, 16 ins, 32 prep) a folded
+ * Russian form may be in, from its ending */
+int at_ru__cases(const char *w, size_t n);
 /* assemble.c */
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev);
 int at_extract__finish(docx *d, at_events *out);

@@ -93,9 +93,19 @@ static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 		snprintf(err, errlen, "%s:%u: cannot read phrase \"%s\"", file, line, text);
 		return AT_EPARSE;
 	}
-	/* [ru] Russian rows match on stems, as Russian documents are read */
-	if (ru && at_ru_restem(ru, &ctx->mem, toks, 0, n) != 0)
-		return AT_ENOMEM;
+	/* [ru] Russian rows match on stems, as Russian documents are read; a
+	 * case form whose stems repeat the row before it adds nothing */
+	if (ru) {
+		if (at_ru_restem(ru, &ctx->mem, toks, 0, n) != 0)
+			return AT_ENOMEM;
+		const lx_entry *p = ctx->nentries ? &ctx->entries[ctx->nentries - 1] : NULL;
+		int same = p && p->cls == cls && p->key == key && p->form == form &&
+			   p->flags == flags && !(flags & LX_CASE) && p->ntok == n;
+		for (size_t i = 0; same && i < n; i++)
+			same = strcmp(p->norms[i], toks[i].norm) == 0;
+		if (same)
+			return 0;
+	}
 	if (at_grow((void **)&ctx->entries, &ctx->entries_cap, ctx->nentries,
 		    sizeof(*ctx->entries), 1024))
 		return AT_ENOMEM;
@@ -520,9 +530,16 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 	return 0;
 }
 
+/* [ru] files of another language ("states-ru.tsv") load after the English
+ * ones, so that English keys, display names and phrase order stay as they are */
+static int lang_file(const char *name) { return strstr(name, "-ru.") != NULL; }
+
 static int cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	if (lang_file(x) != lang_file(y))
+		return lang_file(x) - lang_file(y);
+	return strcmp(x, y);
 }
 
 int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)

@@ -79,12 +79,29 @@ const char *at_ru_norm(at_ru *r, at_arena *a, const char *w, size_t n, uint16_t 
 	at_ru_fold_yo(tmp, n);
 	const char *out = tmp;
 	size_t m = n;
+	char joined[512];
 	if (r && at_ru_cyrillic(tmp, n) && !has_digit(tmp, n)) {
-		const sb_symbol *st = sb_stemmer_stem(r->sb, (const sb_symbol *)tmp, (int)n);
-		if (st) {
-			out = (const char *)st;
-			m = (size_t)sb_stemmer_length(r->sb);
+		/* each part of a compound: "российско-таджикском" -> "российск-таджикск" */
+		size_t k = 0, i = 0;
+		while (i <= n) {
+			size_t l = 0;
+			while (i + l < n && tmp[i + l] != '-')
+				l++;
+			const sb_symbol *st =
+				l ? sb_stemmer_stem(r->sb, (const sb_symbol *)tmp + i, (int)l) : NULL;
+			const char *part = st ? (const char *)st : tmp + i;
+			size_t pl = st ? (size_t)sb_stemmer_length(r->sb) : l;
+			if (k + pl + 1 >= sizeof(joined))
+				break;
+			memcpy(joined + k, part, pl);
+			k += pl;
+			i += l;
+			if (i < n)
+				joined[k++] = '-';
+			i++;
 		}
+		out = joined;
+		m = k;
 	}
 	char *p = at_arena_strndup(a, out, m);
 	if (!p)
