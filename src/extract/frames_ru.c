@@ -289,6 +289,23 @@ static int verb_tense(const surf *s)
 	return V_NONE;
 }
 
+/* A verb used as an adjective ("оказанную помощь", "прибывший", "переданные"):
+ * not the clause's verb. */
+static int participle(const docx *d, uint32_t i)
+{
+	surf s;
+	surf_of(d, i, &s);
+	static const char *const E[] = {"нная", "нную", "нный", "нные", "нных", "нного", "нной",
+					"нным", "нное", "вший", "вшая", "вшие", "вших", "вшего",
+					"вшей", "вшим", "ющий", "ющая", "ющие", "ющих", "ющего",
+					"ющей", "ющим", "ящий", "ящие", "ящих", "емые", "емых",
+					"шийся", "шиеся", "шихся", NULL};
+	for (int k = 0; E[k]; k++)
+		if (ends(&s, E[k]))
+			return 1;
+	return 0;
+}
+
 /* The nearest modality cue left of the trigger in its clause: ST_*; *neg
  * when negated or hypothetical. */
 static int cue_status(const docx *d, uint32_t c0, uint32_t trig, int *neg)
@@ -506,6 +523,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 {
 	sent_info *si = &d->sents[sidx];
 	uint16_t cls = d->trig[trig];
+	/* a noun (or a participle) has no subject of its own: its giver is
+	 * "от/из X", an adjective or genitive next to it, or the text before */
+	int nounish = (cls & TR_AIDN) || participle(d, trig);
+	/* commercial deals are not aid */
+	for (uint32_t k = c0; k < c1; k++)
+		if (d->cue_start[k] & CU_SALE)
+			return 0;
 	int prov = -1, rec = -1;
 	uint32_t pd = 0, rd = 0;
 	for (uint32_t k = 0; k < nra; k++) {
@@ -524,13 +548,19 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 		else if (r->prep == P_TO)
 			taker = 1;
 		else if (receive)
-			taker = (r->cases & C_NOM) != 0;
+			taker = (r->cases & C_NOM) != 0 && !nounish;
 		else if ((r->cases & C_DAT) && !(r->cases & C_NOM))
 			taker = 1;
-		else if (r->cases & C_NOM)
+		else if ((r->cases & C_NOM) && !nounish)
 			giver = 1;
 		else if ((r->cases & C_DAT) && !left)
 			taker = 1;
+		else if (nounish && (am->flags & AF_ADJ) && am->t1 <= trig && trig - am->t1 <= 2 &&
+			 r->prep == P_NONE)
+			giver = 1; /* "китайская помощь" */
+		else if (nounish && (r->cases & C_GEN) && am->t0 == trig + d->trig_len[trig] &&
+			 r->prep == P_NONE)
+			giver = 1; /* "помощь России" (a genitive) */
 		if (receive && r->prep == P_FROM)
 			giver = 1;
 		/* a subject stands left of its verb more often than not */
@@ -577,9 +607,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 		pkey = prev->provider;
 		pfrom = "previous";
 	}
-	if (rkey == LX_NONE && prev && prev->recipient != LX_NONE && pkey == prev->provider) {
+	/* an article follows one recipient: "поставке из России шести МиГ-29" */
+	if (rkey == LX_NONE && prev && prev->recipient != LX_NONE && prev->recipient != pkey)
 		rkey = prev->recipient;
-	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey)
 		return 0;
 	at_event_rec ev;
@@ -595,9 +625,18 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	if (neg)
 		return 0;
 	int soft = 0;
-	if (!st && !(cls & TR_AIDN)) {
-		st = verb_status(d, c0, trig);
-		soft = 1;
+	if (!(cls & TR_AIDN) && !nounish) {
+		/* a finite verb says it itself: "выделила" after "в соответствии с
+		 * соглашением" is done; an infinitive takes the cue ("планирует
+		 * передать") */
+		surf vs;
+		surf_of(d, trig, &vs);
+		int tense = verb_tense(&vs);
+		if (!st || tense == V_PAST || tense == V_PRES || tense == V_PART) {
+			int vst = verb_status(d, c0, trig);
+			if (vst && !(st == ST_UNDERWAY && tense == V_INF))
+				st = vst, soft = 1;
+		}
 	}
 	add_items(d, si, &ev, c0, c1);
 	if (mm)
@@ -643,10 +682,15 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 		const actor_m *am = r->a;
 		if (am->t0 < c0 || am->t1 > c1 || !is_state(d, am->key))
 			continue;
-		if (r->prep == P_LOC || r->prep == P_FROM || r->prep == P_TO || r->prep == P_OTHER)
+		/* adjectives of the noun itself: "в российско-таджикском учении" */
+		int own = (am->flags & AF_ADJ) && am->t1 <= trig && trig - am->t1 <= 2;
+		/* "в Вооруженных силах России", "в Беларусь": the forces and the
+		 * host take part */
+		int forces = am->t0 > c0 && d->role[am->t0 - 1] == 1;
+		if (!own && !forces && (r->prep == P_FROM || r->prep == P_OTHER))
 			continue;
 		/* adjectives count next to the noun or its people */
-		if ((am->flags & AF_ADJ) && r->weak && !(am->t1 == trig || am->t1 + 1 == trig))
+		if ((am->flags & AF_ADJ) && r->weak && !own)
 			continue;
 		int dup = 0;
 		for (int p = 0; p < ev.npart; p++)
@@ -712,7 +756,17 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 			continue;
 		if (r->prep == P_LOC || r->prep == P_TO || r->prep == P_OTHER || r->prep == P_WITH)
 			continue;
-		if (r->prep == P_NONE && !(r->cases & (C_NOM | C_GEN)) && !(am->flags & AF_ADJ))
+		if (r->prep == P_NONE && !(r->cases & C_NOM) && !(am->flags & AF_ADJ)) {
+			/* a genitive names who moves only after what moves: "подразделения
+			 * Вооруженных сил России" */
+			uint32_t h = r->head;
+			int of_mover = (r->cases & C_GEN) && h > c0 &&
+				       ((d->cue[h - 1] & (CU_PEOPLE | CU_UNITS)) || d->role[h - 1] == 1 ||
+					d->role[h] == 1);
+			if (!of_mover)
+				continue;
+		}
+		if ((am->flags & AF_ADJ) && r->weak)
 			continue;
 		uint32_t dist = am->t0 > trig ? am->t0 - trig : trig - am->t1;
 		if (best < 0 || dist < bd) {
@@ -768,6 +822,8 @@ int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 		int rc = 0;
 		if (cls & TR_EXERN) {
 			rc = exercise_frame(d, out, sidx, i, c0, c1, ra, si->nactors);
+		} else if ((cls & TR_DEPLOY) && participle(d, i)) {
+			rc = 0; /* "прибывший в Душанбе": an aside about a person */
 		} else if (cls & TR_DEPLOY) {
 			/* "прибыл самолет с помощью от Канады": aid arriving */
 			int aidn = 0;
