@@ -102,6 +102,9 @@ int at_ru__cases(const char *w, size_t n)
 		{"ы", C_GEN | C_NOM}, {"и", C_GEN | C_NOM | C_DAT | C_PRE},
 		{"е", C_DAT | C_PRE}, {"о", C_ALL},
 		{NULL, 0}};
+	/* shortened titles look instrumental: "главком" (главнокомандующий) */
+	if (!strcmp(s.w, "главком") || !strcmp(s.w, "замглавком") || !strcmp(s.w, "командарм"))
+		return C_NOM | C_ACC;
 	for (int i = 0; E[i].e; i++)
 		if (ends(&s, E[i].e))
 			return E[i].c;
@@ -109,11 +112,27 @@ int at_ru__cases(const char *w, size_t n)
 	return C_NOM | C_ACC;
 }
 
+/* Cyrillic capitals only, two or more ("США", "КНР"): the tokenizer's
+ * ALLCAP flag counts ASCII letters. */
+static int ru_allcap(const docx *d, uint32_t i)
+{
+	const at_tok *t = &d->toks[i];
+	int up = 0;
+	for (uint32_t k = t->start; k + 1 < t->end; k++) {
+		unsigned char c = (unsigned char)d->s[k], c2 = (unsigned char)d->s[k + 1];
+		if (c == 0xD0 && ((c2 >= 0x90 && c2 <= 0xAF) || c2 == 0x81))
+			up++, k++;
+		else if (c == 0xD0 || c == 0xD1)
+			return 0;
+	}
+	return up >= 2;
+}
+
 static int cases_at(const docx *d, uint32_t i)
 {
 	const at_tok *t = &d->toks[i];
 	if ((t->flags & AT_TF_ALLCAP) || t->type != AT_TOK_WORD ||
-	    !at_ru_cyrillic(t->norm, t->nlen))
+	    !at_ru_cyrillic(t->norm, t->nlen) || ru_allcap(d, i))
 		return C_ALL; /* США, КНР, ОДКБ, Latin names: not declined */
 	surf s;
 	surf_of(d, i, &s);
@@ -802,6 +821,41 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 
 /* ---- the sentence ------------------------------------------------------------ */
 
+#ifdef AT_TRACE
+/* Development builds only (-DAT_TRACE): the sentence as the frames see it. */
+static void trace(const docx *d, const sent_info *si, const ru_actor *ra)
+{
+	fprintf(stderr, "-- S%u role=%d:", si->t0, si->role);
+	for (uint32_t t = si->t0; t < si->t1; t++) {
+		fprintf(stderr, " %s", d->toks[t].norm);
+		if (d->actor_at[t] >= 0) {
+			const ru_actor *r = &ra[d->actor_at[t]];
+			fprintf(stderr, "[A:%s:%x c%d p%d%s]", d->ctx->keys[r->a->key].code,
+				r->a->flags, r->cases, r->prep, r->weak ? " weak" : "");
+		}
+		if (d->trig[t])
+			fprintf(stderr, "[T:%x/%d]", d->trig[t], d->trig_form[t]);
+		if (d->cue_start[t])
+			fprintf(stderr, "[C:%x]", d->cue_start[t]);
+		if (d->role[t])
+			fprintf(stderr, "[R%d]", d->role[t]);
+	}
+	for (uint32_t i = 0; i < si->nitems; i++)
+		fprintf(stderr, " {item %s q=%lld}", AT_ITEM_CATS[si->items[i].cat],
+			(long long)si->items[i].qty);
+	for (uint32_t i = 0; i < si->nmoney; i++)
+		fprintf(stderr, " {money %g %s usd=%g}", si->money[i].amount, si->money[i].cur,
+			si->money[i].usd);
+	for (uint32_t i = 0; i < si->ndates; i++)
+		fprintf(stderr, " {date k=%d %d-%d-%d..%d-%d-%d}", si->dates[i].kind,
+			si->dates[i].a.y, si->dates[i].a.m, si->dates[i].a.d, si->dates[i].b.y,
+			si->dates[i].b.m, si->dates[i].b.d);
+	for (uint32_t i = 0; i < si->npers; i++)
+		fprintf(stderr, " {pers %lld}", (long long)si->pers[i].count);
+	fputc('\n', stderr);
+}
+#endif
+
 int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
@@ -812,6 +866,9 @@ int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 		return AT_ENOMEM;
 	for (uint32_t k = 0; k < si->nactors; k++)
 		read_actor(d, si, &si->actors[k], &ra[k]);
+#ifdef AT_TRACE
+	trace(d, si, ra);
+#endif
 	uint32_t done_c1 = 0; /* a clause that made an aid event */
 	for (uint32_t i = si->t0; i < si->t1; i++) {
 		uint16_t cls = d->trig[i];
