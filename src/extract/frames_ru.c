@@ -166,7 +166,10 @@ static int prep_at(const docx *d, uint32_t i, int cases)
 	    !strcmp(w, "при") || !strcmp(w, "без") || !strcmp(w, "вокруг") ||
 	    !strcmp(w, "до") || !strcmp(w, "кроме") || !strcmp(w, "среди"))
 		return P_OTHER;
-	if (!strcmp(w, "с") || !strcmp(w, "со") || !strcmp(w, "между"))
+	/* "с базы" (genitive) is where from; "с Китаем" (instrumental) is with */
+	if (!strcmp(w, "с") || !strcmp(w, "со"))
+		return (cases & C_GEN) && !(cases & C_INS) ? P_FROM : P_WITH;
+	if (!strcmp(w, "между"))
 		return P_WITH;
 	return P_NONE;
 }
@@ -190,11 +193,26 @@ static void read_actor(const docx *d, const sent_info *si, const actor_m *am, ru
 	uint32_t head = am->t0;
 	/* a multi-word name declines in its last word: "Российская Федерация" */
 	uint32_t own = am->t1 - 1;
-	if (am->flags & AF_ADJ) {
-		/* an adjective takes the case of the noun after it */
-		own = am->t1 < si->t1 && d->toks[am->t1].type == AT_TOK_WORD ? am->t1 : am->t0;
-	}
 	r->cases = cases_at(d, own);
+	if (am->flags & AF_ADJ) {
+		/* an adjective agrees with the words after it up to its noun: "с
+		 * российской объединенной базы" is genitive */
+		for (uint32_t k = am->t1; k < si->t1 && k < am->t1 + 4; k++) {
+			if (d->toks[k].type != AT_TOK_WORD || d->actor_at[k] >= 0)
+				break;
+			int c = cases_at(d, k);
+			if (c & r->cases)
+				r->cases &= c;
+			surf s;
+			surf_of(d, k, &s);
+			int adj = ends(&s, "ой") || ends(&s, "ей") || ends(&s, "ый") || ends(&s, "ий") ||
+				  ends(&s, "ая") || ends(&s, "ое") || ends(&s, "ые") || ends(&s, "ие") ||
+				  ends(&s, "ых") || ends(&s, "их") || ends(&s, "ым") || ends(&s, "им") ||
+				  ends(&s, "ую") || ends(&s, "ого") || ends(&s, "ому") || ends(&s, "ыми");
+			if (!adj)
+				break; /* the noun */
+		}
+	}
 	/* a state after a role (or a chain of them) is its genitive: the case
 	 * is the role's: "Вооруженным силам Киргизии", "Генеральному штабу
 	 * Вооруженных сил Кыргызстана", "Министерство обороны Китая" */
@@ -787,21 +805,40 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 		}
 		if ((am->flags & AF_ADJ) && r->weak)
 			continue;
+		/* a capital after a preposition is a place ("в 30 км от Душанбе") */
+		if ((am->flags & AF_CAPITAL) && r->prep != P_NONE)
+			continue;
 		uint32_t dist = am->t0 > trig ? am->t0 - trig : trig - am->t1;
+		/* a subject after its verb stands close to it ("прибыли российские
+		 * военные"); "из США" anywhere */
+		if (am->t0 > trig && r->prep != P_FROM && dist > 4)
+			continue;
 		if (best < 0 || dist < bd) {
 			best = (int)k;
 			bd = dist;
 		}
 	}
-	if (best < 0)
-		return 0;
+	uint32_t key = best >= 0 ? ra[best].a->key : LX_NONE;
+	const char *from = "case";
+	/* "Первая пара самолетов уже перелетела в Киргизию": the mover of the
+	 * text before */
+	if (key == LX_NONE) {
+		const at_event_rec *prev = last_event(out, EV_DEPLOYMENT);
+		if (!prev || prev->actor == LX_NONE)
+			return 0;
+		key = prev->actor;
+		from = "previous";
+		for (uint32_t k = 0; k < nra; k++)
+			if (ra[k].a->key == key && ra[k].prep == P_TO)
+				return 0; /* it moves to that state: someone else moves */
+	}
 	at_event_rec ev;
 	surf s;
 	surf_of(d, trig, &s);
 	char why[96];
-	snprintf(why, sizeof(why), "ru:deploy:%.40s", s.w);
+	snprintf(why, sizeof(why), "ru:deploy:%.40s:%s", s.w, from);
 	init_event(si, sidx, &ev, EV_DEPLOYMENT, why);
-	ev.actor = ra[best].a->key;
+	ev.actor = key;
 	int neg;
 	int st = cue_status(d, c0, trig, &neg);
 	if (neg)
