@@ -254,10 +254,15 @@ static void read_actor(const docx *d, const sent_info *si, const actor_m *am, ru
 	/* capitals after "в"/"на" are places; after nothing, metonyms */
 	if (am->flags & AF_ADJ) {
 		int strong = 0;
-		for (uint32_t k = am->t1; k < si->t1 && k < am->t1 + 3 && !strong; k++)
+		/* over a list of adjectives: "российских, казахстанских и киргизских
+		 * военных" */
+		for (uint32_t k = am->t1, w = 0; k < si->t1 && w < 3 && !strong; k++) {
 			if (d->role[k] || (d->cue[k] & (CU_PEOPLE | CU_UNITS)) ||
 			    (d->trig[k] & (TR_AIDN | TR_EXERN)))
 				strong = 1;
+			if (!(punct(d, k, ",") || word_is(d, k, "и") || d->actor_at[k] >= 0))
+				w++;
+		}
 		if (am->flags & AF_COMPOUND)
 			strong = 1;
 		r->weak = !strong;
@@ -348,24 +353,29 @@ static int participle(const docx *d, uint32_t i)
 static int cue_status(const docx *d, uint32_t c0, uint32_t trig, int *neg)
 {
 	*neg = 0;
+	int st = ST_NONE;
+	uint32_t at = trig; /* the word a negation would stand before */
 	for (uint32_t k = trig; k-- > c0;) {
 		uint32_t c = d->cue_start[k];
-		if ((c & CU_NEG) && trig - k <= 3)
+		/* "не передала", "не планирует передавать", "не будет поставлять" */
+		if ((c & CU_NEG) && at - k <= 2) {
 			*neg = 1;
-		if ((c & CU_HYPO) && trig - k <= 4)
-			*neg = 1;
-		if (*neg)
 			return ST_NONE;
-		if (c & CU_INTENT)
-			return ST_INTENT;
-		if (c & CU_COMMITTED)
-			return ST_COMMITTED;
-		if (c & CU_UNDERWAY)
-			return ST_UNDERWAY;
-		if (c & CU_COMPLETED)
-			return ST_COMPLETED;
+		}
+		if ((c & CU_HYPO) && trig - k <= 4) {
+			*neg = 1;
+			return ST_NONE;
+		}
+		if (st)
+			continue;
+		st = c & CU_INTENT ? ST_INTENT : c & CU_COMMITTED ? ST_COMMITTED :
+		     c & CU_UNDERWAY ? ST_UNDERWAY : c & CU_COMPLETED ? ST_COMPLETED : ST_NONE;
+		if (st)
+			at = k;
+		if (trig - k > 6 && st)
+			break;
 	}
-	return ST_NONE;
+	return st;
 }
 
 /* Status from the trigger's own form: aspect (lexicon form: base =
@@ -811,7 +821,8 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 		uint32_t dist = am->t0 > trig ? am->t0 - trig : trig - am->t1;
 		/* a subject after its verb stands close to it ("прибыли российские
 		 * военные"); "из США" anywhere */
-		if (am->t0 > trig && r->prep != P_FROM && dist > 4)
+		if (am->t0 > trig && r->prep != P_FROM && dist > 4 &&
+		    !((am->flags & AF_ADJ) && !r->weak)) /* "прибыли 1,5 тыс. российских военных" */
 			continue;
 		if (best < 0 || dist < bd) {
 			best = (int)k;

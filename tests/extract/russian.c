@@ -1,0 +1,218 @@
+/*
+ * tests/extract/russian.c — Russian articles through the public pipeline:
+ * roles from case and prepositions, items with number words and
+ * designations, money with magnitudes and decimal commas, dates resolved
+ * against the publication date, status from aspect and modality, negation,
+ * furniture. Sentences written for these tests.
+ */
+#include "extract_util.h"
+
+/* The only event of `text` (asserted). */
+static json_t *one(const char *text, const char *published)
+{
+	json_t *arr = extract(text, published);
+	if (json_array_size(arr) != 1)
+		fail_msg("expected one event, got %zu: %s", json_array_size(arr), text);
+	json_t *e = json_incref(json_array_get(arr, 0));
+	json_decref(arr);
+	return e;
+}
+
+static void handover__dative_recipient_number_word_completed(void **state)
+{
+	(void)state;
+	json_t *e = one("Россия безвозмездно передала Таджикистану двенадцать бронемашин "
+			"БТР-80.",
+			"2019-05-06");
+	assert_string_equal(str_at(e, "type", NULL), "aid");
+	assert_string_equal(str_at(e, "lang", NULL), "ru");
+	assert_string_equal(str_at(e, "provider", "code"), "RUS");
+	assert_string_equal(str_at(e, "provider", "name"), "Russia"); /* names stay English */
+	assert_string_equal(str_at(e, "recipient", "code"), "TJK");
+	assert_string_equal(str_at(e, "status", NULL), "completed");
+	assert_true(has_item(e, "armored_vehicle", 12));
+	/* the source keeps the Russian sentence */
+	json_t *src = json_array_get(json_object_get(e, "sources"), 0);
+	assert_non_null(strstr(str_at(src, "sentence", NULL), "передала Таджикистану"));
+	json_decref(e);
+}
+
+static void word_order__recipient_first_role_genitive(void **state)
+{
+	(void)state;
+	/* the state after a role takes the role's case: "Вооруженным силам
+	 * Киргизии" is the recipient although it comes first */
+	json_t *e = one("Вооруженным силам Киргизии Казахстан передал 9 автомобилей ГАЗ-66 и "
+			"два вертолета Ми-8МТ.",
+			"2012-12-09");
+	assert_string_equal(str_at(e, "provider", "code"), "KAZ");
+	assert_string_equal(str_at(e, "recipient", "code"), "KGZ");
+	assert_true(has_item(e, "vehicle", 9));
+	assert_true(has_item(e, "helicopter", 2)); /* Ми-8МТ: the Ми-8 family */
+	json_decref(e);
+}
+
+static void receiving__from_a_provider(void **state)
+{
+	(void)state;
+	json_t *e = one("Армия Сербии получила от Беларуси четыре истребителя МиГ-29.",
+			"2019-02-25");
+	assert_string_equal(str_at(e, "provider", "code"), "BLR");
+	assert_string_equal(str_at(e, "recipient", "code"), "SRB");
+	assert_true(has_item(e, "aircraft", 4));
+	json_decref(e);
+}
+
+static double amount(json_t *e)
+{
+	json_t *v = json_object_get(json_object_get(e, "value"), "amount");
+	assert_true(json_is_number(v));
+	return json_number_value(v);
+}
+
+static void money__magnitudes_decimal_commas_and_conversions(void **state)
+{
+	(void)state;
+	json_t *e = one("Китай предоставит Кыргызстану безвозмездную военную помощь на 100 "
+			"миллионов юаней.",
+			"2021-06-01");
+	assert_string_equal(str_at(e, "value", "currency"), "CNY");
+	assert_true(amount(e) == 1e8);
+	assert_string_equal(str_at(e, "status", NULL), "committed"); /* perfective future */
+	json_decref(e);
+	e = one("Германия передаст Украине пакет военной помощи на сумму 1,4 млрд евро.",
+		"2023-10-10");
+	assert_string_equal(str_at(e, "value", "currency"), "EUR");
+	assert_true(amount(e) == 1.4e9);
+	json_decref(e);
+	e = one("Турция выделит Кыргызстану военную помощь на $1 млн. 650 тыс.", "2004-11-09");
+	assert_string_equal(str_at(e, "value", "currency"), "USD");
+	assert_true(amount(e) == 1.65e6);
+	json_decref(e);
+	/* the article's own conversion in brackets */
+	e = one("Пекин выделит Таджикистану 550 млн сомони ($58 млн) на строительство "
+		"пограничных застав.",
+		"2020-03-04");
+	assert_string_equal(str_at(e, "value", "currency"), "TJS");
+	json_t *usd = json_object_get(json_object_get(e, "value"), "usd");
+	assert_true(json_is_number(usd) && json_number_value(usd) == 58e6);
+	json_decref(e);
+	e = one("Россия поставит Таджикистану вооружение на сумму около трех миллионов "
+		"долларов.",
+		"2020-03-04");
+	assert_true(amount(e) == 3e6);
+	json_decref(e);
+}
+
+static void dates__resolved_against_publication(void **state)
+{
+	(void)state;
+	/* 2024-03-13 is a Wednesday */
+	json_t *e = one("Российские и таджикские военные проведут совместные учения 5–10 "
+			"августа.",
+			"2024-03-13");
+	assert_string_equal(str_at(e, "type", NULL), "exercise");
+	assert_int_equal(json_array_size(json_object_get(e, "participants")), 2);
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	assert_string_equal(str_at(e, "when", "start"), "2024-08-05");
+	assert_string_equal(str_at(e, "when", "end"), "2024-08-10");
+	json_decref(e);
+	e = one("В понедельник Россия передала Киргизии партию бронемашин.", "2024-03-13");
+	assert_string_equal(str_at(e, "when", "start"), "2024-03-11");
+	json_decref(e);
+	e = one("Китай передаст Таджикистану военную технику на следующей неделе.",
+		"2024-03-13");
+	assert_string_equal(str_at(e, "when", "start"), "2024-03-18");
+	assert_string_equal(str_at(e, "when", "end"), "2024-03-24");
+	json_decref(e);
+	e = one("Германия до конца года передаст Украине системы противовоздушной обороны.",
+		"2024-03-13");
+	assert_string_equal(str_at(e, "when", "end"), "2024-12-31");
+	json_decref(e);
+	e = one("Россия передала Таджикистану боевые вертолеты 2 апреля 2015 года.", "2015-04-20");
+	assert_string_equal(str_at(e, "when", "start"), "2015-04-02");
+	json_decref(e);
+}
+
+static void status__modality_and_aspect(void **state)
+{
+	(void)state;
+	json_t *e = one("Индия готова предоставить Таджикистану военную технику.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "intent");
+	json_decref(e);
+	e = one("Германия намерена передать Украине танки.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "intent");
+	json_decref(e);
+	e = one("Киргизии будет передано стрелковое оружие из России.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	assert_string_equal(str_at(e, "provider", "code"), "RUS");
+	json_decref(e);
+	e = one("Россия продолжает поставлять Таджикистану боеприпасы.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "underway");
+	json_decref(e);
+	e = one("США поставляют Украине боеприпасы.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "underway"); /* imperfective present */
+	json_decref(e);
+	e = one("Китаю поставлены зенитные ракетные комплексы из России.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "completed");
+	json_decref(e);
+	e = one("В Беларусь прибыли 1,5 тыс. российских военнослужащих.", "2020-01-01");
+	assert_string_equal(str_at(e, "type", NULL), "deployment");
+	assert_string_equal(str_at(e, "actor", "code"), "RUS");
+	assert_string_equal(str_at(e, "status", NULL), "completed");
+	assert_int_equal(json_integer_value(json_object_get(e, "personnel")), 1500);
+	json_decref(e);
+}
+
+static void negation_and_furniture__no_event(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Россия не планирует передавать Армении новые танки.", "2020-01-01");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+	arr = extract("Турция не передала Азербайджану беспилотники.", "2020-01-01");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+	arr = extract("Погода в Душанбе\n\nВ Душанбе прошел сильный дождь.\n\nЧитайте также: "
+		      "Россия передала Таджикистану вертолеты Ми-8.",
+		      "2020-01-01");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+	/* a contract is a sale, not aid */
+	arr = extract("Казахстан получил от России по контракту четыре вертолета Ми-35.",
+		      "2020-01-01");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
+}
+
+static void organisations_and_adjectives(void **state)
+{
+	(void)state;
+	json_t *e = one("Страны ОДКБ проведут учения с участием российских, казахстанских и "
+			"киргизских военных в сентябре.",
+			"2021-06-01");
+	assert_string_equal(str_at(e, "type", NULL), "exercise");
+	assert_true(json_array_size(json_object_get(e, "participants")) >= 3);
+	json_decref(e);
+	e = one("Минобороны России передало Таджикистану партию средств связи и РЛС.",
+		"2021-06-01");
+	assert_string_equal(str_at(e, "provider", "code"), "RUS");
+	assert_true(has_item(e, "communications", -1));
+	assert_true(has_item(e, "radar", -1));
+	json_decref(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(handover__dative_recipient_number_word_completed),
+		cmocka_unit_test(word_order__recipient_first_role_genitive),
+		cmocka_unit_test(receiving__from_a_provider),
+		cmocka_unit_test(money__magnitudes_decimal_commas_and_conversions),
+		cmocka_unit_test(dates__resolved_against_publication),
+		cmocka_unit_test(status__modality_and_aspect),
+		cmocka_unit_test(negation_and_furniture__no_event),
+		cmocka_unit_test(organisations_and_adjectives),
+	};
+	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
+}
