@@ -97,7 +97,8 @@ static void money__magnitudes_decimal_commas_and_conversions(void **state)
 	json_t *usd = json_object_get(json_object_get(e, "value"), "usd");
 	assert_true(json_is_number(usd) && json_number_value(usd) == 58e6);
 	json_decref(e);
-	e = one("Россия поставит Таджикистану вооружение на сумму около трех миллионов "
+	/* yo folded: "трёх" is "трех" */
+	e = one("Россия поставит Таджикистану вооружение на сумму около трёх миллионов "
 		"долларов.",
 		"2020-03-04");
 	assert_true(amount(e) == 3e6);

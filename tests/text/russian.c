@@ -61,6 +61,9 @@ static void stems__case_forms_share_one(void **state)
 	/* yo and ye: бронетранспортёров = бронетранспортеров */
 	assert_string_equal(norm(r, &a, "бронетранспортёров"), norm(r, &a, "бронетранспортеров"));
 	assert_string_equal(norm(r, &a, "вертолёт"), norm(r, &a, "вертолет"));
+	char w[] = "ёлка Ёж";
+	at_ru_fold_yo(w, strlen(w));
+	assert_string_equal(w, "елка Еж");
 	/* designations keep their letters and digits */
 	assert_string_equal(norm(r, &a, "ми-8мт"), "ми-8мт");
 	assert_string_equal(norm(r, &a, "т-72б3"), "т-72б3");
