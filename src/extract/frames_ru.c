@@ -497,10 +497,19 @@ static void add_items(const docx *d, const sent_info *si, at_event_rec *ev, uint
 		if (im->t0 < c0 || im->t1 > c1)
 			continue;
 		int dup = 0;
-		for (int k = 0; k < ev->nitems; k++)
-			if (ev->items[k].cat == im->cat &&
-			    (ev->items[k].qty == im->qty || im->qty < 0))
+		for (int k = 0; k < ev->nitems && !dup; k++) {
+			at_item_rec *r = &ev->items[k];
+			if (r->cat != im->cat)
+				continue;
+			if (r->qty == im->qty || im->qty < 0)
 				dup = 1;
+			else if (r->qty < 0) { /* "бронемашины" in the headline, "12 БТР-82А" below */
+				r->qty = im->qty;
+				r->start = d->toks[im->t0].start;
+				r->end = d->toks[im->t1 - 1].end;
+				dup = 1;
+			}
+		}
 		if (dup)
 			continue;
 		/* a generic "техника" beside a named kind adds nothing */
@@ -904,11 +913,51 @@ static void trace(const docx *d, const sent_info *si, const ru_actor *ra)
 }
 #endif
 
+/*
+ * A sentence that goes on about the last aid event ("В партию вошли
+ * двенадцать бронетранспортеров...", "Помощь включает беспилотники"): an aid
+ * word, no actor of its own, items or money; they join the event of the
+ * sentence or two before.
+ */
+static int continuation(docx *d, at_events *out, uint32_t sidx)
+{
+	sent_info *si = &d->sents[sidx];
+	int aid = 0;
+	for (uint32_t k = si->t0; k < si->t1; k++)
+		aid |= (d->trig[k] & (TR_AIDN | TR_GIVE | TR_RECEIVE)) != 0;
+	if (!aid || (!si->nitems && !si->nmoney) || si->role != AT_ROLE_BODY)
+		return 0;
+	for (uint32_t k = si->t0; k < si->t1; k++)
+		if ((d->cue_start[k] & (CU_NEG | CU_SALE)))
+			return 0;
+	at_event_rec *ev = NULL;
+	for (size_t i = out->n; i-- > 0;)
+		if (out->ev[i].type == EV_AID) {
+			ev = &out->ev[i];
+			break;
+		}
+	if (!ev || ev->sent + 2 < sidx)
+		return 0;
+	int before = ev->nitems;
+	add_items(d, si, ev, si->t0, si->t1);
+	if (!ev->has_value && si->nmoney)
+		set_value(d, si, ev, &si->money[0]);
+	if (ev->nitems != before)
+		ev->kinds = (uint8_t)((ev->kinds & ~K_GENERAL) | K_EQUIPMENT);
+	ev->sent = sidx;
+	if (ev->nsrc < 8 && ev->src[ev->nsrc - 1].start != si->start) {
+		ev->src[ev->nsrc].start = si->start;
+		ev->src[ev->nsrc].end = si->end;
+		ev->nsrc++;
+	}
+	return 0;
+}
+
 int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
 	if (!si->nactors)
-		return 0;
+		return continuation(d, out, sidx);
 	ru_actor *ra = at_arena_alloc(d->a, si->nactors * sizeof(ru_actor));
 	if (!ra)
 		return AT_ENOMEM;
