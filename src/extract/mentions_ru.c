@@ -642,7 +642,9 @@ int at_extract__mentions_ru(docx *d, sent_info *si)
 	(void)ctx;
 	/* dates first: their numbers are not amounts */
 	for (uint32_t i = si->t0; i < end; i++) {
-		if (d->claimed[i] == 1 && !(d->toks[i].type == AT_TOK_WORD && d->toks[i].nlen <= 6))
+		/* only numbers and the date words of cues-ru.tsv start a date */
+		if (d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_DATEW) &&
+		    !(d->toks[i].norm[0] >= '0' && d->toks[i].norm[0] <= '9'))
 			continue;
 		date_m dm;
 		uint32_t n = parse_date_ru(d, i, end, &dm);
@@ -663,6 +665,9 @@ int at_extract__mentions_ru(docx *d, sent_info *si)
 		if (d->claimed[i] == 2 || d->claimed[i] == 3 || d->claimed[i] == 1)
 			continue;
 		int dollar = punct(d, i, "$");
+		/* only numbers, "$" and the number words of cues-ru.tsv start one */
+		if (!dollar && d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_NUMW))
+			continue;
 		uint32_t s0 = i;
 		if (dollar) {
 			if (i + 1 >= end)

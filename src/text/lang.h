@@ -53,7 +53,8 @@ const char *at_ru_norm(at_ru *r, at_arena *a, const char *w, size_t n, uint16_t 
 /* Re-norm Cyrillic tokens toks[t0, t1) with at_ru_norm. -1 when memory runs out. */
 int at_ru_restem(at_ru *r, at_arena *a, at_tok *toks, size_t t0, size_t t1);
 
-/* The folded (lower case, yo as ye) surface form of a token, for endings:
+/* The lower-case surface form of a token (Cyrillic and ASCII folded by
+ * hand, yo as ye), for endings and grammar words:
  * written to buf (size cap), NUL-terminated. Returns its length. */
 size_t at_ru_surface(const char *s, const at_tok *t, char *buf, size_t cap);
 

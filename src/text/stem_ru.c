@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
-#include <utf8proc.h>
 
 #include "lang.h"
 
@@ -126,19 +125,41 @@ int at_ru_restem(at_ru *r, at_arena *a, at_tok *toks, size_t t0, size_t t1)
 
 size_t at_ru_surface(const char *s, const at_tok *t, char *buf, size_t cap)
 {
-	size_t n = t->end - t->start;
+	/* lower case by hand: Cyrillic and ASCII are all Russian text needs, and
+	 * this runs on many words (utf8proc's full folding costs a malloc each) */
+	size_t m = 0;
 	if (!cap)
 		return 0;
-	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s + t->start,
-					  (utf8proc_ssize_t)n, &out,
-					  UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-	size_t m = 0;
-	if (r >= 0) {
-		m = (size_t)r < cap - 1 ? (size_t)r : cap - 1;
-		memcpy(buf, out, m);
+	for (uint32_t i = t->start; i < t->end && m + 2 < cap;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xD0 && i + 1 < t->end) {
+			unsigned char c2 = (unsigned char)s[i + 1];
+			if (c2 >= 0x90 && c2 <= 0x9F) { /* А..П */
+				buf[m++] = (char)0xD0;
+				buf[m++] = (char)(c2 + 0x20);
+			} else if (c2 >= 0xA0 && c2 <= 0xAF) { /* Р..Я */
+				buf[m++] = (char)0xD1;
+				buf[m++] = (char)(c2 - 0x20);
+			} else if (c2 == 0x81) { /* Ё */
+				buf[m++] = (char)0xD0;
+				buf[m++] = (char)0xB5;
+			} else {
+				buf[m++] = (char)c;
+				buf[m++] = (char)c2;
+			}
+			i += 2;
+		} else if (c == 0xD1 && i + 1 < t->end && (unsigned char)s[i + 1] == 0x91) { /* ё */
+			buf[m++] = (char)0xD0;
+			buf[m++] = (char)0xB5;
+			i += 2;
+		} else {
+			buf[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+		}
 	}
-	free(out);
+	/* never end inside a character */
+	while (m > 0 && ((unsigned char)buf[m - 1] & 0xC0) == 0xC0)
+		m--;
 	buf[m] = '\0';
-	return at_ru_fold_yo(buf, m);
+	return m;
 }
