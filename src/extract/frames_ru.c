@@ -572,6 +572,22 @@ static const at_event_rec *last_event(const at_events *out, int type)
 
 static int is_state(const docx *d, uint32_t key) { return d->ctx->keys[key].cls == LX_STATE; }
 
+/* states and organisations take part in drills and move forces (ОДКБ, НАТО, ООН) */
+static int is_party(const docx *d, uint32_t key)
+{
+	return d->ctx->keys[key].cls == LX_STATE || d->ctx->keys[key].cls == LX_ORG;
+}
+
+/* A verb of stage between a subject and an aid noun ("завершил", "начал",
+ * "продолжает", "планирует"): the subject gives. */
+static int light_verb(const docx *d, uint32_t from, uint32_t to)
+{
+	for (uint32_t k = from; k < to && k < from + 4; k++)
+		if (d->cue_start[k] & (CU_COMPLETED | CU_UNDERWAY | CU_COMMITTED | CU_INTENT))
+			return d->toks[k].type == AT_TOK_WORD;
+	return 0;
+}
+
 /* ---- aid ----------------------------------------------------------------- */
 
 static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint32_t c0,
@@ -591,10 +607,15 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	for (uint32_t k = 0; k < nra; k++) {
 		const ru_actor *r = &ra[k];
 		const actor_m *am = r->a;
-		if (am->t0 < c0 || am->t1 > c1 || (am->flags & AF_WEAK) || r->prep == P_LOC ||
+		if (am->t0 < c0 || am->t1 > c1 || ((am->flags & AF_WEAK) && !(am->flags & AF_ADJ)) ||
+		    r->prep == P_LOC ||
 		    r->prep == P_OTHER || r->prep == P_WITH)
 			continue;
-		if (r->weak)
+		/* a weak adjective still names a recipient before a dative plural:
+		 * "иракским курдам" */
+		int dat_adj = r->weak && r->prep == P_NONE && am->t1 < c1 && r->cases == C_DAT &&
+			      cases_at(d, am->t1) == C_DAT;
+		if (r->weak && !dat_adj)
 			continue;
 		uint32_t dist = am->t0 > trig ? am->t0 - trig : trig - am->t1;
 		int left = am->t1 <= trig;
@@ -609,6 +630,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 			taker = 1;
 		else if ((r->cases & C_NOM) && !nounish)
 			giver = 1;
+		else if ((r->cases & C_NOM) && (cls & TR_AIDN) && left &&
+			 light_verb(d, am->t1, trig))
+			giver = 1; /* "Бундесвер завершил поставки", "Китай продолжает поставки" */
 		else if ((r->cases & C_DAT) && !left)
 			taker = 1;
 		else if (nounish && (am->flags & AF_ADJ) && am->t1 <= trig && trig - am->t1 <= 2 &&
@@ -736,7 +760,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 	for (uint32_t k = 0; k < nra && ev.npart < 8; k++) {
 		const ru_actor *r = &ra[k];
 		const actor_m *am = r->a;
-		if (am->t0 < c0 || am->t1 > c1 || !is_state(d, am->key))
+		if (am->t0 < c0 || am->t1 > c1 || !is_party(d, am->key))
 			continue;
 		/* adjectives of the noun itself: "в российско-таджикском учении" */
 		int own = (am->flags & AF_ADJ) && am->t1 <= trig && trig - am->t1 <= 2;
