@@ -274,8 +274,8 @@ static void read_actor(const docx *d, const sent_info *si, const actor_m *am, ru
 static int clause_break(const docx *d, uint32_t k, uint32_t end)
 {
 	const at_tok *t = &d->toks[k];
-	if (t->type == AT_TOK_PUNCT &&
-	    (!strcmp(t->norm, ";") || !strcmp(t->norm, ":") || !strcmp(t->norm, "\"")))
+	/* quotes are names as often as speech («Запад-2017»): they do not break */
+	if (t->type == AT_TOK_PUNCT && (!strcmp(t->norm, ";") || !strcmp(t->norm, ":")))
 		return 1;
 	if (punct(d, k, ",") && k + 1 < end && d->toks[k + 1].type == AT_TOK_WORD) {
 		surf s;
@@ -598,6 +598,10 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	/* a noun (or a participle) has no subject of its own: its giver is
 	 * "от/из X", an adjective or genitive next to it, or the text before */
 	int nounish = (cls & TR_AIDN) || participle(d, trig);
+	/* "обучаются", "выучились": no object */
+	surf ts;
+	surf_of(d, trig, &ts);
+	int reflexive = ends(&ts, "ся") || ends(&ts, "сь");
 	/* commercial deals are not aid */
 	for (uint32_t k = c0; k < c1; k++)
 		if (d->cue_start[k] & CU_SALE)
@@ -628,6 +632,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 			taker = (r->cases & C_NOM) != 0 && !nounish;
 		else if ((r->cases & C_DAT) && !(r->cases & C_NOM))
 			taker = 1;
+		else if ((cls & (TR_TRAIN | TR_EQUIP)) && !left && (r->cases & C_ACC) &&
+			 r->cases != C_ALL && !nounish && !reflexive)
+			taker = 1; /* "обучили 120 сирийских военнослужащих", "оснастит армию" */
 		else if ((r->cases & C_NOM) && !nounish)
 			giver = 1;
 		else if ((r->cases & C_NOM) && (cls & TR_AIDN) && left &&
@@ -1003,12 +1010,19 @@ int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 		} else if ((cls & TR_DEPLOY) && participle(d, i)) {
 			rc = 0; /* "прибывший в Душанбе": an aside about a person */
 		} else if (cls & TR_DEPLOY) {
-			/* "прибыл самолет с помощью от Канады": aid arriving */
-			int aidn = 0;
+			/* "прибыл самолет с помощью от Канады": aid arriving; "отправила
+			 * Сирии партию помощи": aid sent (a dative); else forces move */
+			int aidn = 0, dat = 0;
 			for (uint32_t k = c0; k < c1; k++)
 				aidn |= (d->trig[k] & TR_AIDN) != 0;
-			rc = aidn ? aid_frame(d, out, sidx, i, c0, c1, ra, si->nactors, 1)
-				  : deploy_frame(d, out, sidx, i, c0, c1, ra, si->nactors);
+			for (uint32_t k = 0; k < si->nactors; k++)
+				dat |= ra[k].a->t0 >= c0 && ra[k].a->t1 <= c1 && ra[k].prep == P_NONE &&
+				       ra[k].cases == C_DAT;
+			if (aidn || ((cls & TR_GIVE) && dat))
+				rc = aid_frame(d, out, sidx, i, c0, c1, ra, si->nactors,
+					       !(cls & TR_GIVE));
+			else
+				rc = deploy_frame(d, out, sidx, i, c0, c1, ra, si->nactors);
 		} else if (cls & (TR_VERBS)) {
 			rc = aid_frame(d, out, sidx, i, c0, c1, ra, si->nactors,
 				       (cls & TR_RECEIVE) != 0);

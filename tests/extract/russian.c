@@ -203,6 +203,40 @@ static void organisations_and_adjectives(void **state)
 	json_decref(e);
 }
 
+static void metonyms_quotes_training_and_sending(void **state)
+{
+	(void)state;
+	/* a military district stands for Russia */
+	json_t *e = one("Более 1,5 тыс. военнослужащих ЦВО подняты по тревоге в ходе внезапной "
+			"проверки боеготовности.",
+			"2024-08-20");
+	assert_string_equal(str_at(e, "type", NULL), "exercise");
+	assert_string_equal(str_at(json_array_get(json_object_get(e, "participants"), 0), "code",
+				   NULL),
+			    "RUS");
+	json_decref(e);
+	/* a name in quotes does not end the clause: the host after it takes part */
+	e = one("Военнослужащие ОДКБ проведут учения «Взаимодействие-2024» на территории "
+		"Беларуси со 2 по 6 сентября.",
+		"2024-08-20");
+	assert_int_equal(json_array_size(json_object_get(e, "participants")), 2);
+	assert_string_equal(str_at(e, "when", "start"), "2024-09-02");
+	json_decref(e);
+	/* training: the accusative is who is trained */
+	e = one("Российские военные инструкторы обучили 120 сирийских военнослужащих.",
+		"2024-08-20");
+	assert_string_equal(str_at(e, "provider", "code"), "RUS");
+	assert_string_equal(str_at(e, "recipient", "code"), "SYR");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(e, "kinds"), 0)),
+			    "training");
+	json_decref(e);
+	/* sending forces somewhere is a deployment, not aid */
+	e = one("Россия направила в Сирию дополнительные самолеты Су-35.", "2024-08-20");
+	assert_string_equal(str_at(e, "type", NULL), "deployment");
+	assert_string_equal(str_at(e, "actor", "code"), "RUS");
+	json_decref(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +248,7 @@ int main(void)
 		cmocka_unit_test(status__modality_and_aspect),
 		cmocka_unit_test(negation_and_furniture__no_event),
 		cmocka_unit_test(organisations_and_adjectives),
+		cmocka_unit_test(metonyms_quotes_training_and_sending),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
