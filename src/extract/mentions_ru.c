@@ -159,6 +159,8 @@ static uint32_t parse_num(const docx *d, uint32_t i, uint32_t end, double *val, 
 		/* "1,500" is English-style thousands; "1,5" (one or two digits
 		 * after the comma, read as separate tokens) is a decimal */
 		v = strtod(buf, NULL);
+		if (!(v >= 0 && v < 1e15))
+			return 0; /* "1e999", runs of digits: not an amount */
 		j = i + 1;
 		if (j + 1 < end && punct(d, j, ",") && !(d->toks[j].flags & AT_TF_SPACE) &&
 		    d->toks[j + 1].type == AT_TOK_NUM && !(d->toks[j + 1].flags & AT_TF_SPACE) &&
@@ -170,7 +172,7 @@ static uint32_t parse_num(const docx *d, uint32_t i, uint32_t end, double *val, 
 		/* "12 700", "500 000": a group of three digits after a space */
 		while (j < end && d->toks[j].type == AT_TOK_NUM && all_digits(t->norm) &&
 		       strlen(t->norm) <= 3 && all_digits(d->toks[j].norm) &&
-		       strlen(d->toks[j].norm) == 3 && v == (double)(long)v) {
+		       strlen(d->toks[j].norm) == 3 && v < 1e12 && v == (double)(long)v) {
 			v = v * 1000 + strtod(d->toks[j].norm, NULL);
 			j++;
 		}
@@ -746,7 +748,7 @@ int at_extract__mentions_ru(docx *d, sent_info *si)
 			break;
 		}
 		/* "11 единиц ЗИЛ-131" */
-		if (j + 1 < end && tok_is(d, j, "единиц"))
+		if (j + 1 < end && v >= 1 && v < 1e7 && tok_is(d, j, "единиц"))
 			for (uint32_t it = 0; it < si->nitems; it++) {
 				item_m *im = &si->items[it];
 				if (im->t0 == j + 1 && im->qty < 0) {
