@@ -712,7 +712,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	if (neg)
 		return 0;
 	int soft = 0;
-	if (!(cls & TR_AIDN) && !nounish) {
+	if (!nounish) {
 		/* a finite verb says it itself: "выделила" after "в соответствии с
 		 * соглашением" is done; an infinitive takes the cue ("планирует
 		 * передать") */
