@@ -597,7 +597,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	uint16_t cls = d->trig[trig];
 	/* a noun (or a participle) has no subject of its own: its giver is
 	 * "от/из X", an adjective or genitive next to it, or the text before */
-	int nounish = (cls & TR_AIDN) || participle(d, trig);
+	int nounish = (cls & TR_AIDN) || d->trig_form[trig] == LF_NOUN || participle(d, trig);
 	/* "обучаются", "выучились": no object */
 	surf ts;
 	surf_of(d, trig, &ts);
@@ -735,17 +735,20 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	ev.status = (uint8_t)st;
 	ev.soft_status = (uint8_t)soft;
 	default_status(d, &ev);
-	/* kinds */
+	/* kinds, from the clause's words: items are equipment, "строительство"
+	 * construction, "обучить" training, "финансовая помощь" funding; money
+	 * alone is an amount of aid of no named kind */
+	uint16_t words = cls;
+	for (uint32_t k = c0; k < c1; k++)
+		words |= d->trig[k];
 	int kinds = 0;
 	if (ev.nitems)
 		kinds |= K_EQUIPMENT;
-	if (cls & TR_TRAIN)
+	if (words & TR_TRAIN)
 		kinds |= K_TRAINING;
-	if (cls & TR_BUILD)
+	if (words & TR_BUILD)
 		kinds |= K_CONSTRUCTION;
-	if (mm && !ev.nitems && !(kinds & (K_TRAINING | K_CONSTRUCTION)))
-		kinds |= K_FUNDING;
-	if (cls & TR_FUND)
+	if (words & TR_FUND)
 		kinds |= K_FUNDING;
 	if (!kinds)
 		kinds = K_GENERAL;
@@ -950,13 +953,37 @@ static void trace(const docx *d, const sent_info *si, const ru_actor *ra)
  * word, no actor of its own, items or money; they join the event of the
  * sentence or two before.
  */
+/* The date and the head count of a sentence that goes on about the event
+ * before ("Передача машин была завершена 12 июля", "Учения пройдут с 14 по 20
+ * сентября"), when it has none. */
+static void fill_when(docx *d, const sent_info *si, at_event_rec *ev)
+{
+	if (!ev->has_when && si->ndates == 1) {
+		int st = ev->status;
+		set_when(d, ev, &si->dates[0], st);
+	}
+	if (ev->type != EV_AID && ev->personnel < 0)
+		ev->personnel = pick_people(si, si->t0, si->t1);
+}
+
 static int continuation(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
-	int aid = 0;
-	for (uint32_t k = si->t0; k < si->t1; k++)
+	int aid = 0, drill = 0;
+	for (uint32_t k = si->t0; k < si->t1; k++) {
 		aid |= (d->trig[k] & (TR_AIDN | TR_GIVE | TR_RECEIVE)) != 0;
-	if (!aid || (!si->nitems && !si->nmoney) || si->role != AT_ROLE_BODY)
+		drill |= (d->trig[k] & TR_EXERN) != 0;
+	}
+	if (drill && si->role == AT_ROLE_BODY) {
+		for (size_t i = out->n; i-- > 0;)
+			if (out->ev[i].type == EV_EXERCISE) {
+				if (out->ev[i].sent + 3 >= sidx)
+					fill_when(d, si, &out->ev[i]);
+				break;
+			}
+		return 0;
+	}
+	if (!aid || (!si->nitems && !si->nmoney && !si->ndates) || si->role != AT_ROLE_BODY)
 		return 0;
 	for (uint32_t k = si->t0; k < si->t1; k++)
 		if ((d->cue_start[k] & (CU_NEG | CU_SALE)))
@@ -970,6 +997,7 @@ static int continuation(docx *d, at_events *out, uint32_t sidx)
 	if (!ev || ev->sent + 2 < sidx)
 		return 0;
 	int before = ev->nitems;
+	fill_when(d, si, ev);
 	add_items(d, si, ev, si->t0, si->t1);
 	if (!ev->has_value && si->nmoney)
 		set_value(d, si, ev, &si->money[0]);
