@@ -983,6 +983,16 @@ static int continuation(docx *d, at_events *out, uint32_t sidx)
 			}
 		return 0;
 	}
+	/* "Пакет включает системы ПВО", "В партию вошли БТР": what it holds */
+	if (!aid && si->nitems)
+		for (uint32_t k = si->t0; k < si->t1 && !aid; k++) {
+			surf s;
+			surf_of(d, k, &s);
+			aid = !strncmp(s.w, "включ", strlen("включ")) ||
+			      !strncmp(s.w, "содерж", strlen("содерж")) ||
+			      !strncmp(s.w, "вошл", strlen("вошл")) || !strcmp(s.w, "входят") ||
+			      !strncmp(s.w, "состоит", strlen("состоит"));
+		}
 	if (!aid || (!si->nitems && !si->nmoney && !si->ndates) || si->role != AT_ROLE_BODY)
 		return 0;
 	for (uint32_t k = si->t0; k < si->t1; k++)
@@ -1051,7 +1061,8 @@ int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 					       !(cls & TR_GIVE));
 			else
 				rc = deploy_frame(d, out, sidx, i, c0, c1, ra, si->nactors);
-		} else if (cls & (TR_VERBS)) {
+		} else if ((cls & TR_VERBS) && done_c1 < c1) {
+			/* one aid event a clause: "выделит ... на строительство" is one act */
 			rc = aid_frame(d, out, sidx, i, c0, c1, ra, si->nactors,
 				       (cls & TR_RECEIVE) != 0);
 			if (rc > 0)
