@@ -632,8 +632,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 			taker = (r->cases & C_NOM) != 0 && !nounish;
 		else if ((r->cases & C_DAT) && !(r->cases & C_NOM))
 			taker = 1;
-		else if ((cls & (TR_TRAIN | TR_EQUIP)) && !left && (r->cases & C_ACC) &&
-			 r->cases != C_ALL && !nounish && !reflexive)
+		else if ((cls & (TR_TRAIN | TR_EQUIP)) && !left && r->cases != C_ALL && !nounish &&
+			 !reflexive &&
+			 ((r->cases & C_ACC) || ((cls & TR_TRAIN) && (r->cases & C_GEN) && dist <= 4)))
 			taker = 1; /* "обучили 120 сирийских военнослужащих", "оснастит армию" */
 		else if ((r->cases & C_NOM) && !nounish)
 			giver = 1;
@@ -842,7 +843,10 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 	for (uint32_t k = 0; k < nra; k++) {
 		const ru_actor *r = &ra[k];
 		const actor_m *am = r->a;
-		if (am->t0 < c0 || am->t1 > c1 || !is_state(d, am->key))
+		/* organisations move forces as subjects: "НАТО перебросит в Польшу..." */
+		int org_subject = d->ctx->keys[am->key].cls == LX_ORG && r->prep == P_NONE &&
+				  am->t1 <= trig && (r->cases & C_NOM);
+		if (am->t0 < c0 || am->t1 > c1 || (!is_state(d, am->key) && !org_subject))
 			continue;
 		if (r->prep == P_LOC || r->prep == P_TO || r->prep == P_OTHER || r->prep == P_WITH)
 			continue;
