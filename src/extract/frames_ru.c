@@ -723,9 +723,13 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 		if (!st || tense == V_PAST || tense == V_PRES || tense == V_PART) {
 			int vst = verb_status(d, c0, trig);
 			if (vst && !(st == ST_UNDERWAY && tense == V_INF))
-				st = vst, soft = 1;
+				st = vst;
 		}
 	}
+	/* Russian aspect is not ambiguous as the English verb is: a perfective
+	 * future ("передаст") pledges as firmly as "will"; only a status read off
+	 * the date (a noun, no cue) is soft */
+	soft = st == ST_NONE;
 	add_items(d, si, &ev, c0, c1);
 	if (mm)
 		set_value(d, si, &ev, mm);
@@ -970,6 +974,70 @@ static void fill_when(docx *d, const sent_info *si, at_event_rec *ev)
 		ev->personnel = pick_people(si, si->t0, si->t1);
 }
 
+/*
+ * A finite verb with no actor of its own, right after an event of its kind,
+ * tells another stage of the same flow: "Вооруженные силы начали получать
+ * автомобили" after a plan of deliveries; "ещё пара будет переброшена" after
+ * a first pair flew in. It becomes an event with the actors of the one
+ * before, when its status differs (else the sentence just goes on about it).
+ */
+static int next_stage(docx *d, at_events *out, uint32_t sidx)
+{
+	sent_info *si = &d->sents[sidx];
+	for (uint32_t k = si->t0; k < si->t1; k++) {
+		uint16_t cls = d->trig[k];
+		if (!(cls & (TR_GIVE | TR_RECEIVE | TR_DEPLOY)) || d->trig_form[k] == LF_NOUN ||
+		    participle(d, k))
+			continue;
+		int type = (cls & TR_DEPLOY) && !(cls & (TR_GIVE | TR_RECEIVE)) ? EV_DEPLOYMENT : EV_AID;
+		const at_event_rec *prev = last_event(out, type);
+		if (!prev || prev->sent + 1 < sidx || (out->n && &out->ev[out->n - 1] != prev))
+			return 0;
+		uint32_t c0, c1;
+		clause_of(d, si, k, &c0, &c1);
+		int neg;
+		int st = cue_status(d, c0, k, &neg);
+		if (neg)
+			return 0;
+		surf vs;
+		surf_of(d, k, &vs);
+		int tense = verb_tense(&vs);
+		if (tense == V_NONE)
+			return 0;
+		if (!st || tense != V_INF) {
+			int vst = verb_status(d, c0, k);
+			if (vst && !(st == ST_UNDERWAY && tense == V_INF))
+				st = vst;
+		}
+		if (!st || st == prev->status)
+			return 0;
+		if (type == EV_AID && !si->nitems)
+			return 0;
+		for (uint32_t q = c0; q < c1; q++)
+			if (d->cue_start[q] & CU_SALE)
+				return 0;
+		at_event_rec ev;
+		char why[96];
+		snprintf(why, sizeof(why), "ru:%s:%.40s:previous", type == EV_AID ? "aid" : "deploy",
+			 vs.w);
+		init_event(si, sidx, &ev, type, why);
+		ev.provider = prev->provider;
+		ev.recipient = prev->recipient;
+		ev.actor = prev->actor;
+		add_items(d, si, &ev, c0, c1);
+		set_when(d, &ev, pick_date(si, c0, c1, k), st);
+		ev.status = (uint8_t)st;
+		default_status(d, &ev);
+		ev.kinds = type == EV_AID ? (uint8_t)(ev.nitems ? K_EQUIPMENT : K_GENERAL) : 0;
+		if (type != EV_AID)
+			ev.personnel = pick_people(si, c0, c1);
+		ev.confidence = 0.5;
+		int rc = at_extract__add_event(d, out, &ev);
+		return rc < 0 ? rc : 1;
+	}
+	return 0;
+}
+
 static int continuation(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
@@ -986,6 +1054,11 @@ static int continuation(docx *d, at_events *out, uint32_t sidx)
 				break;
 			}
 		return 0;
+	}
+	if (si->role == AT_ROLE_BODY) {
+		int rc = next_stage(d, out, sidx);
+		if (rc)
+			return rc < 0 ? rc : 0;
 	}
 	/* "Пакет включает системы ПВО", "В партию вошли БТР": what it holds */
 	if (!aid && si->nitems)

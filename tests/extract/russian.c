@@ -237,6 +237,25 @@ static void metonyms_quotes_training_and_sending(void **state)
 	json_decref(e);
 }
 
+static void next_stage__a_verb_without_actors_after_a_pledge(void **state)
+{
+	(void)state;
+	/* the second sentence has no actor: its verb tells another stage of the
+	 * flow of the first (the pledge stays apart, the deliveries are underway) */
+	json_t *arr = extract("США передадут Казахстану военные вертолеты в следующем году. В "
+			      "настоящее время вооруженные силы уже начали получать "
+			      "бронеавтомобили «Хаммер».",
+			      "2024-08-20");
+	assert_int_equal(json_array_size(arr), 2);
+	json_t *a = json_array_get(arr, 0), *b = json_array_get(arr, 1);
+	assert_string_equal(str_at(a, "status", NULL), "committed");
+	assert_string_equal(str_at(b, "status", NULL), "underway");
+	assert_string_equal(str_at(b, "provider", "code"), "USA");
+	assert_string_equal(str_at(b, "recipient", "code"), "KAZ");
+	assert_true(has_item(b, "armored_vehicle", -1));
+	json_decref(arr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +268,7 @@ int main(void)
 		cmocka_unit_test(negation_and_furniture__no_event),
 		cmocka_unit_test(organisations_and_adjectives),
 		cmocka_unit_test(metonyms_quotes_training_and_sending),
+		cmocka_unit_test(next_stage__a_verb_without_actors_after_a_pledge),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
