@@ -456,20 +456,35 @@ static void set_when(docx *d, at_event_rec *ev, const date_m *dm, int status)
 	}
 }
 
+/* A status read off the date: ahead of the report committed, around it
+ * underway ("с 10 по 20 февраля" reported on the 10th), behind it or undated
+ * completed. */
 static void default_status(const docx *d, at_event_rec *ev)
 {
 	if (ev->status)
 		return;
 	ev->status = ST_COMPLETED;
 	if (ev->has_when == 1 && d->pub.y && d->pub.m && d->pub.d) {
-		at_date w = ev->w0;
+		at_date w = ev->w0, e = ev->w1;
 		if (!w.m)
 			w.m = 12;
 		if (!w.d)
 			w.d = at_days_in_month(w.y, w.m);
-		if (at_days_from_civil(w.y, w.m, w.d) >
-		    at_days_from_civil(d->pub.y, d->pub.m, d->pub.d))
+		int64_t p = at_days_from_civil(d->pub.y, d->pub.m, d->pub.d);
+		int64_t start = at_days_from_civil(ev->w0.y, ev->w0.m ? ev->w0.m : 1,
+						   ev->w0.d ? ev->w0.d : 1);
+		int64_t end = -1;
+		if (e.y) {
+			if (!e.m)
+				e.m = 12;
+			if (!e.d)
+				e.d = at_days_in_month(e.y, e.m);
+			end = at_days_from_civil(e.y, e.m, e.d);
+		}
+		if (at_days_from_civil(w.y, w.m, w.d) > p && start > p)
 			ev->status = ST_COMMITTED;
+		else if (start <= p && end > p && ev->w0.d && ev->w1.d)
+			ev->status = ST_UNDERWAY;
 	}
 }
 
@@ -606,6 +621,17 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	for (uint32_t k = c0; k < c1; k++)
 		if (d->cue_start[k] & CU_SALE)
 			return 0;
+	/* "эта помощь", "данная партия": the act already told */
+	if ((cls & TR_AIDN) && trig > si->t0) {
+		static const char *const DEM[] = {"эта", "этой", "эту", "это", "этот", "этого",
+						  "данная", "данной", "данную", "указанная",
+						  "указанной", "такая", "такой", "эти", "этих", NULL};
+		surf p;
+		surf_of(d, trig - 1, &p);
+		for (int k = 0; DEM[k]; k++)
+			if (!strcmp(p.w, DEM[k]))
+				return 0;
+	}
 	int prov = -1, rec = -1;
 	uint32_t pd = 0, rd = 0;
 	for (uint32_t k = 0; k < nra; k++) {
@@ -819,6 +845,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 	if (st == ST_INTENT && ev.has_when == 1)
 		st = ST_COMMITTED;
 	ev.status = (uint8_t)st;
+	ev.soft_status = st == ST_NONE;
 	default_status(d, &ev);
 	ev.personnel = pick_people(si, si->t0, si->t1);
 	ev.confidence = 0.6 + (ev.npart > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0);
@@ -969,6 +996,11 @@ static void fill_when(docx *d, const sent_info *si, at_event_rec *ev)
 	if (!ev->has_when && si->ndates == 1) {
 		int st = ev->status;
 		set_when(d, ev, &si->dates[0], st);
+		/* a status that was only a guess is read again with the date */
+		if (ev->soft_status && ev->type == EV_EXERCISE) {
+			ev->status = ST_NONE;
+			default_status(d, ev);
+		}
 	}
 	if (ev->type != EV_AID && ev->personnel < 0)
 		ev->personnel = pick_people(si, si->t0, si->t1);

@@ -751,7 +751,7 @@ int at_extract__mentions_ru(docx *d, sent_info *si)
 		if (j + 1 < end && v >= 1 && v < 1e7 && tok_is(d, j, "единиц"))
 			for (uint32_t it = 0; it < si->nitems; it++) {
 				item_m *im = &si->items[it];
-				if (im->t0 == j + 1 && im->qty < 0) {
+				if (im->t0 >= j + 1 && im->t0 <= j + 3 && im->qty < 0) {
 					im->qty = (int64_t)v;
 					im->t0 = s0;
 				}
