@@ -701,6 +701,19 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 		return 0;
 	if (!military_sentence(d, si) && !(d->military_doc && (has_items || aidn)))
 		return 0;
+	/* humanitarian aid is not military aid, unless weapons go with it */
+	int weapons = 0;
+	for (uint32_t i = 0; i < si->nitems; i++)
+		weapons |= si->items[i].t0 >= c0 && si->items[i].t1 <= c1 &&
+			   (si->items[i].model || (si->items[i].cat >= 2 && si->items[i].cat <= 9));
+	for (uint32_t k = c0; k < c1 && !weapons; k++) {
+		surf hs;
+		if (d->toks[k].type != AT_TOK_WORD)
+			continue;
+		surf_of(d, k, &hs);
+		if (!strncmp(hs.w, "гуманитарн", strlen("гуманитарн")))
+			return 0;
+	}
 	uint32_t pkey = prov >= 0 ? ra[prov].a->key : LX_NONE;
 	uint32_t rkey = rec >= 0 ? ra[rec].a->key : LX_NONE;
 	const char *pfrom = prov >= 0 ? "case" : "none";

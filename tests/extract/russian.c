@@ -179,6 +179,12 @@ static void negation_and_furniture__no_event(void **state)
 		      "2020-01-01");
 	assert_int_equal(json_array_size(arr), 0);
 	json_decref(arr);
+	/* humanitarian aid is not military aid */
+	arr = extract("Минобороны России передало Таджикистану гуманитарную помощь: продукты и "
+		      "лекарства для военнослужащих.",
+		      "2020-01-01");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
 	/* a contract is a sale, not aid */
 	arr = extract("Казахстан получил от России по контракту четыре вертолета Ми-35.",
 		      "2020-01-01");
