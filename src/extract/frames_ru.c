@@ -853,11 +853,19 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 			    !ends(&s, "дут") && !ends(&s, "ведут"))
 				st = ST_UNDERWAY;
 		}
-	const date_m *dm = pick_date(si, c0, c1, trig);
+	/* "прибыли в Беларусь на учения": the drill is where forces go; the
+	 * clause's date and tense are the move's, and the drill is still ahead */
+	int goal = 0;
+	for (uint32_t k = c0; k < trig; k++)
+		goal |= (d->trig[k] & TR_DEPLOY) != 0;
+	const date_m *dm = goal ? NULL : pick_date(si, c0, c1, trig);
 	set_when(d, &ev, dm, st);
 	if (st == ST_INTENT && ev.has_when == 1)
 		st = ST_COMMITTED;
-	ev.status = (uint8_t)st;
+	if (goal && st != ST_INTENT)
+		st = ST_NONE, ev.status = ST_COMMITTED;
+	if (st)
+		ev.status = (uint8_t)st;
 	ev.soft_status = st == ST_NONE;
 	default_status(d, &ev);
 	ev.personnel = pick_people(si, si->t0, si->t1);
