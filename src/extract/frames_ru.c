@@ -823,6 +823,11 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 		int forces = am->t0 > c0 && d->role[am->t0 - 1] == 1;
 		if (!own && !forces && (r->prep == P_FROM || r->prep == P_OTHER))
 			continue;
+		/* a host is named near the drill ("учения в Таджикистане"), not in an
+		 * aside ("базы, дислоцированной в Киргизии") */
+		if (!own && !forces && (r->prep == P_LOC || r->prep == P_TO) &&
+		    (am->t0 > trig ? am->t0 - trig : trig - am->t1) > 6)
+			continue;
 		/* adjectives count next to the noun or its people */
 		if ((am->flags & AF_ADJ) && r->weak && !own)
 			continue;
@@ -851,6 +856,10 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 			/* imperfective present ("проводят", "проходят"): going on */
 			if (t == V_PRES && (ends(&s, "ят") || ends(&s, "ит") || ends(&s, "ют")) &&
 			    !ends(&s, "дут") && !ends(&s, "ведут"))
+				st = ST_UNDERWAY;
+			/* "начались", "стартовали": begun, so going on */
+			if (t == V_PAST && (!strncmp(s.w, "начал", strlen("начал")) ||
+					    !strncmp(s.w, "стартова", strlen("стартова"))))
 				st = ST_UNDERWAY;
 		}
 	/* "прибыли в Беларусь на учения": the drill is where forces go; the
