@@ -89,6 +89,14 @@ static void money__magnitudes_decimal_commas_and_conversions(void **state)
 	assert_string_equal(str_at(e, "value", "currency"), "USD");
 	assert_true(amount(e) == 1.65e6);
 	json_decref(e);
+	e = one("Россия выделит Белоруссии на перевооружение армии 70 млрд рублей.", "2023-10-10");
+	assert_string_equal(str_at(e, "value", "currency"), "RUB");
+	assert_true(amount(e) == 70e9);
+	json_decref(e);
+	e = one("США передадут Украине вооружение на $1,2 млрд.", "2023-10-10");
+	assert_string_equal(str_at(e, "value", "currency"), "USD");
+	assert_true(amount(e) > 1.19e9 && amount(e) < 1.21e9);
+	json_decref(e);
 	/* the article's own conversion in brackets */
 	e = one("Пекин выделит Таджикистану 550 млн сомони ($58 млн) на строительство "
 		"пограничных застав.",
