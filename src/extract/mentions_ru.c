@@ -329,7 +329,7 @@ static uint32_t parse_day_month(const docx *d, uint32_t i, uint32_t end, date_m 
 	/* "5-10" read as one token "5-10" */
 	const char *h = strchr(t->norm, '-');
 	if (h && h[1] >= '0' && h[1] <= '9') {
-		d1 = atoi(h + 1);
+		d1 = (int)strtol(h + 1, NULL, 10);
 		if (d1 < d0 || d1 > 31)
 			return 0;
 	} else if (j + 1 < end && (punct(d, j, "-")) && day_at(d, j + 1)) {
@@ -397,8 +397,9 @@ static uint32_t parse_date_ru(const docx *d, uint32_t i, uint32_t end, date_m *d
 		uint32_t j = i + 1;
 		int y1 = y;
 		const char *h = strchr(t->norm, '-');
-		if (h && year_at(d, i) && atoi(h + 1) >= y && atoi(h + 1) <= 2100)
-			y1 = atoi(h + 1);
+		long y2 = h ? strtol(h + 1, NULL, 10) : 0;
+		if (h && y2 >= y && y2 <= 2100)
+			y1 = (int)y2;
 		else if (j + 1 < end && (punct(d, j, "-") || tok_is(d, j, "по")) && year_at(d, j + 1)) {
 			y1 = year_at(d, j + 1);
 			j += 2;
