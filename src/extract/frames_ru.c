@@ -86,22 +86,49 @@ int at_ru__cases(const char *w, size_t n)
 	static const struct {
 		const char *e;
 		int c;
-	} E[] = {
-		{"ому", C_DAT}, {"ему", C_DAT}, {"ами", C_INS}, {"ями", C_INS},
-		{"ией", C_INS}, {"ам", C_DAT}, {"ям", C_DAT}, {"ах", C_PRE},
-		{"ях", C_PRE}, {"ого", C_GEN | C_ACC}, {"его", C_GEN | C_ACC},
-		{"ой", C_GEN | C_DAT | C_INS | C_PRE}, {"ей", C_GEN | C_DAT | C_INS | C_PRE},
-		{"ом", C_INS | C_PRE}, {"ем", C_INS | C_PRE}, {"ым", C_DAT | C_INS},
-		{"им", C_DAT | C_INS}, {"ых", C_GEN | C_PRE | C_ACC},
-		{"их", C_GEN | C_PRE | C_ACC}, {"ую", C_ACC}, {"юю", C_ACC},
-		{"ая", C_NOM}, {"яя", C_NOM}, {"ое", C_NOM | C_ACC}, {"ее", C_NOM | C_ACC},
-		{"ые", C_NOM | C_ACC}, {"ие", C_NOM | C_ACC}, {"ый", C_NOM | C_ACC},
-		{"ий", C_NOM | C_ACC}, {"ия", C_NOM}, {"ии", C_GEN | C_DAT | C_PRE},
-		{"ию", C_ACC}, {"ов", C_GEN}, {"ев", C_GEN}, {"у", C_DAT | C_ACC},
-		{"ю", C_DAT | C_ACC}, {"а", C_GEN | C_NOM}, {"я", C_GEN | C_NOM},
-		{"ы", C_GEN | C_NOM}, {"и", C_GEN | C_NOM | C_DAT | C_PRE},
-		{"е", C_DAT | C_PRE}, {"о", C_ALL},
-		{NULL, 0}};
+	} E[] = {{"ому", C_DAT},
+		 {"ему", C_DAT},
+		 {"ами", C_INS},
+		 {"ями", C_INS},
+		 {"ией", C_INS},
+		 {"ам", C_DAT},
+		 {"ям", C_DAT},
+		 {"ах", C_PRE},
+		 {"ях", C_PRE},
+		 {"ого", C_GEN | C_ACC},
+		 {"его", C_GEN | C_ACC},
+		 {"ой", C_GEN | C_DAT | C_INS | C_PRE},
+		 {"ей", C_GEN | C_DAT | C_INS | C_PRE},
+		 {"ом", C_INS | C_PRE},
+		 {"ем", C_INS | C_PRE},
+		 {"ым", C_DAT | C_INS},
+		 {"им", C_DAT | C_INS},
+		 {"ых", C_GEN | C_PRE | C_ACC},
+		 {"их", C_GEN | C_PRE | C_ACC},
+		 {"ую", C_ACC},
+		 {"юю", C_ACC},
+		 {"ая", C_NOM},
+		 {"яя", C_NOM},
+		 {"ое", C_NOM | C_ACC},
+		 {"ее", C_NOM | C_ACC},
+		 {"ые", C_NOM | C_ACC},
+		 {"ие", C_NOM | C_ACC},
+		 {"ый", C_NOM | C_ACC},
+		 {"ий", C_NOM | C_ACC},
+		 {"ия", C_NOM},
+		 {"ии", C_GEN | C_DAT | C_PRE},
+		 {"ию", C_ACC},
+		 {"ов", C_GEN},
+		 {"ев", C_GEN},
+		 {"у", C_DAT | C_ACC},
+		 {"ю", C_DAT | C_ACC},
+		 {"а", C_GEN | C_NOM},
+		 {"я", C_GEN | C_NOM},
+		 {"ы", C_GEN | C_NOM},
+		 {"и", C_GEN | C_NOM | C_DAT | C_PRE},
+		 {"е", C_DAT | C_PRE},
+		 {"о", C_ALL},
+		 {NULL, 0}};
 	/* shortened titles look instrumental: "главком" (главнокомандующий) */
 	if (!strcmp(s.w, "главком") || !strcmp(s.w, "замглавком") || !strcmp(s.w, "командарм"))
 		return C_NOM | C_ACC;
@@ -205,10 +232,12 @@ static void read_actor(const docx *d, const sent_info *si, const actor_m *am, ru
 				r->cases &= c;
 			surf s;
 			surf_of(d, k, &s);
-			int adj = ends(&s, "ой") || ends(&s, "ей") || ends(&s, "ый") || ends(&s, "ий") ||
-				  ends(&s, "ая") || ends(&s, "ое") || ends(&s, "ые") || ends(&s, "ие") ||
-				  ends(&s, "ых") || ends(&s, "их") || ends(&s, "ым") || ends(&s, "им") ||
-				  ends(&s, "ую") || ends(&s, "ого") || ends(&s, "ому") || ends(&s, "ыми");
+			int adj = ends(&s, "ой") || ends(&s, "ей") || ends(&s, "ый") ||
+				  ends(&s, "ий") || ends(&s, "ая") || ends(&s, "ое") ||
+				  ends(&s, "ые") || ends(&s, "ие") || ends(&s, "ых") ||
+				  ends(&s, "их") || ends(&s, "ым") || ends(&s, "им") ||
+				  ends(&s, "ую") || ends(&s, "ого") || ends(&s, "ому") ||
+				  ends(&s, "ыми");
 			if (!adj)
 				break; /* the noun */
 		}
@@ -237,11 +266,12 @@ static void read_actor(const docx *d, const sent_info *si, const actor_m *am, ru
 		surf s;
 		surf_of(d, p - 1, &s);
 		int cs = at_ru__cases(s.w, s.n);
-		int adj = ends(&s, "ий") || ends(&s, "ый") || ends(&s, "ой") || ends(&s, "ую") ||
-			  ends(&s, "ую") || ends(&s, "ые") || ends(&s, "ие") || ends(&s, "ым") ||
-			  ends(&s, "им") || ends(&s, "ых") || ends(&s, "их") || ends(&s, "ая") ||
-			  ends(&s, "ому") || ends(&s, "ему") || ends(&s, "ого") || ends(&s, "ее") ||
-			  ends(&s, "ое");
+		int adj = ends(&s, "ий") || ends(&s, "ый") || ends(&s, "ой") ||
+			  ends(&s, "ую") || ends(&s, "ую") || ends(&s, "ые") ||
+			  ends(&s, "ие") || ends(&s, "ым") || ends(&s, "им") ||
+			  ends(&s, "ых") || ends(&s, "их") || ends(&s, "ая") ||
+			  ends(&s, "ому") || ends(&s, "ему") || ends(&s, "ого") ||
+			  ends(&s, "ее") || ends(&s, "ое");
 		if (!adj || !(cs & r->cases))
 			break;
 		p--;
@@ -280,10 +310,11 @@ static int clause_break(const docx *d, uint32_t k, uint32_t end)
 	if (punct(d, k, ",") && k + 1 < end && d->toks[k + 1].type == AT_TOK_WORD) {
 		surf s;
 		surf_of(d, k + 1, &s);
-		static const char *const W[] = {"что", "который", "которая", "которое", "которые",
-						"которых", "которым", "которой", "которому",
-						"где", "когда", "а", "но", "однако", "чтобы", "хотя",
-						"так", "поскольку", "пока", "причем", "при", NULL};
+		static const char *const W[] = {
+			"что",     "который", "которая",  "которое", "которые", "которых",
+			"которым", "которой", "которому", "где",     "когда",   "а",
+			"но",      "однако",  "чтобы",    "хотя",    "так",     "поскольку",
+			"пока",    "причем",  "при",      NULL};
 		for (int i = 0; W[i]; i++)
 			if (!strcmp(s.w, W[i]))
 				return 1;
@@ -337,11 +368,11 @@ static int participle(const docx *d, uint32_t i)
 {
 	surf s;
 	surf_of(d, i, &s);
-	static const char *const E[] = {"нная", "нную", "нный", "нные", "нных", "нного", "нной",
-					"нным", "нное", "вший", "вшая", "вшие", "вших", "вшего",
-					"вшей", "вшим", "ющий", "ющая", "ющие", "ющих", "ющего",
-					"ющей", "ющим", "ящий", "ящие", "ящих", "емые", "емых",
-					"шийся", "шиеся", "шихся", NULL};
+	static const char *const E[] = {
+		"нная", "нную", "нный", "нные", "нных",  "нного", "нной",  "нным",
+		"нное", "вший", "вшая", "вшие", "вших",  "вшего", "вшей",  "вшим",
+		"ющий", "ющая", "ющие", "ющих", "ющего", "ющей",  "ющим",  "ящий",
+		"ящие", "ящих", "емые", "емых", "шийся", "шиеся", "шихся", NULL};
 	for (int k = 0; E[k]; k++)
 		if (ends(&s, E[k]))
 			return 1;
@@ -368,8 +399,11 @@ static int cue_status(const docx *d, uint32_t c0, uint32_t trig, int *neg)
 		}
 		if (st)
 			continue;
-		st = c & CU_INTENT ? ST_INTENT : c & CU_COMMITTED ? ST_COMMITTED :
-		     c & CU_UNDERWAY ? ST_UNDERWAY : c & CU_COMPLETED ? ST_COMPLETED : ST_NONE;
+		st = c & CU_INTENT      ? ST_INTENT
+		     : c & CU_COMMITTED ? ST_COMMITTED
+		     : c & CU_UNDERWAY  ? ST_UNDERWAY
+		     : c & CU_COMPLETED ? ST_COMPLETED
+					: ST_NONE;
 		if (st)
 			at = k;
 		if (trig - k > 6 && st)
@@ -395,12 +429,9 @@ static int verb_status(const docx *d, uint32_t c0, uint32_t trig)
 		return ST_COMMITTED;
 	switch (tense) {
 	case V_PAST:
-	case V_PART:
-		return ST_COMPLETED;
-	case V_PRES:
-		return perf ? ST_COMMITTED : ST_UNDERWAY;
-	case V_INF:
-		return ST_COMMITTED;
+	case V_PART: return ST_COMPLETED;
+	case V_PRES: return perf ? ST_COMMITTED : ST_UNDERWAY;
+	case V_INF: return ST_COMMITTED;
 	}
 	return ST_NONE;
 }
@@ -518,7 +549,8 @@ static void add_items(const docx *d, const sent_info *si, at_event_rec *ev, uint
 				continue;
 			if (r->qty == im->qty || im->qty < 0)
 				dup = 1;
-			else if (r->qty < 0) { /* "бронемашины" in the headline, "12 БТР-82А" below */
+			else if (r->qty <
+				 0) { /* "бронемашины" in the headline, "12 БТР-82А" below */
 				r->qty = im->qty;
 				r->start = d->toks[im->t0].start;
 				r->end = d->toks[im->t1 - 1].end;
@@ -623,9 +655,10 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 			return 0;
 	/* "эта помощь", "данная партия": the act already told */
 	if ((cls & TR_AIDN) && trig > si->t0) {
-		static const char *const DEM[] = {"эта", "этой", "эту", "это", "этот", "этого",
-						  "данная", "данной", "данную", "указанная",
-						  "указанной", "такая", "такой", "эти", "этих", NULL};
+		static const char *const DEM[] = {"эта",    "этой",      "эту",       "это",
+						  "этот",   "этого",     "данная",    "данной",
+						  "данную", "указанная", "указанной", "такая",
+						  "такой",  "эти",       "этих",      NULL};
 		surf p;
 		surf_of(d, trig - 1, &p);
 		for (int k = 0; DEM[k]; k++)
@@ -637,14 +670,14 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	for (uint32_t k = 0; k < nra; k++) {
 		const ru_actor *r = &ra[k];
 		const actor_m *am = r->a;
-		if (am->t0 < c0 || am->t1 > c1 || ((am->flags & AF_WEAK) && !(am->flags & AF_ADJ)) ||
-		    r->prep == P_LOC ||
+		if (am->t0 < c0 || am->t1 > c1 ||
+		    ((am->flags & AF_WEAK) && !(am->flags & AF_ADJ)) || r->prep == P_LOC ||
 		    r->prep == P_OTHER || r->prep == P_WITH)
 			continue;
 		/* a weak adjective still names a recipient before a dative plural:
 		 * "иракским курдам" */
-		int dat_adj = r->weak && r->prep == P_NONE && am->t1 < c1 && r->cases == C_DAT &&
-			      cases_at(d, am->t1) == C_DAT;
+		int dat_adj = r->weak && r->prep == P_NONE && am->t1 < c1 &&
+			      r->cases == C_DAT && cases_at(d, am->t1) == C_DAT;
 		if (r->weak && !dat_adj)
 			continue;
 		uint32_t dist = am->t0 > trig ? am->t0 - trig : trig - am->t1;
@@ -658,9 +691,10 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 			taker = (r->cases & C_NOM) != 0 && !nounish;
 		else if ((r->cases & C_DAT) && !(r->cases & C_NOM))
 			taker = 1;
-		else if ((cls & (TR_TRAIN | TR_EQUIP)) && !left && r->cases != C_ALL && !nounish &&
-			 !reflexive &&
-			 ((r->cases & C_ACC) || ((cls & TR_TRAIN) && (r->cases & C_GEN) && dist <= 4)))
+		else if ((cls & (TR_TRAIN | TR_EQUIP)) && !left && r->cases != C_ALL &&
+			 !nounish && !reflexive &&
+			 ((r->cases & C_ACC) ||
+			  ((cls & TR_TRAIN) && (r->cases & C_GEN) && dist <= 4)))
 			taker = 1; /* "обучили 120 сирийских военнослужащих", "оснастит армию" */
 		else if ((r->cases & C_NOM) && !nounish)
 			giver = 1;
@@ -669,8 +703,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 			giver = 1; /* "Бундесвер завершил поставки", "Китай продолжает поставки" */
 		else if ((r->cases & C_DAT) && !left)
 			taker = 1;
-		else if (nounish && (am->flags & AF_ADJ) && am->t1 <= trig && trig - am->t1 <= 2 &&
-			 r->prep == P_NONE)
+		else if (nounish && (am->flags & AF_ADJ) && am->t1 <= trig &&
+			 trig - am->t1 <= 2 && r->prep == P_NONE)
 			giver = 1; /* "китайская помощь" */
 		else if (nounish && (r->cases & C_GEN) && am->t0 == trig + d->trig_len[trig] &&
 			 r->prep == P_NONE)
@@ -705,7 +739,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	int weapons = 0;
 	for (uint32_t i = 0; i < si->nitems; i++)
 		weapons |= si->items[i].t0 >= c0 && si->items[i].t1 <= c1 &&
-			   (si->items[i].model || (si->items[i].cat >= 2 && si->items[i].cat <= 9));
+			   (si->items[i].model ||
+			    (si->items[i].cat >= 2 && si->items[i].cat <= 9));
 	for (uint32_t k = c0; k < c1 && !weapons; k++) {
 		surf hs;
 		if (d->toks[k].type != AT_TOK_WORD)
@@ -721,8 +756,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	 * nothing else does */
 	if (pkey == LX_NONE)
 		for (uint32_t k = 0; k < nra; k++)
-			if (ra[k].a->t0 >= c0 && ra[k].a->t1 <= c1 && (ra[k].a->flags & AF_ADJ) &&
-			    ra[k].a->key != rkey && ra[k].prep == P_NONE && is_state(d, ra[k].a->key) &&
+			if (ra[k].a->t0 >= c0 && ra[k].a->t1 <= c1 &&
+			    (ra[k].a->flags & AF_ADJ) && ra[k].a->key != rkey &&
+			    ra[k].prep == P_NONE && is_state(d, ra[k].a->key) &&
 			    ra[k].a->t0 > trig) {
 				pkey = ra[k].a->key;
 				pfrom = "adj";
@@ -743,7 +779,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	char why[96];
 	surf s;
 	surf_of(d, trig, &s);
-	snprintf(why, sizeof(why), "ru:aid:%s:%.40s:%s", receive ? "receive" : "give", s.w, pfrom);
+	snprintf(why, sizeof(why), "ru:aid:%s:%.40s:%s", receive ? "receive" : "give", s.w,
+		 pfrom);
 	init_event(si, sidx, &ev, EV_AID, why);
 	ev.provider = pkey;
 	ev.recipient = rkey;
@@ -851,10 +888,13 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 			surf s;
 			surf_of(d, k, &s);
 			int t = verb_tense(&s);
-			st = t == V_PAST ? ST_COMPLETED : t == V_PRES ? ST_COMMITTED :
-			     t == V_INF ? ST_COMMITTED : ST_NONE;
+			st = t == V_PAST   ? ST_COMPLETED
+			     : t == V_PRES ? ST_COMMITTED
+			     : t == V_INF  ? ST_COMMITTED
+					   : ST_NONE;
 			/* imperfective present ("проводят", "проходят"): going on */
-			if (t == V_PRES && (ends(&s, "ят") || ends(&s, "ит") || ends(&s, "ют")) &&
+			if (t == V_PRES &&
+			    (ends(&s, "ят") || ends(&s, "ит") || ends(&s, "ют")) &&
 			    !ends(&s, "дут") && !ends(&s, "ведут"))
 				st = ST_UNDERWAY;
 			/* "начались", "стартовали": begun, so going on */
@@ -909,15 +949,16 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 				  am->t1 <= trig && (r->cases & C_NOM);
 		if (am->t0 < c0 || am->t1 > c1 || (!is_state(d, am->key) && !org_subject))
 			continue;
-		if (r->prep == P_LOC || r->prep == P_TO || r->prep == P_OTHER || r->prep == P_WITH)
+		if (r->prep == P_LOC || r->prep == P_TO || r->prep == P_OTHER ||
+		    r->prep == P_WITH)
 			continue;
 		if (r->prep == P_NONE && !(r->cases & C_NOM) && !(am->flags & AF_ADJ)) {
 			/* a genitive names who moves only after what moves: "подразделения
 			 * Вооруженных сил России" */
 			uint32_t h = r->head;
 			int of_mover = (r->cases & C_GEN) && h > c0 &&
-				       ((d->cue[h - 1] & (CU_PEOPLE | CU_UNITS)) || d->role[h - 1] == 1 ||
-					d->role[h] == 1);
+				       ((d->cue[h - 1] & (CU_PEOPLE | CU_UNITS)) ||
+					d->role[h - 1] == 1 || d->role[h] == 1);
 			if (!of_mover)
 				continue;
 		}
@@ -930,7 +971,8 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 		/* a subject after its verb stands close to it ("прибыли российские
 		 * военные"); "из США" anywhere */
 		if (am->t0 > trig && r->prep != P_FROM && dist > 4 &&
-		    !((am->flags & AF_ADJ) && !r->weak)) /* "прибыли 1,5 тыс. российских военных" */
+		    !((am->flags & AF_ADJ) &&
+		      !r->weak)) /* "прибыли 1,5 тыс. российских военных" */
 			continue;
 		if (best < 0 || dist < bd) {
 			best = (int)k;
@@ -1051,7 +1093,8 @@ static int next_stage(docx *d, at_events *out, uint32_t sidx)
 		if (!(cls & (TR_GIVE | TR_RECEIVE | TR_DEPLOY)) || d->trig_form[k] == LF_NOUN ||
 		    participle(d, k))
 			continue;
-		int type = (cls & TR_DEPLOY) && !(cls & (TR_GIVE | TR_RECEIVE)) ? EV_DEPLOYMENT : EV_AID;
+		int type = (cls & TR_DEPLOY) && !(cls & (TR_GIVE | TR_RECEIVE)) ? EV_DEPLOYMENT
+										: EV_AID;
 		const at_event_rec *prev = last_event(out, type);
 		if (!prev || prev->sent + 1 < sidx || (out->n && &out->ev[out->n - 1] != prev))
 			return 0;
@@ -1080,8 +1123,8 @@ static int next_stage(docx *d, at_events *out, uint32_t sidx)
 				return 0;
 		at_event_rec ev;
 		char why[96];
-		snprintf(why, sizeof(why), "ru:%s:%.40s:previous", type == EV_AID ? "aid" : "deploy",
-			 vs.w);
+		snprintf(why, sizeof(why), "ru:%s:%.40s:previous",
+			 type == EV_AID ? "aid" : "deploy", vs.w);
 		init_event(si, sidx, &ev, type, why);
 		ev.provider = prev->provider;
 		ev.recipient = prev->recipient;
@@ -1193,8 +1236,8 @@ int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx)
 			for (uint32_t k = c0; k < c1; k++)
 				aidn |= (d->trig[k] & TR_AIDN) != 0;
 			for (uint32_t k = 0; k < si->nactors; k++)
-				dat |= ra[k].a->t0 >= c0 && ra[k].a->t1 <= c1 && ra[k].prep == P_NONE &&
-				       ra[k].cases == C_DAT;
+				dat |= ra[k].a->t0 >= c0 && ra[k].a->t1 <= c1 &&
+				       ra[k].prep == P_NONE && ra[k].cases == C_DAT;
 			if (aidn || ((cls & TR_GIVE) && dat))
 				rc = aid_frame(d, out, sidx, i, c0, c1, ra, si->nactors,
 					       !(cls & TR_GIVE));

@@ -12,13 +12,16 @@ const char *at_lang_code(int lang) { return lang == AT_LANG_RU ? "ru" : "en"; }
 /* Cyrillic letters are U+0400..U+04FF: lead bytes 0xD0..0xD3. */
 static int is_cyr_lead(unsigned char c) { return c >= 0xD0 && c <= 0xD3; }
 
-static int is_latin(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_latin(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /* Whole words, compared on the bytes (lower case as written). */
-static const char *const RU_FW[] = {"и", "в", "на", "не", "что", "с", "по", "для",
-				    "от", "из", "о", "к", "это", "как", NULL};
-static const char *const EN_FW[] = {"the", "and", "of", "to", "in", "a", "for", "on",
-				    "that", "with", "is", "was", NULL};
+static const char *const RU_FW[] = {"и",  "в",  "на", "не", "что", "с",   "по", "для",
+				    "от", "из", "о",  "к",  "это", "как", NULL};
+static const char *const EN_FW[] = {"the", "and",  "of",   "to", "in",  "a", "for",
+				    "on",  "that", "with", "is", "was", NULL};
 
 static int in(const char *w, size_t n, const char *const *list)
 {

@@ -87,7 +87,8 @@ const char *at_ru_norm(at_ru *r, at_arena *a, const char *w, size_t n, uint16_t 
 			while (i + l < n && tmp[i + l] != '-')
 				l++;
 			const sb_symbol *st =
-				l ? sb_stemmer_stem(r->sb, (const sb_symbol *)tmp + i, (int)l) : NULL;
+				l ? sb_stemmer_stem(r->sb, (const sb_symbol *)tmp + i, (int)l)
+				  : NULL;
 			const char *part = st ? (const char *)st : tmp + i;
 			size_t pl = st ? (size_t)sb_stemmer_length(r->sb) : l;
 			if (k + pl + 1 >= sizeof(joined))
@@ -148,7 +149,8 @@ size_t at_ru_surface(const char *s, const at_tok *t, char *buf, size_t cap)
 				buf[m++] = (char)c2;
 			}
 			i += 2;
-		} else if (c == 0xD1 && i + 1 < t->end && (unsigned char)s[i + 1] == 0x91) { /* ё */
+		} else if (c == 0xD1 && i + 1 < t->end &&
+			   (unsigned char)s[i + 1] == 0x91) { /* ё */
 			buf[m++] = (char)0xD0;
 			buf[m++] = (char)0xB5;
 			i += 2;

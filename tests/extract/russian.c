@@ -89,7 +89,8 @@ static void money__magnitudes_decimal_commas_and_conversions(void **state)
 	assert_string_equal(str_at(e, "value", "currency"), "USD");
 	assert_true(amount(e) == 1.65e6);
 	json_decref(e);
-	e = one("Россия выделит Белоруссии на перевооружение армии 70 млрд рублей.", "2023-10-10");
+	e = one("Россия выделит Белоруссии на перевооружение армии 70 млрд рублей.",
+		"2023-10-10");
 	assert_string_equal(str_at(e, "value", "currency"), "RUB");
 	assert_true(amount(e) == 70e9);
 	json_decref(e);
@@ -138,7 +139,8 @@ static void dates__resolved_against_publication(void **state)
 		"2024-03-13");
 	assert_string_equal(str_at(e, "when", "end"), "2024-12-31");
 	json_decref(e);
-	e = one("Россия передала Таджикистану боевые вертолеты 2 апреля 2015 года.", "2015-04-20");
+	e = one("Россия передала Таджикистану боевые вертолеты 2 апреля 2015 года.",
+		"2015-04-20");
 	assert_string_equal(str_at(e, "when", "start"), "2015-04-02");
 	json_decref(e);
 }
@@ -146,7 +148,8 @@ static void dates__resolved_against_publication(void **state)
 static void status__modality_and_aspect(void **state)
 {
 	(void)state;
-	json_t *e = one("Индия готова предоставить Таджикистану военную технику.", "2020-01-01");
+	json_t *e =
+		one("Индия готова предоставить Таджикистану военную технику.", "2020-01-01");
 	assert_string_equal(str_at(e, "status", NULL), "intent");
 	json_decref(e);
 	e = one("Германия намерена передать Украине танки.", "2020-01-01");
@@ -176,7 +179,8 @@ static void status__modality_and_aspect(void **state)
 static void negation_and_furniture__no_event(void **state)
 {
 	(void)state;
-	json_t *arr = extract("Россия не планирует передавать Армении новые танки.", "2020-01-01");
+	json_t *arr =
+		extract("Россия не планирует передавать Армении новые танки.", "2020-01-01");
 	assert_int_equal(json_array_size(arr), 0);
 	json_decref(arr);
 	arr = extract("Турция не передала Азербайджану беспилотники.", "2020-01-01");
@@ -225,9 +229,9 @@ static void metonyms_quotes_training_and_sending(void **state)
 			"проверки боеготовности.",
 			"2024-08-20");
 	assert_string_equal(str_at(e, "type", NULL), "exercise");
-	assert_string_equal(str_at(json_array_get(json_object_get(e, "participants"), 0), "code",
-				   NULL),
-			    "RUS");
+	assert_string_equal(
+		str_at(json_array_get(json_object_get(e, "participants"), 0), "code", NULL),
+		"RUS");
 	json_decref(e);
 	/* a name in quotes does not end the clause: the host after it takes part */
 	e = one("Военнослужащие ОДКБ проведут учения «Взаимодействие-2024» на территории "

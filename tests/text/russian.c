@@ -59,7 +59,8 @@ static void stems__case_forms_share_one(void **state)
 	assert_string_equal(norm(r, &a, "таджикского"), norm(r, &a, "таджикский"));
 	assert_string_equal(norm(r, &a, "таджикским"), norm(r, &a, "таджикская"));
 	/* yo and ye: бронетранспортёров = бронетранспортеров */
-	assert_string_equal(norm(r, &a, "бронетранспортёров"), norm(r, &a, "бронетранспортеров"));
+	assert_string_equal(norm(r, &a, "бронетранспортёров"),
+			    norm(r, &a, "бронетранспортеров"));
 	assert_string_equal(norm(r, &a, "вертолёт"), norm(r, &a, "вертолет"));
 	char w[] = "ёлка Ёж";
 	at_ru_fold_yo(w, strlen(w));
@@ -68,8 +69,7 @@ static void stems__case_forms_share_one(void **state)
 	assert_string_equal(norm(r, &a, "ми-8мт"), "ми-8мт");
 	assert_string_equal(norm(r, &a, "т-72б3"), "т-72б3");
 	/* compounds are stemmed part by part */
-	assert_string_equal(norm(r, &a, "российско-таджикском"),
-			    "российск-таджикск");
+	assert_string_equal(norm(r, &a, "российско-таджикском"), "российск-таджикск");
 	/* Latin words are left alone */
 	assert_string_equal(norm(r, &a, "skynex"), "skynex");
 	at_arena_free(&a);
@@ -110,9 +110,10 @@ static void split(toks *k, const char *s)
 {
 	memset(k, 0, sizeof(*k));
 	at_arena_init(&k->arena, 0);
-	assert_true(at_tokenize(&k->arena, s, 0, strlen(s), &k->t, &k->n, &k->cap, 100000) >= 0);
-	assert_int_equal(at_split_sentences(&k->arena, s, k->t, 0, (uint32_t)k->n, &k->s, &k->ns,
-					    &k->scap),
+	assert_true(at_tokenize(&k->arena, s, 0, strlen(s), &k->t, &k->n, &k->cap, 100000) >=
+		    0);
+	assert_int_equal(at_split_sentences(&k->arena, s, k->t, 0, (uint32_t)k->n, &k->s,
+					    &k->ns, &k->scap),
 			 0);
 }
 
