@@ -388,8 +388,12 @@ static int cue_status(const docx *d, uint32_t c0, uint32_t trig, int *neg)
 	uint32_t at = trig; /* the word a negation would stand before */
 	for (uint32_t k = trig; k-- > c0;) {
 		uint32_t c = d->cue_start[k];
-		/* "не передала", "не планирует передавать", "не будет поставлять" */
-		if ((c & CU_NEG) && at - k <= 2) {
+		/* "не передала", "не планирует передавать", "не будет поставлять";
+		 * not "не только", "не впервые", "не первый раз" */
+		if ((c & CU_NEG) && at - k <= 2 &&
+		    !(k + 1 < trig &&
+		      (word_is(d, k + 1, "только") || word_is(d, k + 1, "впервые") ||
+		       word_is(d, k + 1, "первый") || word_is(d, k + 1, "раз")))) {
 			*neg = 1;
 			return ST_NONE;
 		}

@@ -159,6 +159,14 @@ static void status__modality_and_aspect(void **state)
 	assert_string_equal(str_at(e, "status", NULL), "committed");
 	assert_string_equal(str_at(e, "provider", "code"), "RUS");
 	json_decref(e);
+	e = one("Германия может передать Украине танки.", "2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "intent"); /* "может": as "may" */
+	json_decref(e);
+	/* "не только" is no negation */
+	e = one("Россия не только передала Таджикистану бронемашины, но и обучила его военных.",
+		"2020-01-01");
+	assert_string_equal(str_at(e, "status", NULL), "completed");
+	json_decref(e);
 	e = one("Россия продолжает поставлять Таджикистану боеприпасы.", "2020-01-01");
 	assert_string_equal(str_at(e, "status", NULL), "underway");
 	json_decref(e);
