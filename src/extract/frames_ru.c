@@ -850,6 +850,9 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 			  uint32_t c1, ru_actor *ra, uint32_t nra)
 {
 	sent_info *si = &d->sents[sidx];
+	/* drills of the armed forces, not of rescuers or schools */
+	if (!military_sentence(d, si) && !d->military_doc)
+		return 0;
 	at_event_rec ev;
 	init_event(si, sidx, &ev, EV_EXERCISE, "ru:exercise");
 	for (uint32_t k = 0; k < nra && ev.npart < 8; k++) {

@@ -199,6 +199,12 @@ static void negation_and_furniture__no_event(void **state)
 		      "2020-01-01");
 	assert_int_equal(json_array_size(arr), 0);
 	json_decref(arr);
+	/* rescuers' drills are not military exercises */
+	arr = extract("Спасатели МЧС России и Казахстана провели совместные учения по тушению "
+		      "лесных пожаров.",
+		      "2020-01-01");
+	assert_int_equal(json_array_size(arr), 0);
+	json_decref(arr);
 	/* humanitarian aid is not military aid */
 	arr = extract("Минобороны России передало Таджикистану гуманитарную помощь: продукты и "
 		      "лекарства для военнослужащих.",
