@@ -769,7 +769,9 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 				break;
 			}
 	const at_event_rec *prev = last_event(out, EV_AID);
-	if (pkey == LX_NONE && prev && prev->provider != LX_NONE &&
+	/* the giver of the text before, if it is near ("Рособоронэкспорт
+	 * поставил..." far below is someone else's sale) */
+	if (pkey == LX_NONE && prev && prev->provider != LX_NONE && prev->sent + 8 >= sidx &&
 	    (rkey == LX_NONE || rkey == prev->recipient)) {
 		pkey = prev->provider;
 		pfrom = "previous";
