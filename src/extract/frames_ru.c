@@ -353,7 +353,9 @@ static int verb_tense(const surf *s)
 	    ends(s, "ян") || ends(s, "яна") || ends(s, "яно") || ends(s, "яны") ||
 	    ends(s, "ут") || ends(s, "ута") || ends(s, "уто") || ends(s, "уты") ||
 	    ends(s, "ена") || ends(s, "ённые") || ends(s, "енные") || ends(s, "анные"))
-		return ends(s, "ут") && !ends(s, "нут") ? V_PRES : V_PART;
+		/* "-ут": a future plural ("развернут" = they will deploy) as often as a
+		 * participle; "был развернут" is read by the caller */
+		return ends(s, "ут") ? V_PRES : V_PART;
 	if (ends(s, "ет") || ends(s, "ит") || ends(s, "ут") || ends(s, "ют") || ends(s, "ат") ||
 	    ends(s, "ят") || ends(s, "ется") || ends(s, "ится") || ends(s, "утся") ||
 	    ends(s, "ются") || ends(s, "атся") || ends(s, "ятся") || ends(s, "ст") ||
@@ -424,13 +426,20 @@ static int verb_status(const docx *d, uint32_t c0, uint32_t trig)
 	surf_of(d, trig, &s);
 	int tense = verb_tense(&s);
 	int perf = d->trig_form[trig] == LF_BASE;
-	/* "будет передано", "будут поставлены", "будет передавать" */
-	int will = 0;
-	for (uint32_t k = trig; k-- > c0 && k + 3 >= trig;)
+	/* "будет передано", "будут поставлены", "будет передавать"; "был
+	 * развернут" */
+	int will = 0, was = 0;
+	for (uint32_t k = trig; k-- > c0 && k + 3 >= trig;) {
 		if (word_is(d, k, "будет") || word_is(d, k, "будут"))
 			will = 1;
+		if (word_is(d, k, "был") || word_is(d, k, "была") || word_is(d, k, "было") ||
+		    word_is(d, k, "были"))
+			was = 1;
+	}
 	if (will)
 		return ST_COMMITTED;
+	if (was)
+		return ST_COMPLETED;
 	switch (tense) {
 	case V_PAST:
 	case V_PART: return ST_COMPLETED;

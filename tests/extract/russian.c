@@ -159,6 +159,22 @@ static void status__modality_and_aspect(void **state)
 	assert_string_equal(str_at(e, "status", NULL), "committed");
 	assert_string_equal(str_at(e, "provider", "code"), "RUS");
 	json_decref(e);
+	/* a plan with fixed dates is committed, without them an intent */
+	e = one("Россия планирует провести с Таджикистаном военные учения 5–10 августа.",
+		"2024-03-13");
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	json_decref(e);
+	e = one("Россия планирует провести с Таджикистаном военные учения.", "2024-03-13");
+	assert_string_equal(str_at(e, "status", NULL), "intent");
+	json_decref(e);
+	e = one("Казахстан будет передавать Киргизии боеприпасы.", "2024-03-13");
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	json_decref(e);
+	/* "развернут": they will deploy */
+	e = one("США развернут в Польше дополнительную бригаду.", "2024-03-13");
+	assert_string_equal(str_at(e, "type", NULL), "deployment");
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	json_decref(e);
 	e = one("Германия может передать Украине танки.", "2020-01-01");
 	assert_string_equal(str_at(e, "status", NULL), "intent"); /* "может": as "may" */
 	json_decref(e);
