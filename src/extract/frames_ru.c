@@ -650,6 +650,45 @@ static int light_verb(const docx *d, uint32_t from, uint32_t to)
 
 /* ---- aid ----------------------------------------------------------------- */
 
+/* The actor k and those joined to it by "и" or a comma ("Россия и Китай",
+ * "Бельгии, Дании, Норвегии"): their keys into keys[4], first `key`. */
+static int conjuncts(const docx *d, const ru_actor *ra, uint32_t nra, int k, uint32_t key,
+		     uint32_t *keys)
+{
+	int n = 0;
+	keys[n++] = key;
+	if (k < 0)
+		return n;
+	uint32_t lo = ra[k].a->t0, hi = ra[k].a->t1;
+	int grew = 1;
+	while (grew && n < 4) {
+		grew = 0;
+		for (uint32_t j = 0; j < nra && n < 4; j++) {
+			const actor_m *b = ra[j].a;
+			int after =
+				b->t0 == hi + 1 && (punct(d, hi, ",") || word_is(d, hi, "и"));
+			int before = b->t1 + 1 == lo &&
+				     (punct(d, b->t1, ",") || word_is(d, b->t1, "и"));
+			if (!after && !before)
+				continue;
+			if (d->ctx->keys[b->key].cls != d->ctx->keys[ra[k].a->key].cls ||
+			    (ra[j].prep != ra[k].prep && ra[j].prep != P_NONE))
+				continue;
+			int dup = 0;
+			for (int q = 0; q < n; q++)
+				dup |= keys[q] == b->key;
+			if (!dup)
+				keys[n++] = b->key;
+			if (after)
+				hi = b->t1;
+			else
+				lo = b->t0;
+			grew = 1;
+		}
+	}
+	return n;
+}
+
 static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint32_t c0,
 		     uint32_t c1, ru_actor *ra, uint32_t nra, int receive)
 {
@@ -851,8 +890,24 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	ev.kinds = (uint8_t)kinds;
 	ev.confidence = 0.55 + (prov >= 0 ? 0.15 : 0) + (rec >= 0 ? 0.1 : 0) +
 			(ev.nitems || ev.has_value ? 0.1 : 0);
-	int rc = at_extract__add_event(d, out, &ev);
-	return rc < 0 ? rc : 1;
+	/* "Россия и Китай передали...", "передала Таджикистану и Киргизии":
+	 * one event for each giver and each receiver */
+	uint32_t gk[4], rk[4];
+	int ng = conjuncts(d, ra, nra, prov, pkey, gk),
+	    nr = conjuncts(d, ra, nra, rec, rkey, rk);
+	int made = 0;
+	for (int g = 0; g < ng; g++)
+		for (int r = 0; r < nr; r++) {
+			if (gk[g] == rk[r] || made >= 4)
+				continue;
+			ev.provider = gk[g];
+			ev.recipient = rk[r];
+			int rc = at_extract__add_event(d, out, &ev);
+			if (rc < 0)
+				return rc;
+			made++;
+		}
+	return made > 0;
 }
 
 /* ---- exercises ------------------------------------------------------------ */

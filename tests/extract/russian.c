@@ -63,6 +63,16 @@ static void receiving__from_a_provider(void **state)
 	json_decref(e);
 }
 
+static void conjoined_actors__one_event_each(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Россия и Китай передали Таджикистану и Киргизии бронемашины.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 4);
+	assert_int_equal(count_type(arr, "aid"), 4);
+	json_decref(arr);
+}
+
 static double amount(json_t *e)
 {
 	json_t *v = json_object_get(json_object_get(e, "value"), "amount");
@@ -310,6 +320,7 @@ int main(void)
 		cmocka_unit_test(handover__dative_recipient_number_word_completed),
 		cmocka_unit_test(word_order__recipient_first_role_genitive),
 		cmocka_unit_test(receiving__from_a_provider),
+		cmocka_unit_test(conjoined_actors__one_event_each),
 		cmocka_unit_test(money__magnitudes_decimal_commas_and_conversions),
 		cmocka_unit_test(dates__resolved_against_publication),
 		cmocka_unit_test(status__modality_and_aspect),
