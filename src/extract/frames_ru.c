@@ -1086,8 +1086,18 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 	default_status(d, &ev);
 	ev.personnel = pick_people(si, c0, c1);
 	ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0);
-	int rc = at_extract__add_event(d, out, &ev);
-	return rc < 0 ? rc : 1;
+	/* "приехали из США и Канады": each moves */
+	uint32_t keys[4];
+	int n = conjuncts(d, ra, nra, best, key, keys);
+	for (int k = 0; k < n; k++) {
+		if (k && !is_state(d, keys[k]))
+			continue;
+		ev.actor = keys[k];
+		int rc = at_extract__add_event(d, out, &ev);
+		if (rc < 0)
+			return rc;
+	}
+	return 1;
 }
 
 /* ---- the sentence ------------------------------------------------------------ */
