@@ -916,8 +916,21 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 			  uint32_t c1, ru_actor *ra, uint32_t nra)
 {
 	sent_info *si = &d->sents[sidx];
-	/* drills of the armed forces, not of rescuers or schools */
+	/* drills of the armed forces, not of rescuers or schools ("учения по
+	 * гражданской обороне", "учения МЧС") */
 	if (!military_sentence(d, si) && !d->military_doc)
+		return 0;
+	int armed = 0, civil = 0;
+	for (uint32_t k = c0; k < c1; k++) {
+		armed |= d->role[k] == 1;
+		if (d->toks[k].type != AT_TOK_WORD)
+			continue;
+		surf cs;
+		surf_of(d, k, &cs);
+		civil |= !strncmp(cs.w, "гражданск", strlen("гражданск")) ||
+			 !strcmp(cs.w, "мчс") || !strncmp(cs.w, "спасател", strlen("спасател"));
+	}
+	if (civil && !armed)
 		return 0;
 	at_event_rec ev;
 	init_event(si, sidx, &ev, EV_EXERCISE, "ru:exercise");
