@@ -50,6 +50,17 @@ static void surf_of(const docx *d, uint32_t i, surf *s)
 	s->n = at_ru_surface(d->s, &d->toks[i], s->w, sizeof(s->w));
 }
 
+/* The word cut to at most 40 bytes on a character boundary (for `why`). */
+static const char *short_word(surf *s)
+{
+	size_t n = s->n < 40 ? s->n : 40;
+	while (n > 0 && n < s->n && ((unsigned char)s->w[n] & 0xC0) == 0x80)
+		n--;
+	s->w[n] = '\0';
+	s->n = n;
+	return s->w;
+}
+
 static int ends(const surf *s, const char *e)
 {
 	size_t l = strlen(e);
@@ -833,8 +844,8 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	char why[96];
 	surf s;
 	surf_of(d, trig, &s);
-	snprintf(why, sizeof(why), "ru:aid:%s:%.40s:%s", receive ? "receive" : "give", s.w,
-		 pfrom);
+	snprintf(why, sizeof(why), "ru:aid:%s:%s:%s", receive ? "receive" : "give",
+		 short_word(&s), pfrom);
 	init_event(si, sidx, &ev, EV_AID, why);
 	ev.provider = pkey;
 	ev.recipient = rkey;
@@ -1083,7 +1094,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 	surf s;
 	surf_of(d, trig, &s);
 	char why[96];
-	snprintf(why, sizeof(why), "ru:deploy:%.40s:%s", s.w, from);
+	snprintf(why, sizeof(why), "ru:deploy:%s:%s", short_word(&s), from);
 	init_event(si, sidx, &ev, EV_DEPLOYMENT, why);
 	ev.actor = key;
 	int neg;
@@ -1219,8 +1230,8 @@ static int next_stage(docx *d, at_events *out, uint32_t sidx)
 				return 0;
 		at_event_rec ev;
 		char why[96];
-		snprintf(why, sizeof(why), "ru:%s:%.40s:previous",
-			 type == EV_AID ? "aid" : "deploy", vs.w);
+		snprintf(why, sizeof(why), "ru:%s:%s:previous",
+			 type == EV_AID ? "aid" : "deploy", short_word(&vs));
 		init_event(si, sidx, &ev, type, why);
 		ev.provider = prev->provider;
 		ev.recipient = prev->recipient;
