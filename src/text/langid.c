@@ -33,6 +33,13 @@ static int in(const char *w, size_t n, const char *const *list)
 
 int at_langid(const char *s, size_t start, size_t end)
 {
+	/* most documents have no Cyrillic letter at all: English at once */
+	const unsigned char *p = (const unsigned char *)s + start,
+			    *e = (const unsigned char *)s + end;
+	while (p < e && !is_cyr_lead(*p))
+		p++;
+	if (p == e)
+		return AT_LANG_EN;
 	size_t cyr = 0, lat = 0, ru_fw = 0, en_fw = 0;
 	size_t i = start;
 	while (i < end) {
