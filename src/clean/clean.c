@@ -61,6 +61,28 @@ static const char *const CREDIT[] = {"tass", "reuters", "afp", "ap", "epa", "get
 
 static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
+/* [ru] Russian site furniture: a paragraph that starts with one of these
+ * (as written; Cyrillic is not folded here) is not body text. */
+static const char *const RU_FURNITURE[] = {
+	"Читайте также", "читайте также", "ЧИТАЙТЕ ТАКЖЕ", "Читайте нас", "Смотрите также",
+	"Подписывайтесь", "подписывайтесь", "ПОДПИСЫВАЙТЕСЬ", "Подпишитесь", "Реклама",
+	"РЕКЛАМА", "Новости партнеров", "Новости партнёров", "НОВОСТИ ПАРТНЕРОВ",
+	"Поделиться", "Комментарии", "Материалы по теме", "Читать также", "Читать далее",
+	"Подробнее:", "Все новости", "Последние новости", "Следите за новостями",
+	"Нашли ошибку", "Фото:", "Фото ", NULL};
+
+static int ru_furniture(const char *s, size_t n)
+{
+	if (n < 2 || (unsigned char)s[0] < 0xD0)
+		return 0;
+	for (int i = 0; RU_FURNITURE[i]; i++) {
+		size_t l = strlen(RU_FURNITURE[i]);
+		if (l <= n && memcmp(s, RU_FURNITURE[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Case-insensitive search for an ASCII needle in [s, s+n). Paragraphs are
  * lower-cased once into `low` (at most LOW_CAP bytes are searched: cues sit
@@ -416,6 +438,11 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 			p->why = 3;
 			if (body_seen)
 				ended = 1;
+			continue;
+		}
+		if (ru_furniture(t, m)) { /* [ru] */
+			p->role = AT_ROLE_FURNITURE;
+			p->why = 4;
 			continue;
 		}
 		char low[LOW_CAP];

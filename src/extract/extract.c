@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "../text/lang.h"
 
 #define AT_MAX_DOC_TOKENS (2u * 1024u * 1024u)
 
@@ -128,6 +129,14 @@ static int analyse(docx *d, at_events *out)
 			sents[s].para = (uint32_t)p;
 		}
 	}
+	/* [ru] Russian documents: tokens normed to their Snowball stems */
+	if (d->lang == AT_LANG_RU) {
+		at_ru *ru = at_ru_new();
+		int bad = !ru || at_ru_restem(ru, d->a, d->toks, 0, d->ntoks) != 0;
+		at_ru_free(ru);
+		if (bad)
+			return AT_ENOMEM;
+	}
 	size_t n = d->ntoks ? d->ntoks : 1;
 	d->cue = at_arena_alloc(d->a, n * sizeof(uint32_t));
 	d->cue_start = at_arena_alloc(d->a, n * sizeof(uint32_t));
@@ -152,7 +161,8 @@ static int analyse(docx *d, at_events *out)
 		si->role = sents[s].role;
 		si->para = sents[s].para;
 		si->want_dates = s < 12; /* datelines, bylines: see infer_published() */
-		if (at_extract__mentions(d, si) != 0)
+		if ((d->lang == AT_LANG_RU ? at_extract__mentions_ru(d, si) /* [ru] */
+					   : at_extract__mentions(d, si)) != 0)
 			return AT_ENOMEM;
 		at_extract__find_aliases(d, si);
 	}
@@ -170,7 +180,8 @@ static int analyse(docx *d, at_events *out)
 		uint8_t role = d->sents[s].role;
 		if (role != AT_ROLE_BODY && role != AT_ROLE_HEADLINE)
 			continue;
-		int rc = at_extract__frames(d, out, (uint32_t)s);
+		int rc = d->lang == AT_LANG_RU ? at_extract__frames_ru(d, out, (uint32_t)s) /* [ru] */
+						: at_extract__frames(d, out, (uint32_t)s);
 		if (rc)
 			return rc;
 	}
@@ -257,6 +268,8 @@ static int extract_with(at_arena *work, at_events **out, const at_ctx *ctx, cons
 		*out = ev;
 		return 0;
 	}
+	/* [ru] the language picks the lexicon rows and frame rules */
+	d.lang = ev->lang = at_langid(doc->bytes, doc->body_off, doc->len);
 	/* strings are copied into the events' arena by finish(): the work arena
 	 * may be reset by the caller afterwards */
 	int rc = analyse(&d, ev);

@@ -137,6 +137,7 @@ typedef struct docx {
 	int made;          /* events added or merged since the driver last cleared it */
 	uint32_t home;     /* the state the article is about (extract.c), or LX_NONE */
 	uint32_t force_home; /* the state whose forces it names most, or LX_NONE */
+	int lang;          /* AT_LANG_* (text/lang.h) */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
 	const char *alias_text[16]; uint32_t alias_key[16]; uint8_t alias_role[16]; int nalias;
 	/* discourse memory: the last event of each type, and its sentence */
@@ -201,6 +202,7 @@ struct at_events {
 	const at_ctx *ctx;
 	char *doc_id;
 	char reported[17];
+	int lang;          /* AT_LANG_* (text/lang.h): the document's language */
 	at_event_rec *ev;
 	size_t n, cap;
 };
@@ -220,6 +222,12 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx);
  * items_differ: do two mentions name different materiel?) */
 int at_extract__named_items(const docx *d, const at_event_rec *e);
 int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b);
+/* frames_ru.c, mentions_ru.c: Russian documents (lang == AT_LANG_RU) */
+int at_extract__mentions_ru(docx *d, sent_info *si);
+int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx);
+/* the cases (bits: 1 nom, 2 gen, 4 dat, 8 acc, 16 ins, 32 prep) a folded
+ * Russian form may be in, from its ending */
+int at_ru__cases(const char *w, size_t n);
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev);
 int at_extract__finish(docx *d, at_events *out);
 

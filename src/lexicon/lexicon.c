@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "lexicon.h"
+#include "../text/lang.h"
 #include "../util/buf.h"
 
 #include <dirent.h>
@@ -128,7 +129,7 @@ static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 
 static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 		     const char *text, char *err, size_t errlen, const char *file,
-		     unsigned line)
+		     unsigned line, at_ru *ru)
 {
 	at_tok local[64];
 	at_tok *toks = local; /* never grown: the cap equals its size */
@@ -138,6 +139,19 @@ static int add_entry(at_ctx *ctx, int cls, uint32_t key, int form, int flags,
 	    n > 255) {
 		snprintf(err, errlen, "%s:%u: cannot read phrase \"%s\"", file, line, text);
 		return AT_EPARSE;
+	}
+	/* [ru] Russian rows match on stems, as Russian documents are read; a
+	 * case form whose stems repeat the row before it adds nothing */
+	if (ru) {
+		if (at_ru_restem(ru, &ctx->mem, toks, 0, n) != 0)
+			return AT_ENOMEM;
+		const lx_entry *p = ctx->nentries ? &ctx->entries[ctx->nentries - 1] : NULL;
+		int same = p && p->cls == cls && p->key == key && p->form == form &&
+			   p->flags == flags && !(flags & LX_CASE) && p->ntok == n;
+		for (size_t i = 0; same && i < n; i++)
+			same = strcmp(p->norms[i], toks[i].norm) == 0;
+		if (same)
+			return 0;
 	}
 	if (at_grow((void **)&ctx->entries, &ctx->entries_cap, ctx->nentries,
 		    sizeof(*ctx->entries), 1024))
@@ -185,7 +199,8 @@ static int class_of(const char *path)
 	return -1;
 }
 
-static int load_file(at_ctx *ctx, const char *path, int cls, char *err, size_t errlen)
+static int load_file(at_ctx *ctx, const char *path, int cls, char *err, size_t errlen,
+		     at_ru *ru)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -233,7 +248,8 @@ static int load_file(at_ctx *ctx, const char *path, int cls, char *err, size_t e
 		uint32_t key;
 		rc = add_key(ctx, cls, col[0], &key);
 		if (rc == 0)
-			rc = add_entry(ctx, cls, key, form, flags, col[4], err, errlen, path, lineno);
+			rc = add_entry(ctx, cls, key, form, flags, col[4], err, errlen, path, lineno,
+				       strcmp(col[2], "ru") == 0 ? ru : NULL);
 		if (rc == AT_ENOMEM)
 			snprintf(err, errlen, "%s:%u: out of memory", path, lineno);
 	}
@@ -561,9 +577,16 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 	return 0;
 }
 
+/* [ru] files of another language ("states-ru.tsv") load after the English
+ * ones, so that English keys, display names and phrase order stay as they are */
+static int lang_file(const char *name) { return strstr(name, "-ru.") != NULL; }
+
 static int cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	if (lang_file(x) != lang_file(y))
+		return lang_file(x) - lang_file(y);
+	return strcmp(x, y);
 }
 
 int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
@@ -595,6 +618,9 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 	closedir(dir);
 	qsort(names, nn, sizeof(char *), cmp_names);
 	int loaded[LX_NCLASS] = {0};
+	at_ru *ru = at_ru_new(); /* [ru] stems of Russian rows */
+	if (!ru)
+		rc = AT_ENOMEM;
 	for (size_t i = 0; i < nn; i++) {
 		if (!names[i]) {
 			rc = AT_ENOMEM;
@@ -605,9 +631,10 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 			continue; /* other TSV files (rates, places) are not lexicons */
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", datadir, names[i]);
-		rc = load_file(ctx, path, cls, err, errlen);
+		rc = load_file(ctx, path, cls, err, errlen, ru);
 		loaded[cls] = 1;
 	}
+	at_ru_free(ru);
 	for (size_t i = 0; i < nn; i++)
 		free(names[i]);
 	for (int c = 0; rc == 0 && c < LX_NCLASS; c++)

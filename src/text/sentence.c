@@ -39,6 +39,23 @@ int at_is_abbrev(const char *norm)
 	return 0;
 }
 
+/* [ru] Russian abbreviations: "млрд. руб.", "5 млн. долл. США", "ген.
+ * Иванов", "в г. Айни" ("г." after a number is a year and may end one). */
+static const char *const RU_ABBREV[] = {
+	"млрд", "млн", "тыс", "трлн", "руб", "долл", "дол", "коп", "ген", "им", "ул", "обл",
+	"пос", "проф", "акад", "т", "д", "др", "пр", "см", "напр", "гр", "тов", "ст", "св",
+	"нач", "зам", "ред", "рис", "табл", "гос", "кв", "км", "чел", "шт", "ед", NULL};
+
+static int ru_abbrev(const at_tok *p, const at_tok *before)
+{
+	if (strcmp(p->norm, "г") == 0 || strcmp(p->norm, "гг") == 0)
+		return !before || before->type != AT_TOK_NUM;
+	for (int i = 0; RU_ABBREV[i]; i++)
+		if (strcmp(p->norm, RU_ABBREV[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words that open a sentence after "U.S." style tokens ("the U.S. The ..."). */
 static int is_starter(const char *norm)
 {
@@ -112,6 +129,9 @@ int at_split_sentences(at_arena *a, const char *s, const at_tok *toks, uint32_t 
 					int glued = !(t->flags & AT_TF_SPACE);
 					if (glued && p->type == AT_TOK_WORD && at_is_abbrev(p->norm))
 						end_here = 0;
+					if (glued && p->type == AT_TOK_WORD && (unsigned char)p->norm[0] >= 0xD0 &&
+					    ru_abbrev(p, i > begin + 1 ? &toks[i - 2] : NULL))
+						end_here = 0; /* [ru] */
 					/* an initial: "J. Smith" (but not "... in Q. It") */
 					if (glued && p->type == AT_TOK_WORD && p->nlen == 1 &&
 					    (p->flags & AT_TF_CAP))

@@ -37,6 +37,11 @@ static const struct {
 /* Byte length of a multi-byte punctuation sequence at s, with its norm. */
 static size_t mb_punct(const char *s, size_t n, const char **norm)
 {
+	/* every sequence above starts with C2, C3 or E2: Cyrillic and most other
+	 * letters are ruled out at once (Russian text is all such bytes) */
+	unsigned char c = (unsigned char)s[0];
+	if (c != 0xC2 && c != 0xC3 && c != 0xE2)
+		return 0;
 	for (size_t i = 0; i < sizeof(PUNCT) / sizeof(PUNCT[0]); i++) {
 		size_t l = strlen(PUNCT[i].utf8);
 		if (l <= n && memcmp(s, PUNCT[i].utf8, l) == 0) {

@@ -73,6 +73,9 @@ check "flow cells" grep -q '<g class="flow">' "$tmp/demo.dom"
 check "table present" grep -q '<table id="event-table"' "$tmp/demo.dom"
 check "one table row per event ($rows of $events)" test "$rows" -eq "$events"
 check "conflicts section present" grep -q '<section id="conflicts">' "$tmp/demo.dom"
+# [ru] the Russian examples' sentences come through as UTF-8 text
+check "Russian sentences render as UTF-8" \
+	grep -q 'безвозмездно передала Вооружённым силам Таджикистана' "$tmp/demo.dom"
 check "our script ran (CSP hash matches)" grep -q '<html lang="en" data-script="ran">' "$tmp/demo.dom"
 check "headings became sort buttons" grep -q '<th scope="col" data-type="num"><button type="button">Date</button>' "$tmp/demo.dom"
 
