@@ -386,6 +386,8 @@ static int cmd_report(int argc, char **argv)
 			generated = v;
 	}
 	const char *bad = cli_filter_check(&q);
+	if (!in && !db && getenv("AIDTRACE_DB") && *getenv("AIDTRACE_DB"))
+		db = cli_default_db();
 	if ((in && db) || (!in && !db) || bad) {
 		if (bad)
 			fprintf(stderr, "aidtrace: report: bad value for %s\n", bad);

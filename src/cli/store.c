@@ -1,6 +1,9 @@
 /*
  * store.c — the CLI's ledger commands, thin clients of at_store_*:
  *
+ * --db is a SQLite file, or a PostgreSQL URI (postgresql://, postgres://);
+ * its default is $AIDTRACE_DB, else ./aidtrace.db.
+ *
  *   aidtrace ingest [--db FILE] [--published D] [--data DIR] [--rates FILE] [--batch N]
  *                   [--wait S] [--verbose] [--quiet] PATH...|-
  *   aidtrace events [--db FILE] [--type T] [--provider C] [--recipient C]
@@ -23,6 +26,13 @@
 
 #define DEFAULT_DB "aidtrace.db"
 
+/* --db's default: $AIDTRACE_DB, else ./aidtrace.db */
+const char *cli_default_db(void)
+{
+	const char *e = getenv("AIDTRACE_DB");
+	return e && *e ? e : DEFAULT_DB;
+}
+
 static void ingest_usage(FILE *f)
 {
 	fputs("usage: aidtrace ingest [--db FILE] [--published YYYY-MM-DD] [--data DIR]\n"
@@ -31,10 +41,12 @@ static void ingest_usage(FILE *f)
 	      "\n"
 	      "ingest extracts the events of the documents in PATH (files, folders, JSON\n"
 	      "lines, - for stdin) and stores documents, events and the merged ledger in\n"
-	      "a SQLite database. Re-ingesting a stored document changes nothing; a new\n"
+	      "a database. Re-ingesting a stored document changes nothing; a new\n"
 	      "version of a document (same id) replaces its events. With no PATH it only\n"
 	      "finishes the merging of an interrupted run.\n"
-	      "  --db FILE    the database (default ./aidtrace.db; created if missing)\n"
+	      "  --db FILE    the database: a SQLite file (created if missing) or a\n"
+	      "               PostgreSQL URI, postgresql://user@host/dbname (default:\n"
+	      "               $AIDTRACE_DB, else ./aidtrace.db)\n"
 	      "  --rates FILE daily exchange rates, a CSV in the ECB reference-rate\n"
 	      "               layout (Date,USD,JPY,...); used before the annual table\n"
 	      "  --batch N    documents per transaction (default 500)\n"
@@ -59,7 +71,9 @@ static void events_usage(FILE *f)
 	      "(RUS) or an organisation code (NATO); dates filter on the act's start date,\n"
 	      "else its report date. geojson writes one FeatureCollection (RFC 7946): aid\n"
 	      "as provider -> recipient lines, exercises and deployments as points (the\n"
-	      "gazetteer is read from --data DIR, default $AIDTRACE_DATA or the built-in).\n",
+	      "gazetteer is read from --data DIR, default $AIDTRACE_DATA or the built-in).\n"
+	      "--db is a SQLite file or a PostgreSQL URI (default: $AIDTRACE_DB, else\n"
+	      "./aidtrace.db).\n",
 	      f);
 }
 
@@ -144,7 +158,7 @@ static int commit(at_store *st, const char *db, ingest_stats *s, int verbose)
 
 int cmd_ingest(int argc, char **argv)
 {
-	const char *db = DEFAULT_DB, *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
+	const char *db = cli_default_db(), *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
 	const char *rates = NULL;
 	long batch = 500, wait = 600;
 	int verbose = 0, quiet = 0, npaths = 0;
@@ -453,7 +467,7 @@ static int print_geojson(at_store *st, const at_query *q, const char *data, cons
 
 int cmd_events(int argc, char **argv)
 {
-	const char *db = DEFAULT_DB, *format = "table", *data = getenv("AIDTRACE_DATA"), *v;
+	const char *db = cli_default_db(), *format = "table", *data = getenv("AIDTRACE_DATA"), *v;
 	at_query q = {0};
 	int explain = 0;
 	for (int i = 0; i < argc; i++) {

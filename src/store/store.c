@@ -383,7 +383,7 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 		free(s);
 		return fail(path, AT_ENOMEM, err, errlen, "out of memory");
 	}
-	s->be = &at_backend_sqlite;
+	s->be = at_store_is_pg(path) ? &at_backend_pg : &at_backend_sqlite;
 	s->readonly = flags & AT_STORE_READONLY;
 	at_arena_init(&s->arena, 0);
 	int r = 0, code = 0;
