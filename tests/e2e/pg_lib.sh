@@ -54,7 +54,11 @@ pg_start() {
 	local bin
 	bin=$(pg_bindir)
 	mkdir -p "$PG_DIR/data" "$PG_DIR/sock"
-	[[ $(id -u) -eq 0 ]] && chown -R postgres "$PG_DIR" && chmod 755 "$PG_DIR"
+	if [[ $(id -u) -eq 0 ]]; then # the server runs as postgres: let it in
+		chmod a+x "$(dirname "$PG_DIR")"
+		chown -R postgres "$PG_DIR"
+		chmod 755 "$PG_DIR"
+	fi
 	pg_as "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 \
 		--locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || {
 		cat "$PG_DIR/initdb.log"

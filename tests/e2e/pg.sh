@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# pg.sh — the ledger in PostgreSQL, against a throwaway cluster this script
+# starts (pg_lib.sh): the same `events --format jsonl` (ids included) from
+# SQLite in order, SQLite shuffled in small batches, PostgreSQL in one
+# process, and two PostgreSQL ingesters at once each with half of the
+# shuffled documents; nothing lost or doubled; a read-only role lists and
+# reports but cannot ingest (and changes nothing); a writer role ingests;
+# an ingester killed with -9 leaves a ledger that the next run completes;
+# AIDTRACE_DB as the default --db.
+#
+#   tests/e2e/pg.sh path/to/aidtrace [repo root]
+# Exit 77 (skip) when no PostgreSQL server can be run, except under CI=true.
+set -uo pipefail
+bin=$(realpath "$1")
+root=$(realpath "${2:-$(dirname "$0")/../..}")
+here=$(dirname "$(realpath "$0")")
+source "$here/lib.sh"
+source "$here/pg_lib.sh"
+pg_require
+
+tmp=$(mktemp -d /tmp/aidtrace-pg.XXXXXX)
+trap 'pg_stop; rm -rf "$tmp"' EXIT
+pg_start "$tmp/pg" || {
+	echo "FAIL could not start PostgreSQL"
+	exit 1
+}
+export -n AIDTRACE_DB
+
+mapfile -t docs < <(ls "$root"/examples/*.txt "$root"/tests/data/ledger/*.txt)
+mapfile -t shuffled < <(printf '%s\n' "${docs[@]}" | shuf --random-source=<(yes 7))
+half_a=() half_b=()
+for i in "${!shuffled[@]}"; do
+	if ((i % 2)); then half_a+=("${shuffled[$i]}"); else half_b+=("${shuffled[$i]}"); fi
+done
+ledger() { "$bin" events --db "$1" --format jsonl; }
+count() { pg_psql aidtrace -tA -c "SELECT count(*) FROM $1"; }
+
+"$bin" ingest --quiet --db "$tmp/one.db" "${docs[@]}"
+ledger "$tmp/one.db" >"$tmp/one.jsonl"
+check "the reference ledger has events" test "$(wc -l <"$tmp/one.jsonl")" -ge 10
+
+"$bin" ingest --quiet --batch 3 --db "$tmp/shuf.db" "${shuffled[@]}"
+check "SQLite, shuffled, batches of 3: the same ledger" cmp -s "$tmp/one.jsonl" <(ledger "$tmp/shuf.db")
+
+"$bin" ingest --quiet --db "$PG_URI" "${docs[@]}"
+check "PostgreSQL, one process: the same ledger" cmp -s "$tmp/one.jsonl" <(ledger "$PG_URI")
+"$bin" ingest --quiet --db "$PG_URI" "${docs[@]}"
+check "PostgreSQL, ingested again: the same ledger" cmp -s "$tmp/one.jsonl" <(ledger "$PG_URI")
+check "AIDTRACE_DB is the default --db" \
+	cmp -s "$tmp/one.jsonl" <(AIDTRACE_DB=$PG_URI "$bin" events --format jsonl)
+
+pg_reset
+"$bin" ingest --quiet --batch 1 --db "$PG_URI" "${half_a[@]}" 2>"$tmp/a.err" &
+pa=$!
+"$bin" ingest --quiet --batch 1 --db "$PG_URI" "${half_b[@]}" 2>"$tmp/b.err" &
+pb=$!
+wait $pa
+ra=$?
+wait $pb
+rb=$?
+check "two ingesters at once: both succeed" test $ra -eq 0 -a $rb -eq 0
+cat "$tmp/a.err" "$tmp/b.err"
+check "two ingesters at once, each half: the same ledger" \
+	cmp -s "$tmp/one.jsonl" <(ledger "$PG_URI")
+check "two ingesters: every document once" test "$(count documents)" -eq "${#docs[@]}"
+nev=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM doc_events")
+check "two ingesters: every per-document event once" test "$(count doc_events)" -eq "$nev"
+check "two ingesters: nothing left to merge" test "$(count pending)" -eq 0
+
+# ---- two roles: analysts read, ingesters write ----
+pg_psql aidtrace -c "CREATE ROLE analyst LOGIN" \
+	-c "GRANT USAGE ON SCHEMA public TO analyst" \
+	-c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst" \
+	-c "CREATE ROLE ingester LOGIN" \
+	-c "GRANT USAGE ON SCHEMA public TO ingester" \
+	-c "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ingester" \
+	-c "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ingester" >/dev/null
+ro_uri="postgresql:///aidtrace?host=$PG_HOST&user=analyst"
+rw_uri="postgresql:///aidtrace?host=$PG_HOST&user=ingester"
+check "read-only role: events" cmp -s "$tmp/one.jsonl" <(ledger "$ro_uri")
+"$bin" report --db "$ro_uri" -o "$tmp/r.html" --generated test 2>"$tmp/err"
+check "read-only role: report" grep -q "</html>" "$tmp/r.html"
+before=$(pg_psql aidtrace -tA -c "SELECT count(*), md5(string_agg(id || json, '' ORDER BY id)) FROM events")
+printf ' date 2024-05-01\nPoland sent 40 tanks to Ukraine, the Polish defence ministry said on Wednesday.\n' >"$tmp/new.txt"
+"$bin" ingest --db "$ro_uri" "$tmp/new.txt" 2>"$tmp/err"
+rc=$?
+cat "$tmp/err"
+check "read-only role: ingest exits 2" test $rc -eq 2
+check "read-only role: ingest says why" grep -q "role analyst may only read" "$tmp/err"
+check "read-only role: ingest changed nothing" test "$(count documents)" -eq "${#docs[@]}" -a \
+	"$before" = "$(pg_psql aidtrace -tA -c "SELECT count(*), md5(string_agg(id || json, '' ORDER BY id)) FROM events")"
+"$bin" ingest --quiet --db "$rw_uri" "$tmp/new.txt"
+check "writer role: ingest works" test $? -eq 0 -a "$(count documents)" -eq $((${#docs[@]} + 1))
+
+# ---- kill -9 mid-run, then run again ----
+pg_reset
+mkdir -p "$tmp/many"
+for c in $(seq -w 1 12); do # copies under other names: other documents
+	for f in "${docs[@]}"; do
+		cp "$f" "$tmp/many/c$c-$(basename "$f")"
+	done
+done
+total=$((12 * ${#docs[@]}))
+"$bin" ingest --quiet --db "$tmp/many.db" "$tmp/many"
+ledger "$tmp/many.db" >"$tmp/many.jsonl"
+"$bin" ingest --quiet --batch 1 --db "$PG_URI" "$tmp/many" 2>/dev/null &
+pk=$!
+for _ in $(seq 1 600); do
+	n=$(count documents 2>/dev/null || echo 0)
+	((n >= 30)) && break
+	sleep 0.02
+done
+kill -9 $pk 2>/dev/null
+wait $pk 2>/dev/null
+stored=$(count documents)
+echo "killed with $stored of $total documents stored"
+check "kill -9: killed mid-run" test "$stored" -lt "$total"
+"$bin" events --db "$PG_URI" --format jsonl >/dev/null 2>"$tmp/err"
+check "kill -9: events says the merge is unfinished" grep -q "interrupted before merging" "$tmp/err"
+"$bin" ingest --quiet --db "$PG_URI" "$tmp/many"
+check "kill -9, run again: the same ledger as one run" cmp -s "$tmp/many.jsonl" <(ledger "$PG_URI")
+check "kill -9, run again: every document once" test "$(count documents)" -eq "$total"
+
+echo "pg: $pass passed, $fail failed"
+((fail == 0))
