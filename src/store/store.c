@@ -199,6 +199,11 @@ struct at_store {
 	int in_batch;
 	at_stmt *q[Q_COUNT];
 	touched touched;
+	/* the last at_store_has look-up, which the at_store_put of the same
+	 * document reuses (one round trip less per document) */
+	char *seen_key;
+	char seen_hash[33];
+	int64_t seen_id;
 	at_arena arena; /* for the cleaner's paragraphs */
 };
 
@@ -438,6 +443,7 @@ void at_store_close(at_store *s)
 		s->be->close(s->db);
 	touched_clear(&s->touched);
 	free(s->touched.b);
+	free(s->seen_key);
 	at_arena_free(&s->arena);
 	free(s->path);
 	free(s);
@@ -662,10 +668,18 @@ int at_store_has(at_store *s, const at_doc *doc)
 	char hash[33];
 	int64_t id;
 	int same;
+	free(s->seen_key);
+	s->seen_key = NULL;
 	if (s->readonly || !doc->id)
 		return 0;
 	content_hash(doc, hash);
-	return stored(s, doc->id, hash, &id, &same) == R_OK && same;
+	if (stored(s, doc->id, hash, &id, &same) != R_OK)
+		return 0;
+	if (!same && (s->seen_key = strdup(doc->id))) {
+		memcpy(s->seen_hash, hash, sizeof(hash));
+		s->seen_id = id;
+	}
+	return same;
 }
 
 /* Insert (old == 0) or update the document row; *id: its row, 0 when another
@@ -717,7 +731,13 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 	char hash[33];
 	content_hash(doc, hash);
 	int64_t old = 0, id = 0;
-	int same = 0, rc = stored(s, doc->id, hash, &old, &same);
+	int same = 0, rc = R_OK;
+	if (s->seen_key && !strcmp(s->seen_key, doc->id) && !strcmp(s->seen_hash, hash))
+		old = s->seen_id; /* at_store_has just looked: not this version */
+	else
+		rc = stored(s, doc->id, hash, &old, &same);
+	free(s->seen_key);
+	s->seen_key = NULL;
 	if (rc != R_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "looking up a document"));
 	if (same) {

@@ -4,7 +4,8 @@
 # PG_URI (the database "aidtrace", superuser postgres) and pg_psql runs psql
 # against it. pg_stop stops the cluster (the caller's trap). pg_available
 # says why there is no server when there is none: the caller skips, unless
-# CI=true, where a missing server is a failure.
+# CI=true, where a missing server is a failure. PG_FSYNC=on for a durable
+# server (benchmarks); tests run with fsync=off.
 
 pg_bindir() {
 	local d
@@ -65,7 +66,7 @@ pg_start() {
 		return 1
 	}
 	pg_as "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories=$PG_DIR/sock -c fsync=off -c max_connections=40" \
+		-o "-c listen_addresses='' -c unix_socket_directories=$PG_DIR/sock -c fsync=${PG_FSYNC:-off} -c max_connections=40" \
 		start >/dev/null || {
 		cat "$PG_DIR/server.log"
 		return 1
@@ -88,8 +89,9 @@ pg_reset() {
 		-c "CREATE DATABASE aidtrace" >/dev/null
 }
 
-pg_stop() {
-	[[ -n "${PG_DIR:-}" && -d "$PG_DIR/data" ]] &&
-		pg_as "$(pg_bindir)/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
+pg_stop() { # safe to call twice, and under set -e
+	if [[ -n "${PG_DIR:-}" && -f "$PG_DIR/data/postmaster.pid" ]]; then
+		pg_as "$(pg_bindir)/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+	fi
 	return 0
 }
