@@ -516,7 +516,8 @@ static int cmp_str(const void *a, const void *b)
 static int flush_touched(at_store *s)
 {
 	touched *t = &s->touched;
-	qsort(t->b, t->n, sizeof(*t->b), cmp_str);
+	if (t->n > 1)
+		qsort(t->b, t->n, sizeof(*t->b), cmp_str);
 	int rc = R_OK;
 	for (size_t i = 0; rc == R_OK && i < t->n; i++) {
 		s->be->bind_text(s->q[Q_TOUCH], 1, t->b[i], (size_t)-1);

@@ -67,30 +67,41 @@ nev=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM doc_events")
 check "two ingesters: every per-document event once" test "$(count doc_events)" -eq "$nev"
 check "two ingesters: nothing left to merge" test "$(count pending)" -eq 0
 
-# ---- two roles: analysts read, ingesters write ----
-pg_psql aidtrace -c "CREATE ROLE analyst LOGIN" \
+# ---- two roles, as the README sets them up: analysts read, ingesters write ----
+pg_reset
+pg_psql aidtrace -c "CREATE ROLE ingester LOGIN" \
+	-c "GRANT CREATE, USAGE ON SCHEMA public TO ingester" \
+	-c "CREATE ROLE analyst LOGIN" \
 	-c "GRANT USAGE ON SCHEMA public TO analyst" \
-	-c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst" \
-	-c "CREATE ROLE ingester LOGIN" \
-	-c "GRANT USAGE ON SCHEMA public TO ingester" \
-	-c "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ingester" \
-	-c "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ingester" >/dev/null
+	-c "ALTER DEFAULT PRIVILEGES FOR ROLE ingester IN SCHEMA public GRANT SELECT ON TABLES TO analyst" \
+	>/dev/null
 ro_uri="postgresql:///aidtrace?host=$PG_HOST&user=analyst"
 rw_uri="postgresql:///aidtrace?host=$PG_HOST&user=ingester"
+"$bin" ingest --quiet --db "$ro_uri" "${docs[@]}" 2>"$tmp/err"
+check "read-only role on an empty database: ingest exits 2" test $? -eq 2
+check "read-only role on an empty database: nothing created" \
+	test "$(pg_psql aidtrace -tA -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" -eq 0
+"$bin" ingest --quiet --db "$rw_uri" "${docs[@]}"
+check "writer role: ingest creates the ledger" test $? -eq 0
+check "writer role: the same ledger" cmp -s "$tmp/one.jsonl" <(ledger "$rw_uri")
 check "read-only role: events" cmp -s "$tmp/one.jsonl" <(ledger "$ro_uri")
 "$bin" report --db "$ro_uri" -o "$tmp/r.html" --generated test 2>"$tmp/err"
 check "read-only role: report" grep -q "</html>" "$tmp/r.html"
-before=$(pg_psql aidtrace -tA -c "SELECT count(*), md5(string_agg(id || json, '' ORDER BY id)) FROM events")
+snapshot() {
+	pg_psql aidtrace -tA -c "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM doc_events),
+		(SELECT count(*) FROM pending), md5(string_agg(id || json, '' ORDER BY id)) FROM events"
+}
+before=$(snapshot)
 printf ' date 2024-05-01\nPoland sent 40 tanks to Ukraine, the Polish defence ministry said on Wednesday.\n' >"$tmp/new.txt"
-"$bin" ingest --db "$ro_uri" "$tmp/new.txt" 2>"$tmp/err"
+"$bin" ingest --db "$ro_uri" "$tmp/new.txt" "${docs[0]}" 2>"$tmp/err"
 rc=$?
 cat "$tmp/err"
 check "read-only role: ingest exits 2" test $rc -eq 2
 check "read-only role: ingest says why" grep -q "role analyst may only read" "$tmp/err"
-check "read-only role: ingest changed nothing" test "$(count documents)" -eq "${#docs[@]}" -a \
-	"$before" = "$(pg_psql aidtrace -tA -c "SELECT count(*), md5(string_agg(id || json, '' ORDER BY id)) FROM events")"
+check "read-only role: ingest changed nothing" test "$before" = "$(snapshot)"
 "$bin" ingest --quiet --db "$rw_uri" "$tmp/new.txt"
-check "writer role: ingest works" test $? -eq 0 -a "$(count documents)" -eq $((${#docs[@]} + 1))
+check "writer role: ingest of one more document" \
+	test $? -eq 0 -a "$(count documents)" -eq $((${#docs[@]} + 1))
 
 # ---- kill -9 mid-run, then run again ----
 pg_reset
