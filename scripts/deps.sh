@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # deps.sh — install the Debian packages aidtrace needs to build, test, fuzz
-# and benchmark (chromium: the report's browser test renders the page). This is the one list of packages; `make deps` runs it.
+# and benchmark (chromium: the report's browser test renders the page;
+# postgresql, slurm-wlm and munge: the servers tests/e2e/pg.sh and slurm.sh
+# start for themselves). This is the one list of packages; `make deps` runs it.
 # Only missing packages are installed (apt-get as root, or through sudo).
 set -euo pipefail
 
