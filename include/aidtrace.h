@@ -217,6 +217,9 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 void at_store_wait(at_store *s, int seconds);
 /* Close; an open batch is rolled back (at_store_commit it first). */
 void at_store_close(at_store *s);
+/* The database as messages name it: the path, or the URI without its
+ * password (user:password@ and password=... are left out). */
+const char *at_store_name(const at_store *s);
 
 enum { AT_DOC_NEW = 1, AT_DOC_SAME = 2, AT_DOC_REPLACED = 3 };
 

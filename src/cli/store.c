@@ -218,6 +218,7 @@ int cmd_ingest(int argc, char **argv)
 		fprintf(stderr, "aidtrace: %s\n", err);
 		goto out;
 	}
+	db = at_store_name(st); /* messages show a URI without its password */
 	if (at_worker_new(&w, ctx) != 0) {
 		fprintf(stderr, "aidtrace: out of memory\n");
 		goto out;
@@ -512,6 +513,7 @@ int cmd_events(int argc, char **argv)
 		fprintf(stderr, "aidtrace: %s\n", err);
 		return 2;
 	}
+	db = at_store_name(st); /* messages show a URI without its password */
 	int status = 0;
 	long long pending = 0;
 	if (at_store_pending(st, &pending) == 0 && pending)

@@ -48,9 +48,11 @@ static void set_msg(pg_db *d, const char *m)
 	size_t n = strlen(d->msg);
 	while (n && isspace((unsigned char)d->msg[n - 1]))
 		d->msg[--n] = 0;
-	for (char *p = d->msg; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
+	char *o = d->msg; /* one line: libpq's hints come on lines of their own */
+	for (const char *p = d->msg; *p; p++)
+		if (!(isspace((unsigned char)*p) && o > d->msg && o[-1] == ' '))
+			*o++ = isspace((unsigned char)*p) ? ' ' : *p;
+	*o = 0;
 }
 
 /* Record a failed result (or the connection's error when res is NULL). */

@@ -357,7 +357,8 @@ static int check_and_migrate(at_store *s, char *err, size_t errlen)
 	return r;
 }
 
-/* The target as shown in messages: a URI loses its password. */
+/* The target as shown in messages: a URI loses its password, given as
+ * user:password@ or as a password=... parameter. */
 static char *display_name(const char *target)
 {
 	char *d = strdup(target);
@@ -369,8 +370,25 @@ static char *display_name(const char *target)
 	char *colon = strchr(auth, ':');
 	if (at && (!slash || at < slash) && colon && colon < at)
 		memmove(colon, at, strlen(at) + 1);
+	char *q = strchr(d, '?');
+	if (q) { /* keep the parameters but password=... */
+		char *out = q, *p = q + 1;
+		while (*p) {
+			size_t n = strcspn(p, "&");
+			if (strncmp(p, "password=", 9)) {
+				char sep = out == q ? '?' : '&';
+				*out++ = sep;
+				memmove(out, p, n);
+				out += n;
+			}
+			p += n + (p[n] == '&');
+		}
+		*out = 0;
+	}
 	return d;
 }
+
+const char *at_store_name(const at_store *s) { return s->path; }
 
 int at_store_is_pg(const char *target)
 {

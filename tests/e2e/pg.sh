@@ -67,6 +67,17 @@ nev=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM doc_events")
 check "two ingesters: every per-document event once" test "$(count doc_events)" -eq "$nev"
 check "two ingesters: nothing left to merge" test "$(count pending)" -eq 0
 
+# ---- a password never shows in messages ----
+secret_uri="postgresql://postgres:s3cr3t-a@/aidtrace?host=$PG_HOST&password=s3cr3t-b&application_name=t"
+"$bin" ingest --verbose --db "$secret_uri" "${docs[0]}" 2>"$tmp/err"
+"$bin" events --db "$secret_uri" --id e-none --explain 2>>"$tmp/err"
+"$bin" events --db "postgresql://postgres:s3cr3t-c@/aidtrace?host=$tmp/nowhere&password=s3cr3t-d" \
+	2>>"$tmp/err"
+"$bin" ingest --db "$secret_uri" /no/such/file 2>>"$tmp/err"
+cat "$tmp/err"
+check "messages name the ledger" grep -q "postgresql://postgres@/aidtrace?host=.*&application_name=t" "$tmp/err"
+check "messages never show the password" bash -c "! grep -q s3cr3t '$tmp/err'"
+
 # ---- two roles, as the README sets them up: analysts read, ingesters write ----
 pg_reset
 pg_psql aidtrace -c "CREATE ROLE ingester LOGIN" \
