@@ -518,9 +518,9 @@ int cmd_events(int argc, char **argv)
 	long long pending = 0;
 	if (at_store_pending(st, &pending) == 0 && pending)
 		fprintf(stderr,
-			"aidtrace: %s: an ingest was interrupted before merging %lld ledger "
-			"block(s); run `aidtrace ingest --db %s` (with no new input it only "
-			"merges)\n",
+			"aidtrace: %s: %lld ledger block(s) wait for merging: an ingest is "
+			"still running, or was interrupted before merging; if none runs, run "
+			"`aidtrace ingest --db %s` (with no new input it only merges)\n",
 			db, pending, db);
 	if (explain) {
 		char *text;

@@ -54,10 +54,22 @@ pg_reset
 pa=$!
 "$bin" ingest --quiet --batch 1 --db "$PG_URI" "${half_b[@]}" 2>"$tmp/b.err" &
 pb=$!
+reads=0 read_fail=0 # analysts list the ledger while it grows (once it exists)
+while kill -0 $pa 2>/dev/null || kill -0 $pb 2>/dev/null; do
+	if ! "$bin" events --db "$PG_URI" --format jsonl >/dev/null 2>"$tmp/read.err" &&
+		! grep -q "schema version 0" "$tmp/read.err"; then
+		read_fail=$((read_fail + 1))
+		cat "$tmp/read.err" >>"$tmp/reads.err"
+	fi
+	reads=$((reads + 1))
+done
 wait $pa
 ra=$?
 wait $pb
 rb=$?
+echo "$reads listings during the ingest"
+check "events while two ingesters write: never fails" test $read_fail -eq 0
+cat "$tmp/reads.err" 2>/dev/null
 check "two ingesters at once: both succeed" test $ra -eq 0 -a $rb -eq 0
 cat "$tmp/a.err" "$tmp/b.err"
 check "two ingesters at once, each half: the same ledger" \
