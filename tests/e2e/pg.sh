@@ -79,6 +79,18 @@ nev=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM doc_events")
 check "two ingesters: every per-document event once" test "$(count doc_events)" -eq "$nev"
 check "two ingesters: nothing left to merge" test "$(count pending)" -eq 0
 
+# ---- a database of something else is left alone ----
+pg_psql postgres -c "CREATE DATABASE other" >/dev/null
+pg_psql other -c "CREATE TABLE invoices (id int)" >/dev/null
+other_uri="postgresql:///other?host=$PG_HOST&user=postgres"
+"$bin" ingest --db "$other_uri" "${docs[0]}" 2>"$tmp/err"
+rc=$?
+cat "$tmp/err"
+check "another application's database: exit 2, says so" \
+	test $rc -eq 2 -a -n "$(grep 'not an aidtrace database' "$tmp/err")"
+check "another application's database: untouched" \
+	test "$(pg_psql other -tA -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" -eq 1
+
 # ---- a password never shows in messages ----
 secret_uri="postgresql://postgres:s3cr3t-a@/aidtrace?host=$PG_HOST&password=s3cr3t-b&application_name=t"
 "$bin" ingest --verbose --db "$secret_uri" "${docs[0]}" 2>"$tmp/err"
