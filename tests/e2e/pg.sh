@@ -46,6 +46,14 @@ check "SQLite, shuffled, batches of 3: the same ledger" cmp -s "$tmp/one.jsonl" 
 check "PostgreSQL, one process: the same ledger" cmp -s "$tmp/one.jsonl" <(ledger "$PG_URI")
 "$bin" ingest --quiet --db "$PG_URI" "${docs[@]}"
 check "PostgreSQL, ingested again: the same ledger" cmp -s "$tmp/one.jsonl" <(ledger "$PG_URI")
+same_query() { # the same filtered listing from both engines
+	cmp -s <("$bin" events --db "$tmp/one.db" "$@") <("$bin" events --db "$PG_URI" "$@")
+}
+check "filters: the same from both engines" \
+	same_query --format jsonl --min-sources 2 --type aid --since 2014-01-01 --until 2030-01-01
+check "filters: participant, status, limit" same_query --format csv --participant UKR --limit 3
+check "filters: provider, recipient" same_query --format jsonl --provider USA --recipient UKR
+check "filters select something" test -n "$("$bin" events --db "$PG_URI" --format jsonl --min-sources 2)"
 check "AIDTRACE_DB is the default --db" \
 	cmp -s "$tmp/one.jsonl" <(AIDTRACE_DB=$PG_URI "$bin" events --format jsonl)
 
