@@ -24,7 +24,7 @@ help:
 	@echo "make uninstall PREFIX=DIR  remove them again"
 	@echo "make demo       extract examples/*.txt (out/demo.jsonl), ingest them (out/demo.db), print the ledger, write out/report.html"
 	@echo "make report-screenshot  render the demo report in chromium into docs/report.png"
-	@echo "make bench      time extraction on ../shared/corpus/reuters21578.jsonl"
+	@echo "make bench      time extraction and ingest (SQLite, PostgreSQL; RSS at 1x and 4x) on ../shared/corpus/reuters21578.jsonl"
 	@echo "make golden-update  regenerate tests/golden/*.expected.jsonl"
 	@echo "make fuzz-smoke run the libFuzzer targets for $(FUZZ_SECS) s each (needs clang)"
 	@echo "make format / check-style / clean"

@@ -197,20 +197,24 @@ char *at_events_table(const at_events *ev, int width, int with_header, size_t *l
 /* ---- the store: documents, their events and the merged ledger --------- */
 
 /*
- * A SQLite database (WAL mode) holding the documents read, their events, and
- * the ledger: one event per real-world act, merged across documents, with
- * every source and the conflicts between them. src/store/store.h documents
- * the schema and its versions.
+ * A database holding the documents read, their events, and the ledger: one
+ * event per real-world act, merged across documents, with every source and
+ * the conflicts between them. A SQLite file (WAL mode), or a PostgreSQL
+ * database named by a URI (postgresql://... or postgres://...) that many
+ * processes may write at once. src/store/store.h documents the schema and
+ * its versions.
  */
 typedef struct at_store at_store;
 
 #define AT_STORE_READONLY 1 /* open an existing database for queries only */
 
 /*
- * Open (and create or migrate, unless read-only) the database at `path`.
- * Another process writing to it is waited for. On failure returns a negative
- * code (AT_ENOTDB, AT_EVERSION, AT_EBUSY, AT_EIO, AT_EDB) with a message
- * naming the file in `err`; the file is left as it was.
+ * Open (and create or migrate, unless read-only) the database at `path` (a
+ * file, or a PostgreSQL URI). Another process writing to it is waited for.
+ * On failure returns a negative code (AT_ENOTDB, AT_EVERSION, AT_EBUSY,
+ * AT_EIO, AT_EDB) with a message naming the file (the URI without its
+ * password) in `err`; the database is left as it was. Opening a PostgreSQL
+ * ledger for writing with a role that may only read it fails (AT_EIO).
  */
 int at_store_open(at_store **out, const char *path, int flags, char *err, size_t errlen);
 /* How long to wait for another process's write lock before giving up with
@@ -218,6 +222,9 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 void at_store_wait(at_store *s, int seconds);
 /* Close; an open batch is rolled back (at_store_commit it first). */
 void at_store_close(at_store *s);
+/* The database as messages name it: the path, or the URI without its
+ * password (user:password@ and password=... are left out). */
+const char *at_store_name(const at_store *s);
 
 enum { AT_DOC_NEW = 1, AT_DOC_SAME = 2, AT_DOC_REPLACED = 3 };
 

@@ -23,6 +23,13 @@
 # EPOCHREALTIME around `/usr/bin/time -v` (which gives the peak RSS). MB are
 # 2^20 bytes of the input as stored (compressed for .warc.gz).
 #
+# Then `aidtrace ingest` of the corpus and of four copies of it (other ids,
+# the same texts) into SQLite and, when a server can be started
+# (tests/e2e/pg_lib.sh: a throwaway cluster, fsync on), into PostgreSQL with
+# one and with two concurrent ingesters (odd and even lines): wall time,
+# documents per second and per core-hour (one ingest process is one core),
+# ledger events, and peak RSS, which must not grow with the corpus.
+#
 #   scripts/bench.sh [PATH/TO/aidtrace] [CORPUS.jsonl]
 set -euo pipefail
 LC_ALL=C # a dot for decimals in EPOCHREALTIME and awk
@@ -40,7 +47,7 @@ fi
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (make deps installs 'time')" >&2; exit 2; }
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'declare -F pg_stop >/dev/null && pg_stop; rm -rf "$tmp"' EXIT
 
 # timed NAME CMD... : runs CMD under /usr/bin/time -v (stdout to /dev/null);
 # sets WALL (seconds) and RSS (MB). Exit status 1 (some inputs had errors)
@@ -111,7 +118,53 @@ cat "$CORPUS" >/dev/null # warm the page cache
 echo "bench: $CORPUS ($(mb_of "$bytes") MB, $(wc -l <"$CORPUS") lines), $(nproc) cores, median of $RUNS runs"
 bench_form "JSONL ($(mb_of "$bytes") MB)" "$CORPUS" "$(mb_of "$bytes")" "grep -c ." grep -c . "$CORPUS"
 
-# ---- 2. generated WARC.gz and HTML folder ---------------------------------
+# ---- 2. ingest into SQLite and PostgreSQL -----------------------------------
+ingest_row() { # LABEL DB INPUT...: one timed ingest into DB, a fresh ledger
+	local label=$1 db=$2
+	shift 2
+	local docs
+	docs=$(cat "$@" | wc -l)
+	timed ingest "$BIN" ingest --quiet --db "$db" "$@"
+	local events
+	events=$("$BIN" events --db "$db" --format jsonl | wc -l)
+	awk -v l="$label" -v w="$WALL" -v d="$docs" -v e="$events" -v r="$RSS" 'BEGIN {
+		printf "  %-34s %8.2f %9d %9.0f %14.0f %7d %12.1f\n", l, w, d, d / w, d / w * 3600, e, r
+	}'
+}
+x4=$tmp/x4.jsonl
+for k in 1 2 3 4; do sed "s/^{\"id\": *\"/{\"id\": \"x$k-/" "$CORPUS"; done >"$x4"
+echo
+echo "ingest (one process unless said; peak RSS must not grow with the corpus)"
+printf "  %-34s %8s %9s %9s %14s %7s %12s\n" "" "wall s" "docs" "docs/s" "docs/core-hour" \
+	"events" "peak RSS MB"
+ingest_row "SQLite, corpus" "$tmp/s1.db" "$CORPUS"
+ingest_row "SQLite, 4x corpus" "$tmp/s4.db" "$x4"
+source "$ROOT/tests/e2e/pg_lib.sh"
+if why=$(pg_available) && PG_FSYNC=on pg_start "$tmp/pg" >/dev/null; then
+	ingest_row "PostgreSQL, corpus" "$PG_URI" "$CORPUS"
+	pg_reset
+	ingest_row "PostgreSQL, 4x corpus" "$PG_URI" "$x4"
+	pg_reset
+	awk 'NR % 2' "$CORPUS" >"$tmp/odd.jsonl"
+	awk '!(NR % 2)' "$CORPUS" >"$tmp/even.jsonl"
+	t0=$EPOCHREALTIME
+	"$BIN" ingest --quiet --db "$PG_URI" "$tmp/odd.jsonl" &
+	p1=$!
+	"$BIN" ingest --quiet --db "$PG_URI" "$tmp/even.jsonl" &
+	p2=$!
+	wait $p1 $p2 || true
+	t1=$EPOCHREALTIME
+	awk -v w="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" -v d="$(wc -l <"$CORPUS")" \
+		-v e="$("$BIN" events --db "$PG_URI" --format jsonl | wc -l)" 'BEGIN {
+		printf "  %-34s %8.2f %9d %9.0f %14.0f %7d %12s\n", "PostgreSQL, 2 ingesters at once", w, d,
+			d / w, d / w * 3600 / 2, e, "-"
+	}'
+	pg_stop
+else
+	echo "  PostgreSQL: skipped: ${why:-the server did not start}"
+fi
+
+# ---- 3. generated WARC.gz and HTML folder ---------------------------------
 if ! command -v python3 >/dev/null; then
 	echo
 	echo "WARC.gz, HTML: skipped: python3 not installed"

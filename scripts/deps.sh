@@ -3,7 +3,8 @@
 # deps.sh — install the Debian packages aidtrace needs to build, test, fuzz
 # and benchmark (chromium: the report's browser test renders the page;
 # valgrind and clang: make test's valgrind and fuzz steps, which CI must
-# run). This is the one list of packages; `make deps` runs it.
+# run; postgresql, slurm-wlm and munge: the servers tests/e2e/pg.sh and
+# slurm.sh start for themselves). This is the one list of packages; `make deps` runs it.
 # Only missing packages are installed (apt-get as root, or through sudo).
 # Then the browser test's driver, playwright-core, from npm (the version in
 # tests/report/package-lock.json; Debian's nodejs and npm are installed first
@@ -14,6 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACKAGES=(
 	gcc libc6-dev make cmake pkg-config
 	libjansson-dev libutf8proc-dev libcmocka-dev libsqlite3-dev sqlite3 zlib1g-dev libxml2-dev libstemmer-dev
+	libpq-dev postgresql slurm-wlm munge
 	valgrind time man-db
 	clang libclang-rt-dev clang-format
 	chromium

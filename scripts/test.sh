@@ -11,7 +11,8 @@
 #      with threads and with one thread, ingest into a temporary database,
 #      events as table, CSV and --explain, the report of the ledger and of the
 #      hostile report fixture, score of the ledger against tests/data's
-#      gold, extract over the web-archive and HTML fuzz seeds;
+#      gold, extract over the web-archive and HTML fuzz seeds; then ingest,
+#      events, explain and report into a throwaway PostgreSQL;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
 #   5. short libFuzzer runs (every target) when clang is installed.
@@ -89,6 +90,30 @@ valgrind_cli() {
 	[[ $rc -le 1 ]]
 }
 
+# ingest, events, explain and report against a throwaway PostgreSQL cluster
+valgrind_pg() {
+	local vg=(valgrind -q --error-exitcode=1 --leak-check=full) why rc
+	# shellcheck source=tests/e2e/pg_lib.sh
+	source tests/e2e/pg_lib.sh
+	if ! why=$(pg_available); then
+		echo "valgrind on PostgreSQL: $why"
+		[[ "${CI:-}" != true ]]
+		return
+	fi
+	local dir
+	dir=$(mktemp -d)
+	pg_start "$dir/pg" || return 1
+	"${vg[@]}" "$BUILD/aidtrace" ingest --quiet --db "$PG_URI" examples/*.txt &&
+		"${vg[@]}" "$BUILD/aidtrace" events --db "$PG_URI" >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" events --db "$PG_URI" --id "$("$BUILD/aidtrace" events \
+			--db "$PG_URI" --format jsonl --limit 1 | cut -d'"' -f4)" --explain >/dev/null &&
+		"${vg[@]}" "$BUILD/aidtrace" report --db "$PG_URI" -o /dev/null --generated valgrind
+	rc=$?
+	pg_stop
+	rm -rf "$dir"
+	return $rc
+}
+
 tsan_threads() {
 	cmake -S . -B "$TSAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAT_TSAN=ON &&
 		cmake --build "$TSAN_BUILD" -j"$JOBS" --target aidtrace_cli test_run_order &&
@@ -125,6 +150,7 @@ missing() {
 }
 
 needs valgrind valgrind "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
+needs valgrind valgrind "valgrind: ingest, events, report into PostgreSQL" valgrind_pg
 step "thread sanitizer: run/order, e2e/threads ($TSAN_BUILD)" tsan_threads
 needs clang "clang libclang-rt-dev" "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 

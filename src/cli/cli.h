@@ -18,6 +18,8 @@ int cli_term_width(void);
  * `width` columns; 1 when one was written (runs under a second stay quiet). */
 int cli_progress(const at_run_stats *st, int width);
 
+/* --db's default: $AIDTRACE_DB when set, else ./aidtrace.db. */
+const char *cli_default_db(void);
 /* The ledger's filters (--db, --type, --provider, ... --limit) at argv[*i]:
  * 1 consumed (and *i moved past its value), 0 not a filter, -1 bad value. */
 int cli_filter(int argc, char **argv, int *i, at_query *q, const char **db);

@@ -11,37 +11,39 @@
 #include "cli.h"
 
 /* The input forms extract and ingest read. */
-#define INPUTS                                                                               \
-	"PATH (any number, read in order) is one of:\n"                                     \
-	"  a text file       one article (.txt, .text, or any name not below); an\n"       \
-	"                    optional first line \" date YYYY-MM-DD\" gives its date\n"      \
-	"  a JSON-lines file .jsonl or .ndjson: one document a line,\n"                    \
+#define INPUTS                                                                                \
+	"PATH (any number, read in order) is one of:\n"                                       \
+	"  a text file       one article (.txt, .text, or any name not below); an\n"          \
+	"                    optional first line \" date YYYY-MM-DD\" gives its date\n"       \
+	"  a JSON-lines file .jsonl or .ndjson: one document a line,\n"                       \
 	"                    {\"id\",\"url\",\"published\",\"title\",\"outlet\",\"text\"},\n" \
-	"                    or \"html\" instead of \"text\" for a web page\n"              \
-	"  a web page        .html, .htm, .xhtml, or any file that starts like one: its\n" \
-	"                    article (menus, comments, boxes left out); date, title and\n" \
-	"                    outlet from JSON-LD, Open Graph, <time> or <meta name=date>\n" \
-	"  a web archive     .warc, .warc.gz, .arc, .arc.gz, or any file that starts\n"    \
-	"                    like one: the text and HTML pages of its response and\n"      \
-	"                    resource records, each with its URL as id\n"                  \
-	"  a folder          walked in name order: the files with the endings above\n"     \
+	"                    or \"html\" instead of \"text\" for a web page\n"                \
+	"  a web page        .html, .htm, .xhtml, or any file that starts like one: its\n"    \
+	"                    article (menus, comments, boxes left out); date, title and\n"    \
+	"                    outlet from JSON-LD, Open Graph, <time> or <meta name=date>\n"   \
+	"  a web archive     .warc, .warc.gz, .arc, .arc.gz, or any file that starts\n"       \
+	"                    like one: the text and HTML pages of its response and\n"         \
+	"                    resource records, each with its URL as id\n"                     \
+	"  a folder          walked in name order: the files with the endings above\n"        \
 	"  -                 JSON lines on stdin\n"
 
-#define DATA_OPT                                                                            \
+#define DATA_OPT                                                                           \
 	"  --data DIR        the lexicons and tables (default: $AIDTRACE_DATA, else the\n" \
 	"                    installed share/aidtrace, else the source tree's data/)\n"
 
-#define FILTERS                                                                              \
-	"  --db FILE         the database (default ./aidtrace.db)\n"                          \
-	"  --type T          aid, exercise or deployment\n"                                   \
-	"  --provider C      C: an ISO alpha-3 code (RUS) or an organisation's (NATO)\n"      \
-	"  --recipient C\n"                                                                   \
-	"  --participant C   an exercise's participant, or a deployment's actor\n"            \
-	"  --since D         the act's start date (else the report date) on or after D\n"     \
-	"  --until D         ... on or before D (D: YYYY-MM-DD)\n"                            \
-	"  --status S        intent, committed, underway or completed\n"                      \
-	"  --min-sources N   events with at least N source documents\n"                       \
-	"  --limit N         at most N events (newest first)\n"                               \
+#define FILTERS                                                                           \
+	"  --db FILE|URI     the database: a SQLite file, or a PostgreSQL URI\n"          \
+	"                    (postgresql://user@host/db); default $AIDTRACE_DB, else\n"   \
+	"                    ./aidtrace.db\n"                                             \
+	"  --type T          aid, exercise or deployment\n"                               \
+	"  --provider C      C: an ISO alpha-3 code (RUS) or an organisation's (NATO)\n"  \
+	"  --recipient C\n"                                                               \
+	"  --participant C   an exercise's participant, or a deployment's actor\n"        \
+	"  --since D         the act's start date (else the report date) on or after D\n" \
+	"  --until D         ... on or before D (D: YYYY-MM-DD)\n"                        \
+	"  --status S        intent, committed, underway or completed\n"                  \
+	"  --min-sources N   events with at least N source documents\n"                   \
+	"  --limit N         at most N events (newest first)\n"                           \
 	"  --id ID           the one event with this id\n"
 
 static const char help_extract[] =
@@ -80,7 +82,9 @@ static const char help_ingest[] =
 	"an interrupted run.\n"
 	"\n" INPUTS "\n"
 	"options:\n"
-	"  --db FILE         the database (default ./aidtrace.db; created if missing)\n"
+	"  --db FILE|URI     the database: a SQLite file (created if missing), or a\n"
+	"                    PostgreSQL URI (postgresql://user@host/db: the tables\n"
+	"                    are made); default $AIDTRACE_DB, else ./aidtrace.db\n"
 	"  --published D     the publication date of every document (YYYY-MM-DD)\n" DATA_OPT
 	"  --rates FILE      daily exchange rates, a CSV in the ECB reference-rate\n"
 	"                    layout (Date,USD,JPY,...); used before the annual table\n"
@@ -162,14 +166,16 @@ static const char help_score[] =
 	"Exit status: 0; 1 some lines could not be read (named on stderr with file and\n"
 	"line, skipped); 2 usage or I/O error.\n";
 
-static const char help_help[] = "usage: aidtrace help [COMMAND]\n"
-				"\n"
-				"The list of commands, or the help of one (as COMMAND --help).\n";
+static const char help_help[] =
+	"usage: aidtrace help [COMMAND]\n"
+	"\n"
+	"The list of commands, or the help of one (as COMMAND --help).\n";
 
-static const char help_version[] = "usage: aidtrace version   (or aidtrace --version)\n"
-				   "\n"
-				   "The version of aidtrace, and the data folder it reads when\n"
-				   "--data is not given.\n";
+static const char help_version[] =
+	"usage: aidtrace version   (or aidtrace --version)\n"
+	"\n"
+	"The version of aidtrace, and the data folder it reads when\n"
+	"--data is not given.\n";
 
 static const struct {
 	const char *name, *text;

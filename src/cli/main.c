@@ -361,6 +361,8 @@ static int cmd_report(int argc, char **argv)
 			generated = v;
 	}
 	const char *bad = cli_filter_check(&q);
+	if (!in && !db && getenv("AIDTRACE_DB") && *getenv("AIDTRACE_DB"))
+		db = cli_default_db();
 	if ((in && db) || (!in && !db) || bad) {
 		if (bad)
 			fprintf(stderr, "aidtrace: report: bad value for %s\n", bad);
@@ -382,7 +384,7 @@ static int cmd_report(int argc, char **argv)
 			generated = when;
 	}
 	size_t len = 0;
-	char *text, err[512], scope[512] = "";
+	char *text, err[512], scope[512] = "", dbname[1024];
 	if (db) {
 		at_store *st;
 		if (at_store_open(&st, db, AT_STORE_READONLY, err, sizeof(err)) != 0) {
@@ -390,13 +392,14 @@ static int cmd_report(int argc, char **argv)
 			return 2;
 		}
 		text = cli_ledger_jsonl(st, &q, &len, err, sizeof(err));
+		snprintf(dbname, sizeof(dbname), "%s", at_store_name(st));
 		at_store_close(st);
 		if (!text) {
 			fprintf(stderr, "aidtrace: %s\n", err);
 			return 2;
 		}
 		describe(&q, scope, sizeof(scope));
-		in = db;
+		in = dbname; /* a URI without its password */
 	} else {
 		text = cli_slurp(in, &len);
 		if (!text) {

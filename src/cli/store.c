@@ -2,6 +2,9 @@
 /*
  * store.c — the CLI's ledger commands, thin clients of at_store_*:
  *
+ * --db is a SQLite file, or a PostgreSQL URI (postgresql://, postgres://);
+ * its default is $AIDTRACE_DB, else ./aidtrace.db.
+ *
  *   aidtrace ingest [--db FILE] [--published D] [--data DIR] [--rates FILE] [--batch N]
  *                   [--wait S] [--verbose] [--quiet] PATH...|-
  *   aidtrace events [--db FILE] [--type T] [--provider C] [--recipient C]
@@ -23,6 +26,13 @@
 #include "cli.h"
 
 #define DEFAULT_DB "aidtrace.db"
+
+/* --db's default: $AIDTRACE_DB, else ./aidtrace.db */
+const char *cli_default_db(void)
+{
+	const char *e = getenv("AIDTRACE_DB");
+	return e && *e ? e : DEFAULT_DB;
+}
 
 /* "--name value" options: the value, or NULL when argv[*i] is not `name`. */
 static const char *opt(int argc, char **argv, int *i, const char *name)
@@ -105,7 +115,7 @@ static int commit(at_store *st, const char *db, ingest_stats *s, int verbose)
 
 int cmd_ingest(int argc, char **argv)
 {
-	const char *db = DEFAULT_DB, *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
+	const char *db = cli_default_db(), *published = NULL, *data = getenv("AIDTRACE_DATA"), *v;
 	const char *rates = NULL;
 	long batch = 500, wait = 600;
 	int verbose = 0, quiet = 0, npaths = 0;
@@ -165,6 +175,7 @@ int cmd_ingest(int argc, char **argv)
 		fprintf(stderr, "aidtrace: %s\n", err);
 		goto out;
 	}
+	db = at_store_name(st); /* messages show a URI without its password */
 	if (at_worker_new(&w, ctx) != 0) {
 		fprintf(stderr, "aidtrace: out of memory\n");
 		goto out;
@@ -415,7 +426,7 @@ static int print_geojson(at_store *st, const at_query *q, const char *data, cons
 
 int cmd_events(int argc, char **argv)
 {
-	const char *db = DEFAULT_DB, *format = "table", *data = getenv("AIDTRACE_DATA"), *v;
+	const char *db = cli_default_db(), *format = "table", *data = getenv("AIDTRACE_DATA"), *v;
 	at_query q = {0};
 	int explain = 0;
 	for (int i = 0; i < argc; i++) {
@@ -460,13 +471,14 @@ int cmd_events(int argc, char **argv)
 		fprintf(stderr, "aidtrace: %s\n", err);
 		return 2;
 	}
+	db = at_store_name(st); /* messages show a URI without its password */
 	int status = 0;
 	long long pending = 0;
 	if (at_store_pending(st, &pending) == 0 && pending)
 		fprintf(stderr,
-			"aidtrace: %s: an ingest was interrupted before merging %lld ledger "
-			"block(s); run `aidtrace ingest --db %s` (with no new input it only "
-			"merges)\n",
+			"aidtrace: %s: %lld ledger block(s) wait for merging: an ingest is "
+			"still running, or was interrupted before merging; if none runs, run "
+			"`aidtrace ingest --db %s` (with no new input it only merges)\n",
 			db, pending, db);
 	if (explain) {
 		char *text;

@@ -1,23 +1,29 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store.c — documents, their events and the merged ledger in SQLite.
- * Exports at_store_open/close/put/commit/events/counts/explain.
+ * store.c — documents, their events and the merged ledger, over a storage
+ * backend (backend.h: SQLite, PostgreSQL). Exports at_store_open/close/put/
+ * commit/merge/events/counts/explain.
  *
- * Safety: WAL journal with synchronous=FULL, so a process killed at any
- * moment leaves every committed batch and nothing half-written; BEGIN
- * IMMEDIATE plus a long busy timeout, so two writers take turns instead of
- * failing. A database is only written after its application id and schema
- * version have been checked, so a foreign or newer file is left untouched.
+ * Everything above the engine lives here once: the schema's migrations, the
+ * SQL (numbered parameters, every value bound), the document versions and
+ * near duplicates, and the one merge path. A batch (one transaction) stores
+ * documents and their events and marks the blocks it touched in `pending`,
+ * in sorted order just before it commits; at_store_merge then claims each
+ * pending block (deleting its mark in the transaction that re-merges it
+ * from all of its per-document events). Marks and claims lock the same
+ * `pending` row, so a batch that adds to a block while it is being merged
+ * leaves the mark for the next merge: nothing is lost, whichever process
+ * merges, and concurrent ingesters into one PostgreSQL ledger take turns
+ * only on the rows they share.
  */
-#include <errno.h>
-#include <sqlite3.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "aidtrace.h"
+#include "backend.h"
 #include "store.h"
 #include "faults.h"
 #include "../clean/clean.h"
@@ -26,54 +32,103 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 
-#define BUSY_TIMEOUT_MS (10 * 60 * 1000) /* another ingest's batch, however slow */
+#define MERGE_PAGE 64   /* pending blocks claimed per merge transaction */
+#define MERGE_RETRIES 5 /* a merge transaction chosen as a deadlock victim */
 
-/* The forward migration to each version: AT_MIGRATIONS[v - 1] takes a
- * database from version v - 1 to v. */
-static const char *const AT_MIGRATIONS[AT_SCHEMA_VERSION] = {
+/* The forward migration to each version, in each backend's dialect:
+ * AT_MIGRATIONS[v - 1][dialect] takes a database from version v - 1 to v. */
+static const char *const AT_MIGRATIONS[AT_SCHEMA_VERSION][2] = {
 	/* 1 */
-	"CREATE TABLE documents ("
-	"  id INTEGER PRIMARY KEY,"
-	"  key TEXT NOT NULL UNIQUE,"
-	"  url TEXT, outlet TEXT, published TEXT, title TEXT, source TEXT,"
-	"  content_hash TEXT NOT NULL,"
-	"  bytes INTEGER NOT NULL,"
-	"  spans TEXT NOT NULL,"
-	"  simhash INTEGER NOT NULL,"
-	"  band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
-	"  band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,"
-	"  dup_of INTEGER REFERENCES documents(id) ON DELETE SET NULL);"
-	"CREATE INDEX documents_band0 ON documents(band0);"
-	"CREATE INDEX documents_band1 ON documents(band1);"
-	"CREATE INDEX documents_band2 ON documents(band2);"
-	"CREATE INDEX documents_band3 ON documents(band3);"
-	"CREATE TABLE doc_events ("
-	"  id INTEGER PRIMARY KEY,"
-	"  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-	"  ord INTEGER NOT NULL,"
-	"  block TEXT NOT NULL,"
-	"  json TEXT NOT NULL,"
-	"  UNIQUE (doc, ord));"
-	"CREATE INDEX doc_events_block ON doc_events(block);"
-	"CREATE TABLE events ("
-	"  id TEXT PRIMARY KEY,"
-	"  block TEXT NOT NULL,"
-	"  type TEXT NOT NULL, status TEXT NOT NULL,"
-	"  provider TEXT, recipient TEXT, actor TEXT,"
-	"  participants TEXT NOT NULL,"
-	"  date TEXT,"
-	"  reported TEXT,"
-	"  n_sources INTEGER NOT NULL,"
-	"  anchor TEXT NOT NULL,"
-	"  json TEXT NOT NULL);"
-	"CREATE INDEX events_block ON events(block);"
-	"CREATE INDEX events_date ON events(date);"
-	"CREATE TABLE event_sources ("
-	"  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
-	"  doc_event INTEGER NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,"
-	"  PRIMARY KEY (event, doc_event)) WITHOUT ROWID;"
-	"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);"
-	"CREATE TABLE pending (block TEXT PRIMARY KEY) WITHOUT ROWID;",
+	{
+		/* SQLite */
+		"CREATE TABLE documents ("
+		"  id INTEGER PRIMARY KEY,"
+		"  key TEXT NOT NULL UNIQUE,"
+		"  url TEXT, outlet TEXT, published TEXT, title TEXT, source TEXT,"
+		"  content_hash TEXT NOT NULL,"
+		"  bytes INTEGER NOT NULL,"
+		"  spans TEXT NOT NULL,"
+		"  simhash INTEGER NOT NULL,"
+		"  band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
+		"  band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,"
+		"  dup_of INTEGER REFERENCES documents(id) ON DELETE SET NULL);"
+		"CREATE INDEX documents_band0 ON documents(band0);"
+		"CREATE INDEX documents_band1 ON documents(band1);"
+		"CREATE INDEX documents_band2 ON documents(band2);"
+		"CREATE INDEX documents_band3 ON documents(band3);"
+		"CREATE TABLE doc_events ("
+		"  id INTEGER PRIMARY KEY,"
+		"  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+		"  ord INTEGER NOT NULL,"
+		"  block TEXT NOT NULL,"
+		"  json TEXT NOT NULL,"
+		"  UNIQUE (doc, ord));"
+		"CREATE INDEX doc_events_block ON doc_events(block);"
+		"CREATE TABLE events ("
+		"  id TEXT PRIMARY KEY,"
+		"  block TEXT NOT NULL,"
+		"  type TEXT NOT NULL, status TEXT NOT NULL,"
+		"  provider TEXT, recipient TEXT, actor TEXT,"
+		"  participants TEXT NOT NULL,"
+		"  date TEXT,"
+		"  reported TEXT,"
+		"  n_sources INTEGER NOT NULL,"
+		"  anchor TEXT NOT NULL,"
+		"  json TEXT NOT NULL);"
+		"CREATE INDEX events_block ON events(block);"
+		"CREATE INDEX events_date ON events(date);"
+		"CREATE TABLE event_sources ("
+		"  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+		"  doc_event INTEGER NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,"
+		"  PRIMARY KEY (event, doc_event)) WITHOUT ROWID;"
+		"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);"
+		"CREATE TABLE pending (block TEXT PRIMARY KEY) WITHOUT ROWID;",
+		/* PostgreSQL: the same tables; text that is compared or sorted
+		 * byte by byte ("C"), as SQLite does, whatever the server's locale */
+		"CREATE TABLE documents ("
+		"  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+		"  key TEXT COLLATE \"C\" NOT NULL UNIQUE,"
+		"  url TEXT, outlet TEXT, published TEXT COLLATE \"C\", title TEXT, source TEXT,"
+		"  content_hash TEXT NOT NULL,"
+		"  bytes BIGINT NOT NULL,"
+		"  spans TEXT NOT NULL,"
+		"  simhash BIGINT NOT NULL,"
+		"  band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
+		"  band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,"
+		"  dup_of BIGINT REFERENCES documents(id) ON DELETE SET NULL);"
+		"CREATE INDEX documents_band0 ON documents(band0);"
+		"CREATE INDEX documents_band1 ON documents(band1);"
+		"CREATE INDEX documents_band2 ON documents(band2);"
+		"CREATE INDEX documents_band3 ON documents(band3);"
+		"CREATE INDEX documents_dup_of ON documents(dup_of);"
+		"CREATE TABLE doc_events ("
+		"  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+		"  doc BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+		"  ord INTEGER NOT NULL,"
+		"  block TEXT COLLATE \"C\" NOT NULL,"
+		"  json TEXT NOT NULL,"
+		"  UNIQUE (doc, ord));"
+		"CREATE INDEX doc_events_block ON doc_events(block);"
+		"CREATE TABLE events ("
+		"  id TEXT COLLATE \"C\" PRIMARY KEY,"
+		"  block TEXT COLLATE \"C\" NOT NULL,"
+		"  type TEXT NOT NULL, status TEXT NOT NULL,"
+		"  provider TEXT, recipient TEXT, actor TEXT,"
+		"  participants TEXT COLLATE \"C\" NOT NULL,"
+		"  date TEXT COLLATE \"C\","
+		"  reported TEXT COLLATE \"C\","
+		"  n_sources INTEGER NOT NULL,"
+		"  anchor TEXT COLLATE \"C\" NOT NULL,"
+		"  json TEXT NOT NULL);"
+		"CREATE INDEX events_block ON events(block);"
+		"CREATE INDEX events_date ON events(date);"
+		"CREATE TABLE event_sources ("
+		"  event TEXT COLLATE \"C\" NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+		"  doc_event BIGINT NOT NULL REFERENCES doc_events(id) ON DELETE CASCADE,"
+		"  PRIMARY KEY (event, doc_event));"
+		"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);"
+		"CREATE TABLE pending (block TEXT COLLATE \"C\" PRIMARY KEY);",
+	},
 };
 
 enum {
@@ -85,6 +140,8 @@ enum {
 	Q_NEAR,
 	Q_EV_INSERT,
 	Q_TOUCH,
+	Q_PENDING_PAGE,
+	Q_CLAIM,
 	Q_BLOCK_MEMBERS,
 	Q_LEDGER_DEL,
 	Q_LEDGER_INSERT,
@@ -92,24 +149,32 @@ enum {
 	Q_COUNT
 };
 
+/* Written once for both backends (numbered parameters; SQLite >= 3.35 and
+ * PostgreSQL share the upsert and RETURNING syntax). */
 static const char *const SQL[Q_COUNT] = {
 	[Q_DOC_FIND] = "SELECT id, content_hash FROM documents WHERE key = ?1",
 	[Q_DOC_INSERT] =
 		"INSERT INTO documents (key, url, outlet, published, title, source,"
 		" content_hash, bytes, spans, simhash, band0, band1, band2, band3, dup_of)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+		" ON CONFLICT (key) DO NOTHING RETURNING id",
 	[Q_DOC_UPDATE] =
 		"UPDATE documents SET url = ?2, outlet = ?3, published = ?4, title = ?5,"
 		" source = ?6, content_hash = ?7, bytes = ?8, spans = ?9, simhash = ?10,"
 		" band0 = ?11, band1 = ?12, band2 = ?13, band3 = ?14, dup_of = ?15"
-		" WHERE id = ?16",
+		" WHERE id = ?16 AND key = ?1",
 	[Q_DOC_BLOCKS] = "SELECT DISTINCT block FROM doc_events WHERE doc = ?1",
 	[Q_DOC_EVENTS_DEL] = "DELETE FROM doc_events WHERE doc = ?1",
 	[Q_NEAR] = "SELECT id, simhash, dup_of FROM documents WHERE (band0 = ?1 OR band1 = ?2"
 		   " OR band2 = ?3 OR band3 = ?4) AND key <> ?5 LIMIT 64",
 	[Q_EV_INSERT] =
 		"INSERT INTO doc_events (doc, ord, block, json) VALUES (?1, ?2, ?3, ?4)",
-	[Q_TOUCH] = "INSERT OR IGNORE INTO pending (block) VALUES (?1)",
+	/* an upsert that locks the row: a merge claiming the block waits for
+	 * this batch, and this batch waits for a merge that claimed it */
+	[Q_TOUCH] = "INSERT INTO pending (block) VALUES (?1)"
+		    " ON CONFLICT (block) DO UPDATE SET block = excluded.block",
+	[Q_PENDING_PAGE] = "SELECT block FROM pending WHERE block > ?1 ORDER BY block LIMIT ?2",
+	[Q_CLAIM] = "DELETE FROM pending WHERE block = ?1 RETURNING block",
 	[Q_BLOCK_MEMBERS] = "SELECT e.id, e.ord, e.json, d.key, d.published, d.url, d.outlet"
 			    " FROM doc_events e JOIN documents d ON d.id = e.doc"
 			    " WHERE e.block = ?1",
@@ -117,36 +182,37 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_LEDGER_INSERT] = "INSERT INTO events (id, block, type, status, provider, recipient,"
 			    " actor, participants, date, reported, n_sources, json, anchor)"
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[Q_LEDGER_SRC] =
-		"INSERT OR IGNORE INTO event_sources (event, doc_event) VALUES (?1, ?2)",
+	[Q_LEDGER_SRC] = "INSERT INTO event_sources (event, doc_event) VALUES (?1, ?2)"
+			 " ON CONFLICT DO NOTHING",
 };
 
+/* The blocks a batch touched, marked in sorted order when it commits (two
+ * batches then lock shared `pending` rows in the same order: no deadlock). */
+typedef struct touched {
+	char **b;
+	size_t n, cap;
+} touched;
+
 struct at_store {
-	sqlite3 *db;
-	char *path;
+	const at_backend *be;
+	at_db *db;
+	char *path; /* for messages: a URI without its password */
 	int readonly;
 	int in_batch;
-	sqlite3_stmt *q[Q_COUNT];
+	at_stmt *q[Q_COUNT];
+	touched touched;
+	/* the last at_store_has look-up, which the at_store_put of the same
+	 * document reuses (one round trip less per document) */
+	char *seen_key;
+	char seen_hash[33];
+	int64_t seen_id;
 	at_arena arena; /* for the cleaner's paragraphs */
 };
 
-/* ---- errors ------------------------------------------------------------ */
+/* Local failures, besides the backend's (R_DB: ask be->error). */
+enum { R_OK = 0, R_DB = -1, R_NOMEM = -2, R_CORRUPT = -3 };
 
-static int code_of(int rc)
-{
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED: return AT_EBUSY;
-	case SQLITE_NOTADB: return AT_ENOTDB;
-	case SQLITE_FULL: return AT_EFULL;
-	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR:
-	case SQLITE_READONLY:
-	case SQLITE_PERM: return AT_EIO;
-	case SQLITE_NOMEM: return AT_ENOMEM;
-	default: return AT_EDB;
-	}
-}
+/* ---- errors ------------------------------------------------------------ */
 
 static int fail(const char *path, int code, char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -165,23 +231,20 @@ static int fail(const char *path, int code, char *err, size_t errlen, const char
 	return code;
 }
 
-/* An SQLite failure as a message people can act on. */
-static int db_fail(at_store *s, int rc, char *err, size_t errlen, const char *what)
+/* A failure as a message people can act on. */
+static int db_fail(at_store *s, int r, char *err, size_t errlen, const char *what)
 {
-	int saved = errno;
-	int code = code_of(rc);
-	/* the connection's message, unless a later call (a RELEASE, a ROLLBACK)
-	 * has reset it to "not an error": then the one of the code */
-	const char *msg = s->db && sqlite3_errcode(s->db) != SQLITE_OK ? sqlite3_errmsg(s->db)
-								       : sqlite3_errstr(rc);
-	int sys = s->db ? sqlite3_system_errno(s->db) : 0;
-	if (!sys && (rc & 0xff) == SQLITE_IOERR)
-		sys = saved; /* the failed write's, when SQLite has forgotten it */
-	if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
-		code = AT_EFULL; /* SQLite says "disk I/O error" for a size limit */
-	else if (code == AT_EIO && sys)
-		return fail(s->path, code, err, errlen, "%s: %s (%s)", what, msg,
-			    strerror(sys));
+	char msg[400];
+	int code;
+	if (r == R_NOMEM) {
+		code = AT_ENOMEM;
+		snprintf(msg, sizeof(msg), "out of memory");
+	} else if (r == R_CORRUPT) {
+		code = AT_EDB;
+		snprintf(msg, sizeof(msg), "a stored event is not valid JSON");
+	} else {
+		code = s->be->error(s->db, msg, sizeof(msg));
+	}
 	switch (code) {
 	case AT_EBUSY:
 		return fail(s->path, code, err, errlen,
@@ -202,39 +265,47 @@ static int db_fail(at_store *s, int rc, char *err, size_t errlen, const char *wh
 	}
 }
 
-static int exec(at_store *s, const char *sql, char *err, size_t errlen, const char *what)
+/* ---- statements ---------------------------------------------------------- */
+
+static void bind_text(at_store *s, at_stmt *st, int i, const char *v)
 {
-	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : db_fail(s, rc, err, errlen, what);
+	if (v && *v)
+		s->be->bind_text(st, i, v, (size_t)-1);
+	else
+		s->be->bind_null(st, i);
 }
 
-static int pragma_int(at_store *s, const char *sql, long long *out)
+/* Run a statement to its end (rows are ignored), ready for the next use. */
+static int step_done(at_store *s, at_stmt *st)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	int rc;
+	while ((rc = s->be->step(st)) == AT_STEP_ROW)
+		;
+	s->be->reset(st);
+	return rc < 0 ? R_DB : R_OK;
+}
+
+static char *col_dup(at_store *s, at_stmt *st, int i)
+{
+	const char *t = s->be->text(st, i, NULL);
+	return t ? strdup(t) : NULL;
+}
+
+/* One number from a query without parameters. */
+static int query_int(at_store *s, const char *sql, long long *out)
+{
+	at_stmt *st;
+	*out = 0;
+	if (s->be->prepare(s->db, sql, 0, &st))
+		return R_DB;
+	int rc = s->be->step(st);
+	if (rc == AT_STEP_ROW)
+		*out = s->be->int64(st, 0);
+	s->be->finalize(st);
+	return rc < 0 ? R_DB : R_OK;
 }
 
 /* ---- opening ----------------------------------------------------------- */
-
-/* The application id, schema version and table count, read in one transaction. */
-static int read_header(at_store *s, long long *app, long long *ver, long long *tables)
-{
-	int rc = sqlite3_exec(s->db, "SAVEPOINT header", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "PRAGMA application_id", app);
-	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "PRAGMA user_version", ver);
-	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", tables);
-	sqlite3_exec(s->db, "RELEASE header", NULL, NULL, NULL);
-	return rc;
-}
 
 /* 0 when the header is ours at a version we can use or migrate from. */
 static int check_header(at_store *s, long long app, long long ver, long long tables, char *err,
@@ -242,7 +313,8 @@ static int check_header(at_store *s, long long app, long long ver, long long tab
 {
 	if (app != AT_APPLICATION_ID && (app != 0 || tables != 0))
 		return fail(s->path, AT_ENOTDB, err, errlen,
-			    "not an aidtrace database (a SQLite database of something else)");
+			    "not an aidtrace database (a %s database of something else)",
+			    s->be->name);
 	if (ver > AT_SCHEMA_VERSION)
 		return fail(s->path, AT_EVERSION, err, errlen,
 			    "the database has schema version %lld, newer than this aidtrace "
@@ -254,9 +326,8 @@ static int check_header(at_store *s, long long app, long long ver, long long tab
 static int check_and_migrate(at_store *s, char *err, size_t errlen)
 {
 	long long app = 0, ver = 0, tables = 0;
-	int rc = read_header(s, &app, &ver, &tables);
-	if (rc != SQLITE_OK)
-		return db_fail(s, rc, err, errlen, "reading the schema");
+	if (s->be->header(s->db, &app, &ver, &tables))
+		return db_fail(s, R_DB, err, errlen, "reading the schema");
 	int r = check_header(s, app, ver, tables, err, errlen);
 	if (r || ver == AT_SCHEMA_VERSION)
 		return r;
@@ -267,32 +338,67 @@ static int check_and_migrate(at_store *s, char *err, size_t errlen)
 			"`aidtrace ingest` on it first",
 			ver, AT_SCHEMA_VERSION);
 	/* migrate under the write lock, reading again: another process may have */
-	r = exec(s, "BEGIN IMMEDIATE", err, errlen, "locking for the schema");
-	if (r)
+	if (s->be->begin(s->db, 1))
+		return db_fail(s, R_DB, err, errlen, "locking for the schema");
+	if (s->be->header(s->db, &app, &ver, &tables)) {
+		r = db_fail(s, R_DB, err, errlen, "reading the schema");
+		s->be->rollback(s->db);
 		return r;
-	rc = read_header(s, &app, &ver, &tables);
-	if (rc != SQLITE_OK) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return db_fail(s, rc, err, errlen, "reading the schema");
 	}
 	r = check_header(s, app, ver, tables, err, errlen);
 	for (long long v = ver; !r && v < AT_SCHEMA_VERSION; v++) {
 		char what[64];
 		snprintf(what, sizeof(what), "migrating to schema version %lld", v + 1);
-		r = exec(s, AT_MIGRATIONS[v], err, errlen, what);
+		if (s->be->exec(s->db, AT_MIGRATIONS[v][s->be->dialect]))
+			r = db_fail(s, R_DB, err, errlen, what);
 	}
-	if (!r && ver < AT_SCHEMA_VERSION) {
-		char sql[96];
-		snprintf(sql, sizeof(sql),
-			 "PRAGMA application_id = %d; PRAGMA user_version = %d",
-			 AT_APPLICATION_ID, AT_SCHEMA_VERSION);
-		r = exec(s, sql, err, errlen, "writing the schema version");
-	}
-	if (!r)
-		r = exec(s, "COMMIT", err, errlen, "committing the schema");
+	if (!r && ver < AT_SCHEMA_VERSION &&
+	    s->be->set_header(s->db, AT_APPLICATION_ID, AT_SCHEMA_VERSION))
+		r = db_fail(s, R_DB, err, errlen, "writing the schema version");
+	if (!r && s->be->commit(s->db))
+		r = db_fail(s, R_DB, err, errlen, "committing the schema");
 	if (r)
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		s->be->rollback(s->db);
 	return r;
+}
+
+/* The target as shown in messages: a URI loses its password, given as
+ * user:password@ or as a password=... parameter. */
+static char *display_name(const char *target)
+{
+	char *d = strdup(target);
+	const char *scheme = strstr(target, "://");
+	if (!d || !scheme || !at_store_is_pg(target))
+		return d;
+	char *auth = d + (scheme - target) + 3;
+	char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
+	char *colon = strchr(auth, ':');
+	if (at && (!slash || at < slash) && colon && colon < at)
+		memmove(colon, at, strlen(at) + 1);
+	char *q = strchr(d, '?');
+	if (q) { /* keep the parameters but password=... */
+		char *out = q, *p = q + 1;
+		while (*p) {
+			size_t n = strcspn(p, "&");
+			if (strncmp(p, "password=", 9)) {
+				char sep = out == q ? '?' : '&';
+				*out++ = sep;
+				memmove(out, p, n);
+				out += n;
+			}
+			p += n + (p[n] == '&');
+		}
+		*out = 0;
+	}
+	return d;
+}
+
+const char *at_store_name(const at_store *s) { return s->path; }
+
+int at_store_is_pg(const char *target)
+{
+	return target && (!strncmp(target, "postgresql://", 13) ||
+			  !strncmp(target, "postgres://", 11));
 }
 
 int at_store_open(at_store **out, const char *path, int flags, char *err, size_t errlen)
@@ -300,55 +406,37 @@ int at_store_open(at_store **out, const char *path, int flags, char *err, size_t
 	*out = NULL;
 	if (!path || !*path)
 		return fail("database", AT_EINVAL, err, errlen, "no database path given");
-	struct stat st;
-	int exists = stat(path, &st) == 0;
-	if (exists && S_ISDIR(st.st_mode))
-		return fail(path, AT_EIO, err, errlen, "is a directory, not a database file");
-	if (!exists && (flags & AT_STORE_READONLY))
-		return fail(path, AT_EIO, err, errlen,
-			    "no such database (create it with `aidtrace ingest --db %s`)",
-			    path);
 	at_store *s = calloc(1, sizeof(*s));
-	if (!s || !(s->path = strdup(path))) {
+	if (!s || !(s->path = display_name(path))) {
 		free(s);
 		return fail(path, AT_ENOMEM, err, errlen, "out of memory");
 	}
+	s->be = at_store_is_pg(path) ? &at_backend_pg : &at_backend_sqlite;
 	s->readonly = flags & AT_STORE_READONLY;
 	AT_FAULT("open");
 	at_arena_init(&s->arena, 0);
-	int oflags =
-		s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-	int r = 0;
-	if (rc != SQLITE_OK) {
-		r = rc == SQLITE_CANTOPEN ? fail(path, AT_EIO, err, errlen, "cannot open: %s",
-						 errno ? strerror(errno) : sqlite3_errstr(rc))
-					  : db_fail(s, rc, err, errlen, "opening");
+	int r = 0, code = 0;
+	char msg[400] = "";
+	if (s->be->open(&s->db, path, s->readonly, &code, msg, sizeof(msg))) {
+		r = fail(s->path, code, err, errlen, "%s", msg);
 		goto bad;
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	if ((r = check_and_migrate(s, err, errlen)))
 		goto bad;
+	if (s->be->setup(s->db)) {
+		r = db_fail(s, R_DB, err, errlen, "setting up");
+		goto bad;
+	}
 	if (!s->readonly) {
-		r = exec(s,
-			 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-			 " PRAGMA cache_size = -32768; PRAGMA foreign_keys = ON;",
-			 err, errlen, "setting up");
-		if (r)
+		if (s->be->can_write(s->db, msg, sizeof(msg))) {
+			r = fail(s->path, AT_EIO, err, errlen, "%s", msg);
 			goto bad;
-		for (int i = 0; i < Q_COUNT; i++) {
-			rc = sqlite3_prepare_v3(s->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT,
-						&s->q[i], NULL);
-			if (rc != SQLITE_OK) {
-				r = db_fail(s, rc, err, errlen, "preparing statements");
+		}
+		for (int i = 0; i < Q_COUNT; i++)
+			if (s->be->prepare(s->db, SQL[i], 1, &s->q[i])) {
+				r = db_fail(s, R_DB, err, errlen, "preparing statements");
 				goto bad;
 			}
-		}
-	} else {
-		r = exec(s, "PRAGMA query_only = ON", err, errlen, "setting up");
-		if (r)
-			goto bad;
 	}
 	*out = s;
 	return 0;
@@ -357,9 +445,13 @@ bad:
 	return r;
 }
 
-void at_store_wait(at_store *s, int seconds)
+void at_store_wait(at_store *s, int seconds) { s->be->wait(s->db, seconds); }
+
+static void touched_clear(touched *t)
 {
-	sqlite3_busy_timeout(s->db, seconds > 0 ? seconds * 1000 : 0);
+	for (size_t i = 0; i < t->n; i++)
+		free(t->b[i]);
+	t->n = 0;
 }
 
 void at_store_close(at_store *s)
@@ -367,10 +459,15 @@ void at_store_close(at_store *s)
 	if (!s)
 		return;
 	if (s->in_batch)
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		s->be->rollback(s->db);
 	for (int i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(s->q[i]);
-	sqlite3_close(s->db);
+		if (s->q[i])
+			s->be->finalize(s->q[i]);
+	if (s->db)
+		s->be->close(s->db);
+	touched_clear(&s->touched);
+	free(s->touched.b);
+	free(s->seen_key);
 	at_arena_free(&s->arena);
 	free(s->path);
 	free(s);
@@ -414,26 +511,43 @@ static int popcount64(uint64_t x)
 	return n;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
-}
-
+/* Mark a block for merging when the batch commits. */
 static int touch(at_store *s, const char *block)
 {
-	sqlite3_bind_text(s->q[Q_TOUCH], 1, block, -1, SQLITE_TRANSIENT);
-	return step_done(s->q[Q_TOUCH]);
+	touched *t = &s->touched;
+	for (size_t i = t->n; i-- > 0;)
+		if (!strcmp(t->b[i], block))
+			return R_OK;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		char **b = realloc(t->b, cap * sizeof(*b));
+		if (!b)
+			return R_NOMEM;
+		t->b = b;
+		t->cap = cap;
+	}
+	if (!(t->b[t->n] = strdup(block)))
+		return R_NOMEM;
+	t->n++;
+	return R_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int flush_touched(at_store *s)
+{
+	touched *t = &s->touched;
+	if (t->n > 1)
+		qsort(t->b, t->n, sizeof(*t->b), cmp_str);
+	int rc = R_OK;
+	for (size_t i = 0; rc == R_OK && i < t->n; i++) {
+		s->be->bind_text(s->q[Q_TOUCH], 1, t->b[i], (size_t)-1);
+		rc = step_done(s, s->q[Q_TOUCH]);
+	}
+	return rc;
 }
 
 /* The paragraphs read (headline and body) as JSON, and the SimHash of their text. */
@@ -467,66 +581,62 @@ static int begin_batch(at_store *s, char *err, size_t errlen)
 {
 	if (s->in_batch)
 		return 0;
-	int r = exec(s, "BEGIN IMMEDIATE", err, errlen, "starting a batch");
-	if (!r)
-		s->in_batch = 1;
-	return r;
+	if (s->be->begin(s->db, 0))
+		return db_fail(s, R_DB, err, errlen, "starting a batch");
+	s->in_batch = 1;
+	return 0;
 }
 
 static int rollback(at_store *s, int r)
 {
 	if (s->in_batch) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		s->be->rollback(s->db);
 		s->in_batch = 0;
 	}
+	touched_clear(&s->touched);
 	return r;
 }
 
 /* The first earlier document within AT_NEAR_DUP_BITS of this SimHash, or 0. */
 static int64_t near_duplicate(at_store *s, const char *key, uint64_t sim, int *rc)
 {
-	sqlite3_stmt *st = s->q[Q_NEAR];
+	at_stmt *st = s->q[Q_NEAR];
 	for (int b = 0; b < 4; b++)
-		sqlite3_bind_int64(st, b + 1, (int64_t)((sim >> (16 * b)) & 0xffff));
-	sqlite3_bind_text(st, 5, key, -1, SQLITE_TRANSIENT);
+		s->be->bind_int64(st, b + 1, (int64_t)((sim >> (16 * b)) & 0xffff));
+	s->be->bind_text(st, 5, key, (size_t)-1);
 	int64_t found = 0;
 	int r;
 	/* the earliest (the cluster's first document) of at most 64 candidates:
 	 * texts full of boilerplate share bands with many others */
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
+	while ((r = s->be->step(st)) == AT_STEP_ROW) {
+		uint64_t other = (uint64_t)s->be->int64(st, 1);
 		if (popcount64(other ^ sim) <= AT_NEAR_DUP_BITS) {
-			int64_t first = sqlite3_column_type(st, 2) == SQLITE_NULL
-						? sqlite3_column_int64(st, 0)
-						: sqlite3_column_int64(st, 2);
+			int64_t first = s->be->text(st, 2, NULL) == NULL ? s->be->int64(st, 0)
+									 : s->be->int64(st, 2);
 			if (!found || first < found)
 				found = first;
 		}
 	}
-	*rc = r == SQLITE_DONE ? SQLITE_OK : r;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	*rc = r < 0 ? R_DB : R_OK;
+	s->be->reset(st);
 	return found;
 }
 
 /* Delete a replaced document's events, marking their blocks for re-merging. */
 static int drop_events(at_store *s, int64_t doc)
 {
-	sqlite3_stmt *st = s->q[Q_DOC_BLOCKS];
-	sqlite3_bind_int64(st, 1, doc);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int t = touch(s, (const char *)sqlite3_column_text(st, 0));
-		if (t != SQLITE_OK) {
-			rc = t;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_int64(s->q[Q_DOC_EVENTS_DEL], 1, doc);
-	return step_done(s->q[Q_DOC_EVENTS_DEL]);
+	at_stmt *st = s->q[Q_DOC_BLOCKS];
+	s->be->bind_int64(st, 1, doc);
+	int rc, r = R_OK;
+	while ((rc = s->be->step(st)) == AT_STEP_ROW && r == R_OK)
+		r = touch(s, s->be->text(st, 0, NULL));
+	s->be->reset(st);
+	if (rc < 0)
+		return R_DB;
+	if (r != R_OK)
+		return r;
+	s->be->bind_int64(s->q[Q_DOC_EVENTS_DEL], 1, doc);
+	return step_done(s, s->q[Q_DOC_EVENTS_DEL]);
 }
 
 static int put_events(at_store *s, int64_t doc, const at_events *ev)
@@ -534,26 +644,26 @@ static int put_events(at_store *s, int64_t doc, const at_events *ev)
 	size_t len = 0;
 	char *lines = at_events_jsonl(ev, &len);
 	if (!lines)
-		return SQLITE_NOMEM;
-	int rc = SQLITE_OK, ord = 0;
-	for (char *p = lines; rc == SQLITE_OK && *p;) {
+		return R_NOMEM;
+	int rc = R_OK, ord = 0;
+	for (char *p = lines; rc == R_OK && *p;) {
 		char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		json_t *j = json_loadb(p, n, 0, NULL);
 		if (!j) {
-			rc = SQLITE_NOMEM;
+			rc = R_NOMEM;
 			break;
 		}
 		char block[128];
 		at_merge_block_key(j, block, sizeof(block));
 		json_decref(j);
-		sqlite3_stmt *st = s->q[Q_EV_INSERT];
-		sqlite3_bind_int64(st, 1, doc);
-		sqlite3_bind_int(st, 2, ord++);
-		sqlite3_bind_text(st, 3, block, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, p, (int)n, SQLITE_TRANSIENT);
-		rc = step_done(st);
-		if (rc == SQLITE_OK)
+		at_stmt *st = s->q[Q_EV_INSERT];
+		s->be->bind_int64(st, 1, doc);
+		s->be->bind_int64(st, 2, ord++);
+		s->be->bind_text(st, 3, block, (size_t)-1);
+		s->be->bind_text(st, 4, p, n);
+		rc = step_done(s, st);
+		if (rc == R_OK)
 			rc = touch(s, block);
 		AT_FAULT("batch-event");
 		p += n + (nl != NULL);
@@ -562,22 +672,21 @@ static int put_events(at_store *s, int64_t doc, const at_events *ev)
 	return rc;
 }
 
-/* The stored content hash of the document `key`, or 0 when it is not stored. */
+/* The stored row and whether its content hash is `hash` (*id 0: not stored). */
 static int stored(at_store *s, const char *key, const char *hash, int64_t *id, int *same)
 {
-	sqlite3_stmt *st = s->q[Q_DOC_FIND];
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	at_stmt *st = s->q[Q_DOC_FIND];
+	s->be->bind_text(st, 1, key, (size_t)-1);
 	*id = 0;
 	*same = 0;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*same = !strcmp((const char *)sqlite3_column_text(st, 1), hash);
-		rc = SQLITE_DONE;
+	int rc = s->be->step(st);
+	if (rc == AT_STEP_ROW) {
+		const char *h = s->be->text(st, 1, NULL);
+		*id = s->be->int64(st, 0);
+		*same = h && !strcmp(h, hash);
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	s->be->reset(st);
+	return rc < 0 ? R_DB : R_OK;
 }
 
 int at_store_has(at_store *s, const at_doc *doc)
@@ -585,10 +694,52 @@ int at_store_has(at_store *s, const at_doc *doc)
 	char hash[33];
 	int64_t id;
 	int same;
+	free(s->seen_key);
+	s->seen_key = NULL;
 	if (s->readonly || !doc->id)
 		return 0;
 	content_hash(doc, hash);
-	return stored(s, doc->id, hash, &id, &same) == SQLITE_OK && same;
+	if (stored(s, doc->id, hash, &id, &same) != R_OK)
+		return 0;
+	if (!same && (s->seen_key = strdup(doc->id))) {
+		memcpy(s->seen_hash, hash, sizeof(hash));
+		s->seen_id = id;
+	}
+	return same;
+}
+
+/* Insert (old == 0) or update the document row; *id: its row, 0 when another
+ * process inserted the same key meanwhile. */
+static int write_doc(at_store *s, const at_doc *doc, const char *hash, const at_buf *spans,
+		     uint64_t sim, int64_t dup, int64_t old, int64_t *id)
+{
+	at_stmt *st = s->q[old ? Q_DOC_UPDATE : Q_DOC_INSERT];
+	s->be->bind_text(st, 1, doc->id, (size_t)-1);
+	bind_text(s, st, 2, doc->url);
+	bind_text(s, st, 3, doc->outlet);
+	bind_text(s, st, 4, doc->published);
+	bind_text(s, st, 5, doc->title);
+	bind_text(s, st, 6, doc->source);
+	s->be->bind_text(st, 7, hash, (size_t)-1);
+	s->be->bind_int64(st, 8, (int64_t)doc->len);
+	s->be->bind_text(st, 9, spans->data ? spans->data : "[]", spans->data ? spans->len : 2);
+	s->be->bind_int64(st, 10, (int64_t)sim);
+	for (int b = 0; b < 4; b++)
+		s->be->bind_int64(st, 11 + b, (int64_t)((sim >> (16 * b)) & 0xffff));
+	if (dup)
+		s->be->bind_int64(st, 15, dup);
+	else
+		s->be->bind_null(st, 15);
+	if (old)
+		s->be->bind_int64(st, 16, old);
+	*id = old;
+	int rc = s->be->step(st);
+	if (rc == AT_STEP_ROW && !old)
+		*id = s->be->int64(st, 0);
+	while (rc == AT_STEP_ROW)
+		rc = s->be->step(st);
+	s->be->reset(st);
+	return rc < 0 ? R_DB : R_OK;
 }
 
 int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outcome, char *err,
@@ -605,10 +756,15 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 		return r;
 	char hash[33];
 	content_hash(doc, hash);
-	int64_t old = 0;
-	int same = 0, rc = stored(s, doc->id, hash, &old, &same);
-	sqlite3_stmt *st;
-	if (rc != SQLITE_OK)
+	int64_t old = 0, id = 0;
+	int same = 0, rc = R_OK;
+	if (s->seen_key && !strcmp(s->seen_key, doc->id) && !strcmp(s->seen_hash, hash))
+		old = s->seen_id; /* at_store_has just looked: not this version */
+	else
+		rc = stored(s, doc->id, hash, &old, &same);
+	free(s->seen_key);
+	s->seen_key = NULL;
+	if (rc != R_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "looking up a document"));
 	if (same) {
 		if (outcome)
@@ -623,40 +779,49 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 		return rollback(s, fail(s->path, AT_ENOMEM, err, errlen, "out of memory"));
 	}
 	int64_t dup = near_duplicate(s, doc->id, sim, &rc);
-	if (rc == SQLITE_OK && old)
+	if (rc == R_OK && old)
 		rc = drop_events(s, old);
-	if (rc == SQLITE_OK) {
-		st = s->q[old ? Q_DOC_UPDATE : Q_DOC_INSERT];
-		sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_TRANSIENT);
-		bind_text(st, 2, doc->url);
-		bind_text(st, 3, doc->outlet);
-		bind_text(st, 4, doc->published);
-		bind_text(st, 5, doc->title);
-		bind_text(st, 6, doc->source);
-		sqlite3_bind_text(st, 7, hash, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 8, (int64_t)doc->len);
-		sqlite3_bind_text(st, 9, spans.data, (int)spans.len, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 10, (int64_t)sim);
-		for (int b = 0; b < 4; b++)
-			sqlite3_bind_int64(st, 11 + b, (int64_t)((sim >> (16 * b)) & 0xffff));
-		if (dup)
-			sqlite3_bind_int64(st, 15, dup);
-		else
-			sqlite3_bind_null(st, 15);
-		if (old)
-			sqlite3_bind_int64(st, 16, old);
-		rc = step_done(st);
+	if (rc == R_OK)
+		rc = write_doc(s, doc, hash, &spans, sim, dup, old, &id);
+	if (rc == R_OK && !id) {
+		/* another ingester stored this id since the look-up (PostgreSQL):
+		 * its version is committed now; replace it unless it is this one */
+		rc = stored(s, doc->id, hash, &old, &same);
+		if (rc == R_OK && same) {
+			at_buf_free(&spans);
+			if (outcome)
+				*outcome = AT_DOC_SAME;
+			return 0;
+		}
+		if (rc == R_OK)
+			rc = drop_events(s, old);
+		if (rc == R_OK)
+			rc = write_doc(s, doc, hash, &spans, sim, dup, old, &id);
 	}
 	at_buf_free(&spans);
-	if (rc == SQLITE_OK) {
-		int64_t id = old ? old : sqlite3_last_insert_rowid(s->db);
-		AT_FAULT("batch-doc");
+	AT_FAULT("batch-doc");
+	if (rc == R_OK)
 		rc = put_events(s, id, ev);
-	}
-	if (rc != SQLITE_OK)
+	if (rc != R_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "storing a document"));
 	if (outcome)
 		*outcome = old ? AT_DOC_REPLACED : AT_DOC_NEW;
+	return 0;
+}
+
+int at_store_commit(at_store *s, char *err, size_t errlen)
+{
+	if (!s->in_batch)
+		return 0;
+	int rc = flush_touched(s);
+	if (rc != R_OK)
+		return rollback(s, db_fail(s, rc, err, errlen, "marking blocks for merging"));
+	AT_FAULT("commit");
+	if (s->be->commit(s->db))
+		return rollback(s, db_fail(s, R_DB, err, errlen, "committing"));
+	s->in_batch = 0;
+	touched_clear(&s->touched);
+	AT_FAULT("committed");
 	return 0;
 }
 
@@ -682,18 +847,12 @@ static void loaded_free(loaded *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
-}
-
 static int load_block(at_store *s, const char *block, loaded *l)
 {
-	sqlite3_stmt *st = s->q[Q_BLOCK_MEMBERS];
-	sqlite3_bind_text(st, 1, block, -1, SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	at_stmt *st = s->q[Q_BLOCK_MEMBERS];
+	s->be->bind_text(st, 1, block, (size_t)-1);
+	int rc, r = R_OK;
+	while ((rc = s->be->step(st)) == AT_STEP_ROW) {
 		if (l->n == l->cap) {
 			size_t cap = l->cap ? 2 * l->cap : 16;
 			at_member *m = realloc(l->m, cap * sizeof(*m));
@@ -706,33 +865,33 @@ static int load_block(at_store *s, const char *block, loaded *l)
 			if (t)
 				l->strs = t;
 			if (!m || !e || !t) {
-				rc = SQLITE_NOMEM;
+				r = R_NOMEM;
 				break;
 			}
 			l->cap = cap;
 		}
-		const char *js = (const char *)sqlite3_column_text(st, 2);
-		json_t *j = js ? json_loads(js, 0, NULL) : NULL;
+		size_t jl = 0;
+		const char *js = s->be->text(st, 2, &jl);
+		json_t *j = js ? json_loadb(js, jl, 0, NULL) : NULL;
 		if (!j) {
-			rc = SQLITE_CORRUPT;
+			r = R_CORRUPT;
 			break;
 		}
 		size_t i = l->n++;
 		l->ev[i] = j;
 		char **str = &l->strs[4 * i];
 		for (int k = 0; k < 4; k++)
-			str[k] = col_dup(st, 3 + k);
+			str[k] = col_dup(s, st, 3 + k);
 		l->m[i] = (at_member){.ev = j,
 				      .doc = str[0] ? str[0] : "",
 				      .reported = str[1],
 				      .url = str[2],
 				      .outlet = str[3],
-				      .row = sqlite3_column_int64(st, 0),
-				      .ord = sqlite3_column_int(st, 1)};
+				      .row = s->be->int64(st, 0),
+				      .ord = (int)s->be->int64(st, 1)};
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	s->be->reset(st);
+	return r != R_OK ? r : rc < 0 ? R_DB : R_OK;
 }
 
 static const char *jstr(const json_t *o, const char *key)
@@ -752,11 +911,11 @@ static int store_cluster(at_store *s, const char *block, const loaded *l, const 
 {
 	json_t *ev = at_merge_event(l->m, c, nc, ci);
 	if (!ev)
-		return SQLITE_NOMEM;
+		return R_NOMEM;
 	char *js = json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	if (!js) {
 		json_decref(ev);
-		return SQLITE_NOMEM;
+		return R_NOMEM;
 	}
 	/* participants as " RUS TJK " so that a filter is a LIKE '% RUS %' */
 	char parts[512] = " ";
@@ -774,50 +933,64 @@ static int store_cluster(at_store *s, const char *block, const loaded *l, const 
 	const char *date = json_is_object(w) ? jstr(w, "start") : NULL;
 	if (!date)
 		date = jstr(ev, "reported");
-	sqlite3_stmt *st = s->q[Q_LEDGER_INSERT];
-	bind_text(st, 1, c[ci].id);
-	bind_text(st, 2, block);
-	bind_text(st, 3, jstr(ev, "type"));
-	bind_text(st, 4, jstr(ev, "status"));
-	bind_text(st, 5, jcode(ev, "provider"));
-	bind_text(st, 6, jcode(ev, "recipient"));
-	bind_text(st, 7, jcode(ev, "actor"));
-	sqlite3_bind_text(st, 8, parts, -1, SQLITE_TRANSIENT);
-	bind_text(st, 9, date);
-	bind_text(st, 10, jstr(ev, "reported"));
+	at_stmt *st = s->q[Q_LEDGER_INSERT];
+	bind_text(s, st, 1, c[ci].id);
+	bind_text(s, st, 2, block);
+	bind_text(s, st, 3, jstr(ev, "type"));
+	bind_text(s, st, 4, jstr(ev, "status"));
+	bind_text(s, st, 5, jcode(ev, "provider"));
+	bind_text(s, st, 6, jcode(ev, "recipient"));
+	bind_text(s, st, 7, jcode(ev, "actor"));
+	s->be->bind_text(st, 8, parts, (size_t)-1);
+	bind_text(s, st, 9, date);
+	bind_text(s, st, 10, jstr(ev, "reported"));
 	/* sources counts documents, not sentences */
-	sqlite3_bind_int64(st, 11, (int64_t)c[ci].n);
-	sqlite3_bind_text(st, 12, js, -1, SQLITE_TRANSIENT);
+	s->be->bind_int64(st, 11, (int64_t)c[ci].n);
+	s->be->bind_text(st, 12, js, (size_t)-1);
 	/* ties in date are listed in the order of their first source */
 	const at_member *first = &l->m[c[ci].m[0]];
 	char anchor[600];
 	snprintf(anchor, sizeof(anchor), "%s\x1f%06d", first->doc, first->ord);
-	sqlite3_bind_text(st, 13, anchor, -1, SQLITE_TRANSIENT);
-	int rc = step_done(st);
+	s->be->bind_text(st, 13, anchor, (size_t)-1);
+	int rc = step_done(s, st);
 	free(js);
 	json_decref(ev);
-	for (size_t k = 0; rc == SQLITE_OK && k < c[ci].n; k++) {
+	for (size_t k = 0; rc == R_OK && k < c[ci].n; k++) {
 		st = s->q[Q_LEDGER_SRC];
-		bind_text(st, 1, c[ci].id);
-		sqlite3_bind_int64(st, 2, l->m[c[ci].m[k]].row);
-		rc = step_done(st);
+		bind_text(s, st, 1, c[ci].id);
+		s->be->bind_int64(st, 2, l->m[c[ci].m[k]].row);
+		rc = step_done(s, st);
 	}
 	return rc;
 }
 
-static int merge_block(at_store *s, const char *block)
+/* Claim a pending block and re-merge it from all of its per-document events;
+ * *done 0 when another process claimed it first. */
+static int merge_block(at_store *s, const char *block, int *done)
 {
+	at_stmt *claim = s->q[Q_CLAIM];
+	s->be->bind_text(claim, 1, block, (size_t)-1);
+	int got = 0, rc;
+	while ((rc = s->be->step(claim)) == AT_STEP_ROW)
+		got = 1;
+	s->be->reset(claim);
+	*done = 0;
+	if (rc < 0)
+		return R_DB;
+	if (!got)
+		return R_OK;
+	*done = 1;
 	loaded l = {0};
-	int rc = load_block(s, block, &l);
+	rc = load_block(s, block, &l);
 	at_cluster *c = NULL;
 	size_t nc = 0;
-	if (rc == SQLITE_OK && at_merge_block(l.m, l.n, &c, &nc) != 0)
-		rc = SQLITE_NOMEM;
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(s->q[Q_LEDGER_DEL], 1, block, -1, SQLITE_TRANSIENT);
-		rc = step_done(s->q[Q_LEDGER_DEL]);
+	if (rc == R_OK && at_merge_block(l.m, l.n, &c, &nc) != 0)
+		rc = R_NOMEM;
+	if (rc == R_OK) {
+		s->be->bind_text(s->q[Q_LEDGER_DEL], 1, block, (size_t)-1);
+		rc = step_done(s, s->q[Q_LEDGER_DEL]);
 	}
-	for (size_t i = 0; rc == SQLITE_OK && i < nc; i++)
+	for (size_t i = 0; rc == R_OK && i < nc; i++)
 		rc = store_cluster(s, block, &l, c, nc, i);
 	AT_FAULT("merge-block");
 	at_merge_free(c, nc);
@@ -825,17 +998,19 @@ static int merge_block(at_store *s, const char *block)
 	return rc;
 }
 
-int at_store_commit(at_store *s, char *err, size_t errlen)
+/* The next page of pending blocks after `after` (sorted). */
+static int pending_page(at_store *s, const char *after, char **blocks, size_t *nb)
 {
-	if (!s->in_batch)
-		return 0;
-	AT_FAULT("commit");
-	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return rollback(s, db_fail(s, rc, err, errlen, "committing"));
-	s->in_batch = 0;
-	AT_FAULT("committed");
-	return 0;
+	at_stmt *st = s->q[Q_PENDING_PAGE];
+	s->be->bind_text(st, 1, after, (size_t)-1);
+	s->be->bind_int64(st, 2, MERGE_PAGE);
+	int rc, r = R_OK;
+	*nb = 0;
+	while ((rc = s->be->step(st)) == AT_STEP_ROW)
+		if (r == R_OK && *nb < MERGE_PAGE && !(blocks[(*nb)++] = col_dup(s, st, 0)))
+			r = R_NOMEM;
+	s->be->reset(st);
+	return r != R_OK ? r : rc < 0 ? R_DB : R_OK;
 }
 
 int at_store_merge(at_store *s, long long *merged, char *err, size_t errlen)
@@ -845,53 +1020,70 @@ int at_store_merge(at_store *s, long long *merged, char *err, size_t errlen)
 	if (s->readonly)
 		return fail(s->path, AT_EINVAL, err, errlen, "opened read-only");
 	int r = at_store_commit(s, err, errlen);
-	if (!r)
-		r = begin_batch(s, err, errlen);
 	if (r)
 		return r;
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, "SELECT block FROM pending ORDER BY block", -1, &st,
-				    NULL);
-	if (rc != SQLITE_OK)
-		return rollback(s, db_fail(s, rc, err, errlen, "merging"));
-	/* read the blocks first: merging writes to the tables the cursor reads */
-	char **blocks = NULL;
-	size_t nb = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char **b = realloc(blocks, (nb + 1) * sizeof(*b));
-		if (!b || !(b[nb] = col_dup(st, 0))) {
-			blocks = b ? b : blocks;
-			rc = SQLITE_NOMEM;
+	/* a page of blocks per transaction, in sorted order; a killed process
+	 * leaves the blocks of its unfinished page pending */
+	char *blocks[MERGE_PAGE];
+	char last[256] = "";
+	int rc = R_OK;
+	for (;;) {
+		size_t nb = 0;
+		rc = pending_page(s, last, blocks, &nb);
+		if (rc != R_OK || nb == 0) {
+			for (size_t i = 0; i < nb; i++)
+				free(blocks[i]);
 			break;
 		}
-		blocks = b;
-		nb++;
+		long long n = 0;
+		for (int attempt = 0;; attempt++) {
+			n = 0;
+			if ((r = begin_batch(s, err, errlen)))
+				break;
+			for (size_t i = 0; rc == R_OK && i < nb; i++) {
+				int done = 0;
+				rc = merge_block(s, blocks[i], &done);
+				n += done;
+			}
+			if (rc == R_OK && s->be->commit(s->db))
+				rc = R_DB;
+			if (rc == R_OK) {
+				s->in_batch = 0;
+				break;
+			}
+			/* a deadlock victim (PostgreSQL) tries its page again */
+			char msg[8];
+			int busy = rc == R_DB && s->be->error(s->db, msg, sizeof(msg)) == AT_EBUSY;
+			if (!busy || attempt + 1 >= MERGE_RETRIES)
+				break;
+			rollback(s, 0);
+			rc = R_OK;
+		}
+		snprintf(last, sizeof(last), "%s", blocks[nb - 1]);
+		for (size_t i = 0; i < nb; i++)
+			free(blocks[i]);
+		if (r)
+			return r;
+		if (rc != R_OK)
+			break;
+		if (merged)
+			*merged += n;
+		if (nb < MERGE_PAGE)
+			break;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	for (size_t i = 0; rc == SQLITE_OK && i < nb; i++)
-		rc = merge_block(s, blocks[i]);
-	for (size_t i = 0; i < nb; i++)
-		free(blocks[i]);
-	free(blocks);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(s->db, "DELETE FROM pending", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if (rc != R_OK)
 		return rollback(s, db_fail(s, rc, err, errlen, "merging the ledger"));
 	AT_FAULT("merge-end");
-	if (merged)
-		*merged = (long long)nb;
-	return at_store_commit(s, err, errlen);
+	return 0;
 }
 
 /* ---- queries ------------------------------------------------------------ */
 
-static int prepare_query(at_store *s, const at_query *q, sqlite3_stmt **out)
+static int prepare_query(at_store *s, const at_query *q, at_stmt **out)
 {
 	at_buf sql;
 	at_buf_init(&sql, 0);
-	at_buf_adds(&sql, "SELECT json FROM events WHERE 1");
+	at_buf_adds(&sql, "SELECT json FROM events WHERE 1 = 1");
 	const char *cols[] = {"id", "type", "provider", "recipient", "status"};
 	const char *vals[] = {q->id, q->type, q->provider, q->recipient, q->status};
 	int n = 0;
@@ -899,106 +1091,126 @@ static int prepare_query(at_store *s, const at_query *q, sqlite3_stmt **out)
 		if (vals[i])
 			at_buf_printf(&sql, " AND %s = ?%d", cols[i], ++n);
 	if (q->participant)
-		at_buf_printf(&sql, " AND participants LIKE '%% ' || ?%d || ' %%'", ++n);
+		at_buf_printf(&sql, " AND participants LIKE '%% ' || CAST(?%d AS TEXT) || ' %%'",
+			      ++n);
 	if (q->since)
 		at_buf_printf(&sql, " AND date >= ?%d", ++n);
 	if (q->until)
 		at_buf_printf(&sql, " AND date <= ?%d", ++n);
 	if (q->min_sources > 0)
-		at_buf_printf(&sql, " AND n_sources >= %d", q->min_sources);
-	at_buf_adds(&sql, " ORDER BY date IS NULL, date DESC, reported DESC, anchor, id");
+		at_buf_printf(&sql, " AND n_sources >= ?%d", ++n);
+	/* NULLS LAST: SQLite's order for DESC, spelled out for PostgreSQL */
+	at_buf_adds(&sql, " ORDER BY date IS NULL, date DESC, reported DESC NULLS LAST,"
+			  " anchor, id");
 	if (q->limit > 0)
-		at_buf_printf(&sql, " LIMIT %ld", q->limit);
+		at_buf_printf(&sql, " LIMIT ?%d", ++n);
 	if (sql.err) {
 		at_buf_free(&sql);
-		return SQLITE_NOMEM;
+		return R_NOMEM;
 	}
-	int rc = sqlite3_prepare_v2(s->db, sql.data, -1, out, NULL);
+	int rc = s->be->prepare(s->db, sql.data, 0, out);
 	at_buf_free(&sql);
-	if (rc != SQLITE_OK)
-		return rc;
+	if (rc)
+		return R_DB;
 	n = 0;
 	for (int i = 0; i < 5; i++)
 		if (vals[i])
-			sqlite3_bind_text(*out, ++n, vals[i], -1, SQLITE_TRANSIENT);
+			s->be->bind_text(*out, ++n, vals[i], (size_t)-1);
 	const char *more[] = {q->participant, q->since, q->until};
 	for (int i = 0; i < 3; i++)
 		if (more[i])
-			sqlite3_bind_text(*out, ++n, more[i], -1, SQLITE_TRANSIENT);
-	return SQLITE_OK;
+			s->be->bind_text(*out, ++n, more[i], (size_t)-1);
+	if (q->min_sources > 0)
+		s->be->bind_int64(*out, ++n, q->min_sources);
+	if (q->limit > 0)
+		s->be->bind_int64(*out, ++n, q->limit);
+	return R_OK;
 }
 
 int at_store_events(at_store *s, const at_query *q, at_json_sink sink, void *user, char *err,
 		    size_t errlen)
 {
 	static const at_query none;
-	sqlite3_stmt *st;
+	at_stmt *st;
 	int rc = prepare_query(s, q ? q : &none, &st);
-	if (rc != SQLITE_OK)
+	if (rc != R_OK)
 		return db_fail(s, rc, err, errlen, "querying");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *js = (const char *)sqlite3_column_text(st, 0);
-		if (js && sink(user, js, (size_t)sqlite3_column_bytes(st, 0))) {
-			rc = SQLITE_DONE;
+	while ((rc = s->be->step(st)) == AT_STEP_ROW) {
+		size_t len = 0;
+		const char *js = s->be->text(st, 0, &len);
+		if (js && sink(user, js, len)) {
+			rc = AT_STEP_DONE;
 			break;
 		}
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s, rc, err, errlen, "reading the ledger");
+	if (rc < 0) {
+		int r = db_fail(s, R_DB, err, errlen, "reading the ledger");
+		s->be->finalize(st);
+		return r;
+	}
+	s->be->finalize(st);
+	return 0;
 }
 
 int at_store_pending(at_store *s, long long *blocks)
 {
-	int rc = pragma_int(s, "SELECT count(*) FROM pending", blocks);
-	return rc == SQLITE_OK ? 0 : code_of(rc);
+	char msg[8];
+	int rc = query_int(s, "SELECT count(*) FROM pending", blocks);
+	return rc == R_OK ? 0 : s->be->error(s->db, msg, sizeof(msg));
 }
 
 int at_store_counts(at_store *s, long long *docs, long long *doc_events, long long *events)
 {
-	int rc = pragma_int(s, "SELECT count(*) FROM documents", docs);
-	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "SELECT count(*) FROM doc_events", doc_events);
-	if (rc == SQLITE_OK)
-		rc = pragma_int(s, "SELECT count(*) FROM events", events);
-	return rc == SQLITE_OK ? 0 : code_of(rc);
+	char msg[8];
+	int rc = query_int(s, "SELECT count(*) FROM documents", docs);
+	if (rc == R_OK)
+		rc = query_int(s, "SELECT count(*) FROM doc_events", doc_events);
+	if (rc == R_OK)
+		rc = query_int(s, "SELECT count(*) FROM events", events);
+	return rc == R_OK ? 0 : s->be->error(s->db, msg, sizeof(msg));
 }
 
 int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t errlen)
 {
 	*text = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "SELECT json FROM events WHERE id = ?1", -1, &st,
-				    NULL);
+	at_stmt *st = NULL;
 	json_t *ev = NULL;
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			ev = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
-			rc = ev ? SQLITE_OK : SQLITE_CORRUPT;
-		} else if (rc == SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return fail(s->path, AT_EINVAL, err, errlen, "no event with id %s", id);
-		}
+	int rc = R_OK;
+	if (s->be->prepare(s->db, "SELECT json FROM events WHERE id = ?1", 0, &st))
+		return db_fail(s, R_DB, err, errlen, "reading the event");
+	s->be->bind_text(st, 1, id, (size_t)-1);
+	int step = s->be->step(st);
+	if (step == AT_STEP_ROW) {
+		size_t len = 0;
+		const char *js = s->be->text(st, 0, &len);
+		ev = js ? json_loadb(js, len, 0, NULL) : NULL;
+		rc = ev ? R_OK : R_CORRUPT;
+	} else if (step == AT_STEP_DONE) {
+		s->be->finalize(st);
+		return fail(s->path, AT_EINVAL, err, errlen, "no event with id %s", id);
+	} else {
+		rc = R_DB;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		return db_fail(s, rc, err, errlen, "reading the event");
-	rc = sqlite3_prepare_v2(
-		s->db,
-		"SELECT e.json, d.key, d.published, d.url, o.key"
-		" FROM event_sources es JOIN doc_events e ON e.id = es.doc_event"
-		" JOIN documents d ON d.id = e.doc"
-		" LEFT JOIN documents o ON o.id = d.dup_of"
-		" WHERE es.event = ?1 ORDER BY d.published, d.key, e.ord",
-		-1, &st, NULL);
+	int r = rc == R_OK ? 0 : db_fail(s, rc, err, errlen, "reading the event");
+	s->be->finalize(st);
+	if (r)
+		return r;
+	st = NULL;
 	at_explain_src *src = NULL;
 	json_t **evs = NULL;
 	char **strs = NULL;
 	size_t n = 0;
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (s->be->prepare(s->db,
+			   "SELECT e.json, d.key, d.published, d.url, o.key"
+			   " FROM event_sources es JOIN doc_events e ON e.id = es.doc_event"
+			   " JOIN documents d ON d.id = e.doc"
+			   " LEFT JOIN documents o ON o.id = d.dup_of"
+			   " WHERE es.event = ?1 ORDER BY d.published NULLS FIRST, d.key, e.ord",
+			   0, &st))
+		rc = R_DB;
+	if (rc == R_OK) {
+		s->be->bind_text(st, 1, id, (size_t)-1);
+		while ((step = s->be->step(st)) == AT_STEP_ROW) {
 			at_explain_src *ns = realloc(src, (n + 1) * sizeof(*ns));
 			src = ns ? ns : src;
 			json_t **ne = realloc(evs, (n + 1) * sizeof(*ne));
@@ -1006,26 +1218,30 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 			char **nt = realloc(strs, 4 * (n + 1) * sizeof(*nt));
 			strs = nt ? nt : strs;
 			if (!ns || !ne || !nt) {
-				rc = SQLITE_NOMEM;
+				rc = R_NOMEM;
 				break;
 			}
-			evs[n] = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+			size_t len = 0;
+			const char *js = s->be->text(st, 0, &len);
+			evs[n] = js ? json_loadb(js, len, 0, NULL) : NULL;
 			for (int k = 0; k < 4; k++)
-				strs[4 * n + k] = col_dup(st, 1 + k);
+				strs[4 * n + k] = col_dup(s, st, 1 + k);
 			src[n] = (at_explain_src){evs[n] ? evs[n] : json_null(), strs[4 * n],
 						  strs[4 * n + 1], strs[4 * n + 2],
 						  strs[4 * n + 3]};
 			n++;
 		}
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
+		if (rc == R_OK && step < 0)
+			rc = R_DB;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_OK) {
+	if (rc == R_OK) {
 		*text = at_ledger_explain(ev, src, n);
 		if (!*text)
-			rc = SQLITE_NOMEM;
+			rc = R_NOMEM;
 	}
+	r = rc == R_OK ? 0 : db_fail(s, rc, err, errlen, "explaining the event");
+	if (st)
+		s->be->finalize(st);
 	for (size_t i = 0; i < n; i++) {
 		json_decref(evs[i]);
 		for (int k = 0; k < 4; k++)
@@ -1035,5 +1251,5 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 	free(evs);
 	free(strs);
 	json_decref(ev);
-	return rc == SQLITE_OK ? 0 : db_fail(s, rc, err, errlen, "explaining the event");
+	return r;
 }

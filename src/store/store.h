@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store.h — the SQLite store behind at_store_* (include/aidtrace.h). This
- * header owns the schema: its versions are below, and store.c holds the
- * forward migration of each (AT_MIGRATIONS). `PRAGMA user_version` is the
- * version a database is at; `PRAGMA application_id` marks it as ours.
+ * store.h — the store behind at_store_* (include/aidtrace.h), on SQLite or
+ * PostgreSQL (backend.h). This header owns the schema: its versions are
+ * below, and store.c holds the forward migration of each (AT_MIGRATIONS, a
+ * text per engine). In SQLite, `PRAGMA user_version` is the version a
+ * database is at and `PRAGMA application_id` marks it as ours; in
+ * PostgreSQL, the one row of the table aidtrace_schema holds both.
  *
  * | version | change                                                        |
  * |---------|---------------------------------------------------------------|
@@ -24,10 +26,13 @@
  * that may be merged. Each batch (one transaction) stores documents and
  * their events and marks the blocks it touched in `pending`; at the end of a
  * run at_store_merge re-merges each pending block once, from all of its
- * per-document events, in one transaction. So the ledger is the same
- * whatever the order or batching of the input, a run costs one merge per
- * touched block rather than one per batch, and a run killed before its merge
- * leaves the blocks pending for the next one.
+ * per-document events, claiming it in the transaction that merges it. So
+ * the ledger is the same whatever the order, batching or partition of the
+ * input, a run costs one merge per touched block rather than one per batch,
+ * and a run killed before its merge leaves the blocks pending for the next.
+ *
+ * The PostgreSQL tables are the same, with identity keys for INTEGER
+ * PRIMARY KEY and COLLATE "C" on the text that is compared or sorted.
  *
  * Near duplicates: documents whose SimHash differs in at most
  * AT_NEAR_DUP_BITS bits. Four 16-bit bands are indexed; two fingerprints

@@ -3,7 +3,8 @@
  * tests/store/ledger.c — the SQLite store through the public API, on the
  * articles in tests/data/ledger (written for these tests): one ledger event
  * per act across outlets, lifecycles, conflicts, near duplicates,
- * idempotent re-ingest, new versions, queries, and bad database files.
+ * idempotent re-ingest, new versions, queries, bad database files, and
+ * the same ledger from the same documents in any order and batching.
  */
 #include <jansson.h>
 #include <sqlite3.h>
@@ -372,6 +373,89 @@ static void table_and_csv_rows(void **state)
 	assert_null(at_ledger_csv_row("not json", 8));
 }
 
+
+/* The documents of a folder with their events, kept for several stores. */
+typedef struct corpus {
+	at_doc *doc[64];
+	at_events *ev[64];
+	size_t n;
+} corpus;
+
+static void corpus_read(corpus *c, const char *path)
+{
+	at_reader *r;
+	assert_int_equal(at_reader_open(&r, path, NULL), 0);
+	at_doc *doc;
+	at_diag diag;
+	while (at_reader_next(r, &doc, &diag) == 1) {
+		assert_true(c->n < 64);
+		assert_int_equal(at_extract_doc(&c->ev[c->n], ctx, doc), 0);
+		c->doc[c->n++] = doc;
+	}
+	at_reader_free(r);
+}
+
+/* The ledger (events --format jsonl) after storing c in the order `perm`,
+ * `batch` documents a transaction, merging also after the first `mid`. */
+static char *ledger_of(const corpus *c, const size_t *perm, int batch, size_t mid)
+{
+	char dir[256], db[300], err[256];
+	at_store *st;
+	open_db(&st, dir, db, sizeof(db));
+	for (size_t i = 0; i < c->n; i++) {
+		size_t k = perm[i];
+		assert_int_equal(at_store_put(st, c->doc[k], c->ev[k], NULL, err, sizeof(err)), 0);
+		if ((i + 1) % (size_t)batch == 0)
+			assert_int_equal(at_store_commit(st, err, sizeof(err)), 0);
+		if (i + 1 == mid)
+			assert_int_equal(at_store_merge(st, NULL, err, sizeof(err)), 0);
+	}
+	assert_int_equal(at_store_merge(st, NULL, err, sizeof(err)), 0);
+	long long pending = -1;
+	assert_int_equal(at_store_pending(st, &pending), 0);
+	assert_int_equal(pending, 0);
+	lines l = query(st, NULL);
+	at_store_close(st);
+	char *text = l.text;
+	l.text = NULL;
+	lines_free(&l);
+	at_test_rmdir(dir);
+	return text;
+}
+
+static void any_order_and_batching__the_same_ledger(void **state)
+{
+	(void)state;
+	static corpus c;
+	corpus_read(&c, AT_TEST_FIXTURES "/ledger");
+	corpus_read(&c, AT_TEST_SRCDIR "/examples");
+	size_t perm[64];
+	for (size_t i = 0; i < c.n; i++)
+		perm[i] = i;
+	char *ref = ledger_of(&c, perm, 1000, 0);
+	assert_non_null(ref);
+	assert_true(strlen(ref) > 1000);
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	for (int trial = 0; trial < 6; trial++) {
+		for (size_t i = c.n - 1; i > 0; i--) { /* Fisher-Yates, xorshift64 */
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			size_t j = (size_t)(x % (i + 1)), t = perm[i];
+			perm[i] = perm[j];
+			perm[j] = t;
+		}
+		char *got = ledger_of(&c, perm, 1 + trial, trial % 2 ? c.n / 2 : 0);
+		assert_string_equal(got, ref);
+		free(got);
+	}
+	free(ref);
+	for (size_t i = 0; i < c.n; i++) {
+		at_events_free(c.ev[i]);
+		at_doc_free(c.doc[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +465,7 @@ int main(void)
 		cmocka_unit_test(new_version__replaces_the_events),
 		cmocka_unit_test(bad_databases__clear_errors_and_untouched_files),
 		cmocka_unit_test(table_and_csv_rows),
+		cmocka_unit_test(any_order_and_batching__the_same_ledger),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
