@@ -137,6 +137,13 @@ typedef struct at_reader_opts {
  * unusable.
  */
 int at_doc_prepare(at_doc *doc, at_diag *diag);
+/*
+ * Leave a pending page unread when its raw bytes show that its text cannot
+ * hold an event for ctx's lexicons (the screen's argument is in
+ * src/lexicon/lexicon.c): 1 when it did (the document keeps no text, no
+ * metadata from the page, and extracts to no event); 0: at_doc_prepare it.
+ */
+int at_doc_page_skip(const at_ctx *ctx, at_doc *doc);
 
 /*
  * Open `path` for reading: a .txt/.text/other file (one document), a .jsonl
@@ -345,6 +352,9 @@ typedef struct at_run_opts {
 	size_t max_inflight;  /* documents read but not yet handed out; 0 = 64 per thread */
 	at_progress_fn progress; /* may be NULL */
 	unsigned progress_ms; /* 0 = 250 */
+	int skip_pages;       /* leave pages that cannot hold an event unread
+				 (at_doc_page_skip): the sink gets them without
+				 text or page metadata */
 } at_run_opts;
 
 /*

@@ -230,6 +230,7 @@ static int cmd_extract(int argc, char **argv)
 	at_reader_opts ropts = {published, 0};
 	at_run_opts opts = {0};
 	opts.threads = threads;
+	opts.skip_pages = 1; /* only events are written: a page without any need not be read */
 	if (!quiet && isatty(STDERR_FILENO)) {
 		opts.progress = show_progress;
 		o.progress_width = term_width(STDERR_FILENO);

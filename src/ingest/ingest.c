@@ -29,6 +29,7 @@
 #include "ingest_int.h"
 #include "jsonl_fast.h"
 #include "../events/events.h"
+#include "../lexicon/lexicon.h"
 #include "../util/date.h"
 #include "../util/utf8.h"
 
@@ -334,6 +335,19 @@ int at_doc_prepare(at_doc *doc, at_diag *diag)
 		page_dates(doc, p->fallback, p->override);
 	free(p);
 	return rc;
+}
+
+int at_doc_page_skip(const at_ctx *ctx, at_doc *doc)
+{
+	if (!ctx || !doc || !doc->pending ||
+	    lx_page_may_yield(ctx, doc->bytes, doc->len, doc->pending->charset))
+		return 0;
+	/* no event can come from it (lexicon.c: the page screen): left unread */
+	free(doc->pending);
+	doc->pending = NULL;
+	doc->len = 0;
+	doc->body_off = 0;
+	return 1;
 }
 
 int at__payload_doc(at_doc *doc, int html, const char *charset, const char *fallback,

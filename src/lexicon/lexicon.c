@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #ifndef AT_DATADIR
@@ -355,7 +356,7 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_SEED 1469598103934665603ull
 #define SCREEN_MUL 1099511628211ull
 
-enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4 };
+enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -414,6 +415,14 @@ static uint64_t run_hash(const unsigned char *w, size_t n)
 	return h | 1;
 }
 
+/* The page screen's marks: w[0..k) for k in [1, n) (and n itself when `whole`)
+ * is the start of a looked-up run, which a tag may cut (lx_page_may_yield). */
+static void screen_prefixes(at_ctx *ctx, const unsigned char *w, size_t n, int whole)
+{
+	for (size_t k = 1; k < n + (whole != 0); k++)
+		screen_put(ctx, run_hash(w, k), SCREEN_PREFIX);
+}
+
 static int cmp_punct(const void *a, const void *b)
 {
 	const lx_punct_head *x = a, *y = b;
@@ -424,11 +433,16 @@ static int cmp_punct(const void *a, const void *b)
 
 static int build_screen(at_ctx *ctx)
 {
-	size_t n = 0;
+	size_t n = 0, slots = 0;
 	for (size_t k = 0; k < ctx->nentries; k++)
-		n += lx_screen_keys(ctx, &ctx->entries[k]) != 0;
+		if (lx_screen_keys(ctx, &ctx->entries[k])) {
+			n++;
+			/* a run and its prefixes (the page screen's marks) */
+			for (unsigned t = 0; t < ctx->entries[k].ntok; t++)
+				slots += 1 + strlen(ctx->entries[k].norms[t]);
+		}
 	size_t size = 64;
-	while (size < n * 2)
+	while (size < slots * 2)
 		size *= 2;
 	ctx->screen = calloc(size, sizeof(uint64_t));
 	ctx->screen_mask = calloc(size, 1);
@@ -464,8 +478,9 @@ static int build_screen(at_ctx *ctx)
 					last = q;
 			}
 			if (last) {
-				screen_put(ctx, run_hash(last, strlen((const char *)last)),
-					   keys);
+				size_t ln = strlen((const char *)last);
+				screen_put(ctx, run_hash(last, ln), keys);
+				screen_prefixes(ctx, last, ln, 0);
 				continue;
 			}
 		}
@@ -497,6 +512,7 @@ static int build_screen(at_ctx *ctx)
 				continue;
 			}
 			screen_put(ctx, run_hash(best, best_n), keys);
+			screen_prefixes(ctx, best, best_n, 0);
 			continue;
 		}
 		size_t run = 0;
@@ -508,9 +524,11 @@ static int build_screen(at_ctx *ctx)
 			ph->head = (const char *)w;
 			ph->keys = (uint8_t)keys;
 			screen_put(ctx, ph->hash, SCREEN_PUNCT);
+			screen_prefixes(ctx, w, run, 1); /* the run is the head's prefix */
 			continue;
 		}
 		screen_put(ctx, run_hash(w, run), keys);
+		screen_prefixes(ctx, w, run, 0);
 	}
 	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
 	return 0;
@@ -575,6 +593,169 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * The page screen: lx_may_yield for a web page's raw bytes, before libxml2
+ * reads it (html.c). The page's text is a sequence of its text nodes, each
+ * decoded, in page order, some left out (furniture), with nothing, a space or
+ * a paragraph break between two of them (html.c: write_node, add_text). So,
+ * reading the page's bytes as text (tags and all: more runs only add keys):
+ *   - a text node of an all-ASCII page is its bytes with entities decoded;
+ *     an entity that decodes to a letter, a digit or a non-ASCII character,
+ *     and one we do not know, sends the page the slow way (read, then
+ *     screened); the known ones (&amp; &lt; &gt; &quot;, &#...; of other
+ *     ASCII marks) stand for a byte that is not a letter or digit, as here;
+ *   - a run that does not cross a node's end is a run of the page's bytes;
+ *   - a run that crosses one starts with the last run of a node, which ends
+ *     at a '<' (libxml2 2.9 ends text nodes only at markup; script and style,
+ *     whose bodies are raw, are furniture and never in the text): when that
+ *     run is a proper start of a looked-up run (SCREEN_PREFIX marks them all),
+ *     or the first run of a punctuated head, the page goes the slow way;
+ *   - a punctuated head is compared on the bytes; when it does not match and
+ *     markup or an entity stands close after, the page goes the slow way.
+ * So when the page screen finds no trigger and military pair, neither would
+ * lx_may_yield on the page's text. Bytes outside ASCII, control bytes, a
+ * charset (the caller's, or one the page names) that is not an ASCII
+ * superset, CDATA, no element at all (libxml2 may find no document, an
+ * error) and pages of more than LX_PAGE_MAX bytes (the token cap) all go
+ * the slow way, where the reader's diagnostics stay what they were.
+ */
+static int ascii_charset(const char *v, size_t n)
+{
+	static const char *const EXACT[] = {"utf-8", "utf8", "us-ascii", "ascii", "latin1",
+					    "koi8-r", "koi8-u", NULL};
+	static const char *const PREFIX[] = {"iso-8859-", "windows-125", "cp125", NULL};
+	for (int k = 0; EXACT[k]; k++)
+		if (n == strlen(EXACT[k]) && !strncasecmp(v, EXACT[k], n))
+			return 1;
+	for (int k = 0; PREFIX[k]; k++) {
+		size_t l = strlen(PREFIX[k]);
+		if (n > l && n <= l + 2 && !strncasecmp(v, PREFIX[k], l))
+			return 1;
+	}
+	return 0;
+}
+
+/* The value after "charset" or "encoding" at s[i]: an ASCII superset? */
+static int ascii_charset_at(const char *s, size_t i, size_t len)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '=' || s[i] == '"' || s[i] == '\'' ||
+			   s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	size_t v = i;
+	while (i < len && (is_alnum_byte((unsigned char)s[i]) || s[i] == '-' || s[i] == '_' ||
+			   s[i] == '.' || s[i] == ':'))
+		i++;
+	return ascii_charset(s + v, i - v);
+}
+
+/* The entity at s[i] == '&' in text: 1 when it stands for a byte that is not
+ * a letter or digit (or is a plain '&'), *end set past it; 0: the slow way. */
+static int plain_entity(const char *s, size_t i, size_t len, size_t *end)
+{
+	size_t j = i + 1;
+	if (j < len && s[j] == '#') {
+		unsigned long v = 0;
+		int hex = j + 1 < len && (s[j + 1] == 'x' || s[j + 1] == 'X');
+		j += hex ? 2 : 1;
+		size_t d = j;
+		for (; j < len && j - d < 8; j++) {
+			unsigned char c = (unsigned char)s[j];
+			int x = c >= '0' && c <= '9'   ? c - '0'
+				: hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+				: hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+							  : -1;
+			if (x < 0)
+				break;
+			v = v * (hex ? 16 : 10) + (unsigned long)x;
+		}
+		if (j == d || v == 0 || v >= 0x80 || is_alnum_byte((unsigned char)v))
+			return 0;
+		*end = j < len && s[j] == ';' ? j + 1 : j;
+		return 1;
+	}
+	if (j >= len || !is_alnum_byte((unsigned char)s[j])) {
+		*end = j; /* a plain '&' */
+		return 1;
+	}
+	static const char *const NAMED[] = {"amp;", "lt;", "gt;", "quot;", NULL};
+	for (int k = 0; NAMED[k]; k++) {
+		size_t l = strlen(NAMED[k]);
+		if (j + l <= len && !memcmp(s + j, NAMED[k], l)) {
+			*end = j + l;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *charset)
+{
+	if (ctx->screen_off || len > LX_PAGE_MAX)
+		return 1;
+	if (charset && charset[0] && !ascii_charset(charset, strlen(charset)))
+		return 1;
+	const uint8_t *fold = ctx->screen_fold;
+	unsigned seen = 0;
+	int in_tag = 0, element = 0;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (fold[c]) {
+			size_t p = i;
+			uint64_t h = SCREEN_SEED;
+			uint8_t f;
+			while (i < len && (f = fold[(unsigned char)s[i]]) != 0) {
+				h = (h ^ f) * SCREEN_MUL;
+				i++;
+			}
+			h |= 1;
+			unsigned m = screen_has(ctx, h);
+			if (m & SCREEN_PUNCT) {
+				unsigned k = punct_keys(ctx, h, s, p, len);
+				if (!k)
+					for (size_t q = i; q < len && q < i + 64; q++)
+						if (s[q] == '<' || s[q] == '&')
+							return 1;
+				m |= k;
+			}
+			if (i < len && s[i] == '<' && (m & (SCREEN_PREFIX | SCREEN_PUNCT)))
+				return 1; /* markup may join this run to the next text */
+			if ((i - p == 7 && !strncasecmp(s + p, "charset", 7)) ||
+			    (i - p == 8 && !strncasecmp(s + p, "encoding", 8)))
+				if (!ascii_charset_at(s, i, len))
+					return 1;
+			seen |= m;
+			if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
+				return 1;
+			continue;
+		}
+		if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'))
+			return 1;
+		if (c == '<' && i + 1 < len) {
+			unsigned char n = (unsigned char)s[i + 1];
+			if ((n | 32) >= 'a' && (n | 32) <= 'z')
+				element = in_tag = 1;
+			else if (n == '/' || n == '?')
+				in_tag = 1;
+			else if (n == '!') {
+				if (i + 2 < len && s[i + 2] == '[')
+					return 1; /* CDATA */
+				in_tag = 1;
+			}
+		} else if (c == '>') {
+			in_tag = 0;
+		} else if (c == '&' && !in_tag) {
+			size_t end;
+			if (!plain_entity(s, i, len, &end))
+				return 1;
+			i = end;
+			continue;
+		}
+		i++;
+	}
+	return !element;
 }
 
 /* [ru] files of another language ("states-ru.tsv") load after the English

@@ -117,6 +117,10 @@ enum { LX_SCREEN_TRIGGER = 1, LX_SCREEN_MILITARY = 2 };
 /* The screen's keys of an entry: a trigger, a phrase of military context. */
 unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e);
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len);
+/* The same screen on a web page's raw bytes (before libxml2 reads it), with
+ * the caller's charset hint (NULL: none). 0: its text cannot hold an event. */
+#define LX_PAGE_MAX (1024u * 1024u)
+int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *charset);
 /* Index of a key by class and code, or LX_NONE. */
 uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code);
 

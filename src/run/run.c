@@ -75,6 +75,7 @@ typedef struct run {
 	double t0, last_progress;
 	at_run_stats st;
 	int sink_rc; /* the sink's non-zero return, which stopped the run */
+	int skip_pages; /* at_run_opts.skip_pages */
 
 	/* threaded runs only */
 	pthread_mutex_t mu;
@@ -190,9 +191,11 @@ typedef struct inline_run {
 
 /* A document's analysis: a pending page is read first (on this thread); a
  * page that cannot be read becomes a diagnostic in place of the document. */
-static void analyse(at_worker *w, unit *u)
+static void analyse(const run *R, at_worker *w, unit *u)
 {
 	at_diag d;
+	if (u->doc->pending && R->skip_pages)
+		at_doc_page_skip(R->ctx, u->doc);
 	int prc = u->doc->pending ? at_doc_prepare(u->doc, &d) : 0;
 	if (prc != 0 && !u->has_diag) { /* an error, or a warning (1) */
 		u->diag = d;
@@ -210,7 +213,7 @@ static int emit_inline(run *R, unit *u)
 {
 	inline_run *I = (inline_run *)R;
 	if (u->doc)
-		analyse(I->worker, u);
+		analyse(R, I->worker, u);
 	int rc = hand_out(R, u);
 	if (rc)
 		R->sink_rc = rc;
@@ -288,7 +291,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&R->mu);
 		/* only this worker touches a BUSY slot */
 		for (size_t m = 0; m < nmine; m++)
-			analyse(W->worker, &mine[m]->u);
+			analyse(R, W->worker, &mine[m]->u);
 		pthread_mutex_lock(&R->mu);
 		for (size_t m = 0; m < nmine; m++)
 			mine[m]->state = SLOT_DONE;
@@ -449,6 +452,7 @@ int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
 	R->dsink = dsink;
 	R->user = user;
 	R->progress = o.progress;
+	R->skip_pages = o.skip_pages;
 	R->progress_every = (o.progress_ms ? o.progress_ms : AT_RUN_PROGRESS_MS) / 1000.0;
 	R->t0 = R->last_progress = now_s();
 	if (R->progress)
