@@ -690,6 +690,27 @@ static int plain_entity(const char *s, size_t i, size_t len, size_t *end)
 	return 0;
 }
 
+/* Could a punctuated head whose first run (hash h) starts at s[p] stand there
+ * in the page's text, the bytes matching it up to markup or an entity? */
+static int punct_cut(const at_ctx *ctx, uint64_t h, const char *s, size_t p, size_t len)
+{
+	for (size_t k = 0; k < ctx->nscreen_punct; k++) {
+		if (ctx->screen_punct[k].hash != h)
+			continue;
+		const char *hd = ctx->screen_punct[k].head;
+		size_t i = p;
+		while (*hd && i < len && lower_byte((unsigned char)s[i]) == (unsigned char)*hd) {
+			hd++;
+			i++;
+		}
+		if (*hd && i < len && (s[i] == '<' || s[i] == '&'))
+			return 1;
+	}
+	return 0;
+}
+
+enum { PAGE_OPEN = 16 };
+
 int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *charset)
 {
 	if (ctx->screen_off || len > LX_PAGE_MAX)
@@ -699,7 +720,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 	const uint8_t *fold = ctx->screen_fold;
 	unsigned seen = 0;
 	int in_tag = 0, element = 0;
-	size_t i = 0;
+	uint64_t open[PAGE_OPEN]; /* hash states of runs that markup may continue */
+	size_t nopen = 0, i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (fold[c]) {
@@ -710,18 +732,38 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 				h = (h ^ f) * SCREEN_MUL;
 				i++;
 			}
+			uint64_t state = h;
 			h |= 1;
 			unsigned m = screen_has(ctx, h);
 			if (m & SCREEN_PUNCT) {
 				unsigned k = punct_keys(ctx, h, s, p, len);
-				if (!k)
-					for (size_t q = i; q < len && q < i + 64; q++)
-						if (s[q] == '<' || s[q] == '&')
-							return 1;
+				if (!k && punct_cut(ctx, h, s, p, len))
+					return 1;
 				m |= k;
 			}
-			if (i < len && s[i] == '<' && (m & (SCREEN_PREFIX | SCREEN_PUNCT)))
-				return 1; /* markup may join this run to the next text */
+			if (p > 0 && s[p - 1] == '>') {
+				/* a node's first run: it may go on a run cut by markup before */
+				for (size_t o = 0, n0 = nopen; o < n0; o++) {
+					uint64_t g = open[o];
+					for (size_t q = p; q < i; q++)
+						g = (g ^ fold[(unsigned char)s[q]]) * SCREEN_MUL;
+					unsigned j = screen_has(ctx, g | 1);
+					if (j & SCREEN_PUNCT)
+						return 1;
+					m |= j & SCREEN_BOTH;
+					if ((j & SCREEN_PREFIX) && i < len && s[i] == '<') {
+						if (nopen == PAGE_OPEN)
+							return 1;
+						open[nopen++] = g;
+					}
+				}
+			}
+			if (i < len && s[i] == '<' && (m & (SCREEN_PREFIX | SCREEN_PUNCT))) {
+				/* markup may join this run to a later node's first run */
+				if ((m & SCREEN_PUNCT) || nopen == PAGE_OPEN)
+					return 1;
+				open[nopen++] = state;
+			}
 			if ((i - p == 7 && !strncasecmp(s + p, "charset", 7)) ||
 			    (i - p == 8 && !strncasecmp(s + p, "encoding", 8)))
 				if (!ascii_charset_at(s, i, len))
