@@ -6,10 +6,13 @@
  * reads it (paragraphs from at_clean, tokens from at_tokenize, then lx_match
  * and the hyphen parts through lx_word), has both a trigger and a phrase of
  * military context: a differential test over generated documents checks
- * exactly that.
+ * exactly that. The page screen (lx_page_may_yield, on a web page's raw
+ * bytes) must never say "no" when the page's text, as html.c reads it, passes
+ * lx_may_yield: generated pages, words cut by markup and entities, check it.
  */
 #include "../test_util.h"
 #include "clean/clean.h"
+#include "ingest/ingest_int.h"
 #include "lexicon/lexicon.h"
 #include "text/text.h"
 #include "util/arena.h"
@@ -77,6 +80,29 @@ static int has_both(const char *s, size_t body_off, size_t len)
 }
 
 static int screen(const char *s) { return lx_may_yield(ctx, s, 0, strlen(s)); }
+
+static int page(const char *s) { return lx_page_may_yield(ctx, s, strlen(s), NULL); }
+
+static void screen__plain_pages(void **state)
+{
+	(void)state;
+	assert_false(page("<html><body><p>The council said it was pleased.</p></body></html>"));
+	assert_true(page("<html><body><p>Germany provided 20 tanks.</p></body></html>"));
+	/* words cut by markup or written with entities */
+	assert_true(page("<html><body><p>Germany pro<b>vided</b> 20 tanks.</p></body></html>"));
+	assert_true(page("<p>Germany pro<i>vi</i><b>ded</b> 20 <nav>x</nav>tanks.</p>"));
+	assert_true(page("<html><body><p>Germany provided 20 t&#97;nks.</p></body></html>"));
+	assert_true(page("<html><body><p>Germany provided 20 t&aring;nks.</p></body></html>"));
+	assert_true(page("<html><body><p>Two F-<b>16</b> jets were handed over.</p></body></html>"));
+	assert_false(page("<p>Gifts &amp; &#39;quiet&#39; &lt;goods&gt; &quot;given&quot;</p>"));
+	/* charsets that are not ASCII's, non-ASCII and control bytes, no element */
+	assert_true(page("<meta charset=\"utf-16\"><p>The council met.</p>"));
+	assert_false(page("<meta charset=\"utf-8\"><p>The council met.</p>"));
+	assert_true(lx_page_may_yield(ctx, "<p>The council met.</p>", 23, "utf-16"));
+	assert_true(page("<p>The council met in K\xC3\xB6ln.</p>"));
+	assert_true(page("<p>The council\x01met.</p>"));
+	assert_true(page("The council met."));
+}
 
 static void screen__plain_cases(void **state)
 {
@@ -181,11 +207,82 @@ static void screen__never_rules_out_a_document_that_could_yield(void **state)
 	assert_true(without > 200);
 }
 
+/* Pages: the generator's words with markup between them and inside them. */
+static void screen__pages_never_rule_out_a_page_that_could_yield(void **state)
+{
+	(void)state;
+	const char *words[1024];
+	size_t nwords = 0;
+	for (size_t k = 0; k < ctx->nentries && nwords < 1024; k++) {
+		const lx_entry *e = &ctx->entries[k];
+		if ((unsigned char)e->norms[0][0] >= 0x80)
+			continue;
+		if (e->cls == LX_TRIGGER || (lx_screen_keys(ctx, e) & LX_SCREEN_MILITARY))
+			words[nwords++] = e->text;
+	}
+	static const char *const FILLER[] = {"the", "in", "said", "Log", "page", "of", "U.S.",
+					     "T-72", "market", "aide", "a", "s"};
+	static const char *const MARK[] = {" ", " ", "</p><p>", "<b>", "</b>", "<a href=\"/x\">",
+					   "</a>", "<nav>in</nav>", "<!-- c -->", "&amp;", "&#39;", "&#110;",
+					   "&lt;", "<br>", "\n", "<span>", "</span>"};
+	char page[4096];
+	int skipped = 0, read = 0;
+	for (int round = 0; round < 4000; round++) {
+		size_t len = 0;
+		len += (size_t)snprintf(page, sizeof(page), "<html><body><article><h1>News</h1><p>");
+		int n = 1 + (int)(next_rand() % 16);
+		for (int w = 0; w < n; w++) {
+			uint64_t r = next_rand();
+			const char *word = r % 2 == 0 ? words[(r >> 8) % nwords]
+						      : FILLER[(r >> 8) % (sizeof(FILLER) / sizeof(FILLER[0]))];
+			size_t wl = strlen(word), cut = (r >> 24) % 4 == 0 ? (r >> 28) % (wl + 1) : wl;
+			const char *in = MARK[(r >> 36) % (sizeof(MARK) / sizeof(MARK[0]))];
+			const char *sep = MARK[(r >> 44) % (sizeof(MARK) / sizeof(MARK[0]))];
+			if (len + wl + strlen(in) + strlen(sep) + 64 >= sizeof(page))
+				break;
+			memcpy(page + len, word, cut); /* a word cut by markup: "ta<b>nk" */
+			len += cut;
+			if (cut < wl) {
+				memcpy(page + len, in, strlen(in));
+				len += strlen(in);
+				memcpy(page + len, word + cut, wl - cut);
+				len += wl - cut;
+			}
+			memcpy(page + len, sep, strlen(sep));
+			len += strlen(sep);
+		}
+		len += (size_t)snprintf(page + len, sizeof(page) - len, "</p></article></body></html>");
+		int says = lx_page_may_yield(ctx, page, len, NULL);
+		at_doc d;
+		memset(&d, 0, sizeof(d));
+		d.bytes = malloc(len + 1);
+		assert_non_null(d.bytes);
+		memcpy(d.bytes, page, len + 1);
+		d.len = len;
+		at_diag diag;
+		assert_true(at__html_doc(&d, NULL, &diag) >= 0);
+		int truth = lx_may_yield(ctx, d.bytes, 0, d.len);
+		if (truth && !says)
+			fail_msg("the page screen ruled out a page that could yield: \"%s\"", page);
+		skipped += !says;
+		read += truth;
+		free(d.bytes);
+		free(d.title);
+		free(d.content_type);
+		at_offset_map_free(d.map);
+	}
+	print_message("pages: %d skipped, %d with both keys\n", skipped, read);
+	assert_true(skipped > 200);
+	assert_true(read > 200);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screen__plain_cases),
+		cmocka_unit_test(screen__plain_pages),
 		cmocka_unit_test(screen__never_rules_out_a_document_that_could_yield),
+		cmocka_unit_test(screen__pages_never_rule_out_a_page_that_could_yield),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
