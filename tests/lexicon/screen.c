@@ -91,7 +91,8 @@ static void screen__plain_pages(void **state)
 	/* words cut by markup or written with entities */
 	assert_true(page("<html><body><p>Germany pro<b>vided</b> 20 tanks.</p></body></html>"));
 	assert_true(page("<p>Germany pro<i>vi</i><b>ded</b> 20 <nav>x</nav>tanks.</p>"));
-	assert_true(page("<html><body><p>Germany provided 20 t&#97;nks.</p></body></html>"));
+	assert_true(page("<html><body><p>Germany provided 20 tan&#107;s.</p></body></html>"));
+	assert_true(page("<html><body><p>Germany pro&#118;ided 20 tanks.</p></body></html>"));
 	assert_true(page("<html><body><p>Germany provided 20 t&aring;nks.</p></body></html>"));
 	assert_true(page("<html><body><p>Two F-<b>16</b> jets were handed over.</p></body></html>"));
 	assert_false(page("<p>Gifts &amp; &#39;quiet&#39; &lt;goods&gt; &quot;given&quot;</p>"));
