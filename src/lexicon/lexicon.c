@@ -356,7 +356,8 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_SEED 1469598103934665603ull
 #define SCREEN_MUL 1099511628211ull
 
-enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8 };
+enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8,
+       SCREEN_PHRASE = 16 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -431,6 +432,31 @@ static int cmp_punct(const void *a, const void *b)
 	return strcmp(x->head, y->head);
 }
 
+static int cmp_phrase(const void *a, const void *b)
+{
+	const lx_screen_phrase *x = a, *y = b;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->e < y->e ? -1 : x->e > y->e;
+}
+
+/* Are all the entry's tokens plain words ([a-z0-9]+), two or more, with
+ * spaces between? */
+static int plain_phrase(const lx_entry *e)
+{
+	if (e->ntok < 2 || e->glued)
+		return 0;
+	for (unsigned t = 0; t < e->ntok; t++) {
+		const unsigned char *c = (const unsigned char *)e->norms[t];
+		if (!*c)
+			return 0;
+		for (; *c; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+				return 0;
+	}
+	return 1;
+}
+
 static int build_screen(at_ctx *ctx)
 {
 	size_t n = 0, slots = 0;
@@ -447,7 +473,8 @@ static int build_screen(at_ctx *ctx)
 	ctx->screen = calloc(size, sizeof(uint64_t));
 	ctx->screen_mask = calloc(size, 1);
 	ctx->screen_punct = calloc(n ? n : 1, sizeof(lx_punct_head));
-	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct)
+	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
+	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct || !ctx->screen_phrase)
 		return AT_ENOMEM;
 	ctx->screen_size = size;
 	for (int c = 0; c < 256; c++)
@@ -464,6 +491,19 @@ static int build_screen(at_ctx *ctx)
 				ascii &= *c < 0x80;
 		if (!ascii)
 			continue; /* only a document with a non-ASCII byte can match it */
+		if (plain_phrase(e)) {
+			/* a phrase of plain words: its last word, a whole run, with the
+			 * others before it, each after white space (lx_may_yield) */
+			const unsigned char *last = (const unsigned char *)e->norms[e->ntok - 1];
+			size_t ln = e->lens[e->ntok - 1];
+			lx_screen_phrase *sp = &ctx->screen_phrase[ctx->nscreen_phrase++];
+			sp->hash = run_hash(last, ln);
+			sp->e = e;
+			sp->keys = (uint8_t)keys;
+			screen_put(ctx, sp->hash, SCREEN_PHRASE);
+			screen_prefixes(ctx, last, ln, 0);
+			continue;
+		}
 		if (keys == LX_SCREEN_MILITARY) {
 			/* a military phrase needs all its tokens: look for its last
 			 * plain word, a whole run in the text ("ministry of defence":
@@ -531,6 +571,7 @@ static int build_screen(at_ctx *ctx)
 		screen_prefixes(ctx, w, run, 0);
 	}
 	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
+	qsort(ctx->screen_phrase, ctx->nscreen_phrase, sizeof(lx_screen_phrase), cmp_phrase);
 	return 0;
 }
 
@@ -562,6 +603,56 @@ static unsigned punct_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t 
 	return keys;
 }
 
+static int is_white(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Do e's words before its last stand before s[p], each a run after white
+ * space, from s[lo] on? */
+static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
+{
+	for (unsigned t = e->ntok - 1; t-- > 0;) {
+		size_t q = p;
+		while (q > lo && is_white((unsigned char)s[q - 1]))
+			q--;
+		size_t l = e->lens[t];
+		if (q == p || q - lo < l)
+			return 0;
+		size_t b = q - l;
+		for (size_t k = 0; k < l; k++)
+			if (lower_byte((unsigned char)s[b + k]) != (unsigned char)e->norms[t][k])
+				return 0;
+		if (b > lo && is_alnum_byte((unsigned char)s[b - 1]))
+			return 0;
+		p = b;
+	}
+	return 1;
+}
+
+/* The keys of the plain-word phrases whose last word (hash h) is the run at
+ * s[p]: those whose other words stand before it (verify), or all of them. */
+static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t lo, size_t p,
+			    int verify)
+{
+	size_t a = 0, b = ctx->nscreen_phrase;
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		if (ctx->screen_phrase[mid].hash < h)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	unsigned keys = 0;
+	for (size_t k = a; k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++)
+		if (!(ctx->screen_phrase[k].keys & ~keys) ||
+		    (verify && !phrase_before(s, lo, p, ctx->screen_phrase[k].e)))
+			continue;
+		else
+			keys |= ctx->screen_phrase[k].keys;
+	return keys;
+}
+
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
 	if (ctx->screen_off)
@@ -588,6 +679,8 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		unsigned m = screen_has(ctx, h);
 		if (m & SCREEN_PUNCT)
 			m |= punct_keys(ctx, h, s, p, len);
+		if ((m & SCREEN_PHRASE) && (seen & SCREEN_BOTH) != SCREEN_BOTH)
+			m |= phrase_keys(ctx, h, s, start, p, 1);
 		seen |= m;
 		if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
 			return 1;
@@ -741,6 +834,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					return 1;
 				m |= k;
 			}
+			if (m & SCREEN_PHRASE) /* its words may be apart, by markup */
+				m |= phrase_keys(ctx, h, s, 0, p, 0);
 			if (p > 0 && s[p - 1] == '>') {
 				/* a node's first run: it may go on a run cut by markup before */
 				for (size_t o = 0, n0 = nopen; o < n0; o++) {
@@ -750,6 +845,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					unsigned j = screen_has(ctx, g | 1);
 					if (j & SCREEN_PUNCT)
 						return 1;
+					if (j & SCREEN_PHRASE)
+						j |= phrase_keys(ctx, g | 1, s, 0, p, 0);
 					m |= j & SCREEN_BOTH;
 					if ((j & SCREEN_PREFIX) && i < len && s[i] == '<') {
 						if (nopen == PAGE_OPEN)
@@ -919,6 +1016,7 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->screen);
 	free(ctx->screen_mask);
 	free(ctx->screen_punct);
+	free(ctx->screen_phrase);
 	free(ctx);
 }
 

@@ -69,6 +69,14 @@ typedef struct lx_punct_head {
 	uint8_t keys;
 } lx_punct_head;
 
+/* A phrase of plain words, found by its last word's hash (lx_may_yield checks
+ * the words before it on the bytes). */
+typedef struct lx_screen_phrase {
+	uint64_t hash;
+	const lx_entry *e;
+	uint8_t keys;
+} lx_screen_phrase;
+
 struct at_ctx {
 	at_arena mem;
 	lx_entry *entries;
@@ -86,6 +94,8 @@ struct at_ctx {
 	size_t screen_size;
 	lx_punct_head *screen_punct; /* ASCII heads with punctuation inside, by hash */
 	size_t nscreen_punct;
+	lx_screen_phrase *screen_phrase; /* phrases of plain words, by hash */
+	size_t nscreen_phrase;
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
 	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */
