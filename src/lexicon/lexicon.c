@@ -440,20 +440,21 @@ static int cmp_phrase(const void *a, const void *b)
 	return x->e < y->e ? -1 : x->e > y->e;
 }
 
-/* Are all the entry's tokens plain words ([a-z0-9]+), two or more, with
- * spaces between? */
+/* A phrase of two or more tokens (all ASCII: the caller checks) whose last
+ * is a plain word ([a-z0-9]+)? */
 static int plain_phrase(const lx_entry *e)
 {
-	if (e->ntok < 2 || e->glued)
+	if (e->ntok < 2)
 		return 0;
-	for (unsigned t = 0; t < e->ntok; t++) {
-		const unsigned char *c = (const unsigned char *)e->norms[t];
-		if (!*c)
+	const unsigned char *c = (const unsigned char *)e->norms[e->ntok - 1];
+	if (!*c)
+		return 0;
+	for (; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
 			return 0;
-		for (; *c; c++)
-			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
-				return 0;
-	}
+	for (unsigned t = 0; t < e->ntok; t++)
+		if (!e->norms[t][0])
+			return 0;
 	return 1;
 }
 
@@ -492,8 +493,8 @@ static int build_screen(at_ctx *ctx)
 		if (!ascii)
 			continue; /* only a document with a non-ASCII byte can match it */
 		if (plain_phrase(e)) {
-			/* a phrase of plain words: its last word, a whole run, with the
-			 * others before it, each after white space (lx_may_yield) */
+			/* a phrase ending in a plain word: that word, a whole run,
+			 * with the other tokens' bytes before it (lx_may_yield) */
 			const unsigned char *last = (const unsigned char *)e->norms[e->ntok - 1];
 			size_t ln = e->lens[e->ntok - 1];
 			lx_screen_phrase *sp = &ctx->screen_phrase[ctx->nscreen_phrase++];
@@ -608,8 +609,9 @@ static int is_white(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Do e's words before its last stand before s[p], each a run after white
- * space, from s[lo] on? */
+/* Do e's tokens before its last stand before s[p], from s[lo] on, with
+ * white space or nothing between? (An ASCII token's norm is its bytes in
+ * lower case, token.c.) */
 static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
 {
 	for (unsigned t = e->ntok - 1; t-- > 0;) {
@@ -617,20 +619,18 @@ static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
 		while (q > lo && is_white((unsigned char)s[q - 1]))
 			q--;
 		size_t l = e->lens[t];
-		if (q == p || q - lo < l)
+		if (q - lo < l)
 			return 0;
 		size_t b = q - l;
 		for (size_t k = 0; k < l; k++)
 			if (lower_byte((unsigned char)s[b + k]) != (unsigned char)e->norms[t][k])
 				return 0;
-		if (b > lo && is_alnum_byte((unsigned char)s[b - 1]))
-			return 0;
 		p = b;
 	}
 	return 1;
 }
 
-/* The keys of the plain-word phrases whose last word (hash h) is the run at
+/* The keys of the phrases whose last word (hash h) is the run at
  * s[p]: those whose other words stand before it (verify), or all of them. */
 static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t lo, size_t p,
 			    int verify)

@@ -69,8 +69,8 @@ typedef struct lx_punct_head {
 	uint8_t keys;
 } lx_punct_head;
 
-/* A phrase of plain words, found by its last word's hash (lx_may_yield checks
- * the words before it on the bytes). */
+/* A phrase ending in a plain word, found by that word's hash (lx_may_yield
+ * checks the tokens before it on the bytes). */
 typedef struct lx_screen_phrase {
 	uint64_t hash;
 	const lx_entry *e;
@@ -94,7 +94,7 @@ struct at_ctx {
 	size_t screen_size;
 	lx_punct_head *screen_punct; /* ASCII heads with punctuation inside, by hash */
 	size_t nscreen_punct;
-	lx_screen_phrase *screen_phrase; /* phrases of plain words, by hash */
+	lx_screen_phrase *screen_phrase; /* phrases ending in a plain word, by hash */
 	size_t nscreen_phrase;
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
