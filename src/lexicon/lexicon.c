@@ -357,8 +357,7 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_MUL 1099511628211ull
 
 enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8,
-       SCREEN_PHRASE = 16, /* bits 5, 6: the keys some phrase ending there may give */
-       SCREEN_PHRASE_SHIFT = 5 };
+       SCREEN_PHRASE = 16 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -502,7 +501,7 @@ static int build_screen(at_ctx *ctx)
 			sp->hash = run_hash(last, ln);
 			sp->e = e;
 			sp->keys = (uint8_t)keys;
-			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
+			screen_put(ctx, sp->hash, SCREEN_PHRASE);
 			screen_prefixes(ctx, last, ln, 0);
 			continue;
 		}
@@ -654,12 +653,12 @@ static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t
 	return keys;
 }
 
-/* The screen's scan. With `lazy`, phrases are not checked: 1 when both keys
- * stand without them, 2 when they might with them, 0 when not even then. */
-static int screen_scan(const at_ctx *ctx, const char *s, size_t start, size_t len, int lazy)
+int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
+	if (ctx->screen_off)
+		return 1;
 	const uint8_t *fold = ctx->screen_fold;
-	unsigned seen = 0, maybe = 0;
+	unsigned seen = 0;
 	size_t i = start;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -680,26 +679,13 @@ static int screen_scan(const at_ctx *ctx, const char *s, size_t start, size_t le
 		unsigned m = screen_has(ctx, h);
 		if (m & SCREEN_PUNCT)
 			m |= punct_keys(ctx, h, s, p, len);
-		if (m & SCREEN_PHRASE) {
-			if (lazy)
-				maybe |= m >> SCREEN_PHRASE_SHIFT;
-			else if ((seen & SCREEN_BOTH) != SCREEN_BOTH)
-				m |= phrase_keys(ctx, h, s, start, p, 1);
-		}
+		if ((m & SCREEN_PHRASE) && (seen & SCREEN_BOTH) != SCREEN_BOTH)
+			m |= phrase_keys(ctx, h, s, start, p, 1);
 		seen |= m;
 		if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
 			return 1;
 	}
-	return lazy && ((seen | maybe) & SCREEN_BOTH) == SCREEN_BOTH ? 2 : 0;
-}
-
-int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
-{
-	if (ctx->screen_off)
-		return 1;
-	/* phrases are checked only in a document that could pass with them */
-	int r = screen_scan(ctx, s, start, len, 1);
-	return r == 2 ? screen_scan(ctx, s, start, len, 0) : r;
+	return 0;
 }
 
 /*
