@@ -357,7 +357,8 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_MUL 1099511628211ull
 
 enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8,
-       SCREEN_PHRASE = 16 };
+       SCREEN_PHRASE = 16, /* bits 5, 6: the keys some phrase ending there may give */
+       SCREEN_PHRASE_SHIFT = 5 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -501,7 +502,7 @@ static int build_screen(at_ctx *ctx)
 			sp->hash = run_hash(last, ln);
 			sp->e = e;
 			sp->keys = (uint8_t)keys;
-			screen_put(ctx, sp->hash, SCREEN_PHRASE);
+			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
 			screen_prefixes(ctx, last, ln, 0);
 			continue;
 		}
@@ -679,8 +680,8 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		unsigned m = screen_has(ctx, h);
 		if (m & SCREEN_PUNCT)
 			m |= punct_keys(ctx, h, s, p, len);
-		if ((m & SCREEN_PHRASE) && (seen & SCREEN_BOTH) != SCREEN_BOTH)
-			m |= phrase_keys(ctx, h, s, start, p, 1);
+		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_BOTH))
+			m |= phrase_keys(ctx, h, s, start, p, 1); /* keys it could add */
 		seen |= m;
 		if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
 			return 1;
