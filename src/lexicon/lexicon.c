@@ -373,6 +373,15 @@ static unsigned screen_has(const at_ctx *ctx, uint64_t h)
 	}
 }
 
+/* The slot of hash h (h is there: its mask is not 0). */
+static size_t screen_slot(const at_ctx *ctx, uint64_t h)
+{
+	size_t mask = ctx->screen_size - 1, slot = (size_t)(h >> 7) & mask;
+	while (ctx->screen[slot] != h)
+		slot = (slot + 1) & mask;
+	return slot;
+}
+
 /* Which screen keys an entry gives (LX_SCREEN_TRIGGER, LX_SCREEN_MILITARY). The
  * military ones are those frames.c counts as military context: the cues
  * "military" and "people", the role "forces", and the items that
@@ -476,7 +485,10 @@ static int build_screen(at_ctx *ctx)
 	ctx->screen_mask = calloc(size, 1);
 	ctx->screen_punct = calloc(n ? n : 1, sizeof(lx_punct_head));
 	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
-	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct || !ctx->screen_phrase)
+	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
+	ctx->screen_phrase_at = calloc(size, sizeof(uint32_t));
+	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct || !ctx->screen_phrase ||
+	    !ctx->screen_punct_at || !ctx->screen_phrase_at)
 		return AT_ENOMEM;
 	ctx->screen_size = size;
 	for (int c = 0; c < 256; c++)
@@ -574,6 +586,11 @@ static int build_screen(at_ctx *ctx)
 	}
 	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
 	qsort(ctx->screen_phrase, ctx->nscreen_phrase, sizeof(lx_screen_phrase), cmp_phrase);
+	/* where each hash's heads and phrases start */
+	for (size_t k = ctx->nscreen_punct; k-- > 0;)
+		ctx->screen_punct_at[screen_slot(ctx, ctx->screen_punct[k].hash)] = (uint32_t)k;
+	for (size_t k = ctx->nscreen_phrase; k-- > 0;)
+		ctx->screen_phrase_at[screen_slot(ctx, ctx->screen_phrase[k].hash)] = (uint32_t)k;
 	return 0;
 }
 
@@ -590,16 +607,9 @@ static int punct_head_at(const char *s, size_t p, size_t len, const char *h)
 /* The keys of the punctuated heads whose first run (hash h) starts at s[p]. */
 static unsigned punct_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t p, size_t len)
 {
-	size_t lo = 0, hi = ctx->nscreen_punct;
-	while (lo < hi) { /* the first head with this hash */
-		size_t mid = lo + (hi - lo) / 2;
-		if (ctx->screen_punct[mid].hash < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	unsigned keys = 0;
-	for (size_t k = lo; k < ctx->nscreen_punct && ctx->screen_punct[k].hash == h; k++)
+	for (size_t k = ctx->screen_punct_at[screen_slot(ctx, h)];
+	     k < ctx->nscreen_punct && ctx->screen_punct[k].hash == h; k++)
 		if (punct_head_at(s, p, len, ctx->screen_punct[k].head))
 			keys |= ctx->screen_punct[k].keys;
 	return keys;
@@ -636,16 +646,9 @@ static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
 static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t lo, size_t p,
 			    int verify)
 {
-	size_t a = 0, b = ctx->nscreen_phrase;
-	while (a < b) {
-		size_t mid = a + (b - a) / 2;
-		if (ctx->screen_phrase[mid].hash < h)
-			a = mid + 1;
-		else
-			b = mid;
-	}
 	unsigned keys = 0;
-	for (size_t k = a; k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++)
+	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
+	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++)
 		if (!(ctx->screen_phrase[k].keys & ~keys) ||
 		    (verify && !phrase_before(s, lo, p, ctx->screen_phrase[k].e)))
 			continue;
@@ -1018,6 +1021,8 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->screen_mask);
 	free(ctx->screen_punct);
 	free(ctx->screen_phrase);
+	free(ctx->screen_punct_at);
+	free(ctx->screen_phrase_at);
 	free(ctx);
 }
 

@@ -96,6 +96,8 @@ struct at_ctx {
 	size_t nscreen_punct;
 	lx_screen_phrase *screen_phrase; /* phrases ending in a plain word, by hash */
 	size_t nscreen_phrase;
+	uint32_t *screen_punct_at;  /* by slot: its first head in screen_punct */
+	uint32_t *screen_phrase_at; /* by slot: its first phrase in screen_phrase */
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
 	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */
