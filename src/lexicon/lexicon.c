@@ -641,8 +641,31 @@ static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
 	return 1;
 }
 
-/* The keys of the phrases whose last word (hash h) is the run at
- * s[p]: those whose other words stand before it (verify), or all of them. */
+/* phrase_before on a page's bytes: where markup or an entity stands between
+ * or inside the tokens (a '>' or ';' where a token's byte or white space was
+ * due), the text may still hold the phrase: 1. */
+static int page_phrase_before(const char *s, size_t p, const lx_entry *e)
+{
+	for (unsigned t = e->ntok - 1; t-- > 0;) {
+		size_t q = p;
+		while (q > 0 && is_white((unsigned char)s[q - 1]))
+			q--;
+		size_t l = e->lens[t];
+		for (size_t k = l; k-- > 0; q--) {
+			if (q == 0)
+				return 0;
+			unsigned char c = (unsigned char)s[q - 1];
+			if (lower_byte(c) == (unsigned char)e->norms[t][k])
+				continue;
+			return c == '>' || c == ';';
+		}
+		p = q;
+	}
+	return 1;
+}
+
+/* The keys of the phrases whose last word (hash h) is the run at s[p]: those
+ * whose other words stand before it (verify 1; 2: in a page), or all (0). */
 static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t lo, size_t p,
 			    int verify)
 {
@@ -650,7 +673,8 @@ static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t
 	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
 	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++)
 		if (!(ctx->screen_phrase[k].keys & ~keys) ||
-		    (verify && !phrase_before(s, lo, p, ctx->screen_phrase[k].e)))
+		    (verify == 1 && !phrase_before(s, lo, p, ctx->screen_phrase[k].e)) ||
+		    (verify == 2 && !page_phrase_before(s, p, ctx->screen_phrase[k].e)))
 			continue;
 		else
 			keys |= ctx->screen_phrase[k].keys;
@@ -838,8 +862,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					return 1;
 				m |= k;
 			}
-			if (m & SCREEN_PHRASE) /* its words may be apart, by markup */
-				m |= phrase_keys(ctx, h, s, 0, p, 0);
+			if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_BOTH))
+				m |= phrase_keys(ctx, h, s, 0, p, 2);
 			if (p > 0 && s[p - 1] == '>') {
 				/* a node's first run: it may go on a run cut by markup before */
 				for (size_t o = 0, n0 = nopen; o < n0; o++) {

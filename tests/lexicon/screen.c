@@ -96,6 +96,11 @@ static void screen__plain_pages(void **state)
 	assert_true(page("<html><body><p>Germany provided 20 t&aring;nks.</p></body></html>"));
 	assert_true(page("<html><body><p>Two F-<b>16</b> jets were handed over.</p></body></html>"));
 	assert_false(page("<p>Gifts &amp; &#39;quiet&#39; &lt;goods&gt; &quot;given&quot;</p>"));
+	/* a phrase counts whole: apart by markup it may still be one */
+	assert_false(page("<p>Germany provided a grant to the ministry.</p>"));
+	assert_true(page("<p>Germany provided a defence ministry grant.</p>"));
+	assert_true(page("<p>Germany provided a defence<br>ministry grant.</p>"));
+	assert_true(page("<p>Germany provided a defence <!-- x --> ministry grant.</p>"));
 	/* charsets that are not ASCII's, non-ASCII and control bytes, no element */
 	assert_true(page("<meta charset=\"utf-16\"><p>The council met.</p>"));
 	assert_false(page("<meta charset=\"utf-8\"><p>The council met.</p>"));
@@ -240,6 +245,14 @@ static void screen__pages_never_rule_out_a_page_that_could_yield(void **state)
 			uint64_t r = next_rand();
 			const char *word = r % 2 == 0 ? words[(r >> 8) % nwords]
 						      : FILLER[(r >> 8) % (sizeof(FILLER) / sizeof(FILLER[0]))];
+			char split[256]; /* a phrase with markup between its words */
+			const char *sp = strchr(word, ' ');
+			if (sp && (r >> 52) % 2 && strlen(word) < 128) {
+				const char *m = MARK[(r >> 56) % (sizeof(MARK) / sizeof(MARK[0]))];
+				snprintf(split, sizeof(split), "%.*s%s%s", (int)(sp - word), word, m,
+					 sp + 1);
+				word = split;
+			}
 			size_t wl = strlen(word), cut = (r >> 24) % 4 == 0 ? (r >> 28) % (wl + 1) : wl;
 			const char *in = MARK[(r >> 36) % (sizeof(MARK) / sizeof(MARK[0]))];
 			const char *sep = MARK[(r >> 44) % (sizeof(MARK) / sizeof(MARK[0]))];
