@@ -815,9 +815,8 @@ static int plain_entity(const char *s, size_t i, size_t len, size_t *end)
  * in the page's text, the bytes matching it up to markup or an entity? */
 static int punct_cut(const at_ctx *ctx, uint64_t h, const char *s, size_t p, size_t len)
 {
-	for (size_t k = 0; k < ctx->nscreen_punct; k++) {
-		if (ctx->screen_punct[k].hash != h)
-			continue;
+	for (size_t k = ctx->screen_punct_at[screen_slot(ctx, h)];
+	     k < ctx->nscreen_punct && ctx->screen_punct[k].hash == h; k++) {
 		const char *hd = ctx->screen_punct[k].head;
 		size_t i = p;
 		while (*hd && i < len && lower_byte((unsigned char)s[i]) == (unsigned char)*hd) {
