@@ -773,7 +773,7 @@ static int ascii_charset_at(const char *s, size_t i, size_t len)
 
 /* The entity at s[i] == '&' in text: 1 when it stands for a byte that is not
  * a letter or digit (or is a plain '&'), *end set past it; 0: the slow way. */
-static int plain_entity(const char *s, size_t i, size_t len, size_t *end)
+static int plain_entity(const char *s, size_t i, size_t len, size_t *end, char *dec)
 {
 	size_t j = i + 1;
 	if (j < len && s[j] == '#') {
@@ -794,17 +794,21 @@ static int plain_entity(const char *s, size_t i, size_t len, size_t *end)
 		if (j == d || v == 0 || v >= 0x80 || is_alnum_byte((unsigned char)v))
 			return 0;
 		*end = j < len && s[j] == ';' ? j + 1 : j;
+		*dec = (char)v;
 		return 1;
 	}
 	if (j >= len || !is_alnum_byte((unsigned char)s[j])) {
 		*end = j; /* a plain '&' */
+		*dec = '&';
 		return 1;
 	}
 	static const char *const NAMED[] = {"amp;", "lt;", "gt;", "quot;", NULL};
+	static const char CHAR[] = "&<>\"";
 	for (int k = 0; NAMED[k]; k++) {
 		size_t l = strlen(NAMED[k]);
 		if (j + l <= len && !memcmp(s + j, NAMED[k], l)) {
 			*end = j + l;
+			*dec = CHAR[k];
 			return 1;
 		}
 	}
@@ -819,12 +823,23 @@ static int punct_cut(const at_ctx *ctx, uint64_t h, const char *s, size_t p, siz
 	     k < ctx->nscreen_punct && ctx->screen_punct[k].hash == h; k++) {
 		const char *hd = ctx->screen_punct[k].head;
 		size_t i = p;
-		while (*hd && i < len && lower_byte((unsigned char)s[i]) == (unsigned char)*hd) {
+		while (*hd && i < len) {
+			size_t end = i + 1;
+			char c = s[i], dec;
+			if (c == '&') { /* compared as it reads in the text */
+				if (!plain_entity(s, i, len, &end, &dec))
+					return 1;
+				c = dec;
+			} else if (c == '<') {
+				return 1;
+			}
+			if (lower_byte((unsigned char)c) != (unsigned char)*hd)
+				break;
 			hd++;
-			i++;
+			i = end;
 		}
-		if (*hd && i < len && (s[i] == '<' || s[i] == '&'))
-			return 1;
+		if (!*hd)
+			return 1; /* it stands there, through an entity */
 	}
 	return 0;
 }
@@ -914,7 +929,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 			in_tag = 0;
 		} else if (c == '&' && !in_tag) {
 			size_t end;
-			if (!plain_entity(s, i, len, &end))
+			char dec;
+			if (!plain_entity(s, i, len, &end, &dec))
 				return 1;
 			i = end;
 			continue;
