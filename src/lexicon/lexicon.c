@@ -319,8 +319,10 @@ static int build_table(at_ctx *ctx)
  * one of those phrases ("military phrases", lx_screen_keys()). A document is
  * analysed only when it has both kinds. A change to those frame rules must
  * keep lx_screen_keys() in step: tests/lexicon/screen.c checks the screen
- * against the tokenizer and lx_match on generated documents, and the
- * corpora's outputs were compared with the screen on and off.
+ * against the tokenizer and lx_match on generated documents (phrases wrapped
+ * and spaced out among them), and the corpora's outputs were compared with
+ * the screen on and off (and, for the phrase check, before and after: the
+ * same bytes on Reuters-21578, the annotated sets and the examples).
  *
  * In a document that is all ASCII (from the article's start) this can be
  * ruled out on the bytes, without cleaning or tokenizing:
@@ -342,6 +344,26 @@ static int build_table(at_ctx *ctx)
  * calibre": "50"): that run starts a token and ends at punctuation or the
  * token's end, so it is a whole run in the text too (weaker than the whole
  * head, never wrong).
+ *
+ * Phrases. A phrase of two or more tokens gives its key only where lx_match
+ * finds all its tokens, one after another in a sentence (split_actor's
+ * two-token look-up is such a match too: a part of a hyphenated token, then
+ * the next token). Within a paragraph, and so within a sentence, only white
+ * space stands between two tokens (every other ASCII byte is a word's or a
+ * punctuation token's), and an ASCII token's norm is its bytes in lower case
+ * (token.c: fold; "'s" and "'t" too). So an ASCII phrase whose last token is
+ * a plain word ([a-z0-9]+, a whole run as above) is looked up by that word
+ * and counts only when each earlier token's norm stands on the bytes before
+ * it, case aside, with white space or nothing between (phrase_before: weaker
+ * than lx_match, which also wants token boundaries, never wrong). That keeps
+ * "system", "group" or "ministry" alone from passing for "air defense
+ * system", "carrier strike group" or "defence ministry". A phrase is checked
+ * only when it could add a key not yet seen (its keys are noted in its
+ * slot). Other phrases keep the single-run look-ups above.
+ *
+ * Every proper start of a looked-up run ("defen" of "defence") is marked
+ * (SCREEN_PREFIX), for the page screen (lx_page_may_yield, below), which
+ * runs before a page is parsed; its own argument stands above it.
  */
 static int is_alnum_byte(unsigned char c)
 {
@@ -733,8 +755,15 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
  *     whose bodies are raw, are furniture and never in the text): when that
  *     run is a proper start of a looked-up run (SCREEN_PREFIX marks them all),
  *     or the first run of a punctuated head, the page goes the slow way;
- *   - a punctuated head is compared on the bytes; when it does not match and
- *     markup or an entity stands close after, the page goes the slow way.
+ *   - a punctuated head is compared on the bytes, then through the plain
+ *     entities as they read; at markup, or an entity standing for a letter,
+ *     a digit or something unknown, the page goes the slow way;
+ *   - a phrase (above) is checked on the bytes as in lx_may_yield, except
+ *     that where a '>' or a ';' stands in place of white space or of a
+ *     token's byte (markup or an entity between or inside its tokens, which
+ *     dropped furniture may also hide), it counts (page_phrase_before); a
+ *     run cut by markup and continued into a later node gives all its
+ *     phrases' keys unchecked.
  * So when the page screen finds no trigger and military pair, neither would
  * lx_may_yield on the page's text. Bytes outside ASCII, control bytes, a
  * charset (the caller's, or one the page names) that is not an ASCII
