@@ -478,6 +478,11 @@ static int next_warc(at_reader *r, at_doc **out, at_diag *diag)
 	return rc;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Expand a directory into its entries (sorted), placed at the queue's head. */
 static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 {
@@ -514,16 +519,10 @@ static int expand_dir(at_reader *r, const char *path, at_diag *diag)
 		n++;
 	}
 	closedir(dir);
-	/* insertion sort is fine for directory sizes; strcmp order */
-	for (size_t i = 1; i < n; i++) {
-		char *k = names[i];
-		size_t j = i;
-		while (j > 0 && strcmp(names[j - 1], k) > 0) {
-			names[j] = names[j - 1];
-			j--;
-		}
-		names[j] = k;
-	}
+	/* strcmp order (a folder of 18,000 pages: an insertion sort took
+	 * longer than reading them) */
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
 	pending *head = NULL, **tail = &head;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		size_t len = strlen(path) + strlen(names[i]) + 2;
