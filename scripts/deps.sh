@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
 	gcc libc6-dev make cmake pkg-config
 	libjansson-dev libutf8proc-dev libcmocka-dev libsqlite3-dev sqlite3 zlib1g-dev libxml2-dev libstemmer-dev
+	nettle-dev libcurl4-openssl-dev python3
 	valgrind time
 	clang libclang-rt-dev clang-format
 	chromium
