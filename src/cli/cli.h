@@ -25,5 +25,6 @@ char *cli_ledger_jsonl(at_store *st, const at_query *q, size_t *len, char *err, 
 
 int cmd_ingest(int argc, char **argv);
 int cmd_events(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 #endif

@@ -31,6 +31,8 @@ static void usage(FILE *f)
 	      "       aidtrace ingest [--db FILE] [options] PATH...|-   (aidtrace ingest "
 	      "--help)\n"
 	      "       aidtrace events [--db FILE] [filters] [--format table|jsonl|csv]\n"
+	      "       aidtrace watch --feeds FILE --archive DIR [--db FILE] [--once]\n"
+	      "                      [--interval DURATION] [--delay S]   (aidtrace watch --help)\n"
 	      "       aidtrace report [--db FILE [filters] | --jsonl FILE|-] [-o report.html]\n"
 	      "                       [--title TEXT] [--generated TEXT]\n"
 	      "       aidtrace --version\n"
@@ -474,6 +476,8 @@ int main(int argc, char **argv)
 		return cmd_events(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "report"))
 		return cmd_report(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "watch"))
+		return cmd_watch(argc - 2, argv + 2);
 	fprintf(stderr, "aidtrace: unknown command %s\n", argv[1]);
 	usage(stderr);
 	return 2;

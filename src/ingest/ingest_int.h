@@ -20,6 +20,9 @@ int at__warc_name(const char *path);
 /* Do the file's first bytes start a WARC or ARC file (plain or gzip)? */
 int at__warc_sniff(const char *path);
 int at__warc_open(at_warc **out, const char *path, at_diag *diag);
+/* The same, reading from byte `off` of the file: a record's offset (for .gz,
+ * the start of its gzip member), as record_off gives it. */
+int at__warc_open_at(at_warc **out, const char *path, uint64_t off, at_diag *diag);
 /*
  * The next document of the archive: 1 with *out (diag may hold a warning
  * about it), 0 at the end, <0 with a diagnostic about a broken record (the

@@ -379,6 +379,11 @@ int at__warc_sniff(const char *path)
 
 int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 {
+	return at__warc_open_at(out, path, 0, diag);
+}
+
+int at__warc_open_at(at_warc **out, const char *path, uint64_t off, at_diag *diag)
+{
 	*out = NULL;
 	at_warc *w = calloc(1, sizeof(*w));
 	if (!w)
@@ -398,9 +403,18 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 		at__warc_free(w);
 		return AT_EIO;
 	}
+	if (off && fseeko(w->f, (off_t)off, SEEK_SET) != 0) {
+		memset(diag, 0, sizeof(*diag));
+		snprintf(diag->file, sizeof(diag->file), "%s", path);
+		diag->byte = off;
+		snprintf(diag->msg, sizeof(diag->msg), "cannot seek: %s", strerror(errno));
+		at__warc_free(w);
+		return AT_EIO;
+	}
 	unsigned char magic[2] = {0, 0};
 	size_t got = fread(magic, 1, 2, w->f);
-	rewind(w->f);
+	fseeko(w->f, (off_t)off, SEEK_SET);
+	w->file_read = off;
 	w->gz = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 	if (w->gz) {
 		if (inflateInit2(&w->z, 15 + 16) != Z_OK) {
@@ -408,7 +422,9 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 			return AT_ENOMEM;
 		}
 		w->zinit = 1;
-		add_member(w, 0, 0);
+		add_member(w, 0, off);
+	} else {
+		w->wbase = off; /* offsets stay those of the file */
 	}
 	/* ARC or WARC: the first line says */
 	ensure(w, 16);

@@ -18,7 +18,9 @@
 
 #include "aidtrace.h"
 #include "store.h"
+#include "seen.h"
 #include "../clean/clean.h"
+#include "../ingest/ingest_int.h"
 #include "../merge/merge.h"
 #include "../output/ledger.h"
 #include "../util/arena.h"
@@ -72,6 +74,8 @@ static const char *const AT_MIGRATIONS[AT_SCHEMA_VERSION] = {
 	"  PRIMARY KEY (event, doc_event)) WITHOUT ROWID;"
 	"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);"
 	"CREATE TABLE pending (block TEXT PRIMARY KEY) WITHOUT ROWID;",
+	/* 2: where an archived document is kept; the watcher's seen state (seen.c) */
+	"ALTER TABLE documents ADD COLUMN record_off INTEGER;" AT_SEEN_SCHEMA,
 };
 
 enum {
@@ -94,13 +98,14 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_DOC_FIND] = "SELECT id, content_hash FROM documents WHERE key = ?1",
 	[Q_DOC_INSERT] =
 		"INSERT INTO documents (key, url, outlet, published, title, source,"
-		" content_hash, bytes, spans, simhash, band0, band1, band2, band3, dup_of)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		" content_hash, bytes, spans, simhash, band0, band1, band2, band3, dup_of,"
+		" record_off)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17)",
 	[Q_DOC_UPDATE] =
 		"UPDATE documents SET url = ?2, outlet = ?3, published = ?4, title = ?5,"
 		" source = ?6, content_hash = ?7, bytes = ?8, spans = ?9, simhash = ?10,"
-		" band0 = ?11, band1 = ?12, band2 = ?13, band3 = ?14, dup_of = ?15"
-		" WHERE id = ?16",
+		" band0 = ?11, band1 = ?12, band2 = ?13, band3 = ?14, dup_of = ?15,"
+		" record_off = ?17 WHERE id = ?16",
 	[Q_DOC_BLOCKS] = "SELECT DISTINCT block FROM doc_events WHERE doc = ?1",
 	[Q_DOC_EVENTS_DEL] = "DELETE FROM doc_events WHERE doc = ?1",
 	[Q_NEAR] = "SELECT id, simhash, dup_of FROM documents WHERE (band0 = ?1 OR band1 = ?2"
@@ -108,7 +113,8 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_EV_INSERT] =
 		"INSERT INTO doc_events (doc, ord, block, json) VALUES (?1, ?2, ?3, ?4)",
 	[Q_TOUCH] = "INSERT OR IGNORE INTO pending (block) VALUES (?1)",
-	[Q_BLOCK_MEMBERS] = "SELECT e.id, e.ord, e.json, d.key, d.published, d.url, d.outlet"
+	[Q_BLOCK_MEMBERS] = "SELECT e.id, e.ord, e.json, d.key, d.published, d.url, d.outlet,"
+			    " d.source, d.record_off"
 			    " FROM doc_events e JOIN documents d ON d.id = e.doc"
 			    " WHERE e.block = ?1",
 	[Q_LEDGER_DEL] = "DELETE FROM events WHERE block = ?1",
@@ -464,6 +470,17 @@ static int begin_batch(at_store *s, char *err, size_t errlen)
 	return r;
 }
 
+int at__store_begin(at_store *s, char *err, size_t errlen)
+{
+	if (s->readonly)
+		return fail(s->path, AT_EINVAL, err, errlen, "opened read-only");
+	return begin_batch(s, err, errlen);
+}
+
+sqlite3 *at__store_sqlite(at_store *s) { return s->db; }
+
+const char *at__store_path(const at_store *s) { return s->path; }
+
 static int rollback(at_store *s, int r)
 {
 	if (s->in_batch) {
@@ -635,6 +652,9 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 			sqlite3_bind_null(st, 15);
 		if (old)
 			sqlite3_bind_int64(st, 16, old);
+		/* an archive record's offset (the first record of a file is at 0) */
+		if (doc->record_off || (doc->source && at__warc_name(doc->source)))
+			sqlite3_bind_int64(st, 17, (int64_t)doc->record_off);
 		rc = step_done(st);
 	}
 	at_buf_free(&spans);
@@ -651,10 +671,12 @@ int at_store_put(at_store *s, const at_doc *doc, const at_events *ev, int *outco
 
 /* ---- merging the touched blocks ------------------------------------------ */
 
+#define NSTR 5 /* strings per loaded member */
+
 typedef struct loaded {
 	at_member *m;
 	json_t **ev;
-	char **strs; /* doc, published, url, outlet per member */
+	char **strs; /* doc, published, url, outlet, archive per member */
 	size_t n, cap;
 } loaded;
 
@@ -662,8 +684,8 @@ static void loaded_free(loaded *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		json_decref(l->ev[i]);
-		for (int k = 0; k < 4; k++)
-			free(l->strs[4 * i + k]);
+		for (int k = 0; k < NSTR; k++)
+			free(l->strs[NSTR * i + k]);
 	}
 	free(l->m);
 	free(l->ev);
@@ -691,7 +713,7 @@ static int load_block(at_store *s, const char *block, loaded *l)
 			json_t **e = realloc(l->ev, cap * sizeof(*e));
 			if (e)
 				l->ev = e;
-			char **t = realloc(l->strs, 4 * cap * sizeof(*t));
+			char **t = realloc(l->strs, NSTR * cap * sizeof(*t));
 			if (t)
 				l->strs = t;
 			if (!m || !e || !t) {
@@ -708,14 +730,17 @@ static int load_block(at_store *s, const char *block, loaded *l)
 		}
 		size_t i = l->n++;
 		l->ev[i] = j;
-		char **str = &l->strs[4 * i];
-		for (int k = 0; k < 4; k++)
+		char **str = &l->strs[NSTR * i];
+		for (int k = 0; k < NSTR; k++)
 			str[k] = col_dup(st, 3 + k);
+		int archived = sqlite3_column_type(st, 8) != SQLITE_NULL;
 		l->m[i] = (at_member){.ev = j,
 				      .doc = str[0] ? str[0] : "",
 				      .reported = str[1],
 				      .url = str[2],
 				      .outlet = str[3],
+				      .archive = archived ? str[4] : NULL,
+				      .archive_off = archived ? sqlite3_column_int64(st, 8) : 0,
 				      .row = sqlite3_column_int64(st, 0),
 				      .ord = sqlite3_column_int(st, 1)};
 	}
@@ -971,7 +996,7 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 		return db_fail(s, rc, err, errlen, "reading the event");
 	rc = sqlite3_prepare_v2(
 		s->db,
-		"SELECT e.json, d.key, d.published, d.url, o.key"
+		"SELECT e.json, d.key, d.published, d.url, o.key, d.source, d.record_off"
 		" FROM event_sources es JOIN doc_events e ON e.id = es.doc_event"
 		" JOIN documents d ON d.id = e.doc"
 		" LEFT JOIN documents o ON o.id = d.dup_of"
@@ -988,18 +1013,21 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 			src = ns ? ns : src;
 			json_t **ne = realloc(evs, (n + 1) * sizeof(*ne));
 			evs = ne ? ne : evs;
-			char **nt = realloc(strs, 4 * (n + 1) * sizeof(*nt));
+			char **nt = realloc(strs, 5 * (n + 1) * sizeof(*nt));
 			strs = nt ? nt : strs;
 			if (!ns || !ne || !nt) {
 				rc = SQLITE_NOMEM;
 				break;
 			}
 			evs[n] = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
-			for (int k = 0; k < 4; k++)
-				strs[4 * n + k] = col_dup(st, 1 + k);
-			src[n] = (at_explain_src){evs[n] ? evs[n] : json_null(), strs[4 * n],
-						  strs[4 * n + 1], strs[4 * n + 2],
-						  strs[4 * n + 3]};
+			for (int k = 0; k < 5; k++)
+				strs[5 * n + k] = col_dup(st, 1 + k);
+			int archived = sqlite3_column_type(st, 6) != SQLITE_NULL;
+			src[n] = (at_explain_src){evs[n] ? evs[n] : json_null(), strs[5 * n],
+						  strs[5 * n + 1], strs[5 * n + 2],
+						  strs[5 * n + 3],
+						  archived ? strs[5 * n + 4] : NULL,
+						  archived ? sqlite3_column_int64(st, 6) : 0};
 			n++;
 		}
 		if (rc == SQLITE_DONE)
@@ -1013,8 +1041,8 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 	}
 	for (size_t i = 0; i < n; i++) {
 		json_decref(evs[i]);
-		for (int k = 0; k < 4; k++)
-			free(strs[4 * i + k]);
+		for (int k = 0; k < 5; k++)
+			free(strs[5 * i + k]);
 	}
 	free(src);
 	free(evs);

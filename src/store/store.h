@@ -7,6 +7,7 @@
  * | version | change                                                        |
  * |---------|---------------------------------------------------------------|
  * | 1       | documents, doc_events, events (the ledger), event_sources      |
+ * | 2       | documents.record_off; seen_pages, seen_feeds (seen.h)          |
  *
  * Tables (version 1):
  *
@@ -18,6 +19,12 @@
  * | events        | ledger event (merged JSON line)   | id, block, filter columns    |
  * | event_sources | (ledger event, per-doc event)     | both, ON DELETE CASCADE      |
  * | pending       | block waiting to be merged        | block                        |
+ * | seen_pages    | page URL the watcher has met      | url (see seen.h)             |
+ * | seen_feeds    | feed URL the watcher polls        | url (see seen.h)             |
+ *
+ * documents.source is the file a document was read from; for a web archive
+ * record, documents.record_off is the offset of its record (its gzip member)
+ * there (NULL for other files), so that an event leads back to the page kept.
  *
  * A block ("aid|RUS|TJK", "deployment|TJK", "exercise") groups the events
  * that may be merged. Each batch (one transaction) stores documents and
@@ -35,8 +42,19 @@
 #ifndef AT_STORE_H
 #define AT_STORE_H
 
-#define AT_SCHEMA_VERSION 1
+#include <stddef.h>
+
+#include "aidtrace.h"
+
+#define AT_SCHEMA_VERSION 2
 #define AT_APPLICATION_ID 0x41494454 /* "AIDT" */
 #define AT_BATCH_DEFAULT 500         /* documents per transaction in the CLI */
+
+/* For the other store files (seen.c): the SQLite handle, the database's path,
+ * and the current batch (begun when none is open; at_store_commit ends it). */
+typedef struct sqlite3 sqlite3;
+sqlite3 *at__store_sqlite(at_store *s);
+const char *at__store_path(const at_store *s);
+int at__store_begin(at_store *s, char *err, size_t errlen);
 
 #endif
