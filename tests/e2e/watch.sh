@@ -179,10 +179,21 @@ done
 check "pass 2: the settled feeds are asked conditionally and are not modified" bash -c \
 	"grep ' /feeds/main.xml ' '$tmp/pass2.log' | grep -q 'cond=1 304' && grep ' /feeds/more.atom ' '$tmp/pass2.log' | grep -q 'cond=1 304'"
 check "pass 2: the timed-out page is tried again (its feed polled in full)" bash -c \
-	"grep -q ' /feeds/slow.xml cond=0 200' '$tmp/pass2.log' && grep -q ' /slow/s1.html ' '$tmp/pass2.log'"
+	"grep -q ' /feeds/slow.xml cond=0 200' '$tmp/pass2.log' && grep -q '/slow/s1.html: timed out' '$tmp/pass2.err'"
 check "pass 2: robots.txt is not asked again (kept a day)" bash -c "! grep -q robots '$tmp/pass2.log'"
 check "pass 2: no new pages" grep -q "0 new pages, 0 changed" "$tmp/pass2.err"
 check "the forbidden path is still never requested" bash -c "! grep -q ' /private/' '$tmp/requests.log'"
+
+# ---- the feeds re-served in full (new bytes, same items): the seen state decides ----
+printf '<!-- re-published -->\n' >>"$site/feeds/main.xml"
+printf '<!-- re-published -->\n' >>"$site/feeds/more.atom"
+before=$(wc -l <"$tmp/requests.log")
+"${W[@]}" 2>"$tmp/pass2b.err"
+tail -n +$((before + 1)) "$tmp/requests.log" >"$tmp/pass2b.log"
+check "feeds changed, items not: both feeds fetched in full" \
+	test "$(grep -cE ' /feeds/(main.xml|more.atom) cond=1 200' "$tmp/pass2b.log")" -eq 2
+check "feeds changed, items not: no page fetched again" \
+	bash -c "! grep -qE ' /(news|gz|moved|docs)/' '$tmp/pass2b.log'"
 
 # ---- a changed page --------------------------------------------------------------
 page "$site/news/a1.html" "Germany hands over howitzers to Lithuania" 2024-03-04 \
