@@ -43,11 +43,12 @@
 
 #define ROBOTS_TTL (24 * 3600)   /* robots.txt kept a day */
 #define ROBOTS_MAX (512u * 1024u) /* bytes of robots.txt read (RFC 9309: 500 KiB) */
-#define USER_AGENT "aidtrace/" AT_VERSION " (news archiver; +https://github.com/aidtrace)"
+#define USER_AGENT "aidtrace/" AT_VERSION " (news archiver; obeys robots.txt)"
 
 typedef struct robots_entry {
 	char origin[256];
 	at_robots *r;
+	double until; /* monotonic time it is good until */
 } robots_entry;
 
 struct at_watch {
@@ -151,9 +152,15 @@ void at_watch_free(at_watch *w)
  * fetched (not archived: it is no page). NULL when out of memory. */
 static const at_robots *robots_for(at_watch *w, const char *origin, char *why, size_t whylen)
 {
+	robots_entry *e = NULL;
 	for (size_t i = 0; i < w->nrob; i++)
-		if (!strcmp(w->rob[i].origin, origin))
-			return w->rob[i].r;
+		if (!strcmp(w->rob[i].origin, origin)) {
+			if (mono() < w->rob[i].until)
+				return w->rob[i].r;
+			e = &w->rob[i]; /* too old: read again */
+			at_robots_free(e->r);
+			e->r = NULL;
+		}
 	why[0] = '\0';
 	char err[512];
 	int status = 0;
@@ -215,7 +222,7 @@ static const at_robots *robots_for(at_watch *w, const char *origin, char *why, s
 			 why[0] ? "; " : "", origin);
 	if (at_robots_delay(rules) > w->o.delay)
 		at_http_host_delay(w->http, origin, at_robots_delay(rules));
-	if (w->nrob == w->caprob) {
+	if (!e && w->nrob == w->caprob) {
 		size_t cap = w->caprob ? w->caprob * 2 : 8;
 		robots_entry *p = realloc(w->rob, cap * sizeof(*p));
 		if (!p) {
@@ -225,9 +232,12 @@ static const at_robots *robots_for(at_watch *w, const char *origin, char *why, s
 		w->rob = p;
 		w->caprob = cap;
 	}
-	robots_entry *e = &w->rob[w->nrob++];
+	if (!e)
+		e = &w->rob[w->nrob++];
 	snprintf(e->origin, sizeof(e->origin), "%s", origin);
 	e->r = rules;
+	/* an unreachable robots.txt is asked again after a minute */
+	e->until = mono() + (status == 0 || status >= 500 ? 60 : ROBOTS_TTL);
 	return rules;
 }
 
