@@ -1028,3 +1028,49 @@ int at__warc_next(at_warc *w, const char *override, int defer, at_doc **out, at_
 		return rc == 1 ? 1 : AT_EPARSE;
 	}
 }
+
+/* ---- the input format ------------------------------------------------------ */
+
+typedef struct warc_reader {
+	at_warc *w;
+	char published[17];
+	int defer;
+} warc_reader;
+
+static int fmt_claims(const char *path) { return at__warc_name(path) || at__warc_sniff(path); }
+
+static int fmt_open(void **out, const char *path, const at_read_opts *o, at_diag *diag)
+{
+	*out = NULL;
+	warc_reader *r = calloc(1, sizeof(*r));
+	if (!r)
+		return AT_ENOMEM;
+	int rc = at__warc_open(&r->w, path, diag);
+	if (rc) {
+		free(r);
+		return rc;
+	}
+	snprintf(r->published, sizeof(r->published), "%s", o->published);
+	r->defer = o->defer;
+	*out = r;
+	return 0;
+}
+
+static int fmt_next(void *st, at_doc **out, at_diag *diag)
+{
+	warc_reader *r = st;
+	return at__warc_next(r->w, r->published, r->defer, out, diag);
+}
+
+static uint64_t fmt_bytes(const void *st) { return at__warc_bytes(((const warc_reader *)st)->w); }
+
+static void fmt_close(void *st)
+{
+	warc_reader *r = st;
+	if (r)
+		at__warc_free(r->w);
+	free(r);
+}
+
+const at_format at__warc_format = {"warc", at__warc_name, fmt_claims, fmt_open, fmt_next,
+				   fmt_bytes, fmt_close};
