@@ -8,6 +8,8 @@
 #      with threads and with one thread, ingest into a temporary database,
 #      events as table, CSV and --explain, the report of the ledger and of the
 #      hostile report fixture, extract over the web-archive and HTML fuzz seeds;
+#      and the watch end-to-end test (tests/e2e/watch.sh) with the CLI under
+#      valgrind;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
 #   5. short libFuzzer runs (ingest, report) when clang is installed.
@@ -77,6 +79,18 @@ valgrind_cli() {
 	[[ $rc -le 1 ]]
 }
 
+valgrind_watch() {
+	local wrap rc
+	wrap=$(mktemp)
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=9 --leak-check=full "%s" "$@"\n' \
+		"$PWD/$BUILD/aidtrace" >"$wrap"
+	chmod +x "$wrap"
+	bash tests/e2e/watch.sh "$wrap" data "$BUILD/tests/test_archive_verify"
+	rc=$?
+	rm -f "$wrap"
+	return $rc
+}
+
 tsan_threads() {
 	cmake -S . -B "$TSAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAT_TSAN=ON &&
 		cmake --build "$TSAN_BUILD" -j"$JOBS" --target aidtrace_cli test_run_order &&
@@ -92,6 +106,7 @@ step "style check (scripts/checksrc.sh)" bash scripts/checksrc.sh
 step "sanitizer build + ctest ($ASAN_BUILD)" asan_suite
 step "plain build + ctest ($BUILD)" plain_suite
 step "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
+step "valgrind: watch against a loopback server (tests/e2e/watch.sh)" valgrind_watch
 step "thread sanitizer: run/order, e2e/threads ($TSAN_BUILD)" tsan_threads
 if command -v clang >/dev/null 2>&1; then
 	step "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
