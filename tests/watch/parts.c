@@ -43,7 +43,8 @@ static void robots_rules(void **state)
 	assert_false(ok("User-agent: *\nDisallow: /*/print/\n", "/2024/print/a"));
 	assert_true(ok("User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*b\n",
 		       "/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
-	at_robots *r = at_robots_parse("User-agent: aidtrace\nCrawl-delay: 5\n", 38, "aidtrace");
+	const char *cd = "User-agent: aidtrace\nCrawl-delay: 5\n";
+	at_robots *r = at_robots_parse(cd, strlen(cd), "aidtrace");
 	assert_true(at_robots_delay(r) == 5.0);
 	at_robots_free(r);
 	r = at_robots_all(1);
