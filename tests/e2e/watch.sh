@@ -247,5 +247,18 @@ done
 check "after the restart all 6 pages are stored" test \
 	"$(sqlite3 "$tmp/w2.db" "SELECT count(*) FROM seen_pages WHERE archive IS NOT NULL")" -eq 6
 
+# ---- usage and set-up errors: exit 2 with a message ------------------------------------
+usage2() { # the command exits 2 and says something on stderr
+	"$@" >/dev/null 2>"$tmp/usage.err"
+	[[ $? -eq 2 && -s $tmp/usage.err ]]
+}
+check "no --feeds: exit 2" usage2 "$BIN" watch --archive "$tmp/a3" --once
+check "bad --interval: exit 2" usage2 "$BIN" watch --feeds "$tmp/feeds.txt" --archive "$tmp/a3" --interval soon
+check "bad --delay: exit 2" usage2 "$BIN" watch --feeds "$tmp/feeds.txt" --archive "$tmp/a3" --delay -1
+check "missing feeds file: exit 2" usage2 "$BIN" watch --feeds "$tmp/none.txt" --archive "$tmp/a3" --db "$tmp/w3.db" --once
+check "archive is a file: exit 2, names it" bash -c \
+	"'$BIN' watch --feeds '$tmp/feeds.txt' --archive '$tmp/feeds.txt' --db '$tmp/w3.db' --once 2>&1 >/dev/null | grep -q 'feeds.txt: not a folder'"
+check "watch --help: exit 0" "$BIN" watch --help
+
 echo "watch: $pass passed, $fail failed"
 ((fail == 0))
