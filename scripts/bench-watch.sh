@@ -67,9 +67,11 @@ rss=$(grep 'Maximum resident set size' "$tmp/pass1.err" | awk '{print $NF}')
 secs=$(awk -v w="$wall" 'BEGIN { n = split(w, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
 page_bytes=$(cat "$site"/news/*.html | wc -c)
 arch_bytes=$(cat "$tmp"/arch/*.warc.gz | wc -c)
+gz_pages=0
+for f in "$site"/news/*.html; do gz_pages=$((gz_pages + $(gzip -c "$f" | wc -c))); done
 fetched=$(grep -c ' /news/' "$tmp/requests.log")
 echo "pass 1: $fetched pages fetched in ${secs} s wall ($(awk -v p="$fetched" -v s="$secs" 'BEGIN { printf "%.1f", p / s }') pages/s), peak RSS ${rss} KB"
-echo "        pages ${page_bytes} bytes, archive ${arch_bytes} bytes ($(awk -v a="$arch_bytes" -v p="$page_bytes" 'BEGIN { printf "%.2f", a / p }') of the pages, requests and headers included)"
+echo "        pages ${page_bytes} bytes (${gz_pages} gzip'd one by one), archive ${arch_bytes} bytes ($(awk -v a="$arch_bytes" -v p="$page_bytes" 'BEGIN { printf "%.2f", a / p }') of the pages; feeds, requests and headers included)"
 before=$(wc -l <"$tmp/requests.log")
 "${W[@]}" 2>"$tmp/pass2.err" || true
 grep 'watch pass' "$tmp/pass2.err"
