@@ -62,6 +62,7 @@ for f in $(seq 0 $((FEEDS - 1))); do printf 'http://127.0.0.1:%s/feeds/f%02d.xml
 W=("$BIN" watch --feeds "$tmp/feeds.txt" --archive "$tmp/arch" --db "$tmp/w.db" --delay 0 --once)
 ${PREFIX:-} /usr/bin/time -v "${W[@]}" 2>"$tmp/pass1.err" || true
 grep 'watch pass' "$tmp/pass1.err"
+cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$tmp/pass1.err")
 wall=$(grep 'Elapsed (wall clock)' "$tmp/pass1.err" | awk '{print $NF}')
 rss=$(grep 'Maximum resident set size' "$tmp/pass1.err" | awk '{print $NF}')
 secs=$(awk -v w="$wall" 'BEGIN { n = split(w, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
@@ -70,10 +71,10 @@ arch_bytes=$(cat "$tmp"/arch/*.warc.gz | wc -c)
 gz_pages=0
 for f in "$site"/news/*.html; do gz_pages=$((gz_pages + $(gzip -c "$f" | wc -c))); done
 fetched=$(grep -c ' /news/' "$tmp/requests.log")
-echo "pass 1: $fetched pages fetched in ${secs} s wall ($(awk -v p="$fetched" -v s="$secs" 'BEGIN { printf "%.1f", p / s }') pages/s), peak RSS ${rss} KB"
+echo "pass 1: $fetched pages fetched in ${secs} s wall ($(awk -v p="$fetched" -v s="$secs" 'BEGIN { printf "%.1f", p / s }') pages/s), peak RSS ${rss} KB, CPU ${cpu} s (user + system)"
 echo "        pages ${page_bytes} bytes (${gz_pages} gzip'd one by one), archive ${arch_bytes} bytes ($(awk -v a="$arch_bytes" -v p="$page_bytes" 'BEGIN { printf "%.2f", a / p }') of the pages; feeds, requests and headers included)"
 before=$(wc -l <"$tmp/requests.log")
 "${W[@]}" 2>"$tmp/pass2.err" || true
 grep 'watch pass' "$tmp/pass2.err"
 tail -n +$((before + 1)) "$tmp/requests.log" >"$tmp/pass2.log"
-echo "pass 2: $(wc -l <"$tmp/pass2.log") requests, $(grep -c 'cond=1' "$tmp/pass2.log") conditional, $(grep -c ' 304$' "$tmp/pass2.log") answered 304, $(grep -c ' /news/' "$tmp/pass2.log") pages fetched"
+echo "pass 2: $(wc -l <"$tmp/pass2.log") requests, $(grep -c 'cond=1' "$tmp/pass2.log") conditional, $(grep -c ' 304 ' "$tmp/pass2.log") answered 304, $(grep -c ' /news/' "$tmp/pass2.log") pages fetched"

@@ -180,7 +180,7 @@ check "pass 2: the settled feeds are asked conditionally and are not modified" b
 	"grep ' /feeds/main.xml ' '$tmp/pass2.log' | grep -q 'cond=1 304' && grep ' /feeds/more.atom ' '$tmp/pass2.log' | grep -q 'cond=1 304'"
 check "pass 2: the timed-out page is tried again (its feed polled in full)" bash -c \
 	"grep -q ' /feeds/slow.xml cond=0 200' '$tmp/pass2.log' && grep -q '/slow/s1.html: timed out' '$tmp/pass2.err'"
-check "pass 2: robots.txt is not asked again (kept a day)" bash -c "! grep -q robots '$tmp/pass2.log'"
+check "pass 2: robots.txt is not asked again (kept a day)" bash -c "! grep -q ' /robots.txt ' '$tmp/pass2.log'"
 check "pass 2: no new pages" grep -q "0 new pages, 0 changed" "$tmp/pass2.err"
 check "the forbidden path is still never requested" bash -c "! grep -q ' /private/' '$tmp/requests.log'"
 
@@ -234,6 +234,14 @@ cat "$tmp/term.err"
 check "SIGTERM: the watcher exits by itself, promptly ($((SECONDS - t0)) s)" test $((SECONDS - t0)) -le 5
 check "SIGTERM: exit status 0 or 1, pass marked interrupted" bash -c \
 	"[[ $rc -le 1 ]] && grep -q 'interrupted' '$tmp/term.err'"
+apart() { # arrival times (the log is in answer order: sort them) at least $1 s apart
+	grep -o ' t=[0-9.]*' "$tmp/requests.log" | cut -c4- | sort -n |
+		awk -v d="$1" 'NR > 1 && $1 - last < d { bad = 1; print "too soon: " last " " $1 }
+			{ last = $1 } END { exit bad }'
+}
+check "--delay 0.5: requests to the host at least 0.5 s apart" apart 0.49
+check "the User-Agent names aidtrace and its version" bash -c \
+	"! grep -v 'ua=aidtrace/[0-9][0-9.]*_' '$tmp/requests.log' | grep -q ."
 check "SIGTERM: the archive so far verifies" "$VERIFY" "$tmp"/arch2/*.warc.gz
 stored=$(sqlite3 "$tmp/w2.db" "SELECT count(*) FROM seen_pages WHERE archive IS NOT NULL")
 check "SIGTERM: the pages fetched before are stored ($stored)" test "$stored" -ge 1

@@ -5,8 +5,9 @@
 
 Serves the files under ROOT (HTTP/1.1, keep-alive) on 127.0.0.1 at a free
 port, written to PORTFILE once listening. Every request is appended to LOG
-as "METHOD PATH cond=0|1 STATUS" (cond=1: it carried If-None-Match or
-If-Modified-Since). Behaviour by path:
+as "METHOD PATH cond=0|1 STATUS t=SECONDS ua=USER-AGENT" (cond=1: it
+carried If-None-Match or If-Modified-Since; t: when the request arrived, on
+a monotonic clock). Behaviour by path:
   /slow/...      answers after 3 seconds
   /moved/NAME    301 to /news/NAME
   /gz/...        gzip'd when the client accepts it
@@ -45,8 +46,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log(self, status):
         cond = int(bool(self.headers.get("If-None-Match") or
                         self.headers.get("If-Modified-Since")))
+        ua = self.headers.get("User-Agent", "").replace(" ", "_")
         with LOCK, open(LOG, "a") as f:
-            f.write("%s %s cond=%d %d\n" % (self.command, self.path, cond, status))
+            f.write("%s %s cond=%d %d t=%.3f ua=%s\n" % (self.command, self.path, cond, status,
+                                                       self.arrived, ua))
 
     def answer(self, status, body=b"", headers=()):
         self.log(status)
@@ -59,6 +62,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def do_GET(self):
+        self.arrived = time.monotonic()
         path = self.path.split("?", 1)[0]
         if path.startswith("/slow/"):
             time.sleep(3)
