@@ -166,6 +166,11 @@ check "extract reads the archive back" test "$(cut -d'"' -f4 "$tmp/extract.jsonl
 check "extract finds the events the ledger has (by document)" bash -c \
 	"grep -o '\"doc\":\"[^\"]*\"' '$tmp/extract.jsonl' | sort -u >'$tmp/d1'; grep -o '\"doc\":\"[^\"]*\"' '$tmp/ledger.jsonl' | sort -u >'$tmp/d2'; cmp -s '$tmp/d1' '$tmp/d2'"
 
+check "gzip asked for, archived as sent, read back" bash -c \
+	"zcat '$tmp'/arch/*.warc.gz | grep -qa '^Content-Encoding: gzip' &&
+	 zcat '$tmp'/arch/*.warc.gz | grep -qa '^Accept-Encoding: .*gzip' &&
+	 grep -q '/gz/a5.html' '$tmp/extract.jsonl'"
+
 # ---- pass 2: a restart ---------------------------------------------------------
 before=$(wc -l <"$tmp/requests.log")
 "${W[@]}" 2>"$tmp/pass2.err"
