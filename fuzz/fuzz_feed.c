@@ -20,10 +20,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	at_feed_item *items = NULL;
 	size_t n = 0;
 	char err[512];
-	if (at_feed_parse((const char *)data, size, "http://127.0.0.1:8/feeds/f.xml", &items, &n,
-			  err, sizeof(err)) == 0) {
+	if (at_feed_parse((const char *)data, size, "http://127.0.0.1:8/feeds/f.xml", &items,
+			  &n, err, sizeof(err)) == 0) {
 		for (size_t i = 0; i < n; i++)
-			if (strncmp(items[i].url, "http://", 7) && strncmp(items[i].url, "https://", 8))
+			if (strncmp(items[i].url, "http://", 7) &&
+			    strncmp(items[i].url, "https://", 8))
 				abort(); /* only http(s) links become pages */
 		at_feed_items_free(items, n);
 	}

@@ -28,14 +28,14 @@ struct at_warcw {
 	char *dir, *prefix, *software, *user_agent, *robots;
 	uint64_t max_bytes;
 	FILE *f;
-	char *path;          /* the current file */
-	uint64_t size;       /* its size */
+	char *path;                   /* the current file */
+	uint64_t size;                /* its size */
 	char info_id[AT_WARC_ID_LEN]; /* its warcinfo record's id */
-	unsigned serial;     /* names tried (the NNNNN of a file name) */
-	unsigned nfiles;     /* files opened */
-	uint64_t total;      /* bytes written, all files */
-	at_buf rec;          /* the record being built */
-	unsigned char *z;    /* its gzip member */
+	unsigned serial;              /* names tried (the NNNNN of a file name) */
+	unsigned nfiles;              /* files opened */
+	uint64_t total;               /* bytes written, all files */
+	at_buf rec;                   /* the record being built */
+	unsigned char *z;             /* its gzip member */
 	size_t zcap;
 };
 
@@ -110,9 +110,10 @@ void at_warcw_new_id(char id[AT_WARC_ID_LEN])
 	u[6] = (unsigned char)((u[6] & 0x0f) | 0x40); /* version 4 */
 	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80); /* RFC 4122 variant */
 	snprintf(id, AT_WARC_ID_LEN,
-		 "<urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x>",
-		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
-		 u[13], u[14], u[15]);
+		 "<urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%"
+		 "02x>",
+		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11],
+		 u[12], u[13], u[14], u[15]);
 }
 
 static void warc_date(time_t t, char out[24])
@@ -134,8 +135,9 @@ int at_warcw_open(at_warcw **out, const at_warcw_opts *o, char *err, size_t errl
 	struct stat st;
 	if (stat(o->dir, &st) != 0) {
 		if (errno != ENOENT || mkdir(o->dir, 0777) != 0)
-			return fail(err, errlen, AT_EIO, "%s: cannot create the archive folder: %s",
-				    o->dir, strerror(errno));
+			return fail(err, errlen, AT_EIO,
+				    "%s: cannot create the archive folder: %s", o->dir,
+				    strerror(errno));
 	} else if (!S_ISDIR(st.st_mode)) {
 		return fail(err, errlen, AT_EIO, "%s: not a folder", o->dir);
 	}
@@ -192,11 +194,13 @@ static int new_file(at_warcw *w, char *err, size_t errlen)
 		return fail(err, errlen, AT_ENOMEM, "out of memory");
 	int fd = -1;
 	for (int tries = 0; fd < 0 && tries < 100000; tries++) {
-		snprintf(path, n, "%s/%s-%s-%05u.warc.gz", w->dir, w->prefix, stamp, w->serial++);
+		snprintf(path, n, "%s/%s-%s-%05u.warc.gz", w->dir, w->prefix, stamp,
+			 w->serial++);
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0 && errno != EEXIST) {
 			int e = errno;
-			r = fail(err, errlen, AT_EIO, "%s: cannot create: %s", path, strerror(e));
+			r = fail(err, errlen, AT_EIO, "%s: cannot create: %s", path,
+				 strerror(e));
 			free(path);
 			return r;
 		}

@@ -29,12 +29,12 @@
 typedef struct at_warcw at_warcw;
 
 typedef struct at_warcw_opts {
-	const char *dir;      /* the archive folder (created if missing) */
-	const char *prefix;   /* file name prefix; NULL: "aidtrace" */
-	uint64_t max_bytes;   /* rotate at this size; 0: AT_WARC_DEFAULT_MAX */
-	const char *software; /* warcinfo "software", e.g. "aidtrace/0.1.0" */
+	const char *dir;        /* the archive folder (created if missing) */
+	const char *prefix;     /* file name prefix; NULL: "aidtrace" */
+	uint64_t max_bytes;     /* rotate at this size; 0: AT_WARC_DEFAULT_MAX */
+	const char *software;   /* warcinfo "software", e.g. "aidtrace/0.1.0" */
 	const char *user_agent; /* warcinfo "http-header-user-agent", or NULL */
-	const char *robots;   /* warcinfo "robots" ("obey"), or NULL */
+	const char *robots;     /* warcinfo "robots" ("obey"), or NULL */
 } at_warcw_opts;
 
 typedef struct at_warcw_rec {
@@ -43,13 +43,13 @@ typedef struct at_warcw_rec {
 	const char *content_type; /* e.g. "application/http;msgtype=response" */
 	const void *block;        /* the record's block */
 	size_t len;
-	size_t payload_off;       /* where the payload starts in the block (after
+	size_t payload_off;        /* where the payload starts in the block (after
 				     the HTTP headers); SIZE_MAX: no payload digest */
-	const char *id;           /* WARC-Record-ID to use (from at_warcw_new_id), or
+	const char *id;            /* WARC-Record-ID to use (from at_warcw_new_id), or
 				     NULL for a fresh one */
 	const char *concurrent_to; /* WARC-Concurrent-To, or NULL */
-	const char *ip;           /* WARC-IP-Address, or NULL */
-	time_t date;              /* WARC-Date; 0: now */
+	const char *ip;            /* WARC-IP-Address, or NULL */
+	time_t date;               /* WARC-Date; 0: now */
 } at_warcw_rec;
 
 /* Open the writer (the first file is created at the first record). 0, or a

@@ -145,10 +145,11 @@ int cmd_watch(int argc, char **argv)
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			watch_usage(stdout);
 			return 0;
-		} else if (!strcmp(a, "--feeds") || !strcmp(a, "--archive") || !strcmp(a, "--db") ||
-			   !strcmp(a, "--interval") || !strcmp(a, "--delay") ||
-			   !strcmp(a, "--timeout") || !strcmp(a, "--max-page") ||
-			   !strcmp(a, "--archive-max") || !strcmp(a, "--data")) {
+		} else if (!strcmp(a, "--feeds") || !strcmp(a, "--archive") ||
+			   !strcmp(a, "--db") || !strcmp(a, "--interval") ||
+			   !strcmp(a, "--delay") || !strcmp(a, "--timeout") ||
+			   !strcmp(a, "--max-page") || !strcmp(a, "--archive-max") ||
+			   !strcmp(a, "--data")) {
 			if (!(v = need(argc, argv, &i)))
 				return 2;
 			if (!strcmp(a, "--feeds"))
@@ -168,7 +169,8 @@ int cmd_watch(int argc, char **argv)
 				bad = t <= 0;
 				o.timeout_ms = (long)(t * 1000);
 			} else if (!strcmp(a, "--max-page"))
-				bad = !(o.max_bytes = size_arg(v)) || o.max_bytes > AT_MAX_DOC_BYTES;
+				bad = !(o.max_bytes = size_arg(v)) ||
+				      o.max_bytes > AT_MAX_DOC_BYTES;
 			else
 				bad = !(o.archive_max = size_arg(v));
 		} else {
@@ -218,7 +220,8 @@ int cmd_watch(int argc, char **argv)
 		}
 		if (!quiet)
 			fprintf(stderr,
-				"aidtrace: watch pass %ld: %ld feeds (%ld not modified), %ld new "
+				"aidtrace: watch pass %ld: %ld feeds (%ld not modified), %ld "
+				"new "
 				"pages, %ld changed, %ld events, %ld errors; %ld requests "
 				"(%ld conditional), %.1f s%s\n",
 				pass, s.feeds, s.feeds_unchanged, s.pages_new, s.pages_changed,

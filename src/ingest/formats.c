@@ -7,10 +7,12 @@
  */
 #include "ingest_int.h"
 
+/* clang-format off */
 const at_format *const at__formats[] = {
-	&at__jsonl_format,
-	&at__warc_format,
-	&at__page_format,
-	&at__text_format,
+	&at__jsonl_format, /* .jsonl, .ndjson (and "-", stdin, by the reader) */
+	&at__warc_format,  /* .warc, .warc.gz, .arc, .arc.gz, or WARC/ARC bytes */
+	&at__page_format,  /* .html, .htm, .xhtml */
+	&at__text_format,  /* any other file (.txt, .text in a directory walk) */
 	NULL,
 };
+/* clang-format on */

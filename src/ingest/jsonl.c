@@ -22,18 +22,18 @@
 #define AT_READ_CHUNK (64u * 1024u)
 
 typedef struct jsonl_reader {
-	FILE *f;              /* the stream */
+	FILE *f; /* the stream */
 	int is_stdin;
-	char *path;           /* for diagnostics ("-" for stdin) */
-	uint64_t lineno;      /* lines read */
-	uint64_t byte;        /* offset of the current line */
-	char *line;           /* line buffer, grows up to AT_MAX_LINE_BYTES */
+	char *path;      /* for diagnostics ("-" for stdin) */
+	uint64_t lineno; /* lines read */
+	uint64_t byte;   /* offset of the current line */
+	char *line;      /* line buffer, grows up to AT_MAX_LINE_BYTES */
 	size_t line_alloc;
-	char *rbuf;           /* chunk of the stream read ahead */
+	char *rbuf; /* chunk of the stream read ahead */
 	size_t rpos, rlen;
-	char published[17];   /* override, or "" */
-	int defer;            /* defer_pages */
-	uint64_t consumed;    /* bytes of lines read */
+	char published[17]; /* override, or "" */
+	int defer;          /* defer_pages */
+	uint64_t consumed;  /* bytes of lines read */
 } jsonl_reader;
 
 static void jsonl_close(void *st)
@@ -172,8 +172,8 @@ static int jsonl_doc(jsonl_reader *r, const char *tv, size_t tlen, char *owned, 
 	int rc;
 	if (tlen > AT_MAX_DOC_BYTES) {
 		at__set_diag(diag, file, r->lineno, r->byte,
-			 "line %llu: text larger than %u bytes; skipped",
-			 (unsigned long long)r->lineno, AT_MAX_DOC_BYTES);
+			     "line %llu: text larger than %u bytes; skipped",
+			     (unsigned long long)r->lineno, AT_MAX_DOC_BYTES);
 		rc = AT_ETOOBIG;
 		goto fail;
 	}
@@ -249,15 +249,15 @@ static int parse_jsonl_doc(jsonl_reader *r, const char *line, size_t len, at_doc
 	json_t *o = json_loadb(line, len, 0, &jerr);
 	if (!o) {
 		at__set_diag(diag, file, r->lineno, r->byte + (uint64_t)jerr.position,
-			 "line %llu, column %d: malformed JSON: %s; line skipped",
-			 (unsigned long long)r->lineno, jerr.column, jerr.text);
+			     "line %llu, column %d: malformed JSON: %s; line skipped",
+			     (unsigned long long)r->lineno, jerr.column, jerr.text);
 		return AT_EPARSE;
 	}
 	int rc = AT_EPARSE;
 	if (!json_is_object(o)) {
 		at__set_diag(diag, file, r->lineno, r->byte,
-			 "line %llu: not a JSON object; line skipped",
-			 (unsigned long long)r->lineno);
+			     "line %llu: not a JSON object; line skipped",
+			     (unsigned long long)r->lineno);
 		goto cleanup;
 	}
 	json_t *text = json_object_get(o, "text");
@@ -268,8 +268,8 @@ static int parse_jsonl_doc(jsonl_reader *r, const char *line, size_t len, at_doc
 	}
 	if (!json_is_string(text)) {
 		at__set_diag(diag, file, r->lineno, r->byte,
-			 "line %llu: no \"text\" or \"html\" string; line skipped",
-			 (unsigned long long)r->lineno);
+			     "line %llu: no \"text\" or \"html\" string; line skipped",
+			     (unsigned long long)r->lineno);
 		goto cleanup;
 	}
 	char idbuf[64];
@@ -307,8 +307,8 @@ static int next_lines(jsonl_reader *r, at_doc **out, at_diag *diag)
 			return AT_ENOMEM;
 		if (n == -2) {
 			at__set_diag(diag, r->path, r->lineno, start,
-				 "line %llu longer than %u bytes; skipped",
-				 (unsigned long long)r->lineno, AT_MAX_LINE_BYTES);
+				     "line %llu longer than %u bytes; skipped",
+				     (unsigned long long)r->lineno, AT_MAX_LINE_BYTES);
 			/* the byte count of a skipped line is unknown: report the line */
 			return AT_ETOOBIG;
 		}
@@ -323,13 +323,12 @@ static int next_lines(jsonl_reader *r, at_doc **out, at_diag *diag)
 			i++;
 		if (i == len)
 			continue; /* blank line */
-		r->byte = start; /* positions in diagnostics are line starts */
+		r->byte = start;  /* positions in diagnostics are line starts */
 		int rc = parse_jsonl_doc(r, s, len, out, diag);
 		r->byte = start + (uint64_t)n + 1;
 		return rc;
 	}
 }
 
-
-const at_format at__jsonl_format = {"jsonl", jsonl_name, jsonl_name, jsonl_open, jsonl_next,
-				    jsonl_bytes, jsonl_close};
+const at_format at__jsonl_format = {"jsonl",    jsonl_name,  jsonl_name, jsonl_open,
+				    jsonl_next, jsonl_bytes, jsonl_close};

@@ -16,8 +16,8 @@
 
 typedef struct text_reader {
 	char *path;
-	int done;            /* its document was handed out */
-	char published[17];  /* override, or "" */
+	int done;           /* its document was handed out */
+	char published[17]; /* override, or "" */
 	int defer;
 	uint64_t consumed;
 } text_reader;
@@ -36,8 +36,8 @@ static int read_text_file(text_reader *r, const char *path, at_doc **out, at_dia
 		if (len == alloc) {
 			if (alloc >= AT_MAX_DOC_BYTES) {
 				at__set_diag(diag, path, 0, len,
-					 "document larger than %u bytes; skipped",
-					 AT_MAX_DOC_BYTES);
+					     "document larger than %u bytes; skipped",
+					     AT_MAX_DOC_BYTES);
 				rc = AT_ETOOBIG;
 				break;
 			}
@@ -53,7 +53,8 @@ static int read_text_file(text_reader *r, const char *path, at_doc **out, at_dia
 		len += got;
 		if (got == 0) {
 			if (ferror(f)) {
-				at__set_diag(diag, path, 0, len, "read error: %s", strerror(errno));
+				at__set_diag(diag, path, 0, len, "read error: %s",
+					     strerror(errno));
 				rc = AT_EIO;
 			}
 			break;
@@ -160,7 +161,7 @@ static int text_walk_name(const char *name)
 /* Pages and texts share the reader: a page is known by its name (also in
  * capitals) or its first bytes once the file is read. The text format
  * claims any file no other format claims. */
-const at_format at__page_format = {"html", page_walk_name, page_walk_name, text_open, text_next,
-				   text_bytes, text_close};
-const at_format at__text_format = {"text", text_walk_name, NULL, text_open, text_next,
-				   text_bytes, text_close};
+const at_format at__page_format = {"html",    page_walk_name, page_walk_name, text_open,
+				   text_next, text_bytes,     text_close};
+const at_format at__text_format = {"text",    text_walk_name, NULL,      text_open,
+				   text_next, text_bytes,     text_close};

@@ -52,10 +52,11 @@ int at_seen_page_get(at_store *s, const char *url, at_seen_page *p, char *err, s
 {
 	memset(p, 0, sizeof(*p));
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(at__store_sqlite(s),
-				    "SELECT item_date, digest, etag, last_modified, status, tries,"
-				    " archive, record_off, fetched FROM seen_pages WHERE url = ?1",
-				    -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(
+		at__store_sqlite(s),
+		"SELECT item_date, digest, etag, last_modified, status, tries,"
+		" archive, record_off, fetched FROM seen_pages WHERE url = ?1",
+		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_err(s, rc, err, errlen, "reading the seen pages");
 	sqlite3_bind_text(st, 1, url, -1, SQLITE_TRANSIENT);
@@ -121,8 +122,8 @@ int at_seen_feed_get(at_store *s, const char *url, at_seen_feed *f, char *err, s
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(
 		at__store_sqlite(s),
-		"SELECT etag, last_modified, status, fetched FROM seen_feeds WHERE url = ?1", -1,
-		&st, NULL);
+		"SELECT etag, last_modified, status, fetched FROM seen_feeds WHERE url = ?1",
+		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_err(s, rc, err, errlen, "reading the seen feeds");
 	sqlite3_bind_text(st, 1, url, -1, SQLITE_TRANSIENT);
@@ -146,10 +147,11 @@ int at_seen_feed_put(at_store *s, const char *url, const at_seen_feed *f, char *
 	char now[24];
 	at_seen_now(now);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(at__store_sqlite(s),
-				    "INSERT OR REPLACE INTO seen_feeds (url, etag, last_modified,"
-				    " status, fetched) VALUES (?1, ?2, ?3, ?4, ?5)",
-				    -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(
+		at__store_sqlite(s),
+		"INSERT OR REPLACE INTO seen_feeds (url, etag, last_modified,"
+		" status, fetched) VALUES (?1, ?2, ?3, ?4, ?5)",
+		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_err(s, rc, err, errlen, "writing the seen feeds");
 	sqlite3_bind_text(st, 1, url, -1, SQLITE_TRANSIENT);

@@ -26,30 +26,30 @@
 
 #include "aidtrace.h"
 
-#define AT_SEEN_SCHEMA                                                                   \
-	"CREATE TABLE seen_pages ("                                                      \
-	"  url TEXT PRIMARY KEY,"                                                        \
-	"  item_date TEXT, digest TEXT, etag TEXT, last_modified TEXT,"                  \
-	"  status INTEGER NOT NULL, error TEXT, tries INTEGER NOT NULL DEFAULT 0,"       \
-	"  first_seen TEXT NOT NULL, fetched TEXT,"                                      \
-	"  archive TEXT, record_off INTEGER) WITHOUT ROWID;"                             \
-	"CREATE TABLE seen_feeds ("                                                      \
-	"  url TEXT PRIMARY KEY,"                                                        \
-	"  etag TEXT, last_modified TEXT, status INTEGER NOT NULL, fetched TEXT)"        \
-	"  WITHOUT ROWID;"                                                               \
-	"CREATE TABLE seen_robots ("                                                     \
-	"  origin TEXT PRIMARY KEY, status INTEGER NOT NULL, body BLOB,"                 \
+#define AT_SEEN_SCHEMA                                                             \
+	"CREATE TABLE seen_pages ("                                                \
+	"  url TEXT PRIMARY KEY,"                                                  \
+	"  item_date TEXT, digest TEXT, etag TEXT, last_modified TEXT,"            \
+	"  status INTEGER NOT NULL, error TEXT, tries INTEGER NOT NULL DEFAULT 0," \
+	"  first_seen TEXT NOT NULL, fetched TEXT,"                                \
+	"  archive TEXT, record_off INTEGER) WITHOUT ROWID;"                       \
+	"CREATE TABLE seen_feeds ("                                                \
+	"  url TEXT PRIMARY KEY,"                                                  \
+	"  etag TEXT, last_modified TEXT, status INTEGER NOT NULL, fetched TEXT)"  \
+	"  WITHOUT ROWID;"                                                         \
+	"CREATE TABLE seen_robots ("                                               \
+	"  origin TEXT PRIMARY KEY, status INTEGER NOT NULL, body BLOB,"           \
 	"  fetched INTEGER NOT NULL) WITHOUT ROWID;"
 
 typedef struct at_seen_page {
-	char item_date[64];     /* the feed's date for the item when last fetched */
-	char digest[40];        /* "sha1:..." of the page's payload, or "" */
+	char item_date[64]; /* the feed's date for the item when last fetched */
+	char digest[40];    /* "sha1:..." of the page's payload, or "" */
 	char etag[256], last_modified[64];
-	int status;             /* last HTTP status; 0: no answer */
-	int tries;              /* failed attempts since the last page stored */
-	char archive[1024];     /* where the page is kept, or "" */
+	int status;         /* last HTTP status; 0: no answer */
+	int tries;          /* failed attempts since the last page stored */
+	char archive[1024]; /* where the page is kept, or "" */
 	int64_t record_off;
-	char fetched[24];       /* when it was last fetched (UTC), or "" */
+	char fetched[24]; /* when it was last fetched (UTC), or "" */
 } at_seen_page;
 
 typedef struct at_seen_feed {

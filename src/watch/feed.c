@@ -150,11 +150,12 @@ int at_feed_parse(const char *bytes, size_t n, const char *base, at_feed_item **
 		snprintf(err, errlen, "out of memory");
 		return AT_ENOMEM;
 	}
-	xmlDoc *doc = xmlCtxtReadMemory(ctxt, bytes, (int)n, base, NULL,
-					XML_PARSE_NONET | XML_PARSE_NOERROR |
-						XML_PARSE_NOWARNING);
+	xmlDoc *doc =
+		xmlCtxtReadMemory(ctxt, bytes, (int)n, base, NULL,
+				  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt); /* messages are not printed: NOERROR */
+		const xmlError *e =
+			xmlCtxtGetLastError(ctxt); /* messages are not printed: NOERROR */
 		char msg[160] = "not well-formed";
 		if (e && e->message) {
 			snprintf(msg, sizeof(msg), "%s", e->message);
@@ -162,7 +163,8 @@ int at_feed_parse(const char *bytes, size_t n, const char *base, at_feed_item **
 			while (m && (msg[m - 1] == '\n' || msg[m - 1] == ' '))
 				msg[--m] = '\0';
 		}
-		snprintf(err, errlen, "not a well-formed feed: line %d: %s", e ? e->line : 0, msg);
+		snprintf(err, errlen, "not a well-formed feed: line %d: %s", e ? e->line : 0,
+			 msg);
 		xmlFreeParserCtxt(ctxt);
 		return AT_EPARSE;
 	}

@@ -27,7 +27,7 @@
 
 typedef struct host_time {
 	char origin[256];
-	double last; /* monotonic seconds at the end of its last request */
+	double last;  /* monotonic seconds at the end of its last request */
 	double delay; /* its robots.txt Crawl-delay, when longer than ours */
 } host_time;
 
@@ -280,7 +280,8 @@ static int wait_host(at_http *h, const char *origin, host_time **slot)
 			return 0;
 		if (left > 0.25)
 			left = 0.25; /* look at stop four times a second */
-		struct timespec ts = {(time_t)left, (long)((left - (double)(time_t)left) * 1e9)};
+		struct timespec ts = {(time_t)left,
+				      (long)((left - (double)(time_t)left) * 1e9)};
 		nanosleep(&ts, NULL);
 	}
 }
@@ -379,9 +380,8 @@ int at_http_get(at_http *h, const char *url, const char *etag, const char *last_
 		return AT_ETOOBIG;
 	}
 	if (rc != CURLE_OK) {
-		snprintf(err, errlen, "%s", rc == CURLE_OPERATION_TIMEDOUT
-						    ? "timed out"
-						    : curl_easy_strerror(rc));
+		snprintf(err, errlen, "%s",
+			 rc == CURLE_OPERATION_TIMEDOUT ? "timed out" : curl_easy_strerror(rc));
 		if (rc == CURLE_OPERATION_TIMEDOUT)
 			snprintf(err, errlen, "timed out after %.1f s",
 				 (double)h->o.timeout_ms / 1000.0);

@@ -116,7 +116,8 @@ static int parse_groups(at_robots *r, const char *txt, size_t n, const char *age
 			if (!in_agents)
 				applies = 0; /* a new group starts */
 			in_agents = 1;
-			int match = which == 1 ? agent_is(v, vn, agent) : (vn == 1 && v[0] == '*');
+			int match =
+				which == 1 ? agent_is(v, vn, agent) : (vn == 1 && v[0] == '*');
 			if (match && !applies) {
 				applies = 1;
 				groups++;

@@ -41,7 +41,7 @@
 #include "../store/seen.h"
 #include "../store/store.h"
 
-#define ROBOTS_TTL (24 * 3600)   /* robots.txt kept a day */
+#define ROBOTS_TTL (24 * 3600)    /* robots.txt kept a day */
 #define ROBOTS_MAX (512u * 1024u) /* bytes of robots.txt read (RFC 9309: 500 KiB) */
 #define USER_AGENT "aidtrace/" AT_VERSION " (news archiver; obeys robots.txt)"
 
@@ -166,8 +166,8 @@ static const at_robots *robots_for(at_watch *w, const char *origin, char *why, s
 	int status = 0;
 	char *body = NULL;
 	size_t len = 0;
-	int found = at_seen_robots_get(w->st, origin, (long long)time(NULL) - ROBOTS_TTL, &status,
-				       &body, &len, err, sizeof(err));
+	int found = at_seen_robots_get(w->st, origin, (long long)time(NULL) - ROBOTS_TTL,
+				       &status, &body, &len, err, sizeof(err));
 	if (found <= 0) {
 		char url[512];
 		snprintf(url, sizeof(url), "%s/robots.txt", origin);
@@ -196,7 +196,8 @@ static const at_robots *robots_for(at_watch *w, const char *origin, char *why, s
 				continue;
 			}
 			if (status == 0)
-				if (snprintf(why, whylen, "robots.txt of %s: %s", origin, err) < 0)
+				if (snprintf(why, whylen, "robots.txt of %s: %s", origin, err) <
+				    0)
 					why[0] = '\0';
 			break;
 		}
@@ -211,15 +212,16 @@ static const at_robots *robots_for(at_watch *w, const char *origin, char *why, s
 		if (status >= 200 && status < 500)
 			at_seen_robots_put(w->st, origin, status, body, len, err, sizeof(err));
 	}
-	at_robots *rules = status >= 200 && status < 300 ? at_robots_parse(body, len, "aidtrace")
+	at_robots *rules = status >= 200 && status < 300
+				   ? at_robots_parse(body, len, "aidtrace")
 			   : status >= 400 && status < 500 ? at_robots_all(0) /* no rules */
-							     : at_robots_all(1);
+							   : at_robots_all(1);
 	free(body);
 	if (!rules)
 		return NULL;
 	if (status == 0 || status >= 500)
-		snprintf(why + strlen(why), whylen - strlen(why), "%srobots.txt of %s unreachable",
-			 why[0] ? "; " : "", origin);
+		snprintf(why + strlen(why), whylen - strlen(why),
+			 "%srobots.txt of %s unreachable", why[0] ? "; " : "", origin);
 	if (at_robots_delay(rules) > w->o.delay)
 		at_http_host_delay(w->http, origin, at_robots_delay(rules));
 	if (!e && w->nrob == w->caprob) {
@@ -245,7 +247,8 @@ static const at_robots *robots_for(at_watch *w, const char *origin, char *why, s
 static int allowed(at_watch *w, const char *url, char *why, size_t whylen)
 {
 	char origin[256], path[4096];
-	if (at_http_origin(url, origin, sizeof(origin)) || at_http_path(url, path, sizeof(path))) {
+	if (at_http_origin(url, origin, sizeof(origin)) ||
+	    at_http_path(url, path, sizeof(path))) {
 		snprintf(why, whylen, "not an http(s) URL");
 		return 0;
 	}
@@ -267,10 +270,10 @@ static int allowed(at_watch *w, const char *url, char *why, size_t whylen)
 /* ---- fetching and archiving ---------------------------------------------- */
 
 typedef struct fetched {
-	at_http_resp r;    /* the last hop's answer */
-	char *url;         /* its URL */
-	char file[1024];   /* the archive file of its response record */
-	uint64_t off;      /* the record's offset */
+	at_http_resp r;  /* the last hop's answer */
+	char *url;       /* its URL */
+	char file[1024]; /* the archive file of its response record */
+	uint64_t off;    /* the record's offset */
 	int archived;
 } fetched;
 
@@ -365,8 +368,8 @@ static int fetch(at_watch *w, const char *url, const char *etag, const char *lm,
 			return F_FAIL;
 		}
 		at_http_resp_free(&f->r);
-		int rc = at_http_get(w->http, cur, hop ? NULL : etag, hop ? NULL : lm, &f->r, why,
-				     sizeof(why));
+		int rc = at_http_get(w->http, cur, hop ? NULL : etag, hop ? NULL : lm, &f->r,
+				     why, sizeof(why));
 		w->s->requests++;
 		w->s->conditional += !hop && ((etag && *etag) || (lm && *lm));
 		w->s->pages_fetched += page;
@@ -526,11 +529,13 @@ static int page(at_watch *w, const at_feed_item *it, char *err, size_t errlen)
 	int transient;
 	/* a stored page is asked for conditionally */
 	int rc = fetch(w, it->url, seen.archive[0] ? seen.etag : NULL,
-		       seen.archive[0] ? seen.last_modified : NULL, 1, &f, &transient, err, errlen);
+		       seen.archive[0] ? seen.last_modified : NULL, 1, &f, &transient, err,
+		       errlen);
 	if (rc == F_STOP || rc == F_FATAL)
 		return rc;
 	if (rc == F_FAIL) {
-		rc = failed(w, it->url, &seen, transient, f.r.status, "not fetched", err, errlen);
+		rc = failed(w, it->url, &seen, transient, f.r.status, "not fetched", err,
+			    errlen);
 		fetched_free(&f);
 		return rc;
 	}
@@ -543,7 +548,8 @@ static int page(at_watch *w, const at_feed_item *it, char *err, size_t errlen)
 	if (st == 304 && seen.archive[0]) {
 		w->s->pages_unchanged++;
 		fetched_free(&f);
-		return at_seen_page_put(w->st, it->url, &seen, NULL, err, errlen) ? F_FATAL : F_OK;
+		return at_seen_page_put(w->st, it->url, &seen, NULL, err, errlen) ? F_FATAL
+										  : F_OK;
 	}
 	if (st < 200 || st > 299) {
 		diag(w, it->url, "HTTP %ld%s%s", st, strcmp(f.url, it->url) ? " from " : "",
@@ -653,7 +659,8 @@ int at_watch_pass(at_watch *w, at_watch_stats *stats, char *err, size_t errlen)
 	double t0 = mono();
 	FILE *fp = fopen(w->o.feeds, "r");
 	if (!fp) {
-		snprintf(err, errlen, "%s: cannot read the feeds: %s", w->o.feeds, strerror(errno));
+		snprintf(err, errlen, "%s: cannot read the feeds: %s", w->o.feeds,
+			 strerror(errno));
 		return AT_EIO;
 	}
 	char line[8192];

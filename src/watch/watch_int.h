@@ -21,25 +21,25 @@ typedef struct at_http at_http;
 
 typedef struct at_http_opts {
 	const char *user_agent;
-	double delay;         /* seconds between two requests to one host */
-	long timeout_ms;      /* for a whole transfer */
-	uint64_t max_bytes;   /* of a body as received */
+	double delay;                /* seconds between two requests to one host */
+	long timeout_ms;             /* for a whole transfer */
+	uint64_t max_bytes;          /* of a body as received */
 	volatile sig_atomic_t *stop; /* set: sleeps end early (may be NULL) */
 } at_http_opts;
 
 typedef struct at_http_resp {
-	long status;          /* 0 when no answer came */
-	at_buf req;           /* the request line and headers as sent */
-	at_buf head;          /* status line and headers as received, ending in a
+	long status; /* 0 when no answer came */
+	at_buf req;  /* the request line and headers as sent */
+	at_buf head; /* status line and headers as received, ending in a
 				 blank line (a Transfer-Encoding line is renamed
 				 X-Archive-Orig-Transfer-Encoding: the body is
 				 kept de-chunked) */
-	at_buf body;          /* the body as received (content coding kept) */
+	at_buf body; /* the body as received (content coding kept) */
 	char ctype[256], etag[256], last_modified[64], encoding[64];
 	char location[2048];
 	char ip[64];
-	time_t date;          /* when the answer came */
-	int too_big;          /* the body passed max_bytes (the transfer stopped) */
+	time_t date; /* when the answer came */
+	int too_big; /* the body passed max_bytes (the transfer stopped) */
 } at_http_resp;
 
 int at_http_new(at_http **out, const at_http_opts *o);
@@ -89,8 +89,8 @@ void at_robots_free(at_robots *r);
 /* ---- feed.c ------------------------------------------------------------- */
 
 typedef struct at_feed_item {
-	char *url;   /* absolute http(s) URL of the article */
-	char *date;  /* the feed's date for it (RSS pubDate, Atom updated), or NULL */
+	char *url;  /* absolute http(s) URL of the article */
+	char *date; /* the feed's date for it (RSS pubDate, Atom updated), or NULL */
 } at_feed_item;
 
 /*

@@ -19,10 +19,10 @@
 #include <zlib.h>
 
 typedef struct wv_result {
-	long records, digests;   /* records read, digests compared */
+	long records, digests; /* records read, digests compared */
 	long responses, requests;
-	uint64_t offs[4096];     /* member offsets of the records (first 4096) */
-	char msg[512];           /* the first problem, or "" */
+	uint64_t offs[4096]; /* member offsets of the records (first 4096) */
+	char msg[512];       /* the first problem, or "" */
 } wv_result;
 
 static void wv_b32(const unsigned char *d, char *out)
@@ -57,7 +57,8 @@ static int wv_digest_ok(const char *want, const unsigned char *p, size_t n)
 static int wv_field(const char *hdr, const char *name, char *out, size_t n)
 {
 	size_t k = strlen(name);
-	for (const char *l = hdr; l && *l; l = strstr(l, "\r\n") ? strstr(l, "\r\n") + 2 : NULL) {
+	for (const char *l = hdr; l && *l;
+	     l = strstr(l, "\r\n") ? strstr(l, "\r\n") + 2 : NULL) {
 		if (strncasecmp(l, name, k) == 0 && l[k] == ':') {
 			const char *v = l + k + 1;
 			while (*v == ' ')
@@ -108,10 +109,11 @@ static int wv_record(wv_result *r, const char *path, uint64_t off, const unsigne
 	size_t block = hlen + 2;
 	int bad = !len[0] || *e || block + cl + 4 != n || memcmp(p + block + cl, "\r\n\r\n", 4);
 	if (bad || !has_date || !has_id || !bd[0]) {
-		snprintf(r->msg, sizeof(r->msg),
-			 "%s@%llu: record layout wrong (Content-Length %s, member of %zu bytes, "
-			 "date %d, id %d, block digest %d)",
-			 path, (unsigned long long)off, len, n, has_date, has_id, bd[0] != 0);
+		snprintf(
+			r->msg, sizeof(r->msg),
+			"%s@%llu: record layout wrong (Content-Length %s, member of %zu bytes, "
+			"date %d, id %d, block digest %d)",
+			path, (unsigned long long)off, len, n, has_date, has_id, bd[0] != 0);
 		return -1;
 	}
 	if (r->records == 0) {
@@ -119,7 +121,8 @@ static int wv_record(wv_result *r, const char *path, uint64_t off, const unsigne
 		base = base ? base + 1 : path;
 		if (strcmp(type, "warcinfo") || strcmp(fn, base)) {
 			snprintf(r->msg, sizeof(r->msg),
-				 "%s: the first record is %s (WARC-Filename \"%s\"), not its warcinfo",
+				 "%s: the first record is %s (WARC-Filename \"%s\"), not its "
+				 "warcinfo",
 				 path, type, fn);
 			return -1;
 		}
@@ -195,8 +198,8 @@ static int wv_check(const char *path, wv_result *r)
 		size_t used = (got - pos) - z.avail_in;
 		inflateEnd(&z);
 		if (zr != Z_STREAM_END) {
-			snprintf(r->msg, sizeof(r->msg), "%s@%zu: not a whole gzip member", path,
-				 pos);
+			snprintf(r->msg, sizeof(r->msg), "%s@%zu: not a whole gzip member",
+				 path, pos);
 			rc = -1;
 		} else {
 			rc = wv_record(r, path, pos, out, n);

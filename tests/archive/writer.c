@@ -72,8 +72,11 @@ static void rotation_and_readback(void **state)
 	snprintf(dir, sizeof(dir), "%s/arch", f->dir);
 	at_warcw *w;
 	char err[512];
-	at_warcw_opts o = {.dir = dir, .max_bytes = 1500, .software = "aidtrace-test/1",
-			   .robots = "obey", .user_agent = "aidtrace/test"};
+	at_warcw_opts o = {.dir = dir,
+			   .max_bytes = 1500,
+			   .software = "aidtrace-test/1",
+			   .robots = "obey",
+			   .user_agent = "aidtrace/test"};
 	assert_int_equal(at_warcw_open(&w, &o, err, sizeof(err)), 0);
 	char files[8][600];
 	uint64_t offs[8];
@@ -94,7 +97,8 @@ static void rotation_and_readback(void **state)
 				  .len = (size_t)n,
 				  .payload_off = (size_t)(n - bn),
 				  .ip = "127.0.0.1"};
-		assert_int_equal(at_warcw_write(w, &r, rid, &file, &offs[i], err, sizeof(err)), 0);
+		assert_int_equal(at_warcw_write(w, &r, rid, &file, &offs[i], err, sizeof(err)),
+				 0);
 		snprintf(files[i], sizeof(files[i]), "%s", file);
 		int qn = snprintf(req, sizeof(req),
 				  "GET /news/%d.html HTTP/1.1\r\nHost: 127.0.0.1:8\r\n\r\n", i);
@@ -107,7 +111,8 @@ static void rotation_and_readback(void **state)
 				  .concurrent_to = rid};
 		const char *qfile;
 		uint64_t qoff;
-		assert_int_equal(at_warcw_write(w, &q, NULL, &qfile, &qoff, err, sizeof(err)), 0);
+		assert_int_equal(at_warcw_write(w, &q, NULL, &qfile, &qoff, err, sizeof(err)),
+				 0);
 		assert_string_equal(qfile, files[i]); /* a pair stays in one file */
 		assert_true(qoff > offs[i]);
 	}
@@ -176,8 +181,12 @@ static void tampering_is_caught(void **state)
 	assert_int_equal(at_warcw_open(&w, &o, err, sizeof(err)), 0);
 	const char *file;
 	uint64_t off;
-	at_warcw_rec r = {.type = "resource", .uri = "urn:x-test:1", .content_type = "text/plain",
-			  .block = "Twelve howitzers.", .len = 17, .payload_off = 0};
+	at_warcw_rec r = {.type = "resource",
+			  .uri = "urn:x-test:1",
+			  .content_type = "text/plain",
+			  .block = "Twelve howitzers.",
+			  .len = 17,
+			  .payload_off = 0};
 	assert_int_equal(at_warcw_write(w, &r, NULL, &file, &off, err, sizeof(err)), 0);
 	char path[600];
 	snprintf(path, sizeof(path), "%s", file);

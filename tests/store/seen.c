@@ -68,7 +68,8 @@ static void migrates_version_1(void **state)
 	assert_int_equal(query(db, "PRAGMA user_version"), AT_SCHEMA_VERSION);
 	assert_int_equal(query(db, "SELECT count(*) FROM documents WHERE key = 'kept'"), 1);
 	assert_int_equal(query(db, "SELECT count(*) FROM seen_pages"), 0);
-	assert_int_equal(query(db, "SELECT count(*) FROM documents WHERE record_off IS NULL"), 1);
+	assert_int_equal(query(db, "SELECT count(*) FROM documents WHERE record_off IS NULL"),
+			 1);
 }
 
 static void round_trips(void **state)
@@ -87,13 +88,13 @@ static void round_trips(void **state)
 	p.status = 200;
 	snprintf(p.archive, sizeof(p.archive), "/arch/x.warc.gz");
 	p.record_off = 1234;
-	assert_int_equal(at_seen_page_put(st, "http://h.test/a", &p, NULL, err, sizeof(err)), 0);
+	assert_int_equal(at_seen_page_put(st, "http://h.test/a", &p, NULL, err, sizeof(err)),
+			 0);
 	exec_sql(db, "UPDATE seen_pages SET first_seen = '2000-01-01T00:00:00Z'");
 	p.tries = 2;
 	p.status = 503;
-	assert_int_equal(at_seen_page_put(st, "http://h.test/a", &p, "HTTP error", err,
-					  sizeof(err)),
-			 0);
+	assert_int_equal(
+		at_seen_page_put(st, "http://h.test/a", &p, "HTTP error", err, sizeof(err)), 0);
 	assert_int_equal(at_seen_page_get(st, "http://h.test/a", &q, err, sizeof(err)), 1);
 	assert_string_equal(q.item_date, "Mon, 04 Mar 2024");
 	assert_string_equal(q.digest, "sha1:ABC");
@@ -102,8 +103,8 @@ static void round_trips(void **state)
 	assert_int_equal(q.record_off, 1234);
 	assert_int_equal(q.tries, 2);
 	assert_int_equal(q.status, 503);
-	assert_int_equal(query(db, "SELECT first_seen = '2000-01-01T00:00:00Z' FROM seen_pages"),
-			 1);
+	assert_int_equal(
+		query(db, "SELECT first_seen = '2000-01-01T00:00:00Z' FROM seen_pages"), 1);
 	at_seen_feed sf = {.status = 200}, sg;
 	snprintf(sf.etag, sizeof(sf.etag), "\"f\"");
 	snprintf(sf.last_modified, sizeof(sf.last_modified), "Mon, 04 Mar 2024 09:00:00 GMT");
@@ -118,8 +119,8 @@ static void round_trips(void **state)
 	assert_int_equal(at_seen_robots_put(st, "http://h.test:80", 200, "User-agent: *\n", 14,
 					    err, sizeof(err)),
 			 0);
-	assert_int_equal(at_seen_robots_get(st, "http://h.test:80", 0, &status, &body, &len, err,
-					    sizeof(err)),
+	assert_int_equal(at_seen_robots_get(st, "http://h.test:80", 0, &status, &body, &len,
+					    err, sizeof(err)),
 			 1);
 	assert_int_equal(status, 200);
 	assert_int_equal(len, 14);
@@ -146,7 +147,8 @@ static void batch_rollback_takes_the_seen_row(void **state)
 	at_seen_page p;
 	memset(&p, 0, sizeof(p));
 	p.status = 200;
-	assert_int_equal(at_seen_page_put(st, "http://h.test/p", &p, NULL, err, sizeof(err)), 0);
+	assert_int_equal(at_seen_page_put(st, "http://h.test/p", &p, NULL, err, sizeof(err)),
+			 0);
 	at_store_close(st); /* killed before the commit */
 	assert_int_equal(query(db, "SELECT count(*) FROM documents"), 0);
 	assert_int_equal(query(db, "SELECT count(*) FROM seen_pages"), 0);
@@ -202,8 +204,9 @@ static void archived_documents_keep_their_record(void **state)
 	sqlite3 *h;
 	sqlite3_stmt *q;
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT id, json FROM events LIMIT 1", -1, &q, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(h, "SELECT id, json FROM events LIMIT 1", -1, &q, NULL),
+		SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	char id[64];
 	snprintf(id, sizeof(id), "%s", (const char *)sqlite3_column_text(q, 0));
@@ -229,7 +232,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrates_version_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(round_trips, setup, teardown),
-		cmocka_unit_test_setup_teardown(batch_rollback_takes_the_seen_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(batch_rollback_takes_the_seen_row, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(archived_documents_keep_their_record, setup,
 						teardown),
 	};

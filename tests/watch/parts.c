@@ -55,20 +55,22 @@ static void robots_rules(void **state)
 static void rss_items(void **state)
 {
 	(void)state;
-	const char *x =
-		"<?xml version='1.0'?><rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
-		"<channel><title>t</title>"
-		"<item><link> /news/1.html </link><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate></item>"
-		"<item><guid>https://example.org/news/2.html</guid><dc:date>2024-03-05</dc:date></item>"
-		"<item><guid isPermaLink='false'>tag:1</guid></item>"
-		"<item><link>mailto:someone@example.org</link></item>"
-		"<item><link>../news/1.html#comments</link></item>"
-		"</channel></rss>";
+	const char *x = "<?xml version='1.0'?><rss version='2.0' "
+			"xmlns:dc='http://purl.org/dc/elements/1.1/'>"
+			"<channel><title>t</title>"
+			"<item><link> /news/1.html </link><pubDate>Mon, 04 Mar 2024 09:00:00 "
+			"GMT</pubDate></item>"
+			"<item><guid>https://example.org/news/2.html</"
+			"guid><dc:date>2024-03-05</dc:date></item>"
+			"<item><guid isPermaLink='false'>tag:1</guid></item>"
+			"<item><link>mailto:someone@example.org</link></item>"
+			"<item><link>../news/1.html#comments</link></item>"
+			"</channel></rss>";
 	at_feed_item *it;
 	size_t n;
 	char err[256];
-	assert_int_equal(at_feed_parse(x, strlen(x), "http://127.0.0.1:8/feeds/main.xml", &it, &n,
-				       err, sizeof(err)),
+	assert_int_equal(at_feed_parse(x, strlen(x), "http://127.0.0.1:8/feeds/main.xml", &it,
+				       &n, err, sizeof(err)),
 			 0);
 	assert_int_equal(n, 2); /* no link, mailto: and a duplicate are left out */
 	assert_string_equal(it[0].url, "http://127.0.0.1:8/news/1.html");
@@ -98,9 +100,10 @@ static void atom_and_rdf(void **state)
 	assert_string_equal(it[1].url, "http://other.test/c");
 	assert_string_equal(it[1].date, "2024-01-01");
 	at_feed_items_free(it, n);
-	const char *r = "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' "
-			"xmlns='http://purl.org/rss/1.0/'><channel/><item><link>http://h.test/x</link>"
-			"</item></rdf:RDF>";
+	const char *r =
+		"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' "
+		"xmlns='http://purl.org/rss/1.0/'><channel/><item><link>http://h.test/x</link>"
+		"</item></rdf:RDF>";
 	assert_int_equal(at_feed_parse(r, strlen(r), NULL, &it, &n, err, sizeof(err)), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(it[0].url, "http://h.test/x");
@@ -115,18 +118,19 @@ static void bad_feeds(void **state)
 	size_t n;
 	char err[256];
 	const char *cut = "<rss version='2.0'>\n<channel>\n<item><link>/a</link>\n";
-	assert_int_equal(at_feed_parse(cut, strlen(cut), "http://h.test/", &it, &n, err,
-				       sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_feed_parse(cut, strlen(cut), "http://h.test/", &it, &n, err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "line"));
 	const char *html = "<html><body>not a feed</body></html>";
-	assert_int_equal(at_feed_parse(html, strlen(html), "http://h.test/", &it, &n, err,
-				       sizeof(err)),
-			 AT_EPARSE);
+	assert_int_equal(
+		at_feed_parse(html, strlen(html), "http://h.test/", &it, &n, err, sizeof(err)),
+		AT_EPARSE);
 	assert_non_null(strstr(err, "<html>"));
 	/* an external entity is not fetched, nor substituted */
-	const char *xxe = "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
-			  "<rss><channel><item><link>http://h.test/&e;</link></item></channel></rss>";
+	const char *xxe =
+		"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
+		"<rss><channel><item><link>http://h.test/&e;</link></item></channel></rss>";
 	if (at_feed_parse(xxe, strlen(xxe), NULL, &it, &n, err, sizeof(err)) == 0) {
 		for (size_t i = 0; i < n; i++)
 			assert_null(strstr(it[i].url, "root"));
