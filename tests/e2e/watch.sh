@@ -248,7 +248,7 @@ signal_and_wait() { # PID SIGNAL: its exit status, or 124 when it had to be kill
 "$BIN" watch --feeds "$tmp/feeds.txt" --archive "$tmp/arch2" --db "$tmp/w2.db" --delay 0.5 \
 	--timeout 1 --max-page 64K --interval 1h 2>"$tmp/term.err" &
 wpid=$!
-for _ in $(seq 100); do grep -q ' /news/a2.html ' "$tmp/requests.log" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q ' /news/a2.html ' "$tmp/requests.log" 2>/dev/null && break; sleep 0.1; done
 t0=$SECONDS
 signal_and_wait $wpid TERM
 rc=$?
@@ -279,10 +279,12 @@ check "after the restart all 6 pages are stored" test \
 
 # ---- SIGINT while a slow page is in flight: that page is finished and stored ----------
 echo "$base/feeds/slow.xml" >"$tmp/slow-feeds.txt"
+: >"$tmp/requests.log"
 "$BIN" watch --feeds "$tmp/slow-feeds.txt" --archive "$tmp/arch4" --db "$tmp/w4.db" --delay 0 \
 	--timeout 10 --interval 1h 2>"$tmp/int.err" &
 wpid=$!
-sleep 1.5 # robots.txt (kept in w4.db? no: a new database) and the feed are quick; the page takes 3 s
+for _ in $(seq 300); do grep -q "^START /slow/s1.html" "$tmp/requests.log" && break; sleep 0.1; done
+sleep 0.5 # the page is in flight (it takes 3 s)
 signal_and_wait $wpid INT
 rc=$?
 cat "$tmp/int.err"

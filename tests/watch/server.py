@@ -8,7 +8,8 @@ port, written to PORTFILE once listening. Every request is appended to LOG
 as "METHOD PATH cond=0|1 STATUS t=SECONDS ua=USER-AGENT" (cond=1: it
 carried If-None-Match or If-Modified-Since; t: when the request arrived, on
 a monotonic clock). Behaviour by path:
-  /slow/...      answers after 3 seconds
+  /slow/...      answers after 3 seconds (a line "START PATH" is logged when
+                 the request arrives)
   /moved/NAME    301 to /news/NAME
   /gz/...        gzip'd when the client accepts it
   anything else  the file, with ETag and Last-Modified; 304 when the
@@ -65,6 +66,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.arrived = time.monotonic()
         path = self.path.split("?", 1)[0]
         if path.startswith("/slow/"):
+            with LOCK, open(LOG, "a") as f:  # the answer is logged when it goes out
+                f.write("START %s\n" % self.path)
             time.sleep(3)
         if path.startswith("/moved/"):
             return self.answer(301, b"", [("Location", "/news/" + path[7:])])
