@@ -12,7 +12,7 @@ BIN=${1:-build/aidtrace}
 PAGES=${2:-200}
 FEEDS=${3:-10}
 export AIDTRACE_DATA=${AIDTRACE_DATA:-$PWD/data}
-tmp=$(mktemp -d)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/aidtrace-watch.XXXXXX")
 server_pid=
 trap '[[ -n $server_pid ]] && kill $server_pid 2>/dev/null; rm -rf "$tmp"' EXIT
 site=$tmp/site

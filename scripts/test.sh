@@ -80,8 +80,7 @@ valgrind_cli() {
 }
 
 valgrind_watch() {
-	local wrap rc
-	wrap=$(mktemp)
+	local wrap="$PWD/$BUILD/aidtrace-valgrind.sh" rc
 	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=9 --leak-check=full "%s" "$@"\n' \
 		"$PWD/$BUILD/aidtrace" >"$wrap"
 	chmod +x "$wrap"

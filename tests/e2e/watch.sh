@@ -26,7 +26,7 @@ DATA=$2
 VERIFY=$3
 export AIDTRACE_DATA=$DATA
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-tmp=$(mktemp -d)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/aidtrace-watch.XXXXXX")
 server_pid=
 cleanup() {
 	[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
