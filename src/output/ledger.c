@@ -385,6 +385,9 @@ char *at_ledger_explain(const json_t *ev, const at_explain_src *src, size_t n)
 			at_buf_printf(&b, "\n    %s", src[k].url);
 		if (src[k].dup_of)
 			at_buf_printf(&b, "\n    near duplicate of %s", src[k].dup_of);
+		if (src[k].archive)
+			at_buf_printf(&b, "\n    kept in %s, record at byte %lld", src[k].archive,
+				      src[k].archive_off);
 		at_buf_printf(&b, "\n    rule: %s, status %s\n",
 			      at_ev_str(m, "why") ? at_ev_str(m, "why") : "?", at_ev_str(m, "status"));
 		size_t s;
