@@ -16,6 +16,9 @@
 #     SIGINT during a slow page lets that page finish and be stored;
 #   - requests to the host are --delay apart (server clock), the User-Agent
 #     names aidtrace, gzip is asked for and archived as sent;
+#   - into PostgreSQL (a throwaway cluster, when the server is installed):
+#     the seen state works there too (a second pass fetches no page), and
+#     the ledger equals the SQLite one of the same site, archive aside;
 #   - usage and set-up errors exit 2.
 # Nothing outside 127.0.0.1 is contacted.
 #
@@ -30,6 +33,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/aidtrace-watch.XXXXXX")
 server_pid=
 cleanup() {
 	[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
+	declare -F pg_stop >/dev/null && pg_stop
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -292,6 +296,47 @@ check "SIGINT during a page: exit 0 after finishing it" test $rc -eq 0
 check "SIGINT during a page: the page in hand is stored" test \
 	"$(sqlite3 "$tmp/w4.db" "SELECT count(*) FROM seen_pages WHERE url LIKE '%/slow/s1.html' AND archive IS NOT NULL")" -eq 1
 check "SIGINT during a page: its archive verifies" "$VERIFY" "$tmp"/arch4/*.warc.gz
+
+# ---- PostgreSQL: the same watch into a ledger on a throwaway server ------------------
+# shellcheck source=tests/e2e/pg_lib.sh
+source "$HERE/pg_lib.sh"
+if why=$(pg_available); then
+	pg_start "$tmp/pg" || fail_pg=1
+	check "PostgreSQL: a throwaway server started" test -z "${fail_pg:-}"
+	WP=("$BIN" watch --feeds "$tmp/feeds.txt" --delay 0 --timeout 1 --max-page 64K --once)
+	: >"$tmp/requests.log"
+	"${WP[@]}" --archive "$tmp/arch-pg" --db "$PG_URI" 2>"$tmp/pg1.err"
+	rc=$?
+	cat "$tmp/pg1.err"
+	check "PostgreSQL pass 1: exit 1, 6 new pages" bash -c \
+		"[[ $rc -eq 1 ]] && grep -q 'watch pass 1: 5 feeds (0 not modified), 6 new pages' '$tmp/pg1.err'"
+	check "PostgreSQL: the forbidden path is never requested" bash -c "! grep -q ' /private/' '$tmp/requests.log'"
+	check "PostgreSQL: the seen pages are in the server's tables" test \
+		"$(pg_psql aidtrace -tAc "SELECT count(*) FROM seen_pages WHERE archive IS NOT NULL")" -eq 6
+	: >"$tmp/requests.log"
+	"${WP[@]}" --archive "$tmp/arch-pg" --db "$PG_URI" 2>"$tmp/pg2.err"
+	cat "$tmp/pg2.err"
+	check "PostgreSQL pass 2: no page fetched again" bash -c \
+		"! grep -qE ' /(news|gz|moved|docs)/' '$tmp/requests.log' && grep -q '0 new pages, 0 changed' '$tmp/pg2.err'"
+	check "PostgreSQL pass 2: robots.txt kept (not asked again)" bash -c "! grep -q ' /robots.txt ' '$tmp/requests.log'"
+	check "PostgreSQL pass 2: the feeds asked conditionally, not modified" bash -c \
+		"grep ' /feeds/main.xml ' '$tmp/requests.log' | grep -q 'cond=1 304'"
+	"${WP[@]}" --archive "$tmp/arch-sq" --db "$tmp/w5.db" 2>/dev/null
+	"$BIN" events --db "$PG_URI" --format jsonl >"$tmp/ledger-pg.jsonl"
+	"$BIN" events --db "$tmp/w5.db" --format jsonl >"$tmp/ledger-sq.jsonl"
+	check "PostgreSQL: the ledger's sources name the archive" \
+		grep -q "\"archive\":{\"file\":\"$tmp/arch-pg/[^\"]*\.warc\.gz\",\"offset\":[0-9]*}" "$tmp/ledger-pg.jsonl"
+	check "PostgreSQL: the same ledger as SQLite's (archive names aside)" bash -c \
+		"[[ -s '$tmp/ledger-pg.jsonl' ]] && cmp <(sed 's/\"archive\":{[^}]*}//g' '$tmp/ledger-pg.jsonl') <(sed 's/\"archive\":{[^}]*}//g' '$tmp/ledger-sq.jsonl')"
+	id=$(head -1 "$tmp/ledger-pg.jsonl" | cut -d'"' -f4)
+	check "PostgreSQL: --explain says where the page is kept" bash -c \
+		"'$BIN' events --db '$PG_URI' --id '$id' --explain | grep -q 'kept in $tmp/arch-pg/.*\.warc\.gz, record at byte [0-9]'"
+	pg_stop
+elif [[ ${CI:-} == true ]]; then
+	check "PostgreSQL is required under CI=true: $why" false
+else
+	echo "skip the PostgreSQL part: $why"
+fi
 
 # ---- usage and set-up errors: exit 2 with a message ------------------------------------
 usage2() { # the command exits 2 and says something on stderr

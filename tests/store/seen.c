@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/store/seen.c — schema version 2 and the watcher's seen state
  * (src/store/seen.c): a version 1 database is migrated with its documents
  * kept; seen pages, feeds and robots.txt round-trip (first_seen kept, the
- * robots.txt age respected); a seen row written in a batch is rolled back
+ * robots.txt age respected, any bytes of a robots.txt kept); a seen row written in a batch is rolled back
  * with the batch's document; a document read from a web archive keeps its
  * record offset, which the ledger's sources and --explain show.
  */
@@ -125,6 +126,18 @@ static void round_trips(void **state)
 	assert_int_equal(status, 200);
 	assert_int_equal(len, 14);
 	assert_string_equal(body, "User-agent: *\n");
+	free(body);
+	/* any bytes (a NUL, bytes that are not UTF-8) come back as they were:
+	 * kept as hex text, which both engines store */
+	static const char odd[] = "Disallow: /a\0b\xff\xfe\n";
+	assert_int_equal(at_seen_robots_put(st, "http://h.test:81", 200, odd, sizeof(odd) - 1,
+					    err, sizeof(err)),
+			 0);
+	assert_int_equal(at_seen_robots_get(st, "http://h.test:81", 0, &status, &body, &len,
+					    err, sizeof(err)),
+			 1);
+	assert_int_equal(len, sizeof(odd) - 1);
+	assert_memory_equal(body, odd, sizeof(odd) - 1);
 	free(body);
 	/* older than asked for: not used */
 	assert_int_equal(at_seen_robots_get(st, "http://h.test:80", (long long)time(NULL) + 10,
