@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_feed.c — libFuzzer target for what the watcher reads from the
  * network before any page: RSS/Atom feeds (src/watch/feed.c, libxml2) and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bench-watch.sh — `aidtrace watch` over a loopback site: 200 article pages in
 # 10 RSS feeds, served by tests/watch/server.py on 127.0.0.1 (it logs every
 # request). Measures a --once pass with --delay 0 (wall time, pages/s, peak

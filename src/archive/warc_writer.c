@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * warc_writer.c — WARC 1.1 files, a gzip member per record (see
  * warc_writer.h). SHA-1 is nettle's; base32 (RFC 4648, no padding: 20 bytes

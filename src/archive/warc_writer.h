@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * warc_writer.h — writing web archives: WARC 1.1 (ISO 28500:2017), one gzip
  * member per record, files rotated by size and named by time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * formats.c — the input formats the reader knows, in order of precedence: a
  * file goes to the first that claims it (JSON lines by name; web archives

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ingest.c — reading documents: the reader walks its paths (directories in
  * name order, "-" for JSON lines on stdin) and hands each file to the first

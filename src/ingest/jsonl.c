@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jsonl.c — the JSON-lines reader: one document a line (a file, or stdin for
  * "-"), {"id","url","published","title","outlet","text"} or "html" instead

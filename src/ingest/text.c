@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.c — single-document files: a text file (an optional first line
  * " date YYYY-MM-DD" gives its date; NUL bytes refuse it, invalid UTF-8

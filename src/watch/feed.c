@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * feed.c — the items of RSS and Atom feeds, read with libxml2.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * http.c — a polite HTTP client on libcurl for the watcher.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * robots.c — robots.txt as RFC 9309 reads it.
  *

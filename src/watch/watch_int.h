@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * watch_int.h — the pieces of `aidtrace watch` (src/watch/): a polite HTTP
  * client on libcurl (http.c), robots.txt rules (robots.c), RSS and Atom

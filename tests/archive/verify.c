@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/archive/verify.c — `test_archive_verify FILE...`: every record of
  * each .warc.gz checked by warc_verify.h; prints "N files, N records (N

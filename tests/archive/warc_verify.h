@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * warc_verify.h — an independent check of a .warc.gz file, as warcio's
  * `check` does it: every gzip member holds exactly one WARC/1.1 record

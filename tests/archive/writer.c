@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/archive/writer.c — the WARC writer (src/archive/warc_writer.c):
  * SHA-1 base32 digests against known values; records written across

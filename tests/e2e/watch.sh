@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # watch.sh — end-to-end: `aidtrace watch` against a real HTTP server on
 # 127.0.0.1 (tests/watch/server.py, which logs every request) serving feeds
 # and pages written here, a robots.txt forbidding /private/, a slow page, a

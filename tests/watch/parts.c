@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/watch/parts.c — the pieces of the watcher without a network:
  * robots.txt rules (groups, longest match, ties, wildcards, Crawl-delay),

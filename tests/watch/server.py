@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """A small web site on 127.0.0.1 for the watch tests.
 
     server.py ROOT LOG PORTFILE
