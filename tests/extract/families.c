@@ -170,6 +170,9 @@ static const fam_case CASES[] = {
 	 "exercise", "CSTO", NULL, -1},
 	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
 	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
+	{"a noun's from-phrase is near it", "Saudi Arabia announced military aid worth $5 "
+	 "billion to the army of Sudan, shortly after the kingdom's cut of military aid "
+	 "from Lebanon.", "2016-02-29", 1, "aid", "SAU>SDN", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"aid arriving is no deployment", "Russia handed over military aid to the army of "
 	 "Kyrgyzstan on Tuesday. The Russian consignment, which arrived by rail, includes 20 "
