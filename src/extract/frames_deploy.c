@@ -312,9 +312,17 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		 * no nation of their own are the last deployment's, else the
 		 * article's state's */
 		const memo *m = M(d);
-		if (m->last[EV_DEPLOYMENT] >= 0 && sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
+		if (!rotation && m->last[EV_DEPLOYMENT] >= 0 &&
+		    sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
 			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
 			src = "previous deployment";
+		} else if (fs == 1 && d->force_home != LX_NONE &&
+			   (!noun || has_cue(d, tend, c1, CU_MILITARY)) &&
+			   dest_country(d, si, tend, c1) != d->force_home) {
+			/* "87 tanks have arrived in Poland" in a story of US
+			 * troops: the state whose forces the article names */
+			akey = d->force_home;
+			src = "state whose forces the article names";
 		} else if (d->home != LX_NONE &&
 			   (fs == 2 || dest_country(d, si, tend, c1) != d->home ||
 			    has_word(d, tend, c1, "border") || has_word(d, tend, c1, "'s"))) {
@@ -322,13 +330,6 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 * "a contingent arrived in Haiti" is no Haitian's */
 			akey = d->home;
 			src = "article's state";
-		} else if (d->force_home != LX_NONE &&
-			   (!noun || has_cue(d, tend, c1, CU_MILITARY)) &&
-			   dest_country(d, si, tend, c1) != d->force_home) {
-			/* "87 tanks have arrived in Poland" in a story of US
-			 * troops: the state whose forces the article names */
-			akey = d->force_home;
-			src = "state whose forces the article names";
 		} else {
 			/* "set off for Brazil's northern border": forces sent to a
 			 * state's own border are that state's */
