@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_aid.c — the aid frame: a verb or noun of giving, its provider and recipients
- * (active, passive, "receive", nouns, lists), what is given, and the filters
- * that keep sales, relief and cancelled aid out.
+ * frames_aid.c — the aid frame: a verb or noun of giving, its provider and
+ * recipients (active, passive, "receive", nouns, lists), what is given, and
+ * the filters that keep sales, relief and cancelled aid out.
  */
 #include "frames_int.h"
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_deploy.c — the deployment frame: forces moved, stationed, sent, arriving or
- * contributed; the mover from the clause, a "from" list, a passive's agent,
- * the act before, or the article's state; rotations and deployment nouns.
+ * frames_deploy.c — the deployment frame: forces moved, stationed, sent,
+ * arriving or contributed; the mover from the clause, a "from" list, a
+ * passive's agent, the act before, or the article's state; rotations and
+ * deployment nouns.
  */
 #include "frames_int.h"
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_exercise.c — the exercise frame: drills and readiness checks, their participants
- * (names in the noun phrase, subjects that hold or order them, "with",
- * "of", hosts), date, people and place.
+ * frames_exercise.c — the exercise frame: drills and readiness checks, their
+ * participants (names in the noun phrase, subjects that hold or order them,
+ * "with", "of", hosts), date, people and place.
  */
 #include "frames_int.h"
 
