@@ -198,6 +198,14 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	default:
 		if (a->actor != b->actor)
 			return 0;
+		/* "will deploy two more jets" and "has already deployed jets":
+		 * a move announced by a cue and one done are two moves */
+		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
+		    (!pledge_like(a->status) != !pledge_like(b->status))) {
+			const at_event_rec *plan = pledge_like(a->status) ? b : a;
+			if (!plan->soft_status)
+				return 0;
+		}
 		/* forces moved to two different places are two moves */
 		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
 		    !a->anaphor && !b->anaphor && places_differ(d, a, b))

@@ -360,6 +360,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 ai ? "coordinated" : src);
 		fr_init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
 		ev.actor = ai ? si->actors[acts[ai]].key : akey;
+	ev.soft_status = (uint8_t)soft;
 		ev.anaphor = !strcmp(src, "previous deployment");
 		/* personnel: after the trigger up to the next trigger, else before it */
 		uint32_t nt = tend;

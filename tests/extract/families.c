@@ -42,6 +42,9 @@ static const fam_case CASES[] = {
 	{"coordinated subjects send forces", "India and Pakistan are dispatching anti-terrorism "
 	 "squads to Russia for a major exercise.", "2023-04-05", 2, "deployment", "IND PAK", NULL,
 	 -1},
+	{"a planned move and one done are two", "Britain will deploy two more fighter jets to "
+	 "Romania in May. British officials said so. Britain has already deployed RAF personnel "
+	 "and jets to Romania for air policing.", "2023-04-05", 2, "deployment", "GBR", NULL, -1},
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
