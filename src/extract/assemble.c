@@ -187,6 +187,12 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		return 0;
 	}
 	case EV_EXERCISE: {
+		/* "Kaseh 1" and "al-Rieck 2" are two exercises */
+		if (a->name_end && b->name_end &&
+		    (a->name_end - a->name_start != b->name_end - b->name_start ||
+		     strncasecmp(d->s + a->name_start, d->s + b->name_start,
+				 a->name_end - a->name_start)))
+			return 0;
 		int subset;
 		if (same_set(a, b, &subset))
 			return 1;
@@ -280,6 +286,10 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 	}
 	if (t->personnel < 0)
 		t->personnel = e->personnel;
+	if (!t->name_end && e->name_end) {
+		t->name_start = e->name_start;
+		t->name_end = e->name_end;
+	}
 	if (!t->has_place && e->has_place) {
 		t->has_place = 1;
 		t->place_start = e->place_start;

@@ -11,12 +11,12 @@
 int fr_ordered(const docx *d, uint32_t lo, uint32_t hi)
 {
 	static const char *const V[] = {
-		"ordered",    "orders",    "order",     "launched",  "launches",  "launch",
-		"began",      "begins",    "begin",     "started",   "starts",    "staged",
-		"stages",     "stage",     "kicked",    "kicks",     "completed", "concluded",
-		"wrapped",    "carried",   "carries",   "organised", "organized", "organises",
-		"organizes",  "announced", "announces", "renewed",   "approved",  "authorized",
-		"authorised", NULL};
+		"ordered",   "orders",     "order",      "launched",  "launches",   "launch",
+		"began",     "begins",     "begin",      "started",   "starts",     "staged",
+		"stages",    "stage",      "kicked",     "kicks",     "kicked-off", "kick-off",
+		"completed", "concluded",  "wrapped",    "carried",   "carries",    "organised",
+		"organized", "organises",  "organizes",  "announced", "announces",  "renewed",
+		"approved",  "authorized", "authorised", NULL};
 	for (uint32_t k = lo; k < hi; k++)
 		if (in_list(d->toks[k].norm, V))
 			return 1;
@@ -360,7 +360,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 ai ? "coordinated" : src);
 		fr_init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
 		ev.actor = ai ? si->actors[acts[ai]].key : akey;
-	ev.soft_status = (uint8_t)soft;
+		ev.soft_status = (uint8_t)soft;
 		ev.anaphor = !strcmp(src, "previous deployment");
 		/* personnel: after the trigger up to the next trigger, else before it */
 		uint32_t nt = tend;

@@ -83,6 +83,13 @@ static const fam_case CASES[] = {
 	 "readiness of its Pacific Fleet.", "2023-04-05", 1, "exercise", "RUS", NULL, -1},
 	{"exercise: hosted by", "Hosted by Ghana, the naval exercise brought together ships from "
 	 "the region.", "2023-04-05", 1, "exercise", "GHA", NULL, -1},
+	{"two named exercises are two", "The Pakistan Army and Saudi land forces completed the "
+	 "\"Kaseh 1\" exercise on Thursday. Earlier in October, Saudi and French special forces "
+	 "units had kicked off the al-Rieck 2 exercise.", "2017-10-15", 2, "exercise", "PAK+SAU "
+	 "FRA+SAU", NULL, -1},
+	{"the same parties in two named exercises", "Indian and Japanese troops held the Dharma "
+	 "Guardian exercise in March. India and Japan also held the Shinyuu Maitri exercise in "
+	 "March.", "2023-04-05", 2, "exercise", "IND+JPN", NULL, -1},
 	/* giving verbs with particles and their recipients */
 	{"turn over", "Japan turned over five coastal radar systems to the Philippine Navy on "
 	 "Monday.", "2023-04-05", 1, "aid", "JPN>PHL", "completed", -1},
