@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_aid.c — the aid frame: a verb or noun of giving, its provider and recipients
- * (active, passive, "receive", nouns, lists), what is given, and the filters
- * that keep sales, relief and cancelled aid out.
+ * frames_aid.c — the aid frame: a verb or noun of giving, its provider and
+ * recipients (active, passive, "receive", nouns, lists), what is given, and
+ * the filters that keep sales, relief and cancelled aid out.
  */
 #include "frames_int.h"
 
@@ -162,10 +162,13 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    !(am->flags & (AF_PLACE | AF_LOC)))
 				prov = (int)a;
 		}
+		/* "aid worth $5 billion to Sudan, after a cut of aid from
+		 * Lebanon": the noun's own from- and by-phrases are near it */
+		uint32_t near_end = tend + 10 < c1 ? tend + 10 : c1;
 		if (prov < 0)
-			prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+			prov = fr_right_actor(si, tend, near_end, AF_FROM, 0);
 		if (prov < 0)
-			prov = fr_right_actor(si, tend, c1, AF_BY, 0);
+			prov = fr_right_actor(si, tend, near_end, AF_BY, 0);
 		rec = fr_right_actor(si, tend, tend + 8 < c1 ? tend + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 		if (rec == prov)

@@ -42,6 +42,9 @@ static const fam_case CASES[] = {
 	{"coordinated subjects send forces", "India and Pakistan are dispatching anti-terrorism "
 	 "squads to Russia for a major exercise.", "2023-04-05", 2, "deployment", "IND PAK", NULL,
 	 -1},
+	{"a planned move and one done are two", "Britain will deploy two more fighter jets to "
+	 "Romania in May. British officials said so. Britain has already deployed RAF personnel "
+	 "and jets to Romania for air policing.", "2023-04-05", 2, "deployment", "GBR", NULL, -1},
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
@@ -80,6 +83,13 @@ static const fam_case CASES[] = {
 	 "readiness of its Pacific Fleet.", "2023-04-05", 1, "exercise", "RUS", NULL, -1},
 	{"exercise: hosted by", "Hosted by Ghana, the naval exercise brought together ships from "
 	 "the region.", "2023-04-05", 1, "exercise", "GHA", NULL, -1},
+	{"two named exercises are two", "The Pakistan Army and Saudi land forces completed the "
+	 "\"Kaseh 1\" exercise on Thursday. Earlier in October, Saudi and French special forces "
+	 "units had kicked off the al-Rieck 2 exercise.", "2017-10-15", 2, "exercise", "PAK+SAU "
+	 "FRA+SAU", NULL, -1},
+	{"the same parties in two named exercises", "Indian and Japanese troops held the Dharma "
+	 "Guardian exercise in March. India and Japan also held the Shinyuu Maitri exercise in "
+	 "March.", "2023-04-05", 2, "exercise", "IND+JPN", NULL, -1},
 	/* giving verbs with particles and their recipients */
 	{"turn over", "Japan turned over five coastal radar systems to the Philippine Navy on "
 	 "Monday.", "2023-04-05", 1, "aid", "JPN>PHL", "completed", -1},
@@ -170,6 +180,9 @@ static const fam_case CASES[] = {
 	 "exercise", "CSTO", NULL, -1},
 	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
 	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
+	{"a noun's from-phrase is near it", "Saudi Arabia announced military aid worth $5 "
+	 "billion to the army of Sudan, shortly after the kingdom's cut of military aid "
+	 "from Lebanon.", "2016-02-29", 1, "aid", "SAU>SDN", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"aid arriving is no deployment", "Russia handed over military aid to the army of "
 	 "Kyrgyzstan on Tuesday. The Russian consignment, which arrived by rail, includes 20 "
