@@ -161,6 +161,27 @@ static void trace(const docx *d, const sent_info *si)
 }
 #endif
 
+/* "The navy will be the end user of the radars, amounting to JPY 600
+ * million": a sentence that only says what the act just reported is worth
+ * gives it its value. */
+static void value_after(docx *d, at_events *out, uint32_t sidx)
+{
+	static const char *const WORTH[] = {"worth", "amounting", "amounts", "valued", "value",
+					    "cost", "costing", "totalling", "totaling", "total",
+					    NULL};
+	const sent_info *si = &d->sents[sidx];
+	const memo *m = M(d);
+	int idx = m->last[EV_AID];
+	if (!si->nmoney || idx < 0 || m->last_sent[EV_AID] + 1 != sidx ||
+	    out->ev[idx].has_value || has_trig(d, si->t0, si->t1, TR_VERBS | TR_AIDN | TR_MOVES))
+		return;
+	for (uint32_t k = si->money[0].t0; k > si->t0 && si->money[0].t0 - k < 4; k--)
+		if (in_list(d->toks[k - 1].norm, WORTH)) {
+			fr_set_value(d, si, &out->ev[idx], &si->money[0]);
+			return;
+		}
+}
+
 int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
@@ -248,5 +269,6 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 		if (rc)
 			return rc;
 	}
+	value_after(d, out, sidx);
 	return 0;
 }

@@ -989,7 +989,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 	}
 	/* a sentence without any trigger opens no frame: unless its dates may
 	 * date the document, numbers and dates are not needed */
-	int any = 0;
+	int any = ncur > 0; /* an amount may be the value of the act before */
 	for (uint32_t i = si->t0; i < end && !any; i++)
 		any = d->trig[i] != 0;
 	if (!any && !si->want_dates)

@@ -282,6 +282,24 @@ static void families(void **state)
 
 /* One entry per distinct item: "two patrol vessels" ... "the vessels" is
  * one item with its count, and "five coastal radars" ... "radar" too. */
+/* "... amounting to JPY 600 million": the next sentence's value */
+static void value_in_the_next_sentence(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Japan handed over five coastal radars to the Philippine Navy on "
+			      "Monday. The navy will be the end user of the radars, amounting to "
+			      "JPY 600 million.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *v = json_object_get(json_array_get(arr, 0), "value");
+	assert_non_null(v);
+	assert_string_equal(str_at(v, "currency", NULL), "JPY");
+	assert_true(json_real_value(json_object_get(v, "amount")) +
+			    (double)json_integer_value(json_object_get(v, "amount")) ==
+		    600e6);
+	json_decref(arr);
+}
+
 static void rementions_are_one_item(void **state)
 {
 	(void)state;
@@ -302,6 +320,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
+		cmocka_unit_test(value_in_the_next_sentence),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
