@@ -34,6 +34,10 @@ check "the Russian source keeps its Russian sentence" \
 	grep -q 'Россия в пятницу безвозмездно передала Киргизии' "$tmp/ledger.jsonl"
 check "the English source keeps its English sentence" \
 	grep -q 'Russia handed over 12 BTR-82A' "$tmp/ledger.jsonl"
+id=$(sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$tmp/ledger.jsonl" | head -1)
+"$BIN" events --db "$tmp/t.db" --id "$id" --explain >"$tmp/explain" 2>"$tmp/err"
+check "explain names each source document's language" bash -c \
+	"grep -q '^\[.\] en.txt.*, in en' '$tmp/explain' && grep -q '^\[.\] ru.txt.*, in ru' '$tmp/explain'"
 
 echo "crosslang: $pass passed, $fail failed"
 ((fail == 0))
