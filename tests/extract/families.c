@@ -74,6 +74,12 @@ static const fam_case CASES[] = {
 	 "China delivered two Mi-8 helicopters to Laos on Friday. The two helicopters were "
 	 "flown to Vientiane.",
 	 "2023-04-05", 1, "aid", "CHN>LAO", "completed", -1},
+	{"the country named before", "Sri Lanka hosted the Indian Navy chief on Monday. India "
+	 "handed over training simulators worth $2 million to the island nation's navy.",
+	 "2023-04-05", 1, "aid", "IND>LKA", "completed", -1},
+	{"the nation's waters are no recipient", "The corvette, given to Peru by the navy of "
+	 "Korea, was commissioned in 1983 and retired in 2011 from protecting the nation's "
+	 "waters.", "2023-04-05", 0, "aid", "", NULL, -1},
 	/* exercises: names in the noun phrase, subjects that order drills, hosts */
 	{"exercise: A-B joint exercise", "The 5th India-Japan joint military exercise opened "
 	 "in Rajasthan on Monday.", "2023-04-05", 1, "exercise", "IND+JPN", NULL, -1},
