@@ -74,7 +74,7 @@ golden-update: build
 $(FUZZ_BUILD)/fuzz/fuzz_ingest: FORCE
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 		-DAT_FUZZ=ON -DAT_SANITIZE=ON
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_ingest fuzz_report fuzz_tables fuzz_warc fuzz_html
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_ingest fuzz_report fuzz_tables fuzz_warc fuzz_html fuzz_feed
 
 fuzz: $(FUZZ_BUILD)/fuzz/fuzz_ingest
 
@@ -84,6 +84,7 @@ fuzz-smoke: fuzz
 	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_tables $(FUZZ_SECS)
 	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_warc $(FUZZ_SECS)
 	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_html $(FUZZ_SECS)
+	bash scripts/fuzz.sh $(FUZZ_BUILD)/fuzz/fuzz_feed $(FUZZ_SECS)
 
 format:
 	clang-format -i $$(git ls-files -co --exclude-standard '*.c' '*.h' | grep -v '^build')

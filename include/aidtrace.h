@@ -22,6 +22,7 @@
 #ifndef AIDTRACE_H
 #define AIDTRACE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -289,6 +290,59 @@ char *at_ledger_table_header(int width);
 char *at_ledger_table_row(const char *json, size_t len, int width);
 char *at_ledger_csv_header(void);
 char *at_ledger_csv_row(const char *json, size_t len);
+
+/* ---- watching news feeds ------------------------------------------------ */
+
+/*
+ * A watcher follows RSS and Atom feeds: each pass fetches every feed
+ * (conditionally), the pages of the items it has not met, politely (robots.txt,
+ * a delay per host, timeouts, a size cap), writes every request and response
+ * to WARC files, and stores the new pages and their events in the store, whose
+ * database also keeps what was met (src/store/seen.h). The ledger is merged
+ * at the end of each pass.
+ */
+typedef struct at_watch at_watch;
+
+/* One problem with one URL (a broken feed, a 404, a timeout, ...). */
+typedef void (*at_watch_diag_fn)(void *user, const char *url, const char *msg);
+
+typedef struct at_watch_opts {
+	const char *feeds;        /* the file listing feed URLs, one a line, # comments */
+	const char *archive;      /* the folder of WARC files */
+	uint64_t archive_max;     /* rotate at this size; 0: 1 GB */
+	double delay;             /* seconds between requests to one host */
+	long timeout_ms;          /* per request; 0: 30 s */
+	uint64_t max_bytes;       /* per page or feed as received; 0: AT_MAX_DOC_BYTES */
+	int max_redirects;        /* 0: 5 */
+	int max_tries;            /* attempts at a page that fails (timeout, 5xx); 0: 3 */
+	volatile sig_atomic_t *stop; /* set (by a signal handler): finish the page in
+				     hand and end the pass; may be NULL */
+	at_watch_diag_fn diag;    /* may be NULL */
+	void *user;
+} at_watch_opts;
+
+typedef struct at_watch_stats {
+	long feeds;               /* listed */
+	long feeds_unchanged;     /* answered 304 Not Modified */
+	long pages_new, pages_changed, pages_unchanged; /* stored new, replaced, same */
+	long events;              /* events of the new and replaced pages */
+	long errors;              /* diagnostics given */
+	long requests, conditional; /* HTTP requests made, of them conditional */
+	long pages_fetched;       /* page requests made (not feeds or robots.txt) */
+	uint64_t page_bytes;      /* bytes of page bodies received */
+	uint64_t archive_bytes;   /* bytes added to the archive */
+	double seconds;
+	int stopped;              /* the pass ended early (stop) */
+} at_watch_stats;
+
+/* A watcher over `st` (opened for writing) with the lexicons of ctx. */
+int at_watch_new(at_watch **out, const at_ctx *ctx, at_store *st, const at_watch_opts *o,
+		 char *err, size_t errlen);
+/* One pass. 0 when it ran (problems with single URLs are diagnostics, counted
+ * in stats->errors); <0 when it could not go on (the feeds file, the archive
+ * or the database failed) with err. */
+int at_watch_pass(at_watch *w, at_watch_stats *stats, char *err, size_t errlen);
+void at_watch_free(at_watch *w);
 
 /* ---- report ------------------------------------------------------------ */
 

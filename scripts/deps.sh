@@ -16,6 +16,7 @@ PACKAGES=(
 	gcc libc6-dev make cmake pkg-config
 	libjansson-dev libutf8proc-dev libcmocka-dev libsqlite3-dev sqlite3 zlib1g-dev libxml2-dev libstemmer-dev
 	libpq-dev postgresql slurm-wlm munge
+	nettle-dev libcurl4-openssl-dev python3
 	valgrind time man-db
 	clang libclang-rt-dev clang-format
 	chromium

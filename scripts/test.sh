@@ -12,7 +12,8 @@
 #      events as table, CSV and --explain, the report of the ledger and of the
 #      hostile report fixture, score of the ledger against tests/data's
 #      gold, extract over the web-archive and HTML fuzz seeds; then ingest,
-#      events, explain and report into a throwaway PostgreSQL;
+#      events, explain and report into a throwaway PostgreSQL; and the watch
+#      end-to-end test (tests/e2e/watch.sh) with the CLI under valgrind;
 #   4. a ThreadSanitizer build (build-tsan: the library, the CLI and the run
 #      test) running the threaded tests (run/order, e2e/threads.sh);
 #   5. short libFuzzer runs (every target) when clang is installed.
@@ -114,6 +115,17 @@ valgrind_pg() {
 	return $rc
 }
 
+valgrind_watch() {
+	local wrap="$PWD/$BUILD/aidtrace-valgrind.sh" rc
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=9 --leak-check=full "%s" "$@"\n' \
+		"$PWD/$BUILD/aidtrace" >"$wrap"
+	chmod +x "$wrap"
+	bash tests/e2e/watch.sh "$wrap" data "$BUILD/tests/test_archive_verify"
+	rc=$?
+	rm -f "$wrap"
+	return $rc
+}
+
 tsan_threads() {
 	cmake -S . -B "$TSAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAT_TSAN=ON &&
 		cmake --build "$TSAN_BUILD" -j"$JOBS" --target aidtrace_cli test_run_order &&
@@ -151,6 +163,7 @@ missing() {
 
 needs valgrind valgrind "valgrind: extract, ingest, events, report on examples/*.txt" valgrind_cli
 needs valgrind valgrind "valgrind: ingest, events, report into PostgreSQL" valgrind_pg
+needs valgrind valgrind "valgrind: watch against a loopback server (tests/e2e/watch.sh)" valgrind_watch
 step "thread sanitizer: run/order, e2e/threads ($TSAN_BUILD)" tsan_threads
 needs clang "clang libclang-rt-dev" "fuzz smoke (${FUZZ_SECS} s)" fuzz_smoke
 

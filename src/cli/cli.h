@@ -42,5 +42,6 @@ char *cli_slurp(const char *path, size_t *len);
 int cmd_ingest(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_score(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 #endif

@@ -166,6 +166,38 @@ static const char help_score[] =
 	"Exit status: 0; 1 some lines could not be read (named on stderr with file and\n"
 	"line, skipped); 2 usage or I/O error.\n";
 
+static const char help_watch[] =
+	"usage: aidtrace watch --feeds FILE --archive DIR [--db FILE|URI] [--once]\n"
+	"                      [--interval DURATION] [--delay S] [--timeout S]\n"
+	"                      [--max-page BYTES] [--archive-max BYTES] [--data DIR]\n"
+	"                      [--quiet]\n"
+	"\n"
+	"watch follows RSS and Atom feeds: each pass fetches every feed (conditional\n"
+	"GET), fetches the pages of items not met before (robots.txt honoured, one\n"
+	"request at a time, a delay per host), keeps every request and response in\n"
+	"WARC files, and stores the new pages and their events in the ledger. One\n"
+	"summary line per pass on stderr; SIGINT or SIGTERM finish the page in hand.\n"
+	"\n"
+	"options:\n"
+	"  --feeds FILE      feed URLs, one a line; # starts a comment\n"
+	"  --archive DIR     the folder of WARC files (created if missing)\n"
+	"  --db FILE|URI     the database: a SQLite file (created if missing), or a\n"
+	"                    PostgreSQL URI (postgresql://user@host/db); default\n"
+	"                    $AIDTRACE_DB, else ./aidtrace.db\n"
+	"  --once            one pass, then exit\n"
+	"  --interval D      time between the starts of two passes: 90, 30s, 15m, 2h\n"
+	"                    (default 15m)\n"
+	"  --delay S         seconds between two requests to one host (default 2)\n"
+	"  --timeout S       seconds for one request (default 30)\n"
+	"  --max-page BYTES  largest page or feed kept (default 8M; K, M, G)\n"
+	"  --archive-max B   start a new WARC file at this size (default 1G)\n" DATA_OPT
+	"  --quiet, -q       no summary lines\n"
+	"  --help, -h        this text\n"
+	"\n"
+	"Exit status: 0 all good; 1 the last pass had errors with some URLs (each\n"
+	"named on stderr); 2 usage, or the database, the archive or the feeds file\n"
+	"failed.\n";
+
 static const char help_help[] =
 	"usage: aidtrace help [COMMAND]\n"
 	"\n"
@@ -180,8 +212,8 @@ static const char help_version[] =
 static const struct {
 	const char *name, *text;
 } helps[] = {{"extract", help_extract}, {"ingest", help_ingest}, {"events", help_events},
-	     {"report", help_report},   {"score", help_score},   {"help", help_help},
-	     {"version", help_version}};
+	     {"report", help_report},   {"watch", help_watch},   {"score", help_score},
+	     {"help", help_help},       {"version", help_version}};
 
 const char *cli_help_text(const char *cmd)
 {

@@ -459,6 +459,7 @@ static const struct command {
 	{"ingest", cmd_ingest, "extract and store documents and events; merge the ledger"},
 	{"events", cmd_events, "list or explain the ledger's events (table, JSONL, CSV, GeoJSON)"},
 	{"report", cmd_report, "one self-contained HTML page about events"},
+	{"watch", cmd_watch, "follow news feeds: fetch new pages politely, archive them, ingest"},
 	{"score", cmd_score, "score events against your own annotations"},
 	{"help", cmd_help, "this overview, or the help of one command"},
 	{"version", cmd_version, "the version"},

@@ -187,6 +187,12 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		return 0;
 	}
 	case EV_EXERCISE: {
+		/* "Kaseh 1" and "al-Rieck 2" are two exercises */
+		if (a->name_end && b->name_end &&
+		    (a->name_end - a->name_start != b->name_end - b->name_start ||
+		     strncasecmp(d->s + a->name_start, d->s + b->name_start,
+				 a->name_end - a->name_start)))
+			return 0;
 		int subset;
 		if (same_set(a, b, &subset))
 			return 1;
@@ -198,6 +204,14 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	default:
 		if (a->actor != b->actor)
 			return 0;
+		/* "will deploy two more jets" and "has already deployed jets":
+		 * a move announced by a cue and one done are two moves */
+		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
+		    (!pledge_like(a->status) != !pledge_like(b->status))) {
+			const at_event_rec *plan = pledge_like(a->status) ? b : a;
+			if (!plan->soft_status)
+				return 0;
+		}
 		/* forces moved to two different places are two moves */
 		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
 		    !a->anaphor && !b->anaphor && places_differ(d, a, b))
@@ -272,6 +286,10 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 	}
 	if (t->personnel < 0)
 		t->personnel = e->personnel;
+	if (!t->name_end && e->name_end) {
+		t->name_start = e->name_start;
+		t->name_end = e->name_end;
+	}
 	if (!t->has_place && e->has_place) {
 		t->has_place = 1;
 		t->place_start = e->place_start;

@@ -195,6 +195,7 @@ typedef struct at_event_rec {
 	uint32_t sent0;    /* the sentence that created it */
 	int headline_only;
 	uint8_t anaphor;   /* its actor came from the act before ("the warships") */
+	uint32_t name_start, name_end; /* a named exercise's name ("Kaseh 1"), or 0, 0 */
 } at_event_rec;
 
 struct at_events {

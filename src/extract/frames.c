@@ -20,9 +20,8 @@
 #include "frames_int.h"
 
 /* Does a date follow noun t in its clause ("delivery of 34 trucks in 2007")? */
-static int has_own_date(const docx *d, const sent_info *si, uint32_t t, uint32_t c1)
+static int has_own_date(const sent_info *si, uint32_t t, uint32_t c1)
 {
-	(void)d;
 	for (uint32_t k = 0; k < si->ndates; k++)
 		if (si->dates[k].t0 > t && si->dates[k].t1 <= c1 && si->dates[k].kind == DS_ABS)
 			return 1;
@@ -42,9 +41,12 @@ static int troops_given(const docx *d, const sent_info *si, uint32_t t, uint32_t
 	for (uint32_t i = 0; i < si->nitems; i++)
 		if (si->items[i].t0 > t && si->items[i].t1 <= c1)
 			return 0;
+	/* a number of troops: "at full strength of 380 troops" */
 	int troops = 0;
-	for (uint32_t k = t + 1; k < c1; k++)
-		troops |= (d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY);
+	for (uint32_t p = 0; p < si->npers; p++)
+		if (si->pers[p].t0 > t && si->pers[p].t1 <= c1)
+			for (uint32_t k = si->pers[p].t0; k < si->pers[p].t1; k++)
+				troops |= (d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY);
 	return troops;
 }
 
@@ -159,6 +161,27 @@ static void trace(const docx *d, const sent_info *si)
 }
 #endif
 
+/* "The navy will be the end user of the radars, amounting to JPY 600
+ * million": a sentence that only says what the act just reported is worth
+ * gives it its value. */
+static void value_after(docx *d, at_events *out, uint32_t sidx)
+{
+	static const char *const WORTH[] = {"worth", "amounting", "amounts", "valued", "value",
+					    "cost", "costing", "totalling", "totaling", "total",
+					    NULL};
+	const sent_info *si = &d->sents[sidx];
+	const memo *m = M(d);
+	int idx = m->last[EV_AID];
+	if (!si->nmoney || idx < 0 || m->last_sent[EV_AID] + 1 != sidx ||
+	    out->ev[idx].has_value || has_trig(d, si->t0, si->t1, TR_VERBS | TR_AIDN | TR_MOVES))
+		return;
+	for (uint32_t k = si->money[0].t0; k > si->t0 && si->money[0].t0 - k < 4; k--)
+		if (in_list(d->toks[k - 1].norm, WORTH)) {
+			fr_set_value(d, si, &out->ev[idx], &si->money[0]);
+			return;
+		}
+}
+
 int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
@@ -234,7 +257,7 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 				if ((eq(&d->toks[k - 1], "after") ||
 				     eq(&d->toks[k - 1], "before") ||
 				     eq(&d->toks[k - 1], "following")) &&
-				    has_own_date(d, si, t, c1))
+				    has_own_date(si, t, c1))
 					governed = 0;
 			/* "the UK's contribution to the UN mission ... 380 troops":
 			 * troops contributed are deployed */
@@ -246,5 +269,6 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 		if (rc)
 			return rc;
 	}
+	value_after(d, out, sidx);
 	return 0;
 }

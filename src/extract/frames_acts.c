@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_acts.c — acts, not documents: the discourse memory (the last event of each type)
- * and attach(), which adds what a frame without actors says to the act just
- * before it, or makes it an act of its own with that act's parties.
+ * frames_acts.c — acts, not documents: the discourse memory (the last event
+ * of each type) and attach(), which adds what a frame without actors says to
+ * the act just before it, or makes it an act of its own with that act's
+ * parties.
  */
 #include "frames_int.h"
 

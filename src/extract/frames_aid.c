@@ -1,10 +1,39 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_aid.c — the aid frame: a verb or noun of giving, its provider and recipients
- * (active, passive, "receive", nouns, lists), what is given, and the filters
- * that keep sales, relief and cancelled aid out.
+ * frames_aid.c — the aid frame: a verb or noun of giving, its provider and
+ * recipients (active, passive, "receive", nouns, lists), what is given, and
+ * the filters that keep sales, relief and cancelled aid out.
  */
 #include "frames_int.h"
+
+/* "the country's army", "the island nation's navy" in [lo, hi): the state
+ * named last before it (in this sentence or the two before) that is not
+ * `not`; LX_NONE when there is no such phrase or state. */
+static uint32_t nation_anaphor(const docx *d, uint32_t sidx, uint32_t lo, uint32_t hi,
+			       uint32_t not )
+{
+	static const char *const N[] = {"country", "nation", "kingdom", "republic", NULL};
+	uint32_t at = 0;
+	for (uint32_t k = lo; k + 1 < hi && !at; k++)
+		if (in_list(d->toks[k].norm, N) && eq(&d->toks[k + 1], "'s") && k > lo &&
+		    k + 2 < hi && d->role[k + 2] == 1 && /* "the nation's navy" */
+		    (eq(&d->toks[k - 1], "the") || (k > lo + 1 && eq(&d->toks[k - 2], "the") &&
+						    eq(&d->toks[k - 1], "island"))))
+			at = k;
+	if (!at)
+		return LX_NONE;
+	for (uint32_t s = sidx + 1; s-- > 0 && sidx - s <= 2;) {
+		const sent_info *ss = &d->sents[s];
+		for (uint32_t a = ss->nactors; a-- > 0;) {
+			const actor_m *am = &ss->actors[a];
+			if ((s == sidx && am->t0 >= at) || !actor_usable(am) ||
+			    d->ctx->keys[am->key].cls != LX_STATE || am->key == not )
+				continue;
+			return am->key;
+		}
+	}
+	return LX_NONE;
+}
 
 /* The phrase an actor of trigger t stands in: "subject", "to-phrase", ... */
 static const char *phrase(const actor_m *am, uint32_t t)
@@ -162,10 +191,13 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    !(am->flags & (AF_PLACE | AF_LOC)))
 				prov = (int)a;
 		}
+		/* "aid worth $5 billion to Sudan, after a cut of aid from
+		 * Lebanon": the noun's own from- and by-phrases are near it */
+		uint32_t near_end = tend + 10 < c1 ? tend + 10 : c1;
 		if (prov < 0)
-			prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+			prov = fr_right_actor(si, tend, near_end, AF_FROM, 0);
 		if (prov < 0)
-			prov = fr_right_actor(si, tend, c1, AF_BY, 0);
+			prov = fr_right_actor(si, tend, near_end, AF_BY, 0);
 		rec = fr_right_actor(si, tend, tend + 8 < c1 ? tend + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 		if (rec == prov)
@@ -377,6 +409,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
 	uint32_t rkey = rec >= 0 ? si->actors[rec].key : LX_NONE;
 	const char *src = "sentence";
+	/* "handed over training aids to the island nation's navy": the state
+	 * the text named last, other than the giver */
+	const char *rec_src = NULL;
+	if (rkey == LX_NONE && !(cls & TR_AIDN) &&
+	    (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
+		rec_src = "the country named before";
 	if (pkey == LX_NONE) {
 		int sp = fr_speaker(d, si, t);
 		if (sp >= 0 && si->actors[sp].key != rkey) {
@@ -477,6 +515,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 					       : "subject",
 				 rec_borrowed ? src
 				 : ra         ? phrase(ra, t)
+				 : rec_src    ? rec_src
 					      : "place of construction");
 			fr_init_event(si, sidx, &ev, EV_AID, status, why);
 			ev.provider = pk;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_deploy.c — the deployment frame: forces moved, stationed, sent, arriving or
- * contributed; the mover from the clause, a "from" list, a passive's agent,
- * the act before, or the article's state; rotations and deployment nouns.
+ * frames_deploy.c — the deployment frame: forces moved, stationed, sent,
+ * arriving or contributed; the mover from the clause, a "from" list, a
+ * passive's agent, the act before, or the article's state; rotations and
+ * deployment nouns.
  */
 #include "frames_int.h"
 
@@ -10,12 +11,12 @@
 int fr_ordered(const docx *d, uint32_t lo, uint32_t hi)
 {
 	static const char *const V[] = {
-		"ordered",    "orders",    "order",     "launched",  "launches",  "launch",
-		"began",      "begins",    "begin",     "started",   "starts",    "staged",
-		"stages",     "stage",     "kicked",    "kicks",     "completed", "concluded",
-		"wrapped",    "carried",   "carries",   "organised", "organized", "organises",
-		"organizes",  "announced", "announces", "renewed",   "approved",  "authorized",
-		"authorised", NULL};
+		"ordered",   "orders",     "order",      "launched",  "launches",   "launch",
+		"began",     "begins",     "begin",      "started",   "starts",     "staged",
+		"stages",    "stage",      "kicked",     "kicks",     "kicked-off", "kick-off",
+		"completed", "concluded",  "wrapped",    "carried",   "carries",    "organised",
+		"organized", "organises",  "organizes",  "announced", "announces",  "renewed",
+		"approved",  "authorized", "authorised", NULL};
 	for (uint32_t k = lo; k < hi; k++)
 		if (in_list(d->toks[k].norm, V))
 			return 1;
@@ -312,9 +313,17 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		 * no nation of their own are the last deployment's, else the
 		 * article's state's */
 		const memo *m = M(d);
-		if (m->last[EV_DEPLOYMENT] >= 0 && sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
+		if (!rotation && m->last[EV_DEPLOYMENT] >= 0 &&
+		    sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
 			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
 			src = "previous deployment";
+		} else if (fs == 1 && d->force_home != LX_NONE &&
+			   (!noun || has_cue(d, tend, c1, CU_MILITARY)) &&
+			   dest_country(d, si, tend, c1) != d->force_home) {
+			/* "87 tanks have arrived in Poland" in a story of US
+			 * troops: the state whose forces the article names */
+			akey = d->force_home;
+			src = "state whose forces the article names";
 		} else if (d->home != LX_NONE &&
 			   (fs == 2 || dest_country(d, si, tend, c1) != d->home ||
 			    has_word(d, tend, c1, "border") || has_word(d, tend, c1, "'s"))) {
@@ -322,13 +331,6 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 * "a contingent arrived in Haiti" is no Haitian's */
 			akey = d->home;
 			src = "article's state";
-		} else if (d->force_home != LX_NONE &&
-			   (!noun || has_cue(d, tend, c1, CU_MILITARY)) &&
-			   dest_country(d, si, tend, c1) != d->force_home) {
-			/* "87 tanks have arrived in Poland" in a story of US
-			 * troops: the state whose forces the article names */
-			akey = d->force_home;
-			src = "state whose forces the article names";
 		} else {
 			/* "set off for Brazil's northern border": forces sent to a
 			 * state's own border are that state's */
@@ -358,6 +360,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 ai ? "coordinated" : src);
 		fr_init_event(si, sidx, &ev, EV_DEPLOYMENT, status, why);
 		ev.actor = ai ? si->actors[acts[ai]].key : akey;
+		ev.soft_status = (uint8_t)soft;
 		ev.anaphor = !strcmp(src, "previous deployment");
 		/* personnel: after the trigger up to the next trigger, else before it */
 		uint32_t nt = tend;

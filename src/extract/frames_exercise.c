@@ -1,10 +1,83 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_exercise.c — the exercise frame: drills and readiness checks, their participants
- * (names in the noun phrase, subjects that hold or order them, "with",
- * "of", hosts), date, people and place.
+ * frames_exercise.c — the exercise frame: drills and readiness checks, their
+ * participants (names in the noun phrase, subjects that hold or order them,
+ * "with", "of", hosts), date, people and place.
  */
 #include "frames_int.h"
+
+static int is_quote(const at_tok *w)
+{
+	return eq(w, "\"") || eq(w, "\xe2\x80\x9c") || eq(w, "\xe2\x80\x9d") || eq(w, "'");
+}
+
+/* Words that describe drills rather than name them. */
+static int generic_word(const at_tok *w)
+{
+	static const char *const G[] = {
+		"joint",     "military",   "naval",         "air",
+		"army",      "exercise",   "exercises",     "drill",
+		"drills",    "command",    "staff",         "field",
+		"tactical",  "annual",     "multinational", "international",
+		"special",   "combined",   "the",           "a",
+		"an",        "first",      "large-scale",   "live-fire",
+		"bilateral", "trilateral", "regional",      NULL};
+	return in_list(w->norm, G);
+}
+
+/* The exercise's name, if the text gives one: capitalised or quoted words
+ * and an edition number just before the noun ("the Kaseh 1 exercise", "the
+ * Unbreakable Brotherhood-2019 drills", "“al-Samsam 6”"), or after it
+ * ("exercise Trident Juncture", "exercise, codenamed ASEAN Solidarity").
+ * Two events with different names are two exercises (assemble.c). */
+static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32_t tend,
+			  at_event_rec *ev)
+{
+	uint32_t a = t, b = t;
+	/* a quoted name: "the “Kaseh 1” exercise" */
+	if (t > si->t0 + 2 && is_quote(&d->toks[t - 1])) {
+		for (uint32_t q = t - 1; q > si->t0 && t - q < 8; q--)
+			if (is_quote(&d->toks[q - 1]) && q < t - 1) {
+				ev->name_start = d->toks[q].start;
+				ev->name_end = d->toks[t - 2].end;
+				return;
+			}
+	}
+	while (a > si->t0 && t - a < 5) {
+		const at_tok *w = &d->toks[a - 1];
+		int cap = (w->flags & AT_TF_CAP) && w->type == AT_TOK_WORD;
+		if ((cap || w->type == AT_TOK_NUM || eq(w, "-")) && d->actor_at[a - 1] < 0 &&
+		    !generic_word(w) && !d->role[a - 1] && !(d->cue_start[a - 1] & CU_DATEW))
+			a--;
+		else
+			break;
+	}
+	while (a < t && (d->toks[a].type != AT_TOK_WORD || !(d->toks[a].flags & AT_TF_CAP)))
+		a++; /* a name starts with a word */
+	if (a == t) {
+		/* after the noun: "exercise Trident Juncture", ", codenamed X" */
+		uint32_t k = tend;
+		if (k < si->t1 && eq(&d->toks[k], ","))
+			k++;
+		if (k < si->t1 && (eq(&d->toks[k], "codenamed") || eq(&d->toks[k], "dubbed") ||
+				   eq(&d->toks[k], "called")))
+			k++;
+		a = b = k;
+		while (b < si->t1 && b < k + 4 && (d->toks[b].flags & AT_TF_CAP) &&
+		       d->toks[b].type == AT_TOK_WORD && d->actor_at[b] < 0 &&
+		       !generic_word(&d->toks[b]) && !(d->cue_start[b] & CU_DATEW))
+			b++;
+		while (b > a && b < si->t1 && b < k + 6 &&
+		       (d->toks[b].type == AT_TOK_NUM || eq(&d->toks[b], "-")))
+			b++;
+		if (b == a)
+			return;
+	} else {
+		b = t;
+	}
+	ev->name_start = d->toks[a].start;
+	ev->name_end = d->toks[b - 1].end;
+}
 
 /* ---- exercises ------------------------------------------------------------ */
 
@@ -166,6 +239,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	if (ev.status == ST_INTENT && ev.has_when == 1)
 		ev.status = ST_COMMITTED;
 	fr_set_place(d, si, &ev, tend, nt, part[0]);
+	exercise_name(d, si, t, tend, &ev);
 	ev.confidence = 0.6 + (np > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0) +
 			(ev.personnel > 0 ? 0.05 : 0);
 	int idx = at_extract__add_event(d, out, &ev);

@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract.h"
+#include "frames_int.h"
 #include "../text/lang.h"
 
 /* cases (bits) */
@@ -544,22 +544,6 @@ static void default_status(const docx *d, at_event_rec *ev)
 	}
 }
 
-static void init_event(const sent_info *si, uint32_t sidx, at_event_rec *ev, int type,
-		       const char *why)
-{
-	memset(ev, 0, sizeof(*ev));
-	ev->type = (uint8_t)type;
-	ev->provider = ev->recipient = ev->actor = LX_NONE;
-	ev->personnel = -1;
-	ev->usd = -1;
-	ev->src[0].start = si->start;
-	ev->src[0].end = si->end;
-	ev->nsrc = 1;
-	ev->sent = ev->sent0 = sidx;
-	ev->headline_only = si->role == AT_ROLE_HEADLINE;
-	snprintf(ev->why, sizeof(ev->why), "%s", why);
-}
-
 static void add_items(const docx *d, const sent_info *si, at_event_rec *ev, uint32_t c0,
 		      uint32_t c1)
 {
@@ -847,7 +831,7 @@ static int aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, uint
 	surf_of(d, trig, &s);
 	snprintf(why, sizeof(why), "ru:aid:%s:%s:%s", receive ? "receive" : "give",
 		 short_word(&s), pfrom);
-	init_event(si, sidx, &ev, EV_AID, why);
+	fr_init_event(si, sidx, &ev, EV_AID, ST_NONE, why);
 	ev.provider = pkey;
 	ev.recipient = rkey;
 	int neg;
@@ -945,7 +929,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 	if (civil && !armed)
 		return 0;
 	at_event_rec ev;
-	init_event(si, sidx, &ev, EV_EXERCISE, "ru:exercise");
+	fr_init_event(si, sidx, &ev, EV_EXERCISE, ST_NONE, "ru:exercise");
 	for (uint32_t k = 0; k < nra && ev.npart < 8; k++) {
 		const ru_actor *r = &ra[k];
 		const actor_m *am = r->a;
@@ -1096,7 +1080,7 @@ static int deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig, u
 	surf_of(d, trig, &s);
 	char why[96];
 	snprintf(why, sizeof(why), "ru:deploy:%s:%s", short_word(&s), from);
-	init_event(si, sidx, &ev, EV_DEPLOYMENT, why);
+	fr_init_event(si, sidx, &ev, EV_DEPLOYMENT, ST_NONE, why);
 	ev.actor = key;
 	int neg;
 	int st = cue_status(d, c0, trig, &neg);
@@ -1233,7 +1217,7 @@ static int next_stage(docx *d, at_events *out, uint32_t sidx)
 		char why[96];
 		snprintf(why, sizeof(why), "ru:%s:%s:previous",
 			 type == EV_AID ? "aid" : "deploy", short_word(&vs));
-		init_event(si, sidx, &ev, type, why);
+		fr_init_event(si, sidx, &ev, type, ST_NONE, why);
 		ev.provider = prev->provider;
 		ev.recipient = prev->recipient;
 		ev.actor = prev->actor;

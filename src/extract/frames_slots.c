@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_slots.c — what fills a frame's slots: its date (report dates and background left
- * out), place, people counted, items and money, whether the sentence is
- * military, commercial context, the kinds of aid, a new event record.
+ * frames_slots.c — what fills a frame's slots: its date (report dates and
+ * background left out), place, people counted, items and money, whether the
+ * sentence is military, commercial context, the kinds of aid, a new event
+ * record.
  */
 #include "frames_int.h"
 

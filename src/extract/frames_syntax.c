@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * frames_syntax.c — clauses and roles: where a clause begins and ends, its subject, the
- * actors after the trigger, coordinated lists, passives, and the status a
- * clause's modality gives (status_of).
+ * frames_syntax.c — clauses and roles: where a clause begins and ends, its
+ * subject, the actors after the trigger, coordinated lists, passives, and
+ * the status a clause's modality gives (status_of).
  */
 #include "frames_int.h"
 

@@ -989,7 +989,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 	}
 	/* a sentence without any trigger opens no frame: unless its dates may
 	 * date the document, numbers and dates are not needed */
-	int any = 0;
+	int any = ncur > 0; /* an amount may be the value of the act before */
 	for (uint32_t i = si->t0; i < end && !any; i++)
 		any = d->trig[i] != 0;
 	if (!any && !si->want_dates)
@@ -1260,6 +1260,22 @@ int at_extract__mentions(docx *d, sent_info *si)
 			}
 			if (am->flags & AF_COMPOUND)
 				strong = 1;
+			/* "Saudi and French special forces": the first adjective of a
+			 * list shares the head of the last */
+			for (uint32_t r = am->t1; !strong && r + 1 < end && r < am->t1 + 6;) {
+				if (!eq(&d->toks[r], "and") && !eq(&d->toks[r], "or") &&
+				    !eq(&d->toks[r], ","))
+					break;
+				int next = d->actor_at[r + 1];
+				if (next < 0 || !(si->actors[next].flags & AF_ADJ))
+					break;
+				uint32_t e = si->actors[next].t1;
+				for (uint32_t q = e; q < end && q < e + 3 && !strong; q++)
+					strong = d->role[q] ||
+						 (d->cue[q] & (CU_PEOPLE | CU_MILITARY | CU_UNITS)) ||
+						 (d->trig[q] & (TR_AIDN | TR_EXERN | TR_DEPLOYN));
+				r = e;
+			}
 			if (!strong)
 				am->flags |= AF_WEAK;
 			/* "Tajik-Afghan border", "Afghan territory" are places */

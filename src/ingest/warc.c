@@ -380,6 +380,11 @@ int at__warc_sniff(const char *path)
 
 int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 {
+	return at__warc_open_at(out, path, 0, diag);
+}
+
+int at__warc_open_at(at_warc **out, const char *path, uint64_t off, at_diag *diag)
+{
 	*out = NULL;
 	at_warc *w = calloc(1, sizeof(*w));
 	if (!w)
@@ -399,9 +404,18 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 		at__warc_free(w);
 		return AT_EIO;
 	}
+	if (off && fseeko(w->f, (off_t)off, SEEK_SET) != 0) {
+		memset(diag, 0, sizeof(*diag));
+		snprintf(diag->file, sizeof(diag->file), "%s", path);
+		diag->byte = off;
+		snprintf(diag->msg, sizeof(diag->msg), "cannot seek: %s", strerror(errno));
+		at__warc_free(w);
+		return AT_EIO;
+	}
 	unsigned char magic[2] = {0, 0};
 	size_t got = fread(magic, 1, 2, w->f);
-	rewind(w->f);
+	fseeko(w->f, (off_t)off, SEEK_SET);
+	w->file_read = off;
 	w->gz = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 	if (w->gz) {
 		if (inflateInit2(&w->z, 15 + 16) != Z_OK) {
@@ -409,7 +423,9 @@ int at__warc_open(at_warc **out, const char *path, at_diag *diag)
 			return AT_ENOMEM;
 		}
 		w->zinit = 1;
-		add_member(w, 0, 0);
+		add_member(w, 0, off);
+	} else {
+		w->wbase = off; /* offsets stay those of the file */
 	}
 	/* ARC or WARC: the first line says */
 	ensure(w, 16);
@@ -1013,3 +1029,49 @@ int at__warc_next(at_warc *w, const char *override, int defer, at_doc **out, at_
 		return rc == 1 ? 1 : AT_EPARSE;
 	}
 }
+
+/* ---- the input format ------------------------------------------------------ */
+
+typedef struct warc_reader {
+	at_warc *w;
+	char published[17];
+	int defer;
+} warc_reader;
+
+static int fmt_claims(const char *path) { return at__warc_name(path) || at__warc_sniff(path); }
+
+static int fmt_open(void **out, const char *path, const at_read_opts *o, at_diag *diag)
+{
+	*out = NULL;
+	warc_reader *r = calloc(1, sizeof(*r));
+	if (!r)
+		return AT_ENOMEM;
+	int rc = at__warc_open(&r->w, path, diag);
+	if (rc) {
+		free(r);
+		return rc;
+	}
+	snprintf(r->published, sizeof(r->published), "%s", o->published);
+	r->defer = o->defer;
+	*out = r;
+	return 0;
+}
+
+static int fmt_next(void *st, at_doc **out, at_diag *diag)
+{
+	warc_reader *r = st;
+	return at__warc_next(r->w, r->published, r->defer, out, diag);
+}
+
+static uint64_t fmt_bytes(const void *st) { return at__warc_bytes(((const warc_reader *)st)->w); }
+
+static void fmt_close(void *st)
+{
+	warc_reader *r = st;
+	if (r)
+		at__warc_free(r->w);
+	free(r);
+}
+
+const at_format at__warc_format = {"warc", at__warc_name, fmt_claims, fmt_open, fmt_next,
+				   fmt_bytes, fmt_close};

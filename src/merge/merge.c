@@ -714,6 +714,10 @@ json_t *at_merge_event(const at_member *m, const at_cluster *c, size_t nc, size_
 				json_object_set_new(src, "url", json_string(x->url));
 			if (x->outlet)
 				json_object_set_new(src, "outlet", json_string(x->outlet));
+			if (x->archive)
+				json_object_set_new(src, "archive",
+						    json_pack("{s:s,s:I}", "file", x->archive,
+							      "offset", (json_int_t)x->archive_off));
 			if (rep)
 				json_object_set_new(src, "published", json_string(rep));
 			json_array_append_new(sources, src);

@@ -22,6 +22,8 @@ typedef struct at_member {
 	const char *doc;          /* the document's key (sources[].doc) */
 	const char *reported;     /* the document's publication date, or NULL */
 	const char *url, *outlet; /* of the document, or NULL */
+	const char *archive;      /* the web archive file keeping it, or NULL */
+	int64_t archive_off;      /* its record's offset there */
 	int64_t row;              /* the store's row of this per-document event */
 	int ord;                  /* its position in the document's events */
 } at_member;

@@ -381,10 +381,15 @@ char *at_ledger_explain(const json_t *ev, const at_explain_src *src, size_t n)
 		at_buf_printf(&b, "\n[%zu] %s", k + 1, src[k].doc);
 		if (src[k].published)
 			at_buf_printf(&b, ", published %s", src[k].published);
+		if (at_ev_str(m, "lang")) /* the document's language, "en" or "ru" */
+			at_buf_printf(&b, ", in %s", at_ev_str(m, "lang"));
 		if (src[k].url)
 			at_buf_printf(&b, "\n    %s", src[k].url);
 		if (src[k].dup_of)
 			at_buf_printf(&b, "\n    near duplicate of %s", src[k].dup_of);
+		if (src[k].archive)
+			at_buf_printf(&b, "\n    kept in %s, record at byte %lld", src[k].archive,
+				      src[k].archive_off);
 		at_buf_printf(&b, "\n    rule: %s, status %s\n",
 			      at_ev_str(m, "why") ? at_ev_str(m, "why") : "?", at_ev_str(m, "status"));
 		size_t s;

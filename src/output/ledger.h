@@ -14,6 +14,8 @@ typedef struct at_explain_src {
 	const json_t *ev;
 	const char *doc, *published, *url;
 	const char *dup_of; /* the document it nearly duplicates, or NULL */
+	const char *archive; /* the web archive file keeping the page, or NULL */
+	long long archive_off; /* the offset of its record there */
 } at_explain_src;
 
 /* The ledger event `ev` field by field with its reasons, then each source

@@ -164,9 +164,8 @@ static void one(at_buf *b, const at_events *evs, const at_event_rec *ev)
 	}
 	at_buf_adds(b, ",\"reported\":");
 	str_or_null(b, evs->reported[0] ? evs->reported : NULL);
-	/* [ru] the document's language; absent means English */
-	if (evs->lang != AT_LANG_EN)
-		at_buf_printf(b, ",\"lang\":\"%s\"", at_lang_code(evs->lang));
+	/* the document's language, "en" or "ru" */
+	at_buf_printf(b, ",\"lang\":\"%s\"", at_lang_code(evs->lang));
 	at_buf_adds(b, ",\"sources\":[");
 	for (int s = 0; s < ev->nsrc; s++) {
 		at_buf_adds(b, s ? ",{\"doc\":" : "{\"doc\":");

@@ -26,7 +26,9 @@
 #include "backend.h"
 #include "store.h"
 #include "faults.h"
+#include "seen.h"
 #include "../clean/clean.h"
+#include "../ingest/ingest_int.h"
 #include "../merge/merge.h"
 #include "../output/ledger.h"
 #include "../util/arena.h"
@@ -129,6 +131,14 @@ static const char *const AT_MIGRATIONS[AT_SCHEMA_VERSION][2] = {
 		"CREATE INDEX event_sources_doc_event ON event_sources(doc_event);"
 		"CREATE TABLE pending (block TEXT COLLATE \"C\" PRIMARY KEY);",
 	},
+	/* 2: where an archived document is kept (documents.record_off); the
+	 * watcher's seen state (seen.h) */
+	{
+		/* SQLite */
+		"ALTER TABLE documents ADD COLUMN record_off INTEGER;" AT_SEEN_SCHEMA_SQLITE,
+		/* PostgreSQL */
+		"ALTER TABLE documents ADD COLUMN record_off BIGINT;" AT_SEEN_SCHEMA_PG,
+	},
 };
 
 enum {
@@ -155,14 +165,15 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_DOC_FIND] = "SELECT id, content_hash FROM documents WHERE key = ?1",
 	[Q_DOC_INSERT] =
 		"INSERT INTO documents (key, url, outlet, published, title, source,"
-		" content_hash, bytes, spans, simhash, band0, band1, band2, band3, dup_of)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+		" content_hash, bytes, spans, simhash, band0, band1, band2, band3, dup_of,"
+		" record_off)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
 		" ON CONFLICT (key) DO NOTHING RETURNING id",
 	[Q_DOC_UPDATE] =
 		"UPDATE documents SET url = ?2, outlet = ?3, published = ?4, title = ?5,"
 		" source = ?6, content_hash = ?7, bytes = ?8, spans = ?9, simhash = ?10,"
-		" band0 = ?11, band1 = ?12, band2 = ?13, band3 = ?14, dup_of = ?15"
-		" WHERE id = ?16 AND key = ?1",
+		" band0 = ?11, band1 = ?12, band2 = ?13, band3 = ?14, dup_of = ?15,"
+		" record_off = ?17 WHERE id = ?16 AND key = ?1",
 	[Q_DOC_BLOCKS] = "SELECT DISTINCT block FROM doc_events WHERE doc = ?1",
 	[Q_DOC_EVENTS_DEL] = "DELETE FROM doc_events WHERE doc = ?1",
 	[Q_NEAR] = "SELECT id, simhash, dup_of FROM documents WHERE (band0 = ?1 OR band1 = ?2"
@@ -175,7 +186,8 @@ static const char *const SQL[Q_COUNT] = {
 		    " ON CONFLICT (block) DO UPDATE SET block = excluded.block",
 	[Q_PENDING_PAGE] = "SELECT block FROM pending WHERE block > ?1 ORDER BY block LIMIT ?2",
 	[Q_CLAIM] = "DELETE FROM pending WHERE block = ?1 RETURNING block",
-	[Q_BLOCK_MEMBERS] = "SELECT e.id, e.ord, e.json, d.key, d.published, d.url, d.outlet"
+	[Q_BLOCK_MEMBERS] = "SELECT e.id, e.ord, e.json, d.key, d.published, d.url, d.outlet,"
+			    " d.source, d.record_off"
 			    " FROM doc_events e JOIN documents d ON d.id = e.doc"
 			    " WHERE e.block = ?1",
 	[Q_LEDGER_DEL] = "DELETE FROM events WHERE block = ?1",
@@ -587,6 +599,24 @@ static int begin_batch(at_store *s, char *err, size_t errlen)
 	return 0;
 }
 
+int at__store_begin(at_store *s, char *err, size_t errlen)
+{
+	if (s->readonly)
+		return fail(s->path, AT_EINVAL, err, errlen, "opened read-only");
+	return begin_batch(s, err, errlen);
+}
+
+const at_backend *at__store_backend(at_store *s, at_db **db)
+{
+	*db = s->db;
+	return s->be;
+}
+
+int at__store_fail(at_store *s, char *err, size_t errlen, const char *what)
+{
+	return db_fail(s, R_DB, err, errlen, what);
+}
+
 static int rollback(at_store *s, int r)
 {
 	if (s->in_batch) {
@@ -732,6 +762,12 @@ static int write_doc(at_store *s, const at_doc *doc, const char *hash, const at_
 		s->be->bind_null(st, 15);
 	if (old)
 		s->be->bind_int64(st, 16, old);
+	/* an archive record's offset (the first record of a file is at 0):
+	 * ?16 of the insert, ?17 of the update */
+	if (doc->record_off || (doc->source && at__warc_name(doc->source)))
+		s->be->bind_int64(st, old ? 17 : 16, (int64_t)doc->record_off);
+	else
+		s->be->bind_null(st, old ? 17 : 16);
 	*id = old;
 	int rc = s->be->step(st);
 	if (rc == AT_STEP_ROW && !old)
@@ -827,10 +863,12 @@ int at_store_commit(at_store *s, char *err, size_t errlen)
 
 /* ---- merging the touched blocks ------------------------------------------ */
 
+#define NSTR 5 /* strings per loaded member */
+
 typedef struct loaded {
 	at_member *m;
 	json_t **ev;
-	char **strs; /* doc, published, url, outlet per member */
+	char **strs; /* doc, published, url, outlet, archive per member */
 	size_t n, cap;
 } loaded;
 
@@ -838,8 +876,8 @@ static void loaded_free(loaded *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		json_decref(l->ev[i]);
-		for (int k = 0; k < 4; k++)
-			free(l->strs[4 * i + k]);
+		for (int k = 0; k < NSTR; k++)
+			free(l->strs[NSTR * i + k]);
 	}
 	free(l->m);
 	free(l->ev);
@@ -861,7 +899,7 @@ static int load_block(at_store *s, const char *block, loaded *l)
 			json_t **e = realloc(l->ev, cap * sizeof(*e));
 			if (e)
 				l->ev = e;
-			char **t = realloc(l->strs, 4 * cap * sizeof(*t));
+			char **t = realloc(l->strs, NSTR * cap * sizeof(*t));
 			if (t)
 				l->strs = t;
 			if (!m || !e || !t) {
@@ -879,14 +917,17 @@ static int load_block(at_store *s, const char *block, loaded *l)
 		}
 		size_t i = l->n++;
 		l->ev[i] = j;
-		char **str = &l->strs[4 * i];
-		for (int k = 0; k < 4; k++)
+		char **str = &l->strs[NSTR * i];
+		for (int k = 0; k < NSTR; k++)
 			str[k] = col_dup(s, st, 3 + k);
+		int archived = s->be->text(st, 8, NULL) != NULL;
 		l->m[i] = (at_member){.ev = j,
 				      .doc = str[0] ? str[0] : "",
 				      .reported = str[1],
 				      .url = str[2],
 				      .outlet = str[3],
+				      .archive = archived ? str[4] : NULL,
+				      .archive_off = archived ? s->be->int64(st, 8) : 0,
 				      .row = s->be->int64(st, 0),
 				      .ord = (int)s->be->int64(st, 1)};
 	}
@@ -1201,7 +1242,7 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 	char **strs = NULL;
 	size_t n = 0;
 	if (s->be->prepare(s->db,
-			   "SELECT e.json, d.key, d.published, d.url, o.key"
+			   "SELECT e.json, d.key, d.published, d.url, o.key, d.source, d.record_off"
 			   " FROM event_sources es JOIN doc_events e ON e.id = es.doc_event"
 			   " JOIN documents d ON d.id = e.doc"
 			   " LEFT JOIN documents o ON o.id = d.dup_of"
@@ -1215,7 +1256,7 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 			src = ns ? ns : src;
 			json_t **ne = realloc(evs, (n + 1) * sizeof(*ne));
 			evs = ne ? ne : evs;
-			char **nt = realloc(strs, 4 * (n + 1) * sizeof(*nt));
+			char **nt = realloc(strs, 5 * (n + 1) * sizeof(*nt));
 			strs = nt ? nt : strs;
 			if (!ns || !ne || !nt) {
 				rc = R_NOMEM;
@@ -1224,11 +1265,14 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 			size_t len = 0;
 			const char *js = s->be->text(st, 0, &len);
 			evs[n] = js ? json_loadb(js, len, 0, NULL) : NULL;
-			for (int k = 0; k < 4; k++)
-				strs[4 * n + k] = col_dup(s, st, 1 + k);
-			src[n] = (at_explain_src){evs[n] ? evs[n] : json_null(), strs[4 * n],
-						  strs[4 * n + 1], strs[4 * n + 2],
-						  strs[4 * n + 3]};
+			for (int k = 0; k < 5; k++)
+				strs[5 * n + k] = col_dup(s, st, 1 + k);
+			int archived = s->be->text(st, 6, NULL) != NULL;
+			src[n] = (at_explain_src){evs[n] ? evs[n] : json_null(), strs[5 * n],
+						  strs[5 * n + 1], strs[5 * n + 2],
+						  strs[5 * n + 3],
+						  archived ? strs[5 * n + 4] : NULL,
+						  archived ? s->be->int64(st, 6) : 0};
 			n++;
 		}
 		if (rc == R_OK && step < 0)
@@ -1244,8 +1288,8 @@ int at_store_explain(at_store *s, const char *id, char **text, char *err, size_t
 		s->be->finalize(st);
 	for (size_t i = 0; i < n; i++) {
 		json_decref(evs[i]);
-		for (int k = 0; k < 4; k++)
-			free(strs[4 * i + k]);
+		for (int k = 0; k < 5; k++)
+			free(strs[5 * i + k]);
 	}
 	free(src);
 	free(evs);

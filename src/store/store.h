@@ -10,8 +10,9 @@
  * | version | change                                                        |
  * |---------|---------------------------------------------------------------|
  * | 1       | documents, doc_events, events (the ledger), event_sources      |
+ * | 2       | documents.record_off; seen_pages, seen_feeds, seen_robots      |
  *
- * Tables (version 1):
+ * Tables (version 2):
  *
  * | table         | one row per                       | key columns                  |
  * |---------------|-----------------------------------|------------------------------|
@@ -21,6 +22,13 @@
  * | events        | ledger event (merged JSON line)   | id, block, filter columns    |
  * | event_sources | (ledger event, per-doc event)     | both, ON DELETE CASCADE      |
  * | pending       | block waiting to be merged        | block                        |
+ * | seen_pages    | page URL the watcher has met      | url (see seen.h)             |
+ * | seen_feeds    | feed URL the watcher polls        | url (see seen.h)             |
+ * | seen_robots   | a site's robots.txt, cached       | origin (see seen.h)          |
+ *
+ * documents.source is the file a document was read from; for a web archive
+ * record, documents.record_off is the offset of its record (its gzip member)
+ * there (NULL for other files), so that an event leads back to the page kept.
  *
  * A block ("aid|RUS|TJK", "deployment|TJK", "exercise") groups the events
  * that may be merged. Each batch (one transaction) stores documents and
@@ -41,8 +49,22 @@
 #ifndef AT_STORE_H
 #define AT_STORE_H
 
-#define AT_SCHEMA_VERSION 1
+#include <stddef.h>
+
+#include "aidtrace.h"
+
+#define AT_SCHEMA_VERSION 2
 #define AT_APPLICATION_ID 0x41494454 /* "AIDT" */
 #define AT_BATCH_DEFAULT 500         /* documents per transaction in the CLI */
+
+/* For the other store files (seen.c), which go through the same backend:
+ * the backend and its connection; a failure of the backend as an AT_E* code
+ * with a message naming the database and `what`; and the current batch
+ * (begun when none is open; at_store_commit ends it). */
+struct at_backend;
+struct at_db;
+const struct at_backend *at__store_backend(at_store *s, struct at_db **db);
+int at__store_fail(at_store *s, char *err, size_t errlen, const char *what);
+int at__store_begin(at_store *s, char *err, size_t errlen);
 
 #endif

@@ -14,8 +14,9 @@
 #     (it came after a COMMIT, before the line was written) as the round's
 #     crash point allows; each stored document has the events a clean run
 #     gives it, no more, no fewer;
-#   - the ledger (events table) is the base's or the clean run's, never a
-#     mixture (the merge is one transaction);
+#   - each block of the ledger (events table) is the base's or the clean
+#     run's, never a mixture: a block is merged in one transaction (the merge
+#     commits every 64 blocks, so blocks may differ in which they are);
 #   - `aidtrace ingest` again exits 0 and `aidtrace events` prints the clean
 #     run's ledger, byte for byte.
 #
@@ -85,6 +86,15 @@ ledger() { sql "$1" 'SELECT id, json FROM events ORDER BY id' | md5sum; }
 base_ledger=$(ledger "$tmp/base.db")
 ref_ledger=$(ledger "$tmp/ref.db")
 check "clean run: the ledger grew" test "$base_ledger" != "$ref_ledger"
+# The ledger by block: a line "BLOCK<TAB>its rows (id and JSON, by id)".
+blocks() {
+	sql -separator $'\t' "$1" "SELECT block, group_concat(id || ' ' || json, ' ')
+		FROM (SELECT block, id, json FROM events ORDER BY block, id) GROUP BY block"
+}
+blocks "$tmp/base.db" >"$tmp/base.blocks"
+blocks "$tmp/ref.db" >"$tmp/ref.blocks"
+check "clean run: more blocks than one merge transaction takes (64)" \
+	test "$(wc -l <"$tmp/ref.blocks")" -gt 64
 
 # One round: $1 names it, $2 says which store counts are allowed ("exact":
 # S = N; "next": S = the boundary after N; "either"; "all": S = TOTAL, the
@@ -135,9 +145,15 @@ round() {
 		  EXCEPT SELECT d.key, e.ord, e.json FROM doc_events e JOIN documents d ON d.id = e.doc)" \
 		2>&1 | tr '\n' ' ')
 	[[ $diff == "0 0 " ]] || problems+=("document events differ from the clean run's ($diff)")
-	local l
-	l=$(ledger "$db")
-	[[ $l == "$base_ledger" || $l == "$ref_ledger" ]] || problems+=("the ledger is half merged")
+	# every block is the base's or the clean run's (missing: no events)
+	local mixed
+	mixed=$(blocks "$db" | awk -F'\t' -v base="$tmp/base.blocks" -v ref="$tmp/ref.blocks" '
+		BEGIN { while ((getline l < base) > 0) { split(l, f, "\t"); b[f[1]] = f[2]; all[f[1]] }
+			while ((getline l < ref) > 0) { split(l, f, "\t"); r[f[1]] = f[2]; all[f[1]] } }
+		{ c[$1] = $2; all[$1] }
+		END { for (k in all) if (c[k] != b[k] && c[k] != r[k]) { n++; print k > "/dev/stderr" }
+		      print n + 0 }' 2>"$tmp/mixed")
+	((mixed == 0)) || problems+=("$mixed ledger blocks half merged: $(head -3 "$tmp/mixed" | tr '\n' ' ')")
 	local rc2=0
 	"$BIN" ingest --quiet --db "$db" "$tmp/all.jsonl" 2>"$tmp/err" || rc2=$?
 	((rc2 == 0)) || problems+=("resumed ingest exit $rc2")

@@ -3,7 +3,7 @@
 # crosslang.sh — end-to-end: an English and a Russian report of the same
 # handover (tests/data/crosslang, written for this test) become one ledger
 # event with two sources; names stay English, the Russian source keeps its
-# Russian sentence, and `extract` marks the Russian events with "lang":"ru".
+# Russian sentence, and `extract` marks the events with their language ("lang":"ru", "en").
 #
 #   tests/e2e/crosslang.sh PATH/TO/aidtrace DATADIR FIXTURES
 set -uo pipefail
@@ -19,7 +19,7 @@ source "$(dirname "$0")/lib.sh"
 check "the English report gives an aid event" grep -q '"type":"aid"' "$tmp/en.jsonl"
 check "the Russian report gives an aid event" grep -q '"type":"aid"' "$tmp/ru.jsonl"
 check "Russian events say lang ru" grep -q '"lang":"ru"' "$tmp/ru.jsonl"
-check "English events carry no lang (English)" bash -c "! grep -q '\"lang\"' '$tmp/en.jsonl'"
+check "English events say lang en" grep -q '"lang":"en"' "$tmp/en.jsonl"
 check "Russian provider and recipient names stay English" \
 	grep -q '"provider":{"name":"Russia","code":"RUS"},"recipient":{"name":"Kyrgyzstan","code":"KGZ"}' \
 	"$tmp/ru.jsonl"
@@ -34,6 +34,10 @@ check "the Russian source keeps its Russian sentence" \
 	grep -q 'Россия в пятницу безвозмездно передала Киргизии' "$tmp/ledger.jsonl"
 check "the English source keeps its English sentence" \
 	grep -q 'Russia handed over 12 BTR-82A' "$tmp/ledger.jsonl"
+id=$(sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$tmp/ledger.jsonl" | head -1)
+"$BIN" events --db "$tmp/t.db" --id "$id" --explain >"$tmp/explain" 2>"$tmp/err"
+check "explain names each source document's language" bash -c \
+	"grep -q '^\[.\] en.txt.*, in en' '$tmp/explain' && grep -q '^\[.\] ru.txt.*, in ru' '$tmp/explain'"
 
 echo "crosslang: $pass passed, $fail failed"
 ((fail == 0))

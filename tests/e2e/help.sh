@@ -42,6 +42,8 @@ filters=(--db --type --provider --recipient --participant --since --until --stat
 	--min-sources --limit --id)
 check "events: options" has events "${filters[@]}" --explain --format csv geojson --data
 check "report: options" has report "${filters[@]}" --jsonl -o --title --generated
+check "watch: options" has watch --feeds --archive --db --once --interval --delay --timeout \
+	--max-page --archive-max --data --quiet
 check "score: options" has score GOLD PRED --docs --format json --errors
 
 # every option literal in the CLI's sources is documented somewhere

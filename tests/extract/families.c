@@ -42,6 +42,9 @@ static const fam_case CASES[] = {
 	{"coordinated subjects send forces", "India and Pakistan are dispatching anti-terrorism "
 	 "squads to Russia for a major exercise.", "2023-04-05", 2, "deployment", "IND PAK", NULL,
 	 -1},
+	{"a planned move and one done are two", "Britain will deploy two more fighter jets to "
+	 "Romania in May. British officials said so. Britain has already deployed RAF personnel "
+	 "and jets to Romania for air policing.", "2023-04-05", 2, "deployment", "GBR", NULL, -1},
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
@@ -71,6 +74,12 @@ static const fam_case CASES[] = {
 	 "China delivered two Mi-8 helicopters to Laos on Friday. The two helicopters were "
 	 "flown to Vientiane.",
 	 "2023-04-05", 1, "aid", "CHN>LAO", "completed", -1},
+	{"the country named before", "Sri Lanka hosted the Indian Navy chief on Monday. India "
+	 "handed over training simulators worth $2 million to the island nation's navy.",
+	 "2023-04-05", 1, "aid", "IND>LKA", "completed", -1},
+	{"the nation's waters are no recipient", "The corvette, given to Peru by the navy of "
+	 "Korea, was commissioned in 1983 and retired in 2011 from protecting the nation's "
+	 "waters.", "2023-04-05", 0, "aid", "", NULL, -1},
 	/* exercises: names in the noun phrase, subjects that order drills, hosts */
 	{"exercise: A-B joint exercise", "The 5th India-Japan joint military exercise opened "
 	 "in Rajasthan on Monday.", "2023-04-05", 1, "exercise", "IND+JPN", NULL, -1},
@@ -80,6 +89,13 @@ static const fam_case CASES[] = {
 	 "readiness of its Pacific Fleet.", "2023-04-05", 1, "exercise", "RUS", NULL, -1},
 	{"exercise: hosted by", "Hosted by Ghana, the naval exercise brought together ships from "
 	 "the region.", "2023-04-05", 1, "exercise", "GHA", NULL, -1},
+	{"two named exercises are two", "The Pakistan Army and Saudi land forces completed the "
+	 "\"Kaseh 1\" exercise on Thursday. Earlier in October, Saudi and French special forces "
+	 "units had kicked off the al-Rieck 2 exercise.", "2017-10-15", 2, "exercise", "PAK+SAU "
+	 "FRA+SAU", NULL, -1},
+	{"the same parties in two named exercises", "Indian and Japanese troops held the Dharma "
+	 "Guardian exercise in March. India and Japan also held the Shinyuu Maitri exercise in "
+	 "March.", "2023-04-05", 2, "exercise", "IND+JPN", NULL, -1},
 	/* giving verbs with particles and their recipients */
 	{"turn over", "Japan turned over five coastal radar systems to the Philippine Navy on "
 	 "Monday.", "2023-04-05", 1, "aid", "JPN>PHL", "completed", -1},
@@ -170,6 +186,9 @@ static const fam_case CASES[] = {
 	 "exercise", "CSTO", NULL, -1},
 	{"a batch of officers", "The second batch of 300 Korean soldiers left for Tacloban "
 	 "on Monday.", "2023-04-05", 1, "deployment", "KOR", NULL, 300},
+	{"a noun's from-phrase is near it", "Saudi Arabia announced military aid worth $5 "
+	 "billion to the army of Sudan, shortly after the kingdom's cut of military aid "
+	 "from Lebanon.", "2016-02-29", 1, "aid", "SAU>SDN", NULL, -1},
 	/* what is not military aid or a deployment */
 	{"aid arriving is no deployment", "Russia handed over military aid to the army of "
 	 "Kyrgyzstan on Tuesday. The Russian consignment, which arrived by rail, includes 20 "
@@ -269,6 +288,24 @@ static void families(void **state)
 
 /* One entry per distinct item: "two patrol vessels" ... "the vessels" is
  * one item with its count, and "five coastal radars" ... "radar" too. */
+/* "... amounting to JPY 600 million": the next sentence's value */
+static void value_in_the_next_sentence(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Japan handed over five coastal radars to the Philippine Navy on "
+			      "Monday. The navy will be the end user of the radars, amounting to "
+			      "JPY 600 million.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *v = json_object_get(json_array_get(arr, 0), "value");
+	assert_non_null(v);
+	assert_string_equal(str_at(v, "currency", NULL), "JPY");
+	assert_true(json_real_value(json_object_get(v, "amount")) +
+			    (double)json_integer_value(json_object_get(v, "amount")) ==
+		    600e6);
+	json_decref(arr);
+}
+
 static void rementions_are_one_item(void **state)
 {
 	(void)state;
@@ -289,6 +326,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
+		cmocka_unit_test(value_in_the_next_sentence),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
