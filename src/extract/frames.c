@@ -129,6 +129,24 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 }
 
 #ifdef AT_TRACE
+/* Development builds only (-DAT_TRACE): a sentence's items, money, dates and
+ * people, after its tokens (the English and the Russian trace share it). */
+void fr_trace_mentions(const sent_info *si)
+{
+	for (uint32_t i = 0; i < si->nitems; i++)
+		fprintf(stderr, " {item %s q=%lld}", AT_ITEM_CATS[si->items[i].cat],
+			(long long)si->items[i].qty);
+	for (uint32_t i = 0; i < si->nmoney; i++)
+		fprintf(stderr, " {money %g %s usd=%g}", si->money[i].amount, si->money[i].cur,
+			si->money[i].usd);
+	for (uint32_t i = 0; i < si->ndates; i++)
+		fprintf(stderr, " {date k=%d %d-%d-%d..%d-%d-%d}", si->dates[i].kind,
+			si->dates[i].a.y, si->dates[i].a.m, si->dates[i].a.d, si->dates[i].b.y,
+			si->dates[i].b.m, si->dates[i].b.d);
+	for (uint32_t i = 0; i < si->npers; i++)
+		fprintf(stderr, " {pers %lld}", (long long)si->pers[i].count);
+}
+
 /* Development builds only (-DAT_TRACE): the sentence as the frames see it. */
 static void trace(const docx *d, const sent_info *si)
 {
@@ -146,17 +164,7 @@ static void trace(const docx *d, const sent_info *si)
 		if (d->role[t])
 			fprintf(stderr, "[R%d]", d->role[t]);
 	}
-	for (uint32_t i = 0; i < si->nitems; i++)
-		fprintf(stderr, " {item %s q=%lld}", AT_ITEM_CATS[si->items[i].cat],
-			(long long)si->items[i].qty);
-	for (uint32_t i = 0; i < si->nmoney; i++)
-		fprintf(stderr, " {money %g %s usd=%g}", si->money[i].amount, si->money[i].cur,
-			si->money[i].usd);
-	for (uint32_t i = 0; i < si->ndates; i++)
-		fprintf(stderr, " {date k=%d %d-%d-%d}", si->dates[i].kind, si->dates[i].a.y,
-			si->dates[i].a.m, si->dates[i].a.d);
-	for (uint32_t i = 0; i < si->npers; i++)
-		fprintf(stderr, " {pers %lld}", (long long)si->pers[i].count);
+	fr_trace_mentions(si);
 	fputc('\n', stderr);
 }
 #endif

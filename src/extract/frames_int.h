@@ -126,4 +126,9 @@ int fr_equip_own(const docx *d, const sent_info *si, uint32_t t);
 /* frames_exercise.c */
 int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t);
 
+#ifdef AT_TRACE
+/* frames.c: a sentence's mentions on stderr (development builds) */
+void fr_trace_mentions(const sent_info *si);
+#endif
+
 #endif

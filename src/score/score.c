@@ -405,19 +405,29 @@ static void diag(scorer *sc, size_t line, const char *msg)
 	sc->dsink(sc->user, &d);
 }
 
-static int read_scope(void *user, size_t line, json_t *j, const char *err)
+/* The document a gold or scope line names; NULL (the line reported and
+ * dropped) for a broken line or one with no "doc". */
+static const char *line_doc(scorer *sc, size_t line, json_t *j, const char *err)
 {
-	scorer *sc = user;
 	if (!j) {
 		diag(sc, line, err);
-		return 0;
+		return NULL;
 	}
 	const char *name = at_ev_str(j, "doc");
 	if (!name || !name[0]) {
 		diag(sc, line, "no \"doc\" (the document's file name)");
 		json_decref(j);
-		return 0;
+		return NULL;
 	}
+	return name;
+}
+
+static int read_scope(void *user, size_t line, json_t *j, const char *err)
+{
+	scorer *sc = user;
+	const char *name = line_doc(sc, line, j, err);
+	if (!name)
+		return 0;
 	/* kept: the document's entry borrows its name */
 	if (at_grow((void **)&sc->scope, &sc->ascope, sc->nscope, sizeof(json_t *), 64)) {
 		json_decref(j);
@@ -431,16 +441,9 @@ static int read_scope(void *user, size_t line, json_t *j, const char *err)
 static int read_gold(void *user, size_t line, json_t *j, const char *err)
 {
 	scorer *sc = user;
-	if (!j) {
-		diag(sc, line, err);
+	const char *name = line_doc(sc, line, j, err);
+	if (!name)
 		return 0;
-	}
-	const char *name = at_ev_str(j, "doc");
-	if (!name || !name[0]) {
-		diag(sc, line, "no \"doc\" (the document's file name)");
-		json_decref(j);
-		return 0;
-	}
 	if (at_grow((void **)&sc->gold, &sc->agold, sc->ngold, sizeof(json_t *), 64)) {
 		json_decref(j);
 		return sc->err = AT_ENOMEM;
