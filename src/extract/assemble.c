@@ -179,6 +179,11 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		int v = values_ok(a, b);
 		if (!v)
 			return 0;
+		/* "handed rifles ... and sent instructors to train": two verbs
+		 * of one sentence giving other kinds of aid are two acts */
+		if (a->sent0 == b->sent0 && !a->headline_only && !(a->kinds & b->kinds) &&
+		    !((a->kinds | b->kinds) & K_GENERAL))
+			return 0;
 		if (v == 2 || (a->has_value && b->has_value) || a->sent0 == b->sent0)
 			return 1;
 		if ((a->kinds & b->kinds) || a->kinds == K_GENERAL || b->kinds == K_GENERAL ||
@@ -321,6 +326,10 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 {
 	d->made = 1;
+#ifdef AT_TRACE
+	fprintf(stderr, "  + %s k=%d st=%d sent=%u %s\n", ev->type == EV_AID ? "aid" : ev->type == EV_EXERCISE ? "ex" : "dep",
+		ev->kinds, ev->status, ev->sent0, ev->why);
+#endif
 	for (size_t i = out->n; i-- > 0;) {
 		at_event_rec *t = &out->ev[i];
 		if (!compatible(d, t, ev))

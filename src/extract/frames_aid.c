@@ -405,7 +405,17 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		}
 	}
-	int kinds = fr_kinds_for(d, si, cls, lo, hi, mm);
+	/* "handed small arms to the army and sent instructors to train it":
+	 * a verb's kinds end where a coordinated verb of giving starts */
+	uint32_t khi = hi;
+	if (!passive && !(cls & (TR_RECEIVE | TR_AIDN)) && d->trig_form[t] != LF_NOUN)
+		for (uint32_t q = tend; q + 1 < hi && khi == hi; q++) {
+			uint32_t v = q + 1 + (q + 2 < hi && eq(&d->toks[q + 1], "also"));
+			if (eq(&d->toks[q], "and") && (d->trig[v] & TR_VERBS) &&
+			    d->trig_form[v] == d->trig_form[t])
+				khi = q;
+		}
+	int kinds = fr_kinds_for(d, si, cls, lo, khi, mm);
 	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
 	uint32_t rkey = rec >= 0 ? si->actors[rec].key : LX_NONE;
 	const char *src = "sentence";

@@ -392,6 +392,9 @@ int fr_sale_context(const docx *d, const sent_info *si)
 			continue;
 		if (k > si->t0 && eq(&d->toks[k - 1], "to"))
 			continue;
+		/* "in order to": a purpose, not an order placed */
+		if (k > si->t0 && eq(&d->toks[k - 1], "in") && eq(&d->toks[k], "order"))
+			continue;
 		return 1;
 	}
 	return 0;

@@ -221,6 +221,18 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	{"station as a noun", "The navy received a contract to supply test stations for "
 	 "submarines.", "2023-04-05", 0, NULL, "", NULL, -1},
+	/* a coordinated verb giving another kind of aid is another act */
+	{"handed and sent instructors", "Belarus delivered rifles and mortar rounds to the army of "
+	 "Mali and sent 40 instructors to train its gunners.", "2023-04-05", 3, "aid",
+	 "BLR>MLI", NULL, -1},
+	/* "a training centre" names a place; it gives nothing */
+	{"training as a place name", "The Greek Navy and the Cypriot Navy have long kept close "
+	 "ties and several training facilities of the Greek Navy are used by the Cypriot Navy.",
+	 "2023-04-05", 0, NULL, "", NULL, -1},
+	{"in order to is no sale", "Egypt has given 40 army trucks to Sudan in order to "
+	 "strengthen ties.", "2023-04-05", 1, "aid", "EGY>SDN", NULL, -1},
+	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
+	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
