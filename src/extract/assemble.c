@@ -199,7 +199,7 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 				 a->name_end - a->name_start)))
 			return 0;
 		int subset;
-		if (same_set(a, b, &subset))
+		if (same_set(a, b, &subset) || b->anaphor)
 			return 1;
 		if (!subset)
 			return 0;
@@ -301,7 +301,7 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 		t->place_end = e->place_end;
 		t->place_country = e->place_country;
 	}
-	for (int i = 0; i < e->npart && t->npart < 8; i++) {
+	for (int i = 0; i < e->npart && t->npart < AT_MAX_PART; i++) {
 		int dup = 0;
 		for (int j = 0; j < t->npart; j++)
 			dup |= t->part[j] == e->part[i];

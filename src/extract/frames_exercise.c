@@ -125,11 +125,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	int status = fr_status_of(d, si, c0, c1, t, 2, &soft);
 	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
 		return 0; /* "Until 2016 the two navies held drills" */
-	uint32_t part[8];
+	uint32_t part[AT_MAX_PART];
 	int np = 0;
 	/* adjectives and names just before: "joint Russian-Uzbek drills", "the
 	 * India-Japan joint military exercise", "the first ASEAN exercise" */
-	for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+	for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 		const actor_m *am = &si->actors[a];
 		if (am->t1 <= t && am->t1 + 4 >= t && !(am->flags & AF_PLACE) && am->t0 >= pt &&
 		    ((am->flags & AF_ADJ) || !(am->flags & ~(AF_OF | AF_COMPOUND | AF_ROLE)))) {
@@ -164,7 +164,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		/* the subjects of the clause, when a verb makes them take part
 		 * ("hold", "take part") or orders the drills ("ordered a snap
 		 * check"): not "Russia's fleet shadows the exercise" */
-		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+		for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
 			    (am->flags & OBLIQUE))
@@ -174,7 +174,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			part[np++] = am->key;
 		}
 		/* "Hosted by Indonesia, the exercise ...", "organised by NATO" */
-		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+		for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
 			if (am->t0 < c0 + 2 || am->t1 > nt || !(am->flags & AF_BY) ||
 			    !actor_usable(am))
@@ -187,13 +187,20 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	/* "with X and Y", "between X and Y", until a place begins */
 	int mode = 0; /* 0 none, 1 with, 2 place */
-	for (uint32_t k = tend; k < nt && np < 8; k++) {
+	for (uint32_t k = tend; k < nt && np < AT_MAX_PART; k++) {
 		const at_tok *p = &d->toks[k];
 		if (eq(p, "with") || eq(p, "between") || eq(p, "involving") ||
 		    eq(p, "alongside") ||
 		    (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
 			if (mode != 2)
 				mode = 1;
+			/* "with A and B attending as observers": no participants */
+			for (uint32_t q = k + 1; q < nt && q < k + 16; q++) {
+				if (eq(&d->toks[q], "with") || eq(&d->toks[q], ";"))
+					break;
+				if (!strncmp(d->toks[q].norm, "observer", 8))
+					mode = 2;
+			}
 			continue;
 		}
 		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") || eq(p, "from"))
@@ -216,8 +223,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	np = w;
 	if (np == 0) {
-		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE,
-			  t);
+		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, status, t);
 		return 0;
 	}
 	at_event_rec ev;
@@ -240,6 +246,12 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		ev.status = ST_COMMITTED;
 	fr_set_place(d, si, &ev, tend, nt, part[0]);
 	exercise_name(d, si, t, tend, &ev);
+	/* "A, B and C are attending the exercise": the drills just reported,
+	 * whose participants these are too */
+	if (!ev.name_end && t > si->t0 &&
+	    (eq(&d->toks[t - 1], "the") || eq(&d->toks[t - 1], "this")) &&
+	    M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 3)
+		ev.anaphor = 1;
 	ev.confidence = 0.6 + (np > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0) +
 			(ev.personnel > 0 ? 0.05 : 0);
 	int idx = at_extract__add_event(d, out, &ev);

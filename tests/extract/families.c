@@ -231,6 +231,15 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	{"in order to is no sale", "Egypt has given 40 army trucks to Sudan in order to "
 	 "strengthen ties.", "2023-04-05", 1, "aid", "EGY>SDN", NULL, -1},
+	/* participants attending; observers are none */
+	{"attend, observers apart", "Spain and Portugal began the Sea Shield naval exercise "
+	 "on Monday. Italy, Greece and Malta are attending the exercise, with Tunisia "
+	 "attending as an observer.", "2023-04-05", 1, "exercise", "ESP+PRT+ITA+GRC+MLT", NULL,
+	 -1},
+	{"planned drills' dates lie ahead", "Laos and Vietnam will resume their joint military "
+	 "drills in March. The joint military drills will take place from March 20 to April 8, "
+	 "after a two-year pause.",
+	 "2023-02-26", 1, "exercise", "LAO+VNM", "committed", -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
@@ -318,6 +327,20 @@ static void value_in_the_next_sentence(void **state)
 	json_decref(arr);
 }
 
+/* "with Tunisia attending as an observer": observers take no part */
+static void observers_are_no_participants(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Spain and Portugal began the Sea Shield naval exercise on Monday. "
+			      "Italy, Greece and Malta are attending the exercise, with Tunisia "
+			      "attending as an observer.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(arr, 0), "participants")),
+			 5);
+	json_decref(arr);
+}
+
 static void rementions_are_one_item(void **state)
 {
 	(void)state;
@@ -338,6 +361,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
+		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(value_in_the_next_sentence),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
