@@ -23,7 +23,7 @@
 #define AT_EXTRACT_H
 
 /* exercise participants kept per event */
-#define AT_MAX_PART 16
+#define AT_MAX_PART 24
 
 #include <stdint.h>
 

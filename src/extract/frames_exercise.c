@@ -261,4 +261,75 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	return 0;
 }
 
+/*
+ * "They are Germany, Canada, Spain and Morocco.", "Participating nations
+ * include A, B and C, with D and E joining as partners.": a sentence with no
+ * trigger that lists three or more states after a copula or "include",
+ * spoken of participants or starting with "they", right after drills were
+ * reported, names those drills' participants. Observers are left out.
+ */
+void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
+{
+	const sent_info *si = &d->sents[sidx];
+	memo *m = M(d);
+	int idx = m->last[EV_EXERCISE];
+	/* a trigger makes a frame of its own; "joining as partners" does not */
+	if (idx < 0 || sidx - m->last_sent[EV_EXERCISE] > 2 || si->nactors < 3 ||
+	    has_trig(d, si->t0, si->t1, (uint32_t)~TR_MOVE & 0xFFFF))
+		return;
+	uint32_t verb = si->t1;
+	for (uint32_t k = si->t0; k < si->t1 && k < si->t0 + 8 && verb == si->t1; k++)
+		if (eq(&d->toks[k], "are") || eq(&d->toks[k], "were") ||
+		    !strncmp(d->toks[k].norm, "includ", 6) || eq(&d->toks[k], ":"))
+			verb = k;
+	if (verb == si->t1)
+		return;
+	int who = eq(&d->toks[si->t0], "they") || eq(&d->toks[si->t0], "these");
+	for (uint32_t k = si->t0; k < verb; k++)
+		who |= !strncmp(d->toks[k].norm, "particip", 8);
+	if (!who)
+		return;
+	uint32_t keys[AT_MAX_PART];
+	int n = 0;
+	for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t0 <= verb || !actor_usable(am))
+			continue;
+		/* "with D and E attending as observers" */
+		int observer = 0;
+		for (uint32_t q = am->t1; q < si->t1 && q < am->t1 + 12 && !observer; q++) {
+			if (!strncmp(d->toks[q].norm, "observer", 8))
+				for (uint32_t w = am->t0; w > verb && am->t0 - w < 12; w--)
+					if (eq(&d->toks[w - 1], "with") ||
+					    eq(&d->toks[w - 1], "while")) {
+						observer = 1;
+						break;
+					}
+		}
+		if (observer)
+			continue;
+		int dup = 0;
+		for (int i = 0; i < n; i++)
+			dup |= keys[i] == am->key;
+		if (!dup)
+			keys[n++] = am->key;
+	}
+	if (n < 3)
+		return;
+	at_event_rec *ev = &out->ev[idx];
+	for (int i = 0; i < n && ev->npart < AT_MAX_PART; i++) {
+		int dup = 0;
+		for (int j = 0; j < ev->npart; j++)
+			dup |= ev->part[j] == keys[i];
+		if (!dup)
+			ev->part[ev->npart++] = keys[i];
+	}
+	if (ev->nsrc < 8) {
+		ev->src[ev->nsrc].start = si->start;
+		ev->src[ev->nsrc].end = si->end;
+		ev->nsrc++;
+	}
+	m->last_sent[EV_EXERCISE] = sidx;
+}
+
 /* ---- driver ---------------------------------------------------------------- */

@@ -327,7 +327,8 @@ static void value_in_the_next_sentence(void **state)
 	json_decref(arr);
 }
 
-/* "with Tunisia attending as an observer": observers take no part */
+/* "with Tunisia attending as an observer": observers take no part; "Participating
+ * nations include ..." names the drills' participants */
 static void observers_are_no_participants(void **state)
 {
 	(void)state;
@@ -338,6 +339,15 @@ static void observers_are_no_participants(void **state)
 	assert_int_equal(json_array_size(arr), 1);
 	assert_int_equal(json_array_size(json_object_get(json_array_get(arr, 0), "participants")),
 			 5);
+	json_decref(arr);
+	/* a list of participants of its own, after the drills */
+	arr = extract("Spain began the Sea Shield naval exercise on Monday. Participating nations "
+		      "include Italy, Greece, Malta and Cyprus, with Tunisia joining as an observer.",
+		      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_int_equal(json_array_size(json_object_get(e, "participants")), 5);
+	assert_true(has_code(e, "exercise", "ESP+ITA+GRC+MLT+CYP"));
 	json_decref(arr);
 }
 
