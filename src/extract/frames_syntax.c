@@ -292,6 +292,25 @@ int fr_is_passive(const docx *d, const sent_info *si, uint32_t t)
  * decided it (only the verb's lemma or form did): such a status does not keep
  * a pledge apart from a delivery ("offered its corvette" at a handover).
  */
+/* "this isn't the first time X transferred", "not for the first time", "is
+ * not the navy's first": it happened before, and again */
+static int not_the_first(const docx *d, const sent_info *si, uint32_t k)
+{
+	uint32_t q = k + d->cue_len[k];
+	if (q < si->t1 && eq(&d->toks[q], "for"))
+		q++;
+	if (q >= si->t1 || !eq(&d->toks[q], "the"))
+		return 0;
+	/* "the first", "the coast guard's first time" */
+	for (uint32_t e = q + 1; e < si->t1 && e < q + 6; e++) {
+		if (eq(&d->toks[e], "first"))
+			return 1;
+		if (d->toks[e].type == AT_TOK_PUNCT && !eq(&d->toks[e], "'s"))
+			return 0;
+	}
+	return 0;
+}
+
 int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, uint32_t t,
 		 int noun /* 1 a noun, 2 a drill noun */, int *soft)
 {
@@ -305,7 +324,7 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		uint32_t c = d->cue_start[k - 1];
 		if (!c)
 			continue;
-		if (c & CU_NEG)
+		if ((c & CU_NEG) && !not_the_first(d, si, k - 1))
 			return DROP;
 		if (c & CU_HYPO) {
 			if (eq(&d->toks[k - 1], "should"))

@@ -240,6 +240,10 @@ static const fam_case CASES[] = {
 	 "drills in March. The joint military drills will take place from March 20 to April 8, "
 	 "after a two-year pause.",
 	 "2023-02-26", 1, "exercise", "LAO+VNM", "committed", -1},
+	{"not the first time is no negation", "The South Korean navy will transfer a patrol "
+	 "vessel to Ecuador on Thursday. This is not the first time Seoul has given a warship to "
+	 "Ecuador.",
+	 "2024-04-25", 2, "aid", "KOR>ECU", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
