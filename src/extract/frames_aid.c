@@ -286,6 +286,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    has_verb_between(d, c0, t - 1))
 				return 0;
 			rec = fr_right_actor(si, tend, lim, 0, bad);
+			/* "weapons bought with a Saudi grant to the Lebanese army":
+			 * an adjective of the things given yields to a to-phrase */
+			if (rec >= 0 && (si->actors[rec].flags & AF_ADJ) &&
+			    !(si->actors[rec].flags & AF_TO)) {
+				int to = fr_right_actor(si, si->actors[rec].t1, lim, AF_TO, bad);
+				if (to >= 0)
+					rec = to;
+			}
 			/* "to support the armed forces of Georgia": the owner of
 			 * the forces is the object */
 			if (rec < 0 && near) {

@@ -244,6 +244,10 @@ static const fam_case CASES[] = {
 	 "vessel to Ecuador on Thursday. This is not the first time Seoul has given a warship to "
 	 "Ecuador.",
 	 "2024-04-25", 2, "aid", "KOR>ECU", NULL, -1},
+	{"an adjective of the things given is no recipient",
+	 "France will deliver rifles bought with a $300 million Qatari grant to the Lebanese "
+	 "army next month.",
+	 "2023-04-05", 1, "aid", "FRA>LBN", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
