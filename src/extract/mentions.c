@@ -1323,13 +1323,15 @@ int at_extract__mentions(docx *d, sent_info *si)
 				am->flags |= AF_LOC;
 		}
 		/* "Following a cut in funding to Lebanon, ...", "amid tension with
-		 * X": a name in such an aside fills no role in the clause */
+		 * X", "a battle against invading Russian forces": a name in such
+		 * an aside fills no role in the clause */
 		for (uint32_t q = am->t0; q > si->t0 && am->t0 - q < 10; q--) {
 			const at_tok *pt = &d->toks[q - 1];
 			if (eq(pt, ",") || eq(pt, ";") || d->trig[q - 1] & (TR_VERBS | TR_MOVES))
 				break;
 			if (eq(pt, "following") || eq(pt, "amid") || eq(pt, "despite") ||
-			    eq(pt, "unlike") || (eq(pt, "compared") && q < am->t0)) {
+			    eq(pt, "unlike") || (eq(pt, "compared") && q < am->t0) ||
+			    (eq(pt, "against") && q < am->t0)) {
 				am->flags |= AF_WEAK;
 				break;
 			}

@@ -248,6 +248,8 @@ static const fam_case CASES[] = {
 	 "France will deliver rifles bought with a $300 million Qatari grant to the Lebanese "
 	 "army next month.",
 	 "2023-04-05", 1, "aid", "FRA>LBN", NULL, -1},
+	{"a name after against fills no role", "Sweden will send helmets to help the country "
+	 "in its battle against invading Russian forces.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
