@@ -250,6 +250,8 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 1, "aid", "FRA>LBN", NULL, -1},
 	{"a name after against fills no role", "Sweden will send helmets to help the country "
 	 "in its battle against invading Russian forces.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"anticipated is a plan", "Mongolia is anticipated to be provided with military radars "
+	 "by Japan.", "2023-04-05", 1, "aid", "JPN>MNG", "intent", -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
