@@ -388,6 +388,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		for (uint32_t k = tend; k < c1 && k < tend + 5 && !gift; k++) {
 			if (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))
 				break;
+			/* "sending previously promised F-16s": things pledged */
+			if ((eq(&d->toks[k], "promised") || eq(&d->toks[k], "pledged")) &&
+			    !(k + 1 < c1 && eq(&d->toks[k + 1], "to"))) {
+				gift = 1;
+				break;
+			}
 			if ((d->cue[k] & CU_UNITS) && (d->cue[k] & CU_MILITARY) &&
 			    fr_combat_unit(d, si, k))
 				force = 1;

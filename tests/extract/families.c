@@ -252,6 +252,8 @@ static const fam_case CASES[] = {
 	 "in its battle against invading Russian forces.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"anticipated is a plan", "Mongolia is anticipated to be provided with military radars "
 	 "by Japan.", "2023-04-05", 1, "aid", "JPN>MNG", "intent", -1},
+	{"sending things promised is aid", "Denmark is sending previously promised F-16 "
+	 "fighter jets to Romania.", "2023-04-05", 1, "aid", "DNK>ROU", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
