@@ -453,6 +453,12 @@ int fr_kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, uint3
 				    !strncmp(d->toks[q].norm, "purchas", 7) ||
 				    !strncmp(d->toks[q].norm, "procur", 6))
 					purpose = 1;
+			/* "facilities for these boats": what a building serves */
+			for (uint32_t q = im->t0 > lo + 3 ? im->t0 - 3 : lo; q < im->t0 && !purpose;
+			     q++)
+				if (eq(&d->toks[q], "for") && q > lo &&
+				    has_cue(d, q > lo + 3 ? q - 3 : lo, q, CU_FACILITY))
+					purpose = 1;
 			if (purpose)
 				continue;
 			items = 1;

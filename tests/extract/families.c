@@ -254,6 +254,9 @@ static const fam_case CASES[] = {
 	 "by Japan.", "2023-04-05", 1, "aid", "JPN>MNG", "intent", -1},
 	{"sending things promised is aid", "Denmark is sending previously promised F-16 "
 	 "fighter jets to Romania.", "2023-04-05", 1, "aid", "DNK>ROU", NULL, -1},
+	{"a building for the things given is another act", "Fiji is expected to receive four "
+	 "patrol boats for its navy from Japan next year. Japan will also fund the construction "
+	 "of a pier for these boats.", "2023-04-05", 2, "aid", "JPN>FJI", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
