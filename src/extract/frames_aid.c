@@ -6,20 +6,25 @@
  */
 #include "frames_int.h"
 
-/* "the country's army", "the island nation's navy" in [lo, hi): the state
- * named last before it (in this sentence or the two before) that is not
- * `not`; LX_NONE when there is no such phrase or state. */
+/* "the country's army", "the island nation's navy", "to the country" in
+ * [lo, hi): the state named last before it (in this sentence or the two
+ * before) that is not `not`; LX_NONE when there is no such phrase or state. */
 static uint32_t nation_anaphor(const docx *d, uint32_t sidx, uint32_t lo, uint32_t hi,
 			       uint32_t not )
 {
 	static const char *const N[] = {"country", "nation", "kingdom", "republic", NULL};
 	uint32_t at = 0;
-	for (uint32_t k = lo; k + 1 < hi && !at; k++)
+	for (uint32_t k = lo; k + 1 < hi && !at; k++) {
 		if (in_list(d->toks[k].norm, N) && eq(&d->toks[k + 1], "'s") && k > lo &&
 		    k + 2 < hi && d->role[k + 2] == 1 && /* "the nation's navy" */
 		    (eq(&d->toks[k - 1], "the") || (k > lo + 1 && eq(&d->toks[k - 2], "the") &&
 						    eq(&d->toks[k - 1], "island"))))
 			at = k;
+		/* "brought arms to the country" */
+		if (in_list(d->toks[k].norm, N) && !eq(&d->toks[k + 1], "'s") && k > lo + 1 &&
+		    eq(&d->toks[k - 1], "the") && eq(&d->toks[k - 2], "to"))
+			at = k;
+	}
 	if (!at)
 		return LX_NONE;
 	for (uint32_t s = sidx + 1; s-- > 0 && sidx - s <= 2;) {
@@ -198,7 +203,20 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			prov = fr_right_actor(si, tend, near_end, AF_FROM, 0);
 		if (prov < 0)
 			prov = fr_right_actor(si, tend, near_end, AF_BY, 0);
-		rec = fr_right_actor(si, tend, tend + 8 < c1 ? tend + 8 : c1, 0,
+		/* "a second batch of Russian arms": the maker's adjective in the
+		 * noun's of-phrase names the giver */
+		uint32_t rec_from = tend;
+		if (prov < 0 && tend + 1 < c1 && eq(&d->toks[tend], "of"))
+			for (uint32_t a = 0; a < si->nactors && prov < 0; a++) {
+				const actor_m *am = &si->actors[a];
+				if (am->t0 > tend && am->t0 <= tend + 3 && (am->flags & AF_ADJ) &&
+				    actor_usable(am) && am->t1 < c1 &&
+				    (d->claimed[am->t1] == 3 || (d->cue[am->t1] & CU_MILITARY))) {
+					prov = (int)a;
+					rec_from = am->t1;
+				}
+			}
+		rec = fr_right_actor(si, rec_from, rec_from + 8 < c1 ? rec_from + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
 		if (rec == prov)
 			rec = -1;
@@ -436,8 +454,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* "handed over training aids to the island nation's navy": the state
 	 * the text named last, other than the giver */
 	const char *rec_src = NULL;
-	if (rkey == LX_NONE && !(cls & TR_AIDN) &&
-	    (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
+	if (rkey == LX_NONE && (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
 		rec_src = "the country named before";
 	if (pkey == LX_NONE) {
 		int sp = fr_speaker(d, si, t);

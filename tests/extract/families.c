@@ -257,6 +257,11 @@ static const fam_case CASES[] = {
 	{"a building for the things given is another act", "Fiji is expected to receive four "
 	 "patrol boats for its navy from Japan next year. Japan will also fund the construction "
 	 "of a pier for these boats.", "2023-04-05", 2, "aid", "JPN>FJI", NULL, -1},
+	{"the maker's adjective in a batch names the giver", "A second tranche of Belarusian "
+	 "arms reached Mali on Monday.", "2023-04-05", 1, "aid", "BLR>MLI", NULL, -1},
+	{"to the country", "Mali's army chief met the Belarusian envoy on Monday. Two cargo "
+	 "planes brought a second batch of Belarusian arms to the country last week.",
+	 "2023-04-05", 1, "aid", "BLR>MLI", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
