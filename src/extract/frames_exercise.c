@@ -268,11 +268,69 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
  * spoken of participants or starting with "they", right after drills were
  * reported, names those drills' participants. Observers are left out.
  */
+/* Add keys[0..n) to the exercise out->ev[idx] and the sentence to its
+ * sources. */
+static void add_participants(docx *d, at_events *out, int idx, uint32_t sidx,
+			     const uint32_t *keys, int n)
+{
+	const sent_info *si = &d->sents[sidx];
+	at_event_rec *ev = &out->ev[idx];
+	for (int i = 0; i < n && ev->npart < AT_MAX_PART; i++) {
+		int dup = 0;
+		for (int j = 0; j < ev->npart; j++)
+			dup |= ev->part[j] == keys[i];
+		if (!dup)
+			ev->part[ev->npart++] = keys[i];
+	}
+	if (ev->nsrc < 8 && ev->src[ev->nsrc - 1].start != si->start) {
+		ev->src[ev->nsrc].start = si->start;
+		ev->src[ev->nsrc].end = si->end;
+		ev->nsrc++;
+	}
+	M(d)->last_sent[EV_EXERCISE] = sidx;
+}
+
+/* "Chinese and Mongolian units will also take part": the subjects of "take
+ * part", "participate" or "join" in a sentence with no drill noun of its own,
+ * right after drills were reported, are those drills' participants. */
+static int joiners_after(docx *d, at_events *out, int idx, uint32_t sidx)
+{
+	const sent_info *si = &d->sents[sidx];
+	if (has_trig(d, si->t0, si->t1, TR_EXERN))
+		return 0;
+	for (uint32_t v = si->t0; v < si->t1; v++) {
+		const at_tok *w = &d->toks[v];
+		if (!(d->cue_start[v] & CU_EXVERB) ||
+		    !(!strncmp(w->norm, "tak", 3) || !strncmp(w->norm, "took", 4) ||
+		      !strncmp(w->norm, "particip", 8)))
+			continue;
+		uint32_t c0, c1;
+		fr_clause_of(d, si, v, &c0, &c1);
+		if (has_cue(d, c0, v, CU_NEG))
+			return 0;
+		uint32_t keys[AT_MAX_PART];
+		int n = 0;
+		for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
+			const actor_m *am = &si->actors[a];
+			if (am->t0 < c0 || am->t1 > v || !actor_usable(am) ||
+			    (am->flags & OBLIQUE) || d->ctx->keys[am->key].cls != LX_STATE)
+				continue;
+			keys[n++] = am->key;
+		}
+		if (n)
+			add_participants(d, out, idx, sidx, keys, n);
+		return n;
+	}
+	return 0;
+}
+
 void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
 {
 	const sent_info *si = &d->sents[sidx];
 	memo *m = M(d);
 	int idx = m->last[EV_EXERCISE];
+	if (idx >= 0 && sidx - m->last_sent[EV_EXERCISE] <= 4 && joiners_after(d, out, idx, sidx))
+		return;
 	/* a trigger makes a frame of its own; "joining as partners" does not */
 	if (idx < 0 || sidx - m->last_sent[EV_EXERCISE] > 2 || si->nactors < 3 ||
 	    has_trig(d, si->t0, si->t1, (uint32_t)~TR_MOVE & 0xFFFF))
@@ -314,22 +372,8 @@ void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
 		if (!dup)
 			keys[n++] = am->key;
 	}
-	if (n < 3)
-		return;
-	at_event_rec *ev = &out->ev[idx];
-	for (int i = 0; i < n && ev->npart < AT_MAX_PART; i++) {
-		int dup = 0;
-		for (int j = 0; j < ev->npart; j++)
-			dup |= ev->part[j] == keys[i];
-		if (!dup)
-			ev->part[ev->npart++] = keys[i];
-	}
-	if (ev->nsrc < 8) {
-		ev->src[ev->nsrc].start = si->start;
-		ev->src[ev->nsrc].end = si->end;
-		ev->nsrc++;
-	}
-	m->last_sent[EV_EXERCISE] = sidx;
+	if (n >= 3)
+		add_participants(d, out, idx, sidx, keys, n);
 }
 
 /* ---- driver ---------------------------------------------------------------- */

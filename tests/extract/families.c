@@ -262,6 +262,9 @@ static const fam_case CASES[] = {
 	{"to the country", "Mali's army chief met the Belarusian envoy on Monday. Two cargo "
 	 "planes brought a second batch of Belarusian arms to the country last week.",
 	 "2023-04-05", 1, "aid", "BLR>MLI", NULL, -1},
+	{"units that also take part", "Russia will hold the Ocean Shield naval exercise next "
+	 "month. Chinese and Mongolian units will also take part.", "2023-04-05", 1, "exercise",
+	 "RUS+CHN+MNG", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
