@@ -40,6 +40,10 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+/* Words before an adjective that make it one: "its neighbouring Iraq". */
+static const char *const DETERMINERS[] = {"the", "a",  "an",   "its",   "their", "his",
+					  "her", "our", "with", "and", "or",    NULL};
+
 /* ---- growable per-sentence arrays ------------------------------------- */
 
 #define PUSH(arena, arr, n, cap, out)                                              \
@@ -1285,9 +1289,19 @@ int at_extract__mentions(docx *d, sent_info *si)
 		}
 		/* the preposition governing the noun phrase */
 		uint32_t p = am->t0;
-		int hops = 0;
+		int hops = 0, beside = 0;
 		while (p > si->t0 && hops < 4) {
 			const at_tok *pt = &d->toks[p - 1];
+			/* "states neighbouring South Africa": after a noun the
+			 * participle is a preposition of place, not an adjective
+			 * ("its neighbouring Afghanistan") */
+			if ((eq(pt, "neighbouring") || eq(pt, "neighboring")) && p - 1 > si->t0 &&
+			    d->toks[p - 2].type == AT_TOK_WORD &&
+			    !(d->toks[p - 2].flags & AT_TF_CAP) && d->actor_at[p - 2] < 0 &&
+			    !in_list(d->toks[p - 2].norm, DETERMINERS)) {
+				beside = 1;
+				break;
+			}
 			if (eq(pt, "the") || eq(pt, "its") || eq(pt, "their") || eq(pt, "his") ||
 			    eq(pt, "her") || eq(pt, "our") || eq(pt, "neighbouring") ||
 			    eq(pt, "neighboring") || eq(pt, "ally") || eq(pt, "allied") ||
@@ -1301,7 +1315,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 			}
 			break;
 		}
-		if (p > si->t0) {
+		if (beside) {
+			am->flags |= AF_LOC;
+		} else if (p > si->t0) {
 			const at_tok *pt = &d->toks[p - 1];
 			if (eq(pt, "from"))
 				am->flags |= AF_FROM;

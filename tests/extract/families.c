@@ -265,6 +265,9 @@ static const fam_case CASES[] = {
 	{"units that also take part", "Russia will hold the Ocean Shield naval exercise next "
 	 "month. Chinese and Mongolian units will also take part.", "2023-04-05", 1, "exercise",
 	 "RUS+CHN+MNG", NULL, -1},
+	{"states neighbouring X: a place", "The committee approved $50 million for states "
+	 "neighbouring Russia and $20 million in military assistance for Moldova.", "2023-04-05",
+	 0, NULL, "", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
