@@ -78,6 +78,26 @@ int fr_combat_unit(const docx *d, const sent_info *si, uint32_t k)
 	return 0;
 }
 
+/* "Since 1973 the U.S. has given Israel $25 billion": a sum of all aid since
+ * a year, in the perfect, is a running total (optional in the schema's
+ * terms), not an act. */
+static int running_total(const docx *d, const sent_info *si, uint32_t t, uint32_t c0,
+			 uint32_t c1)
+{
+	int since = 0, perfect = 0, money = 0;
+	for (uint32_t k = c0; k + 1 < c1; k++)
+		if (eq(&d->toks[k], "since") && d->toks[k + 1].type == AT_TOK_NUM &&
+		    d->toks[k + 1].nlen == 4)
+			since = 1;
+	for (uint32_t k = t; k > c0 && t - k < 3; k--)
+		if (eq(&d->toks[k - 1], "has") || eq(&d->toks[k - 1], "have"))
+			perfect = 1;
+	for (uint32_t m = 0; m < si->nmoney; m++)
+		if (si->money[m].t0 >= c0 && si->money[m].t1 <= c1)
+			money = 1;
+	return since && perfect && money;
+}
+
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -172,10 +192,10 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				return 0;
 	int soft;
 	int status = fr_status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
-	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
+	if (status == DROP || fr_ended_before(d, si, si->t0, c1) || running_total(d, si, t, c0, c1))
 		return 0;
 	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
-	int prov = -1, rec = -1;
+	int prov = -1, rec = -1, by_list = 0, by_rec = -1;
 	char why[128];
 	const char *how = "active";
 	/* a compound at the trigger: "UAE-funded" */
@@ -283,6 +303,20 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				if (prov < 0)
 					prov = fr_right_actor(si, tend, c1, AF_BY, 0);
 			}
+			/* "the forces of Chad, trained and armed by Paris and
+			 * Washington": a participle after a comma takes its givers
+			 * after "by" and the forces before it */
+			if ((d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
+			    t > c0 + 1 && (eq(&d->toks[t - 1], ",") || eq(&d->toks[t - 1], "and"))) {
+				int by = fr_right_actor(si, tend, c1, AF_BY, 0);
+				int subj = by >= 0 ? fr_left_subject(d, si, c0, t, 1) : -1;
+				if (subj >= 0 && subj != by) {
+					prov = by;
+					by_rec = subj;
+					by_list = 1;
+					how = "participle";
+				}
+			}
 			uint32_t lim = c1;
 			/* bolster/strengthen/support take their object at once */
 			static const char *const NEAR[] = {"bolster", "strengthen", "boost",
@@ -342,6 +376,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		}
 	}
+	if (by_list)
+		rec = by_rec; /* not an object after the verb */
 	/* evidence: what is given */
 	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : t, hi = c1;
 	if ((cls & TR_AIDN) && lo > c0)
@@ -533,6 +569,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	provs[0] = prov;
 	if (prov >= 0 && how[0] == 'a')
 		nprov += fr_list_before(d, si, prov, provs + 1, 3);
+	if (by_list) /* "by Paris and Washington" */
+		nprov += fr_coordinated(d, si, prov, provs + 1, 3, 0);
 	for (int pv = 0; pv < nprov; pv++)
 		for (int r = 0; r < nrec; r++) {
 			uint32_t pk = pv == 0 ? pkey : si->actors[provs[pv]].key;
@@ -551,9 +589,10 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 					   !strcmp(src, "previous recipient");
 			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,
 				 tt->norm, src,
-				 prov_borrowed ? src
-				 : pa          ? phrase(pa, t)
-					       : "subject",
+				 prov_borrowed       ? src
+				 : by_list && pv > 0 ? "by-phrase list"
+				 : pa                ? phrase(pa, t)
+						     : "subject",
 				 rec_borrowed ? src
 				 : ra         ? phrase(ra, t)
 				 : rec_src    ? rec_src

@@ -268,6 +268,11 @@ static const fam_case CASES[] = {
 	{"states neighbouring X: a place", "The committee approved $50 million for states "
 	 "neighbouring Russia and $20 million in military assistance for Moldova.", "2023-04-05",
 	 0, NULL, "", NULL, -1},
+	{"participle with givers after by", "The army of Chad, trained and armed by France and "
+	 "Belgium, scored a victory over the rebels.", "2023-04-05", 2, "aid", "FRA>TCD BEL>TCD",
+	 NULL, -1},
+	{"a running total since a year is no act", "Since 1990 Norway has given Jordan $2 billion "
+	 "in military aid, the minister said.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
@@ -379,6 +384,20 @@ static void observers_are_no_participants(void **state)
 	json_decref(arr);
 }
 
+/* "40 mln dlrs": the newswire's dollars */
+static void newswire_dollars(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Congress approved 40 mln dlrs in military aid for Honduras, the "
+			      "committee said.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *v = json_object_get(json_array_get(arr, 0), "value");
+	assert_non_null(v);
+	assert_string_equal(str_at(v, "currency", NULL), "USD");
+	json_decref(arr);
+}
+
 static void rementions_are_one_item(void **state)
 {
 	(void)state;
@@ -400,6 +419,7 @@ int main(void)
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
 		cmocka_unit_test(observers_are_no_participants),
+		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(value_in_the_next_sentence),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
