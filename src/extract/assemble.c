@@ -212,6 +212,11 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 			if (!plan->soft_status)
 				return 0;
 		}
+		/* "X will be replaced by Y" swaps two units: two such sentences
+		 * are two rotations */
+		if (a->sent0 != b->sent0 && !strncmp(a->why, "deployment:replac", 17) &&
+		    !strncmp(b->why, "deployment:replac", 17))
+			return 0;
 		/* forces moved to two different places are two moves */
 		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
 		    !a->anaphor && !b->anaphor && places_differ(d, a, b))

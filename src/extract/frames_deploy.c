@@ -59,6 +59,40 @@ static uint32_t dest_country(docx *d, const sent_info *si, uint32_t lo, uint32_t
 	return tmp.has_place && tmp.place_country != LX_NONE ? tmp.place_country : LX_NONE;
 }
 
+/* The state of a unit or service characteristic of it (states.tsv rows of
+ * form `unit`: "the 82nd Airborne Division", "the Royal Marines") in [lo, hi),
+ * or of the state named with it ("South Korea's 3rd Infantry Division", "the
+ * National Guard of Ukraine"); LX_NONE when there is none. */
+static uint32_t unit_state(const docx *d, const sent_info *si, uint32_t lo, uint32_t hi)
+{
+	lx_hit hits[8];
+	for (uint32_t k = lo; k < hi; k++) {
+		size_t nh = lx_match(d->ctx, d->s, d->toks, k, hi, hits, 8);
+		for (size_t h = 0; h < nh; h++) {
+			const lx_entry *e = hits[h].e;
+			if (e->cls != LX_STATE || e->form != LF_UNIT)
+				continue;
+			/* a state before it: "Russia's 76th", "the Korean" */
+			for (uint32_t b = k, n = 0; b > lo && n < 4; n++) {
+				const at_tok *w = &d->toks[--b];
+				if (d->actor_at[b] >= 0)
+					return si->actors[d->actor_at[b]].key;
+				if (!eq(w, "'s") && !eq(w, "’s") && !(w->flags & AT_TF_CAP) &&
+				    !(w->norm[0] >= '0' && w->norm[0] <= '9'))
+					break;
+			}
+			uint32_t r = k + hits[h].ntok;
+			if (r + 2 < hi && eq(&d->toks[r], "of") && eq(&d->toks[r + 1], "the") &&
+			    d->actor_at[r + 2] >= 0)
+				r++;
+			if (r + 1 < hi && eq(&d->toks[r], "of") && d->actor_at[r + 1] >= 0)
+				return si->actors[d->actor_at[r + 1]].key;
+			return e->key;
+		}
+	}
+	return LX_NONE;
+}
+
 /* Is the subject left of t a word for forces or units with no nation: 2 for
  * "the Army" (capitalised: a state's own service), 1 for "the carrier strike
  * group", "a contingent", else 0. */
@@ -172,11 +206,17 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    si->actors[origin].key != dest)
 			return 0;
 	}
+	int rotation = !strncmp(tt->norm, "replac", 6);
+	/* a unit of one state among the forces: "will be replaced by the 1st
+	 * Cavalry Division" (the one after the verb moves), "the Royal Marines
+	 * arrived" */
+	uint32_t ukey = unit_state(d, si, rotation && passive ? tend : c0,
+				   rotation && !passive ? t : c1);
 	/* movers and rotations are armed forces by name: "troops arrived",
 	 * "replaced by a Polish division"; not "13 members reached" or
 	 * "replace its ageing helicopters" */
-	if ((intrans || !strncmp(tt->norm, "replac", 6)) && !mil_items) {
-		int named = 0;
+	if ((intrans || rotation) && !mil_items) {
+		int named = ukey != LX_NONE;
 		for (uint32_t k = lo; k < hi && !named; k++)
 			named = ((d->cue[k] & CU_MILITARY) || d->role[k] == 1) &&
 				(d->cue[k] & (CU_PEOPLE | CU_UNITS));
@@ -298,7 +338,6 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    (act = fr_speaker(d, si, t)) >= 0)
 			src = "speaker";
 	}
-	int rotation = !strncmp(tt->norm, "replac", 6);
 	if (rotation && passive && act >= 0 && si->actors[act].t1 <= t)
 		act = -1; /* the unit replaced goes home: the one after "by" moves */
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
@@ -308,6 +347,12 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		fs = 1;
 	if (act < 0 && !rotation && !fs && (intrans || passive) && mil_items)
 		fs = 1; /* "the howitzers have been stationed in Ladakh" */
+	if (act < 0 && ukey != LX_NONE) {
+		/* "the 82nd Airborne Division": the state the unit is of */
+		akey = ukey;
+		src = "state of the unit";
+		fs = 0;
+	}
 	if (fs) {
 		/* "The carrier group arrived", "the Army has moved": forces with
 		 * no nation of their own are the last deployment's, else the

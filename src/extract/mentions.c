@@ -899,7 +899,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 						d->role[k] = (uint8_t)role_kind_of(ctx, e);
 				break;
 			default:
-				if (span_done)
+				/* a unit characteristic of a state ("the 82nd Airborne
+				 * Division") is no actor: frames_deploy.c reads it */
+				if (span_done || e->form == LF_UNIT)
 					break;
 				if (is_actor_class(e->cls)) {
 					if (add_actor(d, si, &acap, i, i + n, e->key, e->form))
@@ -964,7 +966,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 				}
 				for (size_t h = 0; h < nh2; h++) {
 					const lx_entry *e = hits[h].e;
-					if (is_actor_class(e->cls)) {
+					if (is_actor_class(e->cls) && e->form != LF_UNIT) {
 						if (add_actor(d, si, &acap, i, i + 1, e->key, LF_ADJ))
 							return AT_ENOMEM;
 						si->actors[si->nactors - 1].flags |= AF_COMPOUND;

@@ -156,6 +156,16 @@ static const fam_case CASES[] = {
 	/* rotations: the arriving unit is deployed */
 	{"rotation by a named force", "The British brigade will be replaced in May by a Polish "
 	 "division.", "2023-04-05", 1, "deployment", "POL", "committed", -1},
+	{"rotation by a unit of one state", "The 3rd Armored Brigade will be replaced in June by "
+	 "the 10th Mountain Division.", "2023-04-05", 1, "deployment", "USA", "committed", -1},
+	{"a service of one state arrives", "A company of Royal Marines arrived in Cyprus on "
+	 "Monday.", "2023-04-05", 1, "deployment", "GBR", "completed", -1},
+	{"a unit's name with a state is that state's", "The battalion will be replaced in May by "
+	 "troops of the National Guard of Venezuela.", "2023-04-05", 1, "deployment", "VEN",
+	 NULL, -1},
+	{"two rotations are two deployments", "The 1st Armored Division will be replaced by the "
+	 "1st Cavalry Division. The 25th Infantry Division will be replaced by the 82nd Airborne "
+	 "Division.", "2023-04-05", 2, "deployment", "USA", "committed", -1},
 	{"replace is no rotation for hardware", "India plans to replace its ageing helicopters with "
 	 "new attack aircraft.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a convoy to the country's own border", "Brazil moved troops to the north on Monday. "
