@@ -99,6 +99,38 @@ static void infer_published(docx *d)
 	}
 }
 
+/* "https://site/2003/07/rotation-plan.html": the year and month (and day)
+ * in the path of the page's address, for a document whose date neither its
+ * metadata nor its opening lines give. Relative dates ("in September")
+ * resolve against it; the event's `reported` stays unknown. */
+static void url_published(docx *d)
+{
+	const char *p = d->doc->url ? strstr(d->doc->url, "://") : NULL;
+	for (p = p ? strchr(p + 3, '/') : NULL; p; p = strchr(p + 1, '/')) {
+		const char *q = p + 1;
+		int dg[8], n = 0;
+		while (n < 8 && ((q[0] >= '0' && q[0] <= '9') || q[0] == '/')) {
+			if (q[0] != '/')
+				dg[n++] = q[0] - '0';
+			else if (n != 4 && n != 6)
+				break;
+			q++;
+		}
+		/* "/2003/07/", "/2003/07/15/": four digits, a slash, two digits */
+		if (n < 6 || p[5] != '/' || p[8] != '/' || (n == 8 && p[11] != '/'))
+			continue;
+		int y = dg[0] * 1000 + dg[1] * 100 + dg[2] * 10 + dg[3], m = dg[4] * 10 + dg[5];
+		if (y < 1950 || y > 2100 || m < 1 || m > 12)
+			continue;
+		d->pub.y = y;
+		d->pub.m = m;
+		d->pub.d = n == 8 && dg[6] * 10 + dg[7] >= 1 && dg[6] * 10 + dg[7] <= 31
+				   ? dg[6] * 10 + dg[7]
+				   : 0;
+		return;
+	}
+}
+
 static int analyse(docx *d, at_events *out)
 {
 	const at_doc *doc = d->doc;
@@ -168,6 +200,8 @@ static int analyse(docx *d, at_events *out)
 	}
 	if (!(d->pub.y && d->pub.m && d->pub.d))
 		infer_published(d);
+	if (!d->pub.y)
+		url_published(d);
 	for (size_t s = 0; s < nsents; s++)
 		if (d->sents[s].role == AT_ROLE_BODY)
 			for (uint32_t k = d->sents[s].t0; k < d->sents[s].t1; k++)

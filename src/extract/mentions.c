@@ -573,11 +573,16 @@ void at_extract__resolve_date(const docx *d, const date_m *dm, int future, at_da
 				return;
 			a->y = p->y;
 			b->y = p->y + (b->m && a->m && b->m < a->m);
-			if (full && a->m) {
+			/* a report known to the month (its address's "/2003/07/")
+			 * is taken at mid-month */
+			at_date pm = *p;
+			if (pm.m && !pm.d)
+				pm.d = 15;
+			if (pm.m && a->m) {
 				at_date t = *a;
 				if (!t.d)
 					t.d = 1;
-				int64_t diff = days_of(&t) - days_of(p);
+				int64_t diff = days_of(&t) - days_of(&pm);
 				if (!future && diff > 14) {
 					a->y--;
 					b->y--;

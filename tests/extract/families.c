@@ -331,12 +331,32 @@ static void rementions_are_one_item(void **state)
 	json_decref(arr);
 }
 
+/* A report with no date of its own: "/2003/07/" in its address dates "in
+ * September" (2003) and a planned "in March" (the next March, 2004). */
+static void address_dates_the_report(void **state)
+{
+	(void)state;
+	json_t *arr = extract_url("The 1st Armored Division will be replaced in September by the "
+				  "1st Cavalry Division. The 25th Infantry Division will be "
+				  "replaced in March by the 82nd Airborne Division.",
+				  NULL, "https://news.example/2003/07/rotations.html");
+	assert_int_equal(json_array_size(arr), 2);
+	const char *w0 = str_at(json_array_get(arr, 0), "when", "start");
+	const char *w1 = str_at(json_array_get(arr, 1), "when", "start");
+	assert_non_null(w0);
+	assert_non_null(w1);
+	assert_string_equal(w0, "2003-09");
+	assert_string_equal(w1, "2004-03");
+	json_decref(arr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
 		cmocka_unit_test(value_in_the_next_sentence),
+		cmocka_unit_test(address_dates_the_report),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
