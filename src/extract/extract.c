@@ -31,7 +31,8 @@ void at_events_free(at_events *ev)
  * Army" with no adjective is that state's army. LX_NONE when none leads.
  * With forces_only, only mentions that own forces count ("US troops", "the
  * Polish army"), and a lead of one is enough: the state whose forces the
- * article is about. */
+ * article is about. With forces_only 2, every mention and a lead of one: the
+ * state named most. */
 static uint32_t home_state(const docx *d, int forces_only)
 {
 	uint32_t key[32];
@@ -44,7 +45,7 @@ static uint32_t home_state(const docx *d, int forces_only)
 			uint32_t k = si->actors[a].key;
 			if (d->ctx->keys[k].cls != LX_STATE)
 				continue;
-			if (forces_only) {
+			if (forces_only == 1) {
 				uint32_t e = si->actors[a].t1;
 				if (e < si->t1 && d->toks[e].norm[0] == '\'')
 					e++;
@@ -75,6 +76,8 @@ static uint32_t home_state(const docx *d, int forces_only)
 			second = cnt[j];
 		}
 	}
+	if (forces_only == 2)
+		return best >= 0 && cnt[best] > second ? key[best] : LX_NONE;
 	if (forces_only)
 		return best >= 0 && cnt[best] >= 2 && cnt[best] > second ? key[best] : LX_NONE;
 	return best >= 0 && cnt[best] >= second + 2 ? key[best] : LX_NONE;
@@ -208,6 +211,7 @@ static int analyse(docx *d, at_events *out)
 				d->military_doc += (d->cue_start[k] & CU_MILITARY) != 0;
 	d->home = home_state(d, 0);
 	d->force_home = home_state(d, 1);
+	d->home_lead = home_state(d, 2);
 	for (int t = 0; t < 3; t++)
 		d->memo.last[t] = -1;
 	for (size_t s = 0; s < nsents; s++) {

@@ -311,6 +311,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (act >= 0)
 			src = "agent after by";
 	}
+	/* "has been ordered by the Army": the article's own forces */
+	int by_army = 0;
+	for (uint32_t k = t; (passive || noun) && act < 0 && k + 2 < c1 && k < t + 10 && !by_army;
+	     k++)
+		by_army = eq(&d->toks[k], "by") && eq(&d->toks[k + 1], "the") &&
+			  d->role[k + 2] == 1 && (d->toks[k + 2].flags & AT_TF_CAP) &&
+			  d->actor_at[k + 2] < 0;
 	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
 		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
 	if (nact) {
@@ -342,6 +349,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		act = -1; /* the unit replaced goes home: the one after "by" moves */
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	if (by_army && !rotation)
+		fs = 2;
 	/* "will be replaced by soldiers from the 82nd Airborne Division" */
 	if (act < 0 && rotation && passive && forces)
 		fs = 1;
@@ -358,7 +367,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		 * no nation of their own are the last deployment's, else the
 		 * article's state's */
 		const memo *m = M(d);
-		if (!rotation && m->last[EV_DEPLOYMENT] >= 0 &&
+		uint32_t own = d->home != LX_NONE ? d->home : d->home_lead;
+		if (fs == 2 && own != LX_NONE) {
+			/* "the Army": the article's own state's, whoever moved
+			 * before */
+			akey = own;
+			src = "article's state";
+		} else if (!rotation && m->last[EV_DEPLOYMENT] >= 0 &&
 		    sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
 			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
 			src = "previous deployment";

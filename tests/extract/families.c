@@ -60,6 +60,15 @@ static const fam_case CASES[] = {
 	 "Indian officials confirmed the move on Friday. India and China have held talks. The "
 	 "Army has pushed two brigades into Ladakh from Punjab, Indian officials said.",
 	 "2023-04-05", 1, "deployment", "IND", "completed", -1},
+	{"ordered by the Army: the article's state, not the last mover",
+	 "India and China held talks in Delhi on Monday, Indian officials said. Chinese troops "
+	 "arrived near the border on Sunday. The movement of troops to Ladakh has been ordered by "
+	 "the Army, Indian officials said.",
+	 "2023-04-05", 2, "deployment", "CHN IND", NULL, -1},
+	{"where forces came from is no place of the move", "Britain moved two battalions into "
+	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
+	 "force also stationed fighter jets in Germany.",
+	 "2023-04-05", 2, "deployment", "GBR", NULL, -1},
 	/* acts, not documents: a continuation of another stage, other
 	 * materiel or another year is an act of its own with the same parties */
 	{"continuation: a further batch promised",
