@@ -107,8 +107,9 @@ static int force_subject(const docx *d, uint32_t c0, uint32_t t)
 		if (d->role[k] == 1 && k > c0 && eq(&d->toks[k - 1], "the") &&
 		    (d->toks[k].flags & AT_TF_CAP))
 			return 2;
-		if ((d->role[k] == 1 || (d->cue[k] & (CU_PEOPLE | CU_UNITS))) &&
-		    (d->cue[k] & CU_MILITARY))
+		/* "the other two battalions": a word for armed forces */
+		if ((d->role[k] == 1 && !(d->toks[k].flags & AT_TF_CAP)) ||
+		    ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) && (d->cue[k] & CU_MILITARY)))
 			return 1;
 	}
 	return 0;

@@ -65,6 +65,10 @@ static const fam_case CASES[] = {
 	 "arrived near the border on Sunday. The movement of troops to Ladakh has been ordered by "
 	 "the Army, Indian officials said.",
 	 "2023-04-05", 2, "deployment", "CHN IND", NULL, -1},
+	{"a word for forces as the mover takes the last deployment's actor",
+	 "Russia stationed its first air defence battalion in Crimea in January 2017. The other "
+	 "two battalions arrived there this year.",
+	 "2018-11-29", 2, "deployment", "RUS", "completed", -1},
 	{"where forces came from is no place of the move", "Britain moved two battalions into "
 	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
 	 "force also stationed fighter jets in Germany.",
