@@ -115,6 +115,51 @@ static int force_subject(const docx *d, uint32_t c0, uint32_t t)
 	return 0;
 }
 
+/* "Uganda has offered 1,500 troops while smaller numbers are expected from
+ * Nigeria and Burundi": more contributors to the move of `tmpl`, after its
+ * clause (from c1): a word for more forces, "expected/due/coming/pledged
+ * from" and the states; one event each, like the first but for the count. */
+static int more_from(docx *d, at_events *out, const sent_info *si, uint32_t sidx, uint32_t c1,
+		     const at_event_rec *tmpl)
+{
+	static const char *const MORE[] = {"numbers", "more",	     "others", "rest",
+					   "remainder", "contingents", "units", NULL};
+	static const char *const EXP[] = {"expected", "due", "coming", "pledged", "promised", NULL};
+	int more = 0;
+	for (uint32_t k = c1; k + 2 < si->t1; k++) {
+		if (d->trig[k] & (TR_VERBS | TR_MOVES))
+			return 0; /* another act's clause */
+		if (in_list(d->toks[k].norm, MORE) || (d->cue[k] & CU_PEOPLE))
+			more = 1;
+		if (!more || !in_list(d->toks[k].norm, EXP))
+			continue;
+		uint32_t f = k + 1;
+		if (!eq(&d->toks[f], "from"))
+			return 0;
+		int a = d->actor_at[f + 1];
+		if (a < 0 || !actor_usable(&si->actors[a]) ||
+		    d->ctx->keys[si->actors[a].key].cls != LX_STATE)
+			return 0;
+		int list[6], n = 1;
+		list[0] = a;
+		n += fr_coordinated(d, si, a, list + 1, 5, 1);
+		for (int i = 0; i < n; i++) {
+			at_event_rec ev = *tmpl;
+			ev.actor = si->actors[list[i]].key;
+			ev.personnel = -1;
+			ev.anaphor = 0;
+			snprintf(ev.why, sizeof(ev.why), "deployment:%s:more forces from",
+				 d->toks[k].norm);
+			int idx = at_extract__add_event(d, out, &ev);
+			if (idx == AT_ENOMEM)
+				return AT_ENOMEM;
+			fr_remember(d, EV_DEPLOYMENT, idx, sidx);
+		}
+		return 0;
+	}
+	return 0;
+}
+
 int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -446,6 +491,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (idx == AT_ENOMEM)
 			return AT_ENOMEM;
 		fr_remember(d, EV_DEPLOYMENT, idx, sidx);
+		if (ai == nact - 1)
+			return more_from(d, out, si, sidx, c1, &ev);
 	}
 	return 0;
 }

@@ -53,6 +53,12 @@ static const fam_case CASES[] = {
 	/* offer or commit troops */
 	{"offer troops", "Rwanda has offered 800 troops for the African Union mission.",
 	 "2023-04-05", 1, "deployment", "RWA", NULL, 800},
+	{"more forces expected from a list", "Kenya has offered 1,000 troops for the mission, while "
+	 "smaller contingents are expected from Chad and Benin.", "2023-04-05", 3, "deployment",
+	 "KEN TCD BEN", NULL, -1},
+	{"a decision expected from a state is no contributor", "Kenya has offered 1,000 troops for the "
+	 "mission, while a decision is expected from Germany.", "2023-04-05", 1, "deployment", "KEN",
+	 NULL, 1000},
 	/* mobilize, push into, beef up */
 	{"mobilize", "Armenia mobilized 20,000 reservists after the border clashes.", "2023-04-05",
 	 1, "deployment", "ARM", "completed", 20000},
