@@ -224,14 +224,26 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * force or operation, not "joined schoolchildren in a march", and
 	 * being joined in drills is taking part in them */
 	if (!strncmp(tt->norm, "join", 4)) {
-		if (passive || has_trig(d, si->t0, si->t1, TR_EXERN) ||
+		if (has_trig(d, si->t0, si->t1, TR_EXERN) ||
 		    (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1))
+			return 0;
+		/* "the battalion will be joined next week by 160 Moroccan
+		 * soldiers": the forces after "by" move */
+		int by_forces = 0;
+		for (uint32_t k = tend; passive && k < c1 && k < tend + 5 && !by_forces; k++) {
+			if (!eq(&d->toks[k], "by"))
+				continue;
+			for (uint32_t q = k + 1; q < c1 && q < k + 5 && !by_forces; q++)
+				by_forces = (d->cue[q] & CU_PEOPLE) && (d->cue[q] & CU_MILITARY);
+			break;
+		}
+		if (passive && !by_forces)
 			return 0;
 		static const char *const JOINED[] = {
 			"mission",    "missions",  "force",        "forces",    "operation",
 			"operations", "coalition", "contingent",   "battalion", "brigade",
 			"unit",       "troops",    "peacekeepers", NULL};
-		int ok = 0;
+		int ok = passive;
 		for (uint32_t k = tend; k < c1 && k < tend + 6 && !ok; k++)
 			ok = in_list(d->toks[k].norm, JOINED);
 		if (!ok)

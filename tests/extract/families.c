@@ -37,6 +37,10 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 1, "deployment", "JPN", NULL, -1},
 	{"join a mission", "About 30 Azeri soldiers will join a Turkish battalion in the NATO-led "
 	 "mission in Kosovo.", "2023-04-05", 1, "deployment", "AZE", "committed", 30},
+	{"joined by forces", "The Italian company will be joined next month by 200 Slovenian "
+	 "soldiers.", "2023-04-05", 1, "deployment", "SVN", "committed", 200},
+	{"joined by reporters is no move", "The Italian battalion will be joined next month by "
+	 "reporters from Slovenia.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"join an alliance is no move", "Sweden joined NATO on Thursday.", "2024-03-10", 0, NULL,
 	 "", NULL, -1},
 	{"coordinated subjects send forces", "India and Pakistan are dispatching anti-terrorism "
