@@ -189,6 +189,9 @@ static const fam_case CASES[] = {
 	{"two rotations are two deployments", "The 1st Armored Division will be replaced by the "
 	 "1st Cavalry Division. The 25th Infantry Division will be replaced by the 82nd Airborne "
 	 "Division.", "2023-04-05", 2, "deployment", "USA", "committed", -1},
+	{"relief in place: a unit takes over a mission", "The 2nd Battalion of the Ohio National "
+	 "Guard conducted a relief in place with a battalion from Texas at the base in Kuwait on "
+	 "Monday.", "2023-04-05", 1, "deployment", "USA", "completed", -1},
 	{"replace is no rotation for hardware", "India plans to replace its ageing helicopters with "
 	 "new attack aircraft.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a convoy to the country's own border", "Brazil moved troops to the north on Monday. "
