@@ -26,13 +26,18 @@ int fr_ordered(const docx *d, uint32_t lo, uint32_t hi)
 /* ---- deployments ---------------------------------------------------------- */
 
 /* "troops from Sri Lanka, Spain and Guatemala", "265 soldiers from Pakistan":
- * the states after "from" that follows a word for forces, in [c0, hi). */
+ * the states after "from" that follows a word for forces, in [c0, hi); with
+ * several such phrases ("200 troops from Spain and 70 officers from
+ * Guatemala") the states of each, and in pers[] each one's own count (-1
+ * for members of a list). */
 static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t hi, int *out,
-		       int max)
+		       int64_t *pers, int max)
 {
-	for (uint32_t a = 0; a < si->nactors; a++) {
+	int n = 0;
+	uint32_t done = c0;
+	for (uint32_t a = 0; a < si->nactors && n < max; a++) {
 		const actor_m *am = &si->actors[a];
-		if (am->t0 < c0 + 2 || am->t1 > hi || !(am->flags & AF_FROM) ||
+		if (am->t0 < done + 2 || am->t1 > hi || !(am->flags & AF_FROM) ||
 		    !actor_usable(am))
 			continue;
 		uint32_t f = am->t0 - 1;
@@ -41,12 +46,20 @@ static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t
 		if (!eq(&d->toks[f], "from") || f == c0 ||
 		    !(d->cue[f - 1] & (CU_PEOPLE | CU_UNITS)))
 			continue;
-		int n = 0;
+		/* the count of "265 soldiers from" */
+		int64_t count = -1;
+		for (uint32_t p = 0; p < si->npers; p++)
+			if (si->pers[p].t1 + 2 >= f && si->pers[p].t1 <= f && si->pers[p].t0 >= done)
+				count = si->pers[p].count;
+		int n0 = n;
 		out[n++] = (int)a;
-		n += fr_coordinated(d, si, (int)a, out + 1, max - 1, 1);
-		return n;
+		n += fr_coordinated(d, si, (int)a, out + n, max - n, 1);
+		for (int i = n0; i < n; i++)
+			pers[i] = n - n0 > 1 ? -1 : count;
+		done = si->actors[out[n - 1]].t1;
+		a = (uint32_t)out[n - 1];
 	}
-	return 0;
+	return n;
 }
 
 /* The country of the place in [lo, hi) ("to Ladakh", "in Haiti"), or LX_NONE. */
@@ -376,8 +389,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		by_army = eq(&d->toks[k], "by") && eq(&d->toks[k + 1], "the") &&
 			  d->role[k + 2] == 1 && (d->toks[k + 2].flags & AT_TF_CAP) &&
 			  d->actor_at[k + 2] < 0;
+	int64_t from_pers[6];
 	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
-		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
+		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, from_pers, 6);
 	if (nact) {
 		act = acts[0];
 		src = "forces from the list";
@@ -497,8 +511,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		fr_set_place(d, si, &ev, tend, c1, ev.actor);
 		fr_default_status(d, &ev);
 		ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
-		if (nact > 1)
-			ev.personnel = -1; /* "troops from A, B and C": not each one's count */
+		if (nact > 1) /* "troops from A, B and C": not each one's count */
+			ev.personnel = !strcmp(src, "forces from the list") ? from_pers[ai] : -1;
 		int idx = at_extract__add_event(d, out, &ev);
 		if (idx == AT_ENOMEM)
 			return AT_ENOMEM;

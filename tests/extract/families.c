@@ -27,6 +27,12 @@ static const fam_case CASES[] = {
 	{"arrive: forces from a list",
 	 "Soldiers from Ghana, Nepal and Fiji have arrived in Lebanon to join the UN force.",
 	 "2023-04-05", 3, "deployment", "GHA NPL FJI", "completed", -1},
+	{"forces from each of two states, each with its count", "Two hundred troops from Spain and "
+	 "70 officers from Guatemala were stationed in the capital on Monday.", "2023-04-05", 2,
+	 "deployment", "ESP GTM", NULL, 200},
+	{"the state and a place in it are one move", "Troops from Spain arrived in Haiti on Monday. "
+	 "Spanish officials said so. The Spanish troops are stationed in the capital, "
+	 "Port-au-Prince.", "2023-04-05", 1, "deployment", "ESP", NULL, -1},
 	{"land", "Two Italian fighter jets landed at an air base in Estonia on Tuesday.",
 	 "2023-04-05", 1, "deployment", "ITA", "completed", -1},
 	{"leave for", "A company of 120 Kenyan soldiers left for Haiti on Sunday.", "2023-04-05",
