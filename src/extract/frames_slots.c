@@ -156,8 +156,8 @@ void fr_set_place(docx *d, const sent_info *si, at_event_rec *ev, uint32_t from,
 				break;
 			/* "into Ladakh from peace time locations": where they
 			 * came from is no place of the act */
-			if (eq(t, "from") && e > k + 1)
-				break;
+			if ((eq(t, "from") || eq(t, "as")) && e > k + 1)
+				break; /* "... as Israel prepares": a new clause */
 			if (eq(t, "its") || eq(t, "their"))
 				possessive_own = 1;
 			if (d->actor_at[e] >= 0 && country == LX_NONE) {

@@ -85,6 +85,10 @@ static const fam_case CASES[] = {
 	 "Russia stationed its first air defence battalion in Crimea in January 2017. The other "
 	 "two battalions arrived there this year.",
 	 "2018-11-29", 2, "deployment", "RUS", "completed", -1},
+	{"a clause after the place is no part of it", "Britain sent 300 troops to Estonia as "
+	 "tensions grew with Russia. British officials said so. The British army also sent 300 "
+	 "troops to Latvia as tensions grew with Russia.",
+	 "2023-04-05", 2, "deployment", "GBR", NULL, -1},
 	{"where forces came from is no place of the move", "Britain moved two battalions into "
 	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
 	 "force also stationed fighter jets in Germany.",
