@@ -62,6 +62,25 @@ static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t
 	return n;
 }
 
+/* "Of them, 850 will go to South Sudan and the rest to Mali": the total of
+ * the last deployment of an earlier sentence less the counts of this one
+ * before c0, or -1. */
+static int64_t rest_of(const docx *d, const at_events *out, const sent_info *si, uint32_t c0)
+{
+	int64_t part = 0;
+	for (uint32_t k = 0; k < si->npers; k++)
+		if (si->pers[k].t1 <= c0)
+			part += si->pers[k].count;
+	uint32_t sidx = (uint32_t)(si - d->sents);
+	for (size_t i = out->n; i-- > 0;) {
+		const at_event_rec *e = &out->ev[i];
+		if (e->type != EV_DEPLOYMENT || e->sent0 >= sidx)
+			continue;
+		return e->personnel > part ? e->personnel - part : -1;
+	}
+	return -1;
+}
+
 /* The country of the place in [lo, hi) ("to Ladakh", "in Haiti"), or LX_NONE. */
 static uint32_t dest_country(docx *d, const sent_info *si, uint32_t lo, uint32_t hi)
 {
@@ -226,6 +245,24 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	for (uint32_t k = 0; k < si->npers; k++)
 		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= obj_hi)
 			forces = 1;
+	/* "850 personnel will go to South Sudan and the rest will be deployed
+	 * in Mali": the rest of forces counted before, in the sentence */
+	int partitive = 0;
+	uint32_t rest = t;
+	for (uint32_t k = c0 + 1; k < t && rest == t; k++)
+		if (eq(&d->toks[k - 1], "the") &&
+		    (eq(&d->toks[k], "rest") || eq(&d->toks[k], "remainder")))
+			rest = k - 1;
+	if (rest < t) {
+		static const char *const AUX[] = {"will", "would", "be", "are", "were", "is",
+						  "was", "have", "has", "been", "to", NULL};
+		int aux = 1;
+		for (uint32_t k = rest + 2; k < t && aux; k++)
+			aux = in_list(d->toks[k].norm, AUX);
+		for (uint32_t k = 0; k < si->npers && aux && !partitive; k++)
+			partitive = si->pers[k].t1 <= rest;
+		forces |= partitive;
+	}
 	int mil_items = 0;
 	for (uint32_t i = 0; i < si->nitems; i++)
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
@@ -421,6 +458,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		act = -1; /* the unit replaced goes home: the one after "by" moves */
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	if (act < 0 && partitive)
+		fs = 1;
 	if (by_army && !rotation)
 		fs = 2;
 	/* "will be replaced by soldiers from the 82nd Airborne Division" */
@@ -511,6 +550,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		fr_set_place(d, si, &ev, tend, c1, ev.actor);
 		fr_default_status(d, &ev);
 		ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
+		if (partitive)
+			ev.personnel = rest_of(d, out, si, rest);
 		if (nact > 1) /* "troops from A, B and C": not each one's count */
 			ev.personnel = !strcmp(src, "forces from the list") ? from_pers[ai] : -1;
 		int idx = at_extract__add_event(d, out, &ev);

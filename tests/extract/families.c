@@ -33,6 +33,13 @@ static const fam_case CASES[] = {
 	{"the state and a place in it are one move", "Troops from Spain arrived in Haiti on Monday. "
 	 "Spanish officials said so. The Spanish troops are stationed in the capital, "
 	 "Port-au-Prince.", "2023-04-05", 1, "deployment", "ESP", NULL, -1},
+	{"go to", "Some 400 Irish soldiers will go to Lebanon next month.", "2023-04-05", 1,
+	 "deployment", "IRL", "committed", 400},
+	{"go to needs forces", "The money will go to a pension fund for army veterans.",
+	 "2023-04-05", 0, NULL, "", NULL, -1},
+	{"the rest of the forces counted before", "Bangladesh will send 2,250 troops to UN "
+	 "missions in Africa. Of them, 850 personnel will go to South Sudan and the rest will be "
+	 "deployed in Mali.", "2023-04-05", 3, "deployment", "BGD", "committed", 2250},
 	{"land", "Two Italian fighter jets landed at an air base in Estonia on Tuesday.",
 	 "2023-04-05", 1, "deployment", "ITA", "completed", -1},
 	{"leave for", "A company of 120 Kenyan soldiers left for Haiti on Sunday.", "2023-04-05",
