@@ -95,6 +95,17 @@ const date_m *fr_pick_date(const docx *d, const sent_info *si, uint32_t t, uint3
 			best = dm;
 		}
 	}
+	/* "arrived this year, in January": the month narrows the year */
+	for (uint32_t k = 0; best && best->kind == DS_REL && best->off == 0 && best->unit == 'y' &&
+			     k < si->ndates;
+	     k++) {
+		const date_m *dm = &si->dates[k];
+		if (dm->kind == DS_ABS && !dm->a.y && dm->a.m && dm->t0 > best->t1 &&
+		    dm->t0 <= best->t1 + 3 && dm->t1 <= hi) {
+			best = dm;
+			break;
+		}
+	}
 	return best;
 }
 

@@ -96,6 +96,9 @@ static const fam_case CASES[] = {
 	 "tensions grew with Russia. British officials said so. The British army also sent 300 "
 	 "troops to Latvia as tensions grew with Russia.",
 	 "2023-04-05", 2, "deployment", "GBR", NULL, -1},
+	{"a month narrows 'this year'", "Russia deployed a missile battalion in Crimea in October. "
+	 "A second battalion arrived there this year, in February.",
+	 "2018-11-29", 2, "deployment", "RUS", "completed", -1},
 	{"where forces came from is no place of the move", "Britain moved two battalions into "
 	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
 	 "force also stationed fighter jets in Germany.",
