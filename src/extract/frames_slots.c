@@ -49,8 +49,9 @@ static int other_verbs_date(const docx *d, const sent_info *si, const date_m *dm
 		if (k >= dm->t0 && k < dm->t1)
 			continue;
 		const at_tok *w = &d->toks[k];
-		if (w->type == AT_TOK_WORD && w->nlen > 3 && !d->trig[k] &&
-		    !strcmp(w->norm + w->nlen - 2, "ed"))
+		/* "Having just joined the SCO in September last year, India
+		 * is dispatching": another verb's date, a trigger's too */
+		if (w->type == AT_TOK_WORD && w->nlen > 3 && !strcmp(w->norm + w->nlen - 2, "ed"))
 			return 1;
 	}
 	return 0;

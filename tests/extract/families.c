@@ -99,6 +99,9 @@ static const fam_case CASES[] = {
 	{"a month narrows 'this year'", "Russia deployed a missile battalion in Crimea in October. "
 	 "A second battalion arrived there this year, in February.",
 	 "2018-11-29", 2, "deployment", "RUS", "completed", -1},
+	{"a leading phrase's date is its own verb's", "Having joined the regional bloc in "
+	 "September last year, Ghana is dispatching 400 soldiers to Mali. Ghanaian soldiers have "
+	 "already arrived in Mali.", "2023-04-05", 1, "deployment", "GHA", NULL, 400},
 	{"where forces came from is no place of the move", "Britain moved two battalions into "
 	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
 	 "force also stationed fighter jets in Germany.",
