@@ -33,6 +33,8 @@ static const fam_case CASES[] = {
 	{"the state and a place in it are one move", "Troops from Spain arrived in Haiti on Monday. "
 	 "Spanish officials said so. The Spanish troops are stationed in the capital, "
 	 "Port-au-Prince.", "2023-04-05", 1, "deployment", "ESP", NULL, -1},
+	{"descend on", "About 500 Uzbek paratroopers descended on an airfield in Tajikistan on "
+	 "Monday.", "2023-04-05", 1, "deployment", "UZB", "completed", 500},
 	{"go to", "Some 400 Irish soldiers will go to Lebanon next month.", "2023-04-05", 1,
 	 "deployment", "IRL", "committed", 400},
 	{"go to needs forces", "The money will go to a pension fund for army veterans.",
