@@ -236,6 +236,9 @@ static const fam_case CASES[] = {
 	 "market participants in London.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"troops contributed", "Ghana's contribution to the UN mission in Mali now stands at "
 	 "850 troops.", "2023-04-05", 1, "deployment", "GHA", NULL, 850},
+	{"troops contributed with their hospital", "Norway's contribution to the UN mission in "
+	 "Mali is now 200 troops, with engineers and a field hospital in Gao.", "2023-04-05", 1,
+	 "deployment", "NOR", NULL, 200},
 	{"a subordinate clause has its own roles", "The Italian donation of rifles to Lebanon "
 	 "comes a week after the United States delivered a shipment of weapons.", "2023-04-05",
 	 2, "aid", "ITA>LBN USA>LBN", NULL, -1},
