@@ -136,9 +136,35 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 
 /* Do both events name a place, neither naming the other's last word ("Leh"
  * and "forward locations in Punjab")? */
+static size_t tok_at(const docx *d, uint32_t at);
+
+/* Does the event's place name nothing ("the capital", "the region"), or
+ * only its state ("Haiti")? 1 generic, 2 the state, 0 else. */
+static int place_kind(const docx *d, const at_event_rec *e)
+{
+	size_t t = tok_at(d, e->place_start);
+	int named = 0;
+	for (size_t k = t; k < d->ntoks && d->toks[k].end <= e->place_end && !named; k++)
+		named = (d->toks[k].flags & AT_TF_CAP) != 0;
+	if (!named)
+		return 1;
+	lx_hit hits[8];
+	size_t nh = lx_match(d->ctx, d->s, d->toks, t, d->ntoks, hits, 8);
+	for (size_t h = 0; h < nh; h++)
+		if (hits[h].e->cls == LX_STATE && hits[h].e->key == e->place_country &&
+		    d->toks[t + hits[h].ntok - 1].end == e->place_end)
+			return 2;
+	return 0;
+}
+
 static int places_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	if (!a->has_place || !b->has_place)
+		return 0;
+	/* "the capital" names no other place; "Haiti" holds "Port-au-Prince" */
+	int ka = place_kind(d, a), kb = place_kind(d, b);
+	if (ka == 1 || kb == 1 ||
+	    ((ka == 2 || kb == 2) && a->place_country == b->place_country))
 		return 0;
 	const char *sa = d->s + a->place_start, *sb = d->s + b->place_start;
 	size_t la = a->place_end - a->place_start, lb = b->place_end - b->place_start;
@@ -217,6 +243,11 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 			if (!plan->soft_status)
 				return 0;
 		}
+		/* "X will be replaced by Y" swaps two units: two such sentences
+		 * are two rotations */
+		if (a->sent0 != b->sent0 && !strncmp(a->why, "deployment:replac", 17) &&
+		    !strncmp(b->why, "deployment:replac", 17))
+			return 0;
 		/* forces moved to two different places are two moves */
 		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
 		    !a->anaphor && !b->anaphor && places_differ(d, a, b))

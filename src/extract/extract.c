@@ -31,7 +31,8 @@ void at_events_free(at_events *ev)
  * Army" with no adjective is that state's army. LX_NONE when none leads.
  * With forces_only, only mentions that own forces count ("US troops", "the
  * Polish army"), and a lead of one is enough: the state whose forces the
- * article is about. */
+ * article is about. With forces_only 2, every mention and a lead of one: the
+ * state named most. */
 static uint32_t home_state(const docx *d, int forces_only)
 {
 	uint32_t key[32];
@@ -44,7 +45,7 @@ static uint32_t home_state(const docx *d, int forces_only)
 			uint32_t k = si->actors[a].key;
 			if (d->ctx->keys[k].cls != LX_STATE)
 				continue;
-			if (forces_only) {
+			if (forces_only == 1) {
 				uint32_t e = si->actors[a].t1;
 				if (e < si->t1 && d->toks[e].norm[0] == '\'')
 					e++;
@@ -75,6 +76,8 @@ static uint32_t home_state(const docx *d, int forces_only)
 			second = cnt[j];
 		}
 	}
+	if (forces_only == 2)
+		return best >= 0 && cnt[best] > second ? key[best] : LX_NONE;
 	if (forces_only)
 		return best >= 0 && cnt[best] >= 2 && cnt[best] > second ? key[best] : LX_NONE;
 	return best >= 0 && cnt[best] >= second + 2 ? key[best] : LX_NONE;
@@ -96,6 +99,38 @@ static void infer_published(docx *d)
 			d->pub = dm->a;
 			return;
 		}
+	}
+}
+
+/* "https://site/2003/07/rotation-plan.html": the year and month (and day)
+ * in the path of the page's address, for a document whose date neither its
+ * metadata nor its opening lines give. Relative dates ("in September")
+ * resolve against it; the event's `reported` stays unknown. */
+static void url_published(docx *d)
+{
+	const char *p = d->doc->url ? strstr(d->doc->url, "://") : NULL;
+	for (p = p ? strchr(p + 3, '/') : NULL; p; p = strchr(p + 1, '/')) {
+		const char *q = p + 1;
+		int dg[8], n = 0;
+		while (n < 8 && ((q[0] >= '0' && q[0] <= '9') || q[0] == '/')) {
+			if (q[0] != '/')
+				dg[n++] = q[0] - '0';
+			else if (n != 4 && n != 6)
+				break;
+			q++;
+		}
+		/* "/2003/07/", "/2003/07/15/": four digits, a slash, two digits */
+		if (n < 6 || p[5] != '/' || p[8] != '/' || (n == 8 && p[11] != '/'))
+			continue;
+		int y = dg[0] * 1000 + dg[1] * 100 + dg[2] * 10 + dg[3], m = dg[4] * 10 + dg[5];
+		if (y < 1950 || y > 2100 || m < 1 || m > 12)
+			continue;
+		d->pub.y = y;
+		d->pub.m = m;
+		d->pub.d = n == 8 && dg[6] * 10 + dg[7] >= 1 && dg[6] * 10 + dg[7] <= 31
+				   ? dg[6] * 10 + dg[7]
+				   : 0;
+		return;
 	}
 }
 
@@ -168,12 +203,15 @@ static int analyse(docx *d, at_events *out)
 	}
 	if (!(d->pub.y && d->pub.m && d->pub.d))
 		infer_published(d);
+	if (!d->pub.y)
+		url_published(d);
 	for (size_t s = 0; s < nsents; s++)
 		if (d->sents[s].role == AT_ROLE_BODY)
 			for (uint32_t k = d->sents[s].t0; k < d->sents[s].t1; k++)
 				d->military_doc += (d->cue_start[k] & CU_MILITARY) != 0;
 	d->home = home_state(d, 0);
 	d->force_home = home_state(d, 1);
+	d->home_lead = home_state(d, 2);
 	for (int t = 0; t < 3; t++)
 		d->memo.last[t] = -1;
 	for (size_t s = 0; s < nsents; s++) {

@@ -140,6 +140,7 @@ typedef struct docx {
 	int made;          /* events added or merged since the driver last cleared it */
 	uint32_t home;     /* the state the article is about (extract.c), or LX_NONE */
 	uint32_t force_home; /* the state whose forces it names most, or LX_NONE */
+	uint32_t home_lead; /* the state it names most, by any lead, or LX_NONE */
 	int lang;          /* AT_LANG_* (text/lang.h) */
 	/* acronyms the article defines: "Somali National Army (SNA)" */
 	const char *alias_text[16]; uint32_t alias_key[16]; uint8_t alias_role[16]; int nalias;

@@ -38,15 +38,21 @@ static int troops_given(const docx *d, const sent_info *si, uint32_t t, uint32_t
 	for (uint32_t m = 0; m < si->nmoney; m++)
 		if (si->money[m].t0 > t && si->money[m].t1 <= c1)
 			return 0;
-	for (uint32_t i = 0; i < si->nitems; i++)
-		if (si->items[i].t0 > t && si->items[i].t1 <= c1)
-			return 0;
 	/* a number of troops: "at full strength of 380 troops" */
 	int troops = 0;
-	for (uint32_t p = 0; p < si->npers; p++)
+	uint32_t end = c1;
+	for (uint32_t p = 0; p < si->npers && !troops; p++)
 		if (si->pers[p].t0 > t && si->pers[p].t1 <= c1)
 			for (uint32_t k = si->pers[p].t0; k < si->pers[p].t1; k++)
-				troops |= (d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY);
+				if ((d->cue[k] & CU_PEOPLE) && (d->cue[k] & CU_MILITARY)) {
+					troops = 1;
+					end = si->pers[p].t1;
+				}
+	/* materiel before the troops is what is given; after them
+	 * ("..., with a field hospital in Bentiu") it is the troops' */
+	for (uint32_t i = 0; i < si->nitems; i++)
+		if (si->items[i].t0 > t && si->items[i].t1 <= end)
+			return 0;
 	return troops;
 }
 

@@ -26,13 +26,18 @@ int fr_ordered(const docx *d, uint32_t lo, uint32_t hi)
 /* ---- deployments ---------------------------------------------------------- */
 
 /* "troops from Sri Lanka, Spain and Guatemala", "265 soldiers from Pakistan":
- * the states after "from" that follows a word for forces, in [c0, hi). */
+ * the states after "from" that follows a word for forces, in [c0, hi); with
+ * several such phrases ("200 troops from Spain and 70 officers from
+ * Guatemala") the states of each, and in pers[] each one's own count (-1
+ * for members of a list). */
 static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t hi, int *out,
-		       int max)
+		       int64_t *pers, int max)
 {
-	for (uint32_t a = 0; a < si->nactors; a++) {
+	int n = 0;
+	uint32_t done = c0;
+	for (uint32_t a = 0; a < si->nactors && n < max; a++) {
 		const actor_m *am = &si->actors[a];
-		if (am->t0 < c0 + 2 || am->t1 > hi || !(am->flags & AF_FROM) ||
+		if (am->t0 < done + 2 || am->t1 > hi || !(am->flags & AF_FROM) ||
 		    !actor_usable(am))
 			continue;
 		uint32_t f = am->t0 - 1;
@@ -41,12 +46,39 @@ static int forces_from(const docx *d, const sent_info *si, uint32_t c0, uint32_t
 		if (!eq(&d->toks[f], "from") || f == c0 ||
 		    !(d->cue[f - 1] & (CU_PEOPLE | CU_UNITS)))
 			continue;
-		int n = 0;
+		/* the count of "265 soldiers from" */
+		int64_t count = -1;
+		for (uint32_t p = 0; p < si->npers; p++)
+			if (si->pers[p].t1 + 2 >= f && si->pers[p].t1 <= f && si->pers[p].t0 >= done)
+				count = si->pers[p].count;
+		int n0 = n;
 		out[n++] = (int)a;
-		n += fr_coordinated(d, si, (int)a, out + 1, max - 1, 1);
-		return n;
+		n += fr_coordinated(d, si, (int)a, out + n, max - n, 1);
+		for (int i = n0; i < n; i++)
+			pers[i] = n - n0 > 1 ? -1 : count;
+		done = si->actors[out[n - 1]].t1;
+		a = (uint32_t)out[n - 1];
 	}
-	return 0;
+	return n;
+}
+
+/* "Of them, 850 will go to South Sudan and the rest to Mali": the total of
+ * the last deployment of an earlier sentence less the counts of this one
+ * before c0, or -1. */
+static int64_t rest_of(const docx *d, const at_events *out, const sent_info *si, uint32_t c0)
+{
+	int64_t part = 0;
+	for (uint32_t k = 0; k < si->npers; k++)
+		if (si->pers[k].t1 <= c0)
+			part += si->pers[k].count;
+	uint32_t sidx = (uint32_t)(si - d->sents);
+	for (size_t i = out->n; i-- > 0;) {
+		const at_event_rec *e = &out->ev[i];
+		if (e->type != EV_DEPLOYMENT || e->sent0 >= sidx)
+			continue;
+		return e->personnel > part ? e->personnel - part : -1;
+	}
+	return -1;
 }
 
 /* The country of the place in [lo, hi) ("to Ladakh", "in Haiti"), or LX_NONE. */
@@ -57,6 +89,40 @@ static uint32_t dest_country(docx *d, const sent_info *si, uint32_t lo, uint32_t
 	tmp.place_country = LX_NONE;
 	fr_set_place(d, si, &tmp, lo, hi, LX_NONE);
 	return tmp.has_place && tmp.place_country != LX_NONE ? tmp.place_country : LX_NONE;
+}
+
+/* The state of a unit or service characteristic of it (states.tsv rows of
+ * form `unit`: "the 82nd Airborne Division", "the Royal Marines") in [lo, hi),
+ * or of the state named with it ("South Korea's 3rd Infantry Division", "the
+ * National Guard of Ukraine"); LX_NONE when there is none. */
+static uint32_t unit_state(const docx *d, const sent_info *si, uint32_t lo, uint32_t hi)
+{
+	lx_hit hits[8];
+	for (uint32_t k = lo; k < hi; k++) {
+		size_t nh = lx_match(d->ctx, d->s, d->toks, k, hi, hits, 8);
+		for (size_t h = 0; h < nh; h++) {
+			const lx_entry *e = hits[h].e;
+			if (e->cls != LX_STATE || e->form != LF_UNIT)
+				continue;
+			/* a state before it: "Russia's 76th", "the Korean" */
+			for (uint32_t b = k, n = 0; b > lo && n < 4; n++) {
+				const at_tok *w = &d->toks[--b];
+				if (d->actor_at[b] >= 0)
+					return si->actors[d->actor_at[b]].key;
+				if (!eq(w, "'s") && !eq(w, "’s") && !(w->flags & AT_TF_CAP) &&
+				    !(w->norm[0] >= '0' && w->norm[0] <= '9'))
+					break;
+			}
+			uint32_t r = k + hits[h].ntok;
+			if (r + 2 < hi && eq(&d->toks[r], "of") && eq(&d->toks[r + 1], "the") &&
+			    d->actor_at[r + 2] >= 0)
+				r++;
+			if (r + 1 < hi && eq(&d->toks[r], "of") && d->actor_at[r + 1] >= 0)
+				return si->actors[d->actor_at[r + 1]].key;
+			return e->key;
+		}
+	}
+	return LX_NONE;
 }
 
 /* Is the subject left of t a word for forces or units with no nation: 2 for
@@ -73,9 +139,55 @@ static int force_subject(const docx *d, uint32_t c0, uint32_t t)
 		if (d->role[k] == 1 && k > c0 && eq(&d->toks[k - 1], "the") &&
 		    (d->toks[k].flags & AT_TF_CAP))
 			return 2;
-		if ((d->role[k] == 1 || (d->cue[k] & (CU_PEOPLE | CU_UNITS))) &&
-		    (d->cue[k] & CU_MILITARY))
+		/* "the other two battalions": a word for armed forces */
+		if ((d->role[k] == 1 && !(d->toks[k].flags & AT_TF_CAP)) ||
+		    ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) && (d->cue[k] & CU_MILITARY)))
 			return 1;
+	}
+	return 0;
+}
+
+/* "Uganda has offered 1,500 troops while smaller numbers are expected from
+ * Nigeria and Burundi": more contributors to the move of `tmpl`, after its
+ * clause (from c1): a word for more forces, "expected/due/coming/pledged
+ * from" and the states; one event each, like the first but for the count. */
+static int more_from(docx *d, at_events *out, const sent_info *si, uint32_t sidx, uint32_t c1,
+		     const at_event_rec *tmpl)
+{
+	static const char *const MORE[] = {"numbers", "more",	     "others", "rest",
+					   "remainder", "contingents", "units", NULL};
+	static const char *const EXP[] = {"expected", "due", "coming", "pledged", "promised", NULL};
+	int more = 0;
+	for (uint32_t k = c1; k + 2 < si->t1; k++) {
+		if (d->trig[k] & (TR_VERBS | TR_MOVES))
+			return 0; /* another act's clause */
+		if (in_list(d->toks[k].norm, MORE) || (d->cue[k] & CU_PEOPLE))
+			more = 1;
+		if (!more || !in_list(d->toks[k].norm, EXP))
+			continue;
+		uint32_t f = k + 1;
+		if (!eq(&d->toks[f], "from"))
+			return 0;
+		int a = d->actor_at[f + 1];
+		if (a < 0 || !actor_usable(&si->actors[a]) ||
+		    d->ctx->keys[si->actors[a].key].cls != LX_STATE)
+			return 0;
+		int list[6], n = 1;
+		list[0] = a;
+		n += fr_coordinated(d, si, a, list + 1, 5, 1);
+		for (int i = 0; i < n; i++) {
+			at_event_rec ev = *tmpl;
+			ev.actor = si->actors[list[i]].key;
+			ev.personnel = -1;
+			ev.anaphor = 0;
+			snprintf(ev.why, sizeof(ev.why), "deployment:%s:more forces from",
+				 d->toks[k].norm);
+			int idx = at_extract__add_event(d, out, &ev);
+			if (idx == AT_ENOMEM)
+				return AT_ENOMEM;
+			fr_remember(d, EV_DEPLOYMENT, idx, sidx);
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -133,6 +245,24 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	for (uint32_t k = 0; k < si->npers; k++)
 		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= obj_hi)
 			forces = 1;
+	/* "850 personnel will go to South Sudan and the rest will be deployed
+	 * in Mali": the rest of forces counted before, in the sentence */
+	int partitive = 0;
+	uint32_t rest = t;
+	for (uint32_t k = c0 + 1; k < t && rest == t; k++)
+		if (eq(&d->toks[k - 1], "the") &&
+		    (eq(&d->toks[k], "rest") || eq(&d->toks[k], "remainder")))
+			rest = k - 1;
+	if (rest < t) {
+		static const char *const AUX[] = {"will", "would", "be", "are", "were", "is",
+						  "was", "have", "has", "been", "to", NULL};
+		int aux = 1;
+		for (uint32_t k = rest + 2; k < t && aux; k++)
+			aux = in_list(d->toks[k].norm, AUX);
+		for (uint32_t k = 0; k < si->npers && aux && !partitive; k++)
+			partitive = si->pers[k].t1 <= rest;
+		forces |= partitive;
+	}
 	int mil_items = 0;
 	for (uint32_t i = 0; i < si->nitems; i++)
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
@@ -144,14 +274,26 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * force or operation, not "joined schoolchildren in a march", and
 	 * being joined in drills is taking part in them */
 	if (!strncmp(tt->norm, "join", 4)) {
-		if (passive || has_trig(d, si->t0, si->t1, TR_EXERN) ||
+		if (has_trig(d, si->t0, si->t1, TR_EXERN) ||
 		    (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1))
+			return 0;
+		/* "the battalion will be joined next week by 160 Moroccan
+		 * soldiers": the forces after "by" move */
+		int by_forces = 0;
+		for (uint32_t k = tend; passive && k < c1 && k < tend + 5 && !by_forces; k++) {
+			if (!eq(&d->toks[k], "by"))
+				continue;
+			for (uint32_t q = k + 1; q < c1 && q < k + 5 && !by_forces; q++)
+				by_forces = (d->cue[q] & CU_PEOPLE) && (d->cue[q] & CU_MILITARY);
+			break;
+		}
+		if (passive && !by_forces)
 			return 0;
 		static const char *const JOINED[] = {
 			"mission",    "missions",  "force",        "forces",    "operation",
 			"operations", "coalition", "contingent",   "battalion", "brigade",
 			"unit",       "troops",    "peacekeepers", NULL};
-		int ok = 0;
+		int ok = passive;
 		for (uint32_t k = tend; k < c1 && k < tend + 6 && !ok; k++)
 			ok = in_list(d->toks[k].norm, JOINED);
 		if (!ok)
@@ -172,11 +314,17 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    si->actors[origin].key != dest)
 			return 0;
 	}
+	int rotation = !strncmp(tt->norm, "replac", 6);
+	/* a unit of one state among the forces: "will be replaced by the 1st
+	 * Cavalry Division" (the one after the verb moves), "the Royal Marines
+	 * arrived" */
+	uint32_t ukey = unit_state(d, si, rotation && passive ? tend : c0,
+				   rotation && !passive ? t : c1);
 	/* movers and rotations are armed forces by name: "troops arrived",
 	 * "replaced by a Polish division"; not "13 members reached" or
 	 * "replace its ageing helicopters" */
-	if ((intrans || !strncmp(tt->norm, "replac", 6)) && !mil_items) {
-		int named = 0;
+	if ((intrans || rotation) && !mil_items) {
+		int named = ukey != LX_NONE;
 		for (uint32_t k = lo; k < hi && !named; k++)
 			named = ((d->cue[k] & CU_MILITARY) || d->role[k] == 1) &&
 				(d->cue[k] & (CU_PEOPLE | CU_UNITS));
@@ -271,8 +419,16 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (act >= 0)
 			src = "agent after by";
 	}
+	/* "has been ordered by the Army": the article's own forces */
+	int by_army = 0;
+	for (uint32_t k = t; (passive || noun) && act < 0 && k + 2 < c1 && k < t + 10 && !by_army;
+	     k++)
+		by_army = eq(&d->toks[k], "by") && eq(&d->toks[k + 1], "the") &&
+			  d->role[k + 2] == 1 && (d->toks[k + 2].flags & AT_TF_CAP) &&
+			  d->actor_at[k + 2] < 0;
+	int64_t from_pers[6];
 	if (act < 0 && !noun && (intrans || passive || !(cls & TR_GIVE)))
-		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, 6);
+		nact = forces_from(d, si, c0, intrans || passive ? t : c1, acts, from_pers, 6);
 	if (nact) {
 		act = acts[0];
 		src = "forces from the list";
@@ -298,22 +454,37 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    (act = fr_speaker(d, si, t)) >= 0)
 			src = "speaker";
 	}
-	int rotation = !strncmp(tt->norm, "replac", 6);
 	if (rotation && passive && act >= 0 && si->actors[act].t1 <= t)
 		act = -1; /* the unit replaced goes home: the one after "by" moves */
 	uint32_t akey = act >= 0 ? si->actors[act].key : LX_NONE;
 	int fs = act < 0 && !rotation ? (noun ? forces : force_subject(d, c0, t)) : 0;
+	if (act < 0 && partitive)
+		fs = 1;
+	if (by_army && !rotation)
+		fs = 2;
 	/* "will be replaced by soldiers from the 82nd Airborne Division" */
 	if (act < 0 && rotation && passive && forces)
 		fs = 1;
 	if (act < 0 && !rotation && !fs && (intrans || passive) && mil_items)
 		fs = 1; /* "the howitzers have been stationed in Ladakh" */
+	if (act < 0 && ukey != LX_NONE) {
+		/* "the 82nd Airborne Division": the state the unit is of */
+		akey = ukey;
+		src = "state of the unit";
+		fs = 0;
+	}
 	if (fs) {
 		/* "The carrier group arrived", "the Army has moved": forces with
 		 * no nation of their own are the last deployment's, else the
 		 * article's state's */
 		const memo *m = M(d);
-		if (!rotation && m->last[EV_DEPLOYMENT] >= 0 &&
+		uint32_t own = d->home != LX_NONE ? d->home : d->home_lead;
+		if (fs == 2 && own != LX_NONE) {
+			/* "the Army": the article's own state's, whoever moved
+			 * before */
+			akey = own;
+			src = "article's state";
+		} else if (!rotation && m->last[EV_DEPLOYMENT] >= 0 &&
 		    sidx - m->last_sent[EV_DEPLOYMENT] <= 6) {
 			akey = out->ev[m->last[EV_DEPLOYMENT]].actor;
 			src = "previous deployment";
@@ -379,12 +550,16 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		fr_set_place(d, si, &ev, tend, c1, ev.actor);
 		fr_default_status(d, &ev);
 		ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
-		if (nact > 1)
-			ev.personnel = -1; /* "troops from A, B and C": not each one's count */
+		if (partitive)
+			ev.personnel = rest_of(d, out, si, rest);
+		if (nact > 1) /* "troops from A, B and C": not each one's count */
+			ev.personnel = !strcmp(src, "forces from the list") ? from_pers[ai] : -1;
 		int idx = at_extract__add_event(d, out, &ev);
 		if (idx == AT_ENOMEM)
 			return AT_ENOMEM;
 		fr_remember(d, EV_DEPLOYMENT, idx, sidx);
+		if (ai == nact - 1)
+			return more_from(d, out, si, sidx, c1, &ev);
 	}
 	return 0;
 }

@@ -49,8 +49,9 @@ static int other_verbs_date(const docx *d, const sent_info *si, const date_m *dm
 		if (k >= dm->t0 && k < dm->t1)
 			continue;
 		const at_tok *w = &d->toks[k];
-		if (w->type == AT_TOK_WORD && w->nlen > 3 && !d->trig[k] &&
-		    !strcmp(w->norm + w->nlen - 2, "ed"))
+		/* "Having just joined the SCO in September last year, India
+		 * is dispatching": another verb's date, a trigger's too */
+		if (w->type == AT_TOK_WORD && w->nlen > 3 && !strcmp(w->norm + w->nlen - 2, "ed"))
 			return 1;
 	}
 	return 0;
@@ -93,6 +94,17 @@ const date_m *fr_pick_date(const docx *d, const sent_info *si, uint32_t t, uint3
 		if (dist < bestdist) {
 			bestdist = dist;
 			best = dm;
+		}
+	}
+	/* "arrived this year, in January": the month narrows the year */
+	for (uint32_t k = 0; best && best->kind == DS_REL && best->off == 0 && best->unit == 'y' &&
+			     k < si->ndates;
+	     k++) {
+		const date_m *dm = &si->dates[k];
+		if (dm->kind == DS_ABS && !dm->a.y && dm->a.m && dm->t0 > best->t1 &&
+		    dm->t0 <= best->t1 + 3 && dm->t1 <= hi) {
+			best = dm;
+			break;
 		}
 	}
 	return best;
@@ -154,6 +166,10 @@ void fr_set_place(docx *d, const sent_info *si, at_event_rec *ev, uint32_t from,
 				break;
 			if (d->trig[e] && e > k + 1)
 				break;
+			/* "into Ladakh from peace time locations": where they
+			 * came from is no place of the act */
+			if ((eq(t, "from") || eq(t, "as")) && e > k + 1)
+				break; /* "... as Israel prepares": a new clause */
 			if (eq(t, "its") || eq(t, "their"))
 				possessive_own = 1;
 			if (d->actor_at[e] >= 0 && country == LX_NONE) {

@@ -577,11 +577,16 @@ void at_extract__resolve_date(const docx *d, const date_m *dm, int future, at_da
 				return;
 			a->y = p->y;
 			b->y = p->y + (b->m && a->m && b->m < a->m);
-			if (full && a->m) {
+			/* a report known to the month (its address's "/2003/07/")
+			 * is taken at mid-month */
+			at_date pm = *p;
+			if (pm.m && !pm.d)
+				pm.d = 15;
+			if (pm.m && a->m) {
 				at_date t = *a;
 				if (!t.d)
 					t.d = 1;
-				int64_t diff = days_of(&t) - days_of(p);
+				int64_t diff = days_of(&t) - days_of(&pm);
 				if (!future && diff > 14) {
 					a->y--;
 					b->y--;
@@ -903,7 +908,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 						d->role[k] = (uint8_t)role_kind_of(ctx, e);
 				break;
 			default:
-				if (span_done)
+				/* a unit characteristic of a state ("the 82nd Airborne
+				 * Division") is no actor: frames_deploy.c reads it */
+				if (span_done || e->form == LF_UNIT)
 					break;
 				if (is_actor_class(e->cls)) {
 					if (add_actor(d, si, &acap, i, i + n, e->key, e->form))
@@ -968,7 +975,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 				}
 				for (size_t h = 0; h < nh2; h++) {
 					const lx_entry *e = hits[h].e;
-					if (is_actor_class(e->cls)) {
+					if (is_actor_class(e->cls) && e->form != LF_UNIT) {
 						if (add_actor(d, si, &acap, i, i + 1, e->key, LF_ADJ))
 							return AT_ENOMEM;
 						si->actors[si->nactors - 1].flags |= AF_COMPOUND;

@@ -82,7 +82,8 @@ static const struct {
 
 static const char *const FORMS[LF_NFORMS] = {
 	"short", "name", "alias", "adj", "capital", "metonym", "role", "generic", "model",
-	"symbol", "prefix", "code", "base", "3sg", "past", "pastpart", "ing", "noun", "word"};
+	"symbol", "prefix", "code", "base", "3sg", "past", "pastpart", "ing", "noun", "word",
+	"unit"};
 
 static uint64_t hash_str(const char *s, size_t n)
 {

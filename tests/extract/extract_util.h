@@ -33,12 +33,16 @@ static inline int ctx_teardown(void **state)
 	return 0;
 }
 
-/* The events of `text` as a JSON array (caller json_decref's it). Each line
- * must be one valid JSON object. */
-static inline json_t *extract(const char *text, const char *published)
+/* The events of `text` (from the page at `url`, or NULL) as a JSON array
+ * (caller json_decref's it). Each line must be one valid JSON object. */
+static inline json_t *extract_url(const char *text, const char *published, const char *url)
 {
 	at_doc *doc;
 	assert_int_equal(at_doc_from_text(&doc, "t", text, strlen(text), published), 0);
+	if (url) {
+		doc->url = strdup(url);
+		assert_non_null(doc->url);
+	}
 	at_events *ev;
 	assert_int_equal(at_extract_doc(&ev, g_ctx, doc), 0);
 	size_t len;
@@ -64,6 +68,11 @@ static inline json_t *extract(const char *text, const char *published)
 	at_events_free(ev);
 	at_doc_free(doc);
 	return arr;
+}
+
+static inline json_t *extract(const char *text, const char *published)
+{
+	return extract_url(text, published, NULL);
 }
 
 static inline const char *str_at(json_t *o, const char *k1, const char *k2)

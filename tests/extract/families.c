@@ -27,6 +27,21 @@ static const fam_case CASES[] = {
 	{"arrive: forces from a list",
 	 "Soldiers from Ghana, Nepal and Fiji have arrived in Lebanon to join the UN force.",
 	 "2023-04-05", 3, "deployment", "GHA NPL FJI", "completed", -1},
+	{"forces from each of two states, each with its count", "Two hundred troops from Spain and "
+	 "70 officers from Guatemala were stationed in the capital on Monday.", "2023-04-05", 2,
+	 "deployment", "ESP GTM", NULL, 200},
+	{"the state and a place in it are one move", "Troops from Spain arrived in Haiti on Monday. "
+	 "Spanish officials said so. The Spanish troops are stationed in the capital, "
+	 "Port-au-Prince.", "2023-04-05", 1, "deployment", "ESP", NULL, -1},
+	{"descend on", "About 500 Uzbek paratroopers descended on an airfield in Tajikistan on "
+	 "Monday.", "2023-04-05", 1, "deployment", "UZB", "completed", 500},
+	{"go to", "Some 400 Irish soldiers will go to Lebanon next month.", "2023-04-05", 1,
+	 "deployment", "IRL", "committed", 400},
+	{"go to needs forces", "The money will go to a pension fund for army veterans.",
+	 "2023-04-05", 0, NULL, "", NULL, -1},
+	{"the rest of the forces counted before", "Bangladesh will send 2,250 troops to UN "
+	 "missions in Africa. Of them, 850 personnel will go to South Sudan and the rest will be "
+	 "deployed in Mali.", "2023-04-05", 3, "deployment", "BGD", "committed", 2250},
 	{"land", "Two Italian fighter jets landed at an air base in Estonia on Tuesday.",
 	 "2023-04-05", 1, "deployment", "ITA", "completed", -1},
 	{"leave for", "A company of 120 Kenyan soldiers left for Haiti on Sunday.", "2023-04-05",
@@ -37,6 +52,10 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 1, "deployment", "JPN", NULL, -1},
 	{"join a mission", "About 30 Azeri soldiers will join a Turkish battalion in the NATO-led "
 	 "mission in Kosovo.", "2023-04-05", 1, "deployment", "AZE", "committed", 30},
+	{"joined by forces", "The Italian company will be joined next month by 200 Slovenian "
+	 "soldiers.", "2023-04-05", 1, "deployment", "SVN", "committed", 200},
+	{"joined by reporters is no move", "The Italian battalion will be joined next month by "
+	 "reporters from Slovenia.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"join an alliance is no move", "Sweden joined NATO on Thursday.", "2024-03-10", 0, NULL,
 	 "", NULL, -1},
 	{"coordinated subjects send forces", "India and Pakistan are dispatching anti-terrorism "
@@ -53,6 +72,12 @@ static const fam_case CASES[] = {
 	/* offer or commit troops */
 	{"offer troops", "Rwanda has offered 800 troops for the African Union mission.",
 	 "2023-04-05", 1, "deployment", "RWA", NULL, 800},
+	{"more forces expected from a list", "Kenya has offered 1,000 troops for the mission, while "
+	 "smaller contingents are expected from Chad and Benin.", "2023-04-05", 3, "deployment",
+	 "KEN TCD BEN", NULL, -1},
+	{"a decision expected from a state is no contributor", "Kenya has offered 1,000 troops for the "
+	 "mission, while a decision is expected from Germany.", "2023-04-05", 1, "deployment", "KEN",
+	 NULL, 1000},
 	/* mobilize, push into, beef up */
 	{"mobilize", "Armenia mobilized 20,000 reservists after the border clashes.", "2023-04-05",
 	 1, "deployment", "ARM", "completed", 20000},
@@ -60,6 +85,29 @@ static const fam_case CASES[] = {
 	 "Indian officials confirmed the move on Friday. India and China have held talks. The "
 	 "Army has pushed two brigades into Ladakh from Punjab, Indian officials said.",
 	 "2023-04-05", 1, "deployment", "IND", "completed", -1},
+	{"ordered by the Army: the article's state, not the last mover",
+	 "India and China held talks in Delhi on Monday, Indian officials said. Chinese troops "
+	 "arrived near the border on Sunday. The movement of troops to Ladakh has been ordered by "
+	 "the Army, Indian officials said.",
+	 "2023-04-05", 2, "deployment", "CHN IND", NULL, -1},
+	{"a word for forces as the mover takes the last deployment's actor",
+	 "Russia stationed its first air defence battalion in Crimea in January 2017. The other "
+	 "two battalions arrived there this year.",
+	 "2018-11-29", 2, "deployment", "RUS", "completed", -1},
+	{"a clause after the place is no part of it", "Britain sent 300 troops to Estonia as "
+	 "tensions grew with Russia. British officials said so. The British army also sent 300 "
+	 "troops to Latvia as tensions grew with Russia.",
+	 "2023-04-05", 2, "deployment", "GBR", NULL, -1},
+	{"a month narrows 'this year'", "Russia deployed a missile battalion in Crimea in October. "
+	 "A second battalion arrived there this year, in February.",
+	 "2018-11-29", 2, "deployment", "RUS", "completed", -1},
+	{"a leading phrase's date is its own verb's", "Having joined the regional bloc in "
+	 "September last year, Ghana is dispatching 400 soldiers to Mali. Ghanaian soldiers have "
+	 "already arrived in Mali.", "2023-04-05", 1, "deployment", "GHA", NULL, 400},
+	{"where forces came from is no place of the move", "Britain moved two battalions into "
+	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
+	 "force also stationed fighter jets in Germany.",
+	 "2023-04-05", 2, "deployment", "GBR", NULL, -1},
 	/* acts, not documents: a continuation of another stage, other
 	 * materiel or another year is an act of its own with the same parties */
 	{"continuation: a further batch promised",
@@ -156,6 +204,19 @@ static const fam_case CASES[] = {
 	/* rotations: the arriving unit is deployed */
 	{"rotation by a named force", "The British brigade will be replaced in May by a Polish "
 	 "division.", "2023-04-05", 1, "deployment", "POL", "committed", -1},
+	{"rotation by a unit of one state", "The 3rd Armored Brigade will be replaced in June by "
+	 "the 10th Mountain Division.", "2023-04-05", 1, "deployment", "USA", "committed", -1},
+	{"a service of one state arrives", "A company of Royal Marines arrived in Cyprus on "
+	 "Monday.", "2023-04-05", 1, "deployment", "GBR", "completed", -1},
+	{"a unit's name with a state is that state's", "The battalion will be replaced in May by "
+	 "troops of the National Guard of Venezuela.", "2023-04-05", 1, "deployment", "VEN",
+	 NULL, -1},
+	{"two rotations are two deployments", "The 1st Armored Division will be replaced by the "
+	 "1st Cavalry Division. The 25th Infantry Division will be replaced by the 82nd Airborne "
+	 "Division.", "2023-04-05", 2, "deployment", "USA", "committed", -1},
+	{"relief in place: a unit takes over a mission", "The 2nd Battalion of the Ohio National "
+	 "Guard conducted a relief in place with a battalion from Texas at the base in Kuwait on "
+	 "Monday.", "2023-04-05", 1, "deployment", "USA", "completed", -1},
 	{"replace is no rotation for hardware", "India plans to replace its ageing helicopters with "
 	 "new attack aircraft.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a convoy to the country's own border", "Brazil moved troops to the north on Monday. "
@@ -175,6 +236,9 @@ static const fam_case CASES[] = {
 	 "market participants in London.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"troops contributed", "Ghana's contribution to the UN mission in Mali now stands at "
 	 "850 troops.", "2023-04-05", 1, "deployment", "GHA", NULL, 850},
+	{"troops contributed with their hospital", "Norway's contribution to the UN mission in "
+	 "Mali is now 200 troops, with engineers and a field hospital in Gao.", "2023-04-05", 1,
+	 "deployment", "NOR", NULL, 200},
 	{"a subordinate clause has its own roles", "The Italian donation of rifles to Lebanon "
 	 "comes a week after the United States delivered a shipment of weapons.", "2023-04-05",
 	 2, "aid", "ITA>LBN USA>LBN", NULL, -1},
@@ -413,6 +477,25 @@ static void rementions_are_one_item(void **state)
 	json_decref(arr);
 }
 
+/* A report with no date of its own: "/2003/07/" in its address dates "in
+ * September" (2003) and a planned "in March" (the next March, 2004). */
+static void address_dates_the_report(void **state)
+{
+	(void)state;
+	json_t *arr = extract_url("The 1st Armored Division will be replaced in September by the "
+				  "1st Cavalry Division. The 25th Infantry Division will be "
+				  "replaced in March by the 82nd Airborne Division.",
+				  NULL, "https://news.example/2003/07/rotations.html");
+	assert_int_equal(json_array_size(arr), 2);
+	const char *w0 = str_at(json_array_get(arr, 0), "when", "start");
+	const char *w1 = str_at(json_array_get(arr, 1), "when", "start");
+	assert_non_null(w0);
+	assert_non_null(w1);
+	assert_string_equal(w0, "2003-09");
+	assert_string_equal(w1, "2004-03");
+	json_decref(arr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -421,6 +504,7 @@ int main(void)
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(value_in_the_next_sentence),
+		cmocka_unit_test(address_dates_the_report),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
 }
