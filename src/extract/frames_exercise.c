@@ -166,8 +166,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		 * check"): not "Russia's fleet shadows the exercise" */
 		for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
+			/* "Troops from A, B and C will take part" */
+			int troops_from = (am->flags & AF_FROM) && am->t0 >= c0 + 2 &&
+					  (d->cue[am->t0 - 2] & CU_PEOPLE);
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
-			    (am->flags & OBLIQUE))
+			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;
 			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t))
 				continue;
@@ -192,7 +195,9 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		if (eq(p, "with") || eq(p, "between") || eq(p, "involving") ||
 		    eq(p, "alongside") ||
 		    (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
-			if (mode != 2)
+			/* "in Thailand with troops from ...", but "near the
+			 * border with Ukraine" is a place */
+			if (mode != 2 || (eq(p, "with") && !(d->cue[k - 1] & CU_PLACE)))
 				mode = 1;
 			/* "with A and B attending as observers": no participants */
 			for (uint32_t q = k + 1; q < nt && q < k + 16; q++) {
@@ -203,7 +208,9 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			}
 			continue;
 		}
-		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") || eq(p, "from"))
+		/* "with troops from the US": the troops' home, not a place */
+		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") ||
+		    (eq(p, "from") && !(mode == 1 && (d->cue[k - 1] & CU_PEOPLE))))
 			mode = 2;
 		if (d->actor_at[k] >= 0 && mode == 1) {
 			const actor_m *am = &si->actors[d->actor_at[k]];

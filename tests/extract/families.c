@@ -337,6 +337,12 @@ static const fam_case CASES[] = {
 	 NULL, -1},
 	{"a running total since a year is no act", "Since 1990 Norway has given Jordan $2 billion "
 	 "in military aid, the minister said.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"drills with troops from a list", "Exercise Desert Shield began in Jordan on Tuesday with "
+	 "troops from Egypt, Morocco and Bahrain.", "2023-04-05", 1, "exercise", "EGY+MAR+BHR",
+	 NULL, -1},
+	{"troops from a list take part", "Troops from Kazakhstan, Kyrgyzstan and Tajikistan will "
+	 "take part in the Rubezh-2023 drills.", "2023-04-05", 1, "exercise", "KAZ+KGZ+TJK", NULL,
+	 -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
