@@ -343,6 +343,8 @@ static const fam_case CASES[] = {
 	{"troops from a list take part", "Troops from Kazakhstan, Kyrgyzstan and Tajikistan will "
 	 "take part in the Rubezh-2023 drills.", "2023-04-05", 1, "exercise", "KAZ+KGZ+TJK", NULL,
 	 -1},
+	{"surprise inspection", "Russian President Vladimir Putin ordered a surprise inspection "
+	 "of the Baltic Fleet on Monday.", "2023-04-05", 1, "exercise", "RUS", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
