@@ -201,7 +201,21 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* a compound at the trigger: "UAE-funded" */
 	if (d->actor_at[t] >= 0 && (si->actors[d->actor_at[t]].flags & AF_COMPOUND))
 		prov = d->actor_at[t];
-	if (cls & TR_RECEIVE) {
+	if ((cls & TR_RECEIVE) && fr_is_passive(d, si, t)) {
+		/* "the frigate, donated by Australia, was commissioned into the
+		 * Philippine Navy", "was received by the army from Japan": the
+		 * navy or army after the verb receives; a from- or by-phrase
+		 * gives */
+		rec = fr_right_actor(si, tend, c1, AF_BY, 0);
+		if (rec < 0)
+			rec = fr_right_actor(si, tend, c1, 0, AF_FROM | AF_WITH | AF_PLACE);
+		prov = fr_right_actor(si, tend, si->t1, AF_FROM, 0);
+		for (uint32_t a = 0; a < si->nactors && prov < 0; a++)
+			if (si->actors[a].t1 <= t && (si->actors[a].flags & (AF_BY | AF_FROM)) &&
+			    actor_usable(&si->actors[a]) && (int)a != rec)
+				prov = (int)a;
+		how = "receive";
+	} else if (cls & TR_RECEIVE) {
 		rec = fr_left_subject(d, si, c0, t, 1);
 		prov = fr_right_actor(si, tend, si->t1, AF_FROM, 0);
 		if (prov < 0)

@@ -345,6 +345,10 @@ static const fam_case CASES[] = {
 	 -1},
 	{"surprise inspection", "Russian President Vladimir Putin ordered a surprise inspection "
 	 "of the Baltic Fleet on Monday.", "2023-04-05", 1, "exercise", "RUS", NULL, -1},
+	{"commissioned into a navy", "The corvette, donated by South Korea, was commissioned into "
+	 "the Philippine Navy on Friday.", "2023-04-05", 1, "aid", "KOR>PHL", NULL, -1},
+	{"a passive receive", "Fifty army trucks were received by the Kenyan army from Japan on "
+	 "Friday.", "2023-04-05", 1, "aid", "JPN>KEN", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
