@@ -201,14 +201,19 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* a compound at the trigger: "UAE-funded" */
 	if (d->actor_at[t] >= 0 && (si->actors[d->actor_at[t]].flags & AF_COMPOUND))
 		prov = d->actor_at[t];
+	int passive_rec = -1;
 	if ((cls & TR_RECEIVE) && fr_is_passive(d, si, t)) {
+		passive_rec = fr_right_actor(si, tend, c1, AF_BY, 0);
+		if (passive_rec < 0)
+			passive_rec =
+				fr_right_actor(si, tend, c1, 0, AF_FROM | AF_WITH | AF_PLACE);
+	}
+	if (passive_rec >= 0) {
 		/* "the frigate, donated by Australia, was commissioned into the
 		 * Philippine Navy", "was received by the army from Japan": the
 		 * navy or army after the verb receives; a from- or by-phrase
 		 * gives */
-		rec = fr_right_actor(si, tend, c1, AF_BY, 0);
-		if (rec < 0)
-			rec = fr_right_actor(si, tend, c1, 0, AF_FROM | AF_WITH | AF_PLACE);
+		rec = passive_rec;
 		prov = fr_right_actor(si, tend, si->t1, AF_FROM, 0);
 		for (uint32_t a = 0; a < si->nactors && prov < 0; a++)
 			if (si->actors[a].t1 <= t && (si->actors[a].flags & (AF_BY | AF_FROM)) &&
