@@ -257,6 +257,13 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		rec = fr_right_actor(si, rec_from, rec_from + 8 < c1 ? rec_from + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+		/* "The donation by the Netherlands includes 50 trucks for the
+		 * Jordanian Armed Forces": the for- or to-phrase of what the
+		 * noun includes */
+		for (uint32_t k = tend; (rec < 0 || rec == prov) && k < c1 && k < tend + 6; k++)
+			if (eq(&d->toks[k], "includes") || eq(&d->toks[k], "included") ||
+			    eq(&d->toks[k], "comprises") || eq(&d->toks[k], "comprised"))
+				rec = fr_right_actor(si, k, c1, AF_FOR | AF_TO, AF_LOC | AF_PLACE);
 		if (rec == prov)
 			rec = -1;
 		/* "the handover of a border post repaired by the US to the border
@@ -302,6 +309,15 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			prov = fr_right_actor(si, tend, si->t1, AF_BY, 0);
 			if (prov < 0)
 				prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+			/* "The vehicles, a gift from the people of Japan, were
+			 * handed over": the giver in an aid noun's aside */
+			for (uint32_t a = 0; a < si->nactors && prov < 0; a++) {
+				const actor_m *am = &si->actors[a];
+				if (am->t1 <= t && (am->flags & AF_FROM) && actor_usable(am) &&
+				    has_trig(d, am->t0 > si->t0 + 5 ? am->t0 - 5 : si->t0, am->t0,
+					     TR_AIDN))
+					prov = (int)a;
+			}
 			rec = fr_right_actor(si, tend, c1, AF_TO, 0);
 			if (rec < 0)
 				rec = fr_right_actor(si, tend, c1, AF_FOR, 0);

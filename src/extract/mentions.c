@@ -1337,8 +1337,23 @@ int at_extract__mentions(docx *d, sent_info *si)
 				am->flags |= AF_TO;
 			else if (eq(pt, "for"))
 				am->flags |= AF_FOR;
-			else if (eq(pt, "of"))
+			else if (eq(pt, "of") && p >= si->t0 + 2 && eq(&d->toks[p - 2], "courtesy"))
+				am->flags |= AF_FROM; /* "courtesy of the US government" */
+			else if (eq(pt, "of")) {
 				am->flags |= AF_OF;
+				/* "from the people of Japan", "by the government of
+				 * Japan": the of-phrase of a from- or by-phrase's head */
+				for (uint32_t q = p - 1; q > si->t0 && p - 1 - q < 4; q--) {
+					const at_tok *w = &d->toks[q - 1];
+					if (eq(w, "from") || eq(w, "by")) {
+						am->flags |= eq(w, "from") ? AF_FROM : AF_BY;
+						break;
+					}
+					if (w->type != AT_TOK_WORD || d->trig[q - 1] ||
+					    d->actor_at[q - 1] >= 0)
+						break;
+				}
+			}
 			else if (eq(pt, "including") || eq(pt, "like") || eq(pt, "unlike") ||
 				 eq(pt, "than"))
 				am->flags |= AF_WITH; /* an aside, not the subject */

@@ -127,7 +127,7 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 1, "aid", "IND>LKA", "completed", -1},
 	{"the nation's waters are no recipient", "The corvette, given to Peru by the navy of "
 	 "Korea, was commissioned in 1983 and retired in 2011 from protecting the nation's "
-	 "waters.", "2023-04-05", 0, "aid", "", NULL, -1},
+	 "waters.", "2023-04-05", 1, "aid", "KOR>PER", NULL, -1},
 	/* exercises: names in the noun phrase, subjects that order drills, hosts */
 	{"exercise: A-B joint exercise", "The 5th India-Japan joint military exercise opened "
 	 "in Rajasthan on Monday.", "2023-04-05", 1, "exercise", "IND+JPN", NULL, -1},
@@ -349,6 +349,14 @@ static const fam_case CASES[] = {
 	 "the Philippine Navy on Friday.", "2023-04-05", 1, "aid", "KOR>PHL", NULL, -1},
 	{"a passive receive", "Fifty army trucks were received by the Kenyan army from Japan on "
 	 "Friday.", "2023-04-05", 1, "aid", "JPN>KEN", NULL, -1},
+	{"courtesy of", "The Ghanaian military received two patrol boats courtesy of the US "
+	 "government on Friday.", "2023-04-05", 1, "aid", "USA>GHA", NULL, -1},
+	{"a gift from in an aside", "The trucks, a gift from the people of Korea, were handed "
+	 "over to the Mongolian army on Monday.", "2023-04-05", 1, "aid", "KOR>MNG", NULL, -1},
+	{"what a donation includes, and for whom",
+	 "The donation by Norway includes 40 army trucks and a dozen field ambulances for the "
+	 "Jordanian Armed Forces.",
+	 "2023-04-05", 1, "aid", "NOR>JOR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
