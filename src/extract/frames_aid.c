@@ -195,7 +195,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (status == DROP || fr_ended_before(d, si, si->t0, c1) || running_total(d, si, t, c0, c1))
 		return 0;
 	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
-	int prov = -1, rec = -1, by_list = 0, by_rec = -1;
+	int prov = -1, rec = -1, by_list = 0, by_rec = -1, thanked = -1, thanker = -1;
 	char why[128];
 	const char *how = "active";
 	/* a compound at the trigger: "UAE-funded" */
@@ -257,6 +257,30 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		rec = fr_right_actor(si, rec_from, rec_from + 8 < c1 ? rec_from + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+		/* "Ukraine's minister thanked Denmark for the delivery of 19
+		 * jets": the thanked gives, the one who thanks receives */
+		uint32_t f = t;
+		while (f > c0 && t - f < 3 && !eq(&d->toks[f - 1], "for"))
+			f--;
+		if (f > c0 && t - f < 3 && eq(&d->toks[f - 1], "for"))
+			for (uint32_t k = f - 1; k > c0 && f - 1 - k < 6; k--) {
+				if (strncmp(d->toks[k - 1].norm, "thank", 5))
+					continue;
+				int giver = fr_right_actor(si, k, f - 1, 0, OBLIQUE);
+				int taker = fr_left_subject(d, si, c0, k - 1, 1);
+				if (giver >= 0 && taker >= 0 && giver != taker) {
+					prov = thanked = giver;
+					if (rec < 0 || rec == prov)
+						rec = thanker = taker;
+				}
+				break;
+			}
+		/* "a donation of ten boats from the Netherlands to the Benin Navy" */
+		if ((rec < 0 || rec == prov) && prov >= 0 && (si->actors[prov].flags & AF_FROM) &&
+		    si->actors[prov].t1 < c1 && eq(&d->toks[si->actors[prov].t1], "to"))
+			rec = fr_right_actor(si, si->actors[prov].t1,
+					     si->actors[prov].t1 + 3 < c1 ? si->actors[prov].t1 + 3 : c1,
+					     AF_TO, 0);
 		/* "The donation by the Netherlands includes 50 trucks for the
 		 * Jordanian Armed Forces": the for- or to-phrase of what the
 		 * noun includes */
@@ -624,14 +648,16 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 					   !strcmp(src, "previous recipient");
 			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,
 				 tt->norm, src,
-				 prov_borrowed       ? src
-				 : by_list && pv > 0 ? "by-phrase list"
-				 : pa                ? phrase(pa, t)
-						     : "subject",
-				 rec_borrowed ? src
-				 : ra         ? phrase(ra, t)
-				 : rec_src    ? rec_src
-					      : "place of construction");
+				 prov_borrowed                     ? src
+				 : by_list && pv > 0               ? "by-phrase list"
+				 : pv == 0 && prov == thanked && pa ? "the one thanked"
+				 : pa                              ? phrase(pa, t)
+								   : "subject",
+				 rec_borrowed                      ? src
+				 : r == 0 && rec == thanker && ra ? "the one who thanks"
+				 : ra                              ? phrase(ra, t)
+				 : rec_src                         ? rec_src
+								   : "place of construction");
 			fr_init_event(si, sidx, &ev, EV_AID, status, why);
 			ev.provider = pk;
 			ev.recipient = rk;

@@ -357,6 +357,10 @@ static const fam_case CASES[] = {
 	 "The donation by Norway includes 40 army trucks and a dozen field ambulances for the "
 	 "Jordanian Armed Forces.",
 	 "2023-04-05", 1, "aid", "NOR>JOR", NULL, -1},
+	{"thanked for a delivery", "Speaking in Kyiv, Ukraine's defence minister thanked Norway "
+	 "for the delivery of 12 howitzers.", "2023-04-05", 1, "aid", "NOR>UKR", NULL, -1},
+	{"a donation from X to Y", "The donation of 10 patrol boats from the Netherlands to the "
+	 "Benin Navy was completed on Friday.", "2023-04-05", 1, "aid", "NLD>BEN", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
