@@ -99,8 +99,14 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		/* "exercise of restraint", but "drills of the CSTO" */
 		uint32_t ow = tend + 1 < si->t1 && eq(&d->toks[tend + 1], "the") ? tend + 2
 										 : tend + 1;
+		/* "drills of its Northern Fleet": forces after "of its" */
+		int of_forces = 0;
+		if (eq(&d->toks[tend], "of") && ow < si->t1 &&
+		    (eq(&d->toks[tend + 1], "its") || eq(&d->toks[tend + 1], "their")))
+			for (uint32_t k = tend + 2; k < si->t1 && k < tend + 5; k++)
+				of_forces |= d->role[k] == 1 || (d->cue[k] & CU_MILITARY);
 		if (tend < si->t1 && in_list(d->toks[tend].norm, NOT_AFTER) &&
-		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0))
+		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0) && !of_forces)
 			return 0;
 		if (t > si->t0 && in_list(d->toks[t - 1].norm, NOT_BEFORE) &&
 		    !(eq(&d->toks[t - 1], "the") && !strncmp(tt->norm, "exercise", 8)))
@@ -166,9 +172,10 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		 * check"): not "Russia's fleet shadows the exercise" */
 		for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
-			/* "Troops from A, B and C will take part" */
-			int troops_from = (am->flags & AF_FROM) && am->t0 >= c0 + 2 &&
-					  (d->cue[am->t0 - 2] & CU_PEOPLE);
+			/* "Troops from A, B and C will take part", "The air forces of
+			 * A and B held" */
+			int troops_from = (am->flags & (AF_FROM | AF_OF)) && am->t0 >= c0 + 2 &&
+					  ((d->cue[am->t0 - 2] & CU_PEOPLE) || d->role[am->t0 - 2] == 1);
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
 			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;

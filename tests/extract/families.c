@@ -361,6 +361,13 @@ static const fam_case CASES[] = {
 	 "for the delivery of 12 howitzers.", "2023-04-05", 1, "aid", "NOR>UKR", NULL, -1},
 	{"a donation from X to Y", "The donation of 10 patrol boats from the Netherlands to the "
 	 "Benin Navy was completed on Friday.", "2023-04-05", 1, "aid", "NLD>BEN", NULL, -1},
+	{"the forces of A and B held drills", "The air forces of Pakistan and China held the "
+	 "Shaheen air exercise in September.", "2023-10-05", 1, "exercise", "PAK+CHN", NULL, -1},
+	{"drills of its fleet", "Russia held snap military drills of its Northern Fleet in the "
+	 "Barents Sea.", "2023-10-05", 1, "exercise", "RUS", NULL, -1},
+	{"a previous edition in an earlier year", "Indian and French troops will hold the Shakti "
+	 "exercise next week. The two armies held the previous edition in 2021 in France.",
+	 "2023-10-05", 2, "exercise", "IND+FRA", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
