@@ -116,7 +116,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	/* military context, or drills just reported ("the exercise was ...") */
 	if (!fr_military_context(d, si) &&
-	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 2))
+	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 8))
 		return 0;
 	uint32_t c0, c1;
 	fr_clause_of(d, si, t, &c0, &c1);

@@ -368,6 +368,11 @@ static const fam_case CASES[] = {
 	{"a previous edition in an earlier year", "Indian and French troops will hold the Shakti "
 	 "exercise next week. The two armies held the previous edition in 2021 in France.",
 	 "2023-10-05", 2, "exercise", "IND+FRA", NULL, -1},
+	{"a past edition far into the article", "Indian and Japanese troops began the Dharma "
+	 "Guardian military exercise on Monday. The drills focus on urban warfare. Officials "
+	 "praised the ties. The weather was mild. Visitors came from Tokyo. Local media covered "
+	 "it. The last edition of this exercise was held in Rajasthan in 2021.",
+	 "2023-10-05", 2, "exercise", "IND+JPN", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
