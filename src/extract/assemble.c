@@ -205,6 +205,12 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		int v = values_ok(a, b);
 		if (!v)
 			return 0;
+		/* "X, which has given Ukraine 100 tanks, will also supply
+		 * shells": another stage of other materiel in one sentence */
+		if (a->sent0 == b->sent0 && !a->headline_only && !b->headline_only &&
+		    !pledge_like(a->status) != !pledge_like(b->status) &&
+		    at_extract__items_differ(d, a, b))
+			return 0;
 		/* "handed rifles ... and sent instructors to train": two verbs
 		 * of one sentence giving other kinds of aid are two acts */
 		if (a->sent0 == b->sent0 && !a->headline_only && !(a->kinds & b->kinds) &&
@@ -366,6 +372,9 @@ int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 		if (!compatible(d, t, ev))
 			continue;
 		merge_into(t, ev, ev->type == EV_AID && values_ok(t, ev) == 2);
+#ifdef AT_TRACE
+		fprintf(stderr, "    = joins event %zu\n", i);
+#endif
 		return (int)i;
 	}
 	if (at_arena_grow(&out->mem, (void **)&out->ev, out->n, &out->cap, sizeof(*out->ev), 16))

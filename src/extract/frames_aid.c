@@ -541,6 +541,13 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if (eq(&d->toks[q], "and") && (d->trig[v] & TR_VERBS) &&
 			    d->trig_form[v] == d->trig_form[t])
 				khi = q;
+			/* "..., which has given Ukraine 100 tanks, will also supply
+			 * shells": a comma and the main clause's verb */
+			if (eq(&d->toks[q], ",") && q + 1 < hi &&
+			    (d->cue_start[q + 1] & (CU_COMMITTED | CU_INTENT)))
+				for (uint32_t w = q + 2; w < hi && w < q + 4 && khi == hi; w++)
+					if ((d->trig[w] & TR_VERBS) && d->trig_form[w] != LF_NOUN)
+						khi = q;
 		}
 	int kinds = fr_kinds_for(d, si, cls, lo, khi, mm);
 	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
@@ -663,7 +670,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			ev.recipient = rk;
 			ev.soft_status = soft;
 			ev.kinds = (uint8_t)kinds;
-			fr_add_items(d, si, &ev, lo, hi);
+			fr_add_items(d, si, &ev, lo, khi);
 			fr_set_value(d, si, &ev, mm);
 			if (!fr_vague_time(d, c0, c1))
 				fr_set_when(

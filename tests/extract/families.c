@@ -373,6 +373,9 @@ static const fam_case CASES[] = {
 	 "praised the ties. The weather was mild. Visitors came from Tokyo. Local media covered "
 	 "it. The last edition of this exercise was held in Rajasthan in 2021.",
 	 "2023-10-05", 2, "exercise", "IND+JPN", NULL, -1},
+	{"a relative clause's subject, and the main clause's own act", "Slovakia, which has "
+	 "given Ukraine 13 fighter jets, will also supply artillery shells, the minister said.",
+	 "2023-04-05", 2, "aid", "SVK>UKR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
