@@ -611,9 +611,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* military context: the sentence's own, or the same provider's military
 	 * aid story going on ("Japan also plans to provide six more vessels") */
 	if (!mil) {
+		/* or the same recipient's ("Chad has also received drones from
+		 * Turkey" after armoured vehicles from the UAE) */
 		int idx = m->last[EV_AID];
 		if (!(idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 &&
-		      (pkey == LX_NONE || out->ev[idx].provider == pkey)))
+		      (pkey == LX_NONE || out->ev[idx].provider == pkey ||
+		       (rkey != LX_NONE && out->ev[idx].recipient == rkey))))
 			return 0;
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {

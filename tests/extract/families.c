@@ -376,6 +376,9 @@ static const fam_case CASES[] = {
 	{"a relative clause's subject, and the main clause's own act", "Slovakia, which has "
 	 "given Ukraine 13 fighter jets, will also supply artillery shells, the minister said.",
 	 "2023-04-05", 2, "aid", "SVK>UKR", NULL, -1},
+	{"the same recipient's story goes on", "The UAE has given Chad 30 armoured vehicles. Chad "
+	 "has also received drones from Turkey, according to the report.", "2023-04-05", 2, "aid",
+	 "ARE>TCD TUR>TCD", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
