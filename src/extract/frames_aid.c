@@ -606,6 +606,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			   (status == ST_COMMITTED || status == ST_INTENT) && concrete) {
 			rkey = out->ev[idx].recipient;
 			src = "previous recipient";
+		} else if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 && concrete &&
+			   out->ev[idx].recipient != pkey && t > c0 &&
+			   has_word(d, t > c0 + 3 ? t - 3 : c0, t, "also")) {
+			/* "Germany delivered tanks to Ukraine. The Netherlands also
+			 * sent 20 armoured vehicles": another giver, the same
+			 * receiver */
+			rkey = out->ev[idx].recipient;
+			src = "parallel clause";
 		}
 	}
 	/* military context: the sentence's own, or the same provider's military

@@ -379,6 +379,9 @@ static const fam_case CASES[] = {
 	{"the same recipient's story goes on", "The UAE has given Chad 30 armoured vehicles. Chad "
 	 "has also received drones from Turkey, according to the report.", "2023-04-05", 2, "aid",
 	 "ARE>TCD TUR>TCD", NULL, -1},
+	{"another giver also sent, to the same receiver", "Germany delivered 14 Leopard tanks to "
+	 "Ukraine on Monday. The Netherlands also sent 20 armoured vehicles, officials said.",
+	 "2023-04-05", 2, "aid", "DEU>UKR NLD>UKR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
