@@ -1287,6 +1287,16 @@ int at_extract__mentions(docx *d, sent_info *si)
 						 (d->trig[q] & (TR_AIDN | TR_EXERN | TR_DEPLOYN));
 				r = e;
 			}
+			/* "Syrian rebel fighters", "Afghan insurgents": armed groups
+			 * against a state do not stand for it */
+			static const char *const NONSTATE[] = {
+				"rebel",      "rebels",     "insurgent",  "insurgents", "militant",
+				"militants",  "militia",    "militias",   "opposition", "separatist",
+				"separatists", "guerrilla", "guerrillas", "jihadist",   "jihadists",
+				"dissident",  "dissidents", NULL};
+			for (uint32_t r = am->t1; r < end && r < am->t1 + 2; r++)
+				if (in_list(d->toks[r].norm, NONSTATE))
+					strong = 0;
 			if (!strong)
 				am->flags |= AF_WEAK;
 			/* "Tajik-Afghan border", "Afghan territory" are places */
@@ -1369,7 +1379,8 @@ int at_extract__mentions(docx *d, sent_info *si)
 				break;
 			if (eq(pt, "following") || eq(pt, "amid") || eq(pt, "despite") ||
 			    eq(pt, "unlike") || (eq(pt, "compared") && q < am->t0) ||
-			    (eq(pt, "against") && q < am->t0)) {
+			    (eq(pt, "against") && q < am->t0) || eq(pt, "battling") ||
+			    eq(pt, "fighting") || eq(pt, "combating") || eq(pt, "combatting")) {
 				am->flags |= AF_WEAK;
 				break;
 			}

@@ -382,6 +382,12 @@ static const fam_case CASES[] = {
 	{"another giver also sent, to the same receiver", "Germany delivered 14 Leopard tanks to "
 	 "Ukraine on Monday. The Netherlands also sent 20 armoured vehicles, officials said.",
 	 "2023-04-05", 2, "aid", "DEU>UKR NLD>UKR", NULL, -1},
+	{"airdrop", "The US airdropped ammunition to Iraqi army units near Mosul.",
+	 "2023-04-05", 1, "aid", "USA>IRQ", NULL, -1},
+	{"rebels of a state are not the state", "The United States airdropped ammunition to "
+	 "Syrian rebel fighters.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"the enemy of a battle is no recipient", "The United States airdropped ammunition to "
+	 "the fighters battling Islamic State.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
