@@ -1293,7 +1293,7 @@ int at_extract__mentions(docx *d, sent_info *si)
 				"rebel",      "rebels",     "insurgent",  "insurgents", "militant",
 				"militants",  "militia",    "militias",   "opposition", "separatist",
 				"separatists", "guerrilla", "guerrillas", "jihadist",   "jihadists",
-				"dissident",  "dissidents", NULL};
+				"dissident",  "dissidents", "fighters",   NULL};
 			for (uint32_t r = am->t1; r < end && r < am->t1 + 2; r++)
 				if (in_list(d->toks[r].norm, NONSTATE))
 					strong = 0;

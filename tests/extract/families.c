@@ -386,6 +386,8 @@ static const fam_case CASES[] = {
 	 "2023-04-05", 1, "aid", "USA>IRQ", NULL, -1},
 	{"rebels of a state are not the state", "The United States airdropped ammunition to "
 	 "Syrian rebel fighters.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"fighters named by a demonym are a group", "The United States delivered ammunition to "
+	 "Syrian Arab fighters.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"the enemy of a battle is no recipient", "The United States airdropped ammunition to "
 	 "the fighters battling Islamic State.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
