@@ -385,8 +385,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * deployment of Soviet submarines", "Moscow ordered the deployment" */
 	for (uint32_t a = si->nactors; noun && act < 0 && a-- > 0;) {
 		const actor_m *am = &si->actors[a];
+		/* not "the South Sudanese government accepted the deployment":
+		 * an official or a body between is what the adjective names */
+		int other = 0;
+		for (uint32_t k = am->t1; k < t && !other; k++)
+			other = d->role[k] >= 2;
 		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & (AF_ADJ | AF_POSS)) &&
-		    !(am->flags & (AF_PLACE | AF_LOC))) {
+		    !(am->flags & (AF_PLACE | AF_LOC)) && !other) {
 			act = (int)a;
 			src = "adjective or possessive of the noun";
 		}

@@ -42,6 +42,11 @@ static const fam_case CASES[] = {
 	{"the rest of the forces counted before", "Bangladesh will send 2,250 troops to UN "
 	 "missions in Africa. Of them, 850 personnel will go to South Sudan and the rest will be "
 	 "deployed in Mali.", "2023-04-05", 3, "deployment", "BGD", "committed", 2250},
+	{"an N-member unit counts its people", "Nepal sent the 150-member \"Himal\" unit of "
+	 "soldiers to Lebanon on Monday.", "2023-04-05", 1, "deployment", "NPL", "completed", 150},
+	{"the adjective of a body is not the deployment's", "Kenyan troops are withdrawing from the "
+	 "region. Recently the Malian government accepted the deployment of an additional "
+	 "4,000-strong African force to the country.", "2016-09-05", 0, NULL, "", NULL, -1},
 	{"land", "Two Italian fighter jets landed at an air base in Estonia on Tuesday.",
 	 "2023-04-05", 1, "deployment", "ITA", "completed", -1},
 	{"leave for", "A company of 120 Kenyan soldiers left for Haiti on Sunday.", "2023-04-05",
