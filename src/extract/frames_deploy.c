@@ -192,11 +192,44 @@ static int more_from(docx *d, at_events *out, const sent_info *si, uint32_t sidx
 	return 0;
 }
 
+/* "the howitzers which were recently inducted into the Army have been
+ * stationed", "149 Blue Helmets of a battalion that is expected to total
+ * 750 arrived": a relative clause with its own verb inside the subject; the
+ * trigger's subject is before the pronoun. Returns the clause's new start,
+ * or c0. */
+static uint32_t outer_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t)
+{
+	static const char *const REL[] = {"which", "that", "who", NULL};
+	static const char *const BE[] = {"is", "are", "was", "were", NULL};
+	if (c0 < si->t0 + 2 || c0 >= t || !in_list(d->toks[c0 - 1].norm, REL))
+		return c0;
+	/* the pronoun follows a noun, not "said that" */
+	uint32_t n = c0 - 2;
+	if (!(d->cue[n] & (CU_PEOPLE | CU_UNITS)) && d->claimed[n] != 3 && d->actor_at[n] < 0 &&
+	    d->role[n] == 0)
+		return c0;
+	/* the relative clause's own verb, and no mover of its own */
+	int verb = 0;
+	for (uint32_t k = c0; k < t; k++) {
+		if (d->cue[k] & (CU_PEOPLE | CU_UNITS) || d->actor_at[k] >= 0 || d->claimed[k] == 3)
+			return c0;
+		const at_tok *w = &d->toks[k];
+		verb |= in_list(w->norm, BE) ||
+			(w->nlen > 3 && !strcmp(w->norm + w->nlen - 2, "ed") && k + 1 < t);
+	}
+	if (!verb)
+		return c0;
+	uint32_t p0, p1;
+	fr_clause_of(d, si, c0 - 1, &p0, &p1);
+	return p0 < c0 - 1 ? p0 : c0;
+}
+
 int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
 	uint32_t c0, c1;
 	fr_clause_of(d, si, t, &c0, &c1);
+	c0 = outer_subject(d, si, c0, t);
 	const at_tok *tt = &d->toks[t];
 	uint32_t tend = t + 1;
 	int passive = fr_is_passive(d, si, t);

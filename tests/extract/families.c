@@ -109,6 +109,9 @@ static const fam_case CASES[] = {
 	{"a leading phrase's date is its own verb's", "Having joined the regional bloc in "
 	 "September last year, Ghana is dispatching 400 soldiers to Mali. Ghanaian soldiers have "
 	 "already arrived in Mali.", "2023-04-05", 1, "deployment", "GHA", NULL, 400},
+	{"a relative clause inside the subject", "India moved two brigades to Ladakh on Monday. "
+	 "Indian officials said so. The howitzers which were bought last year have also been "
+	 "stationed in Kashmir.", "2023-04-05", 2, "deployment", "IND", NULL, -1},
 	{"where forces came from is no place of the move", "Britain moved two battalions into "
 	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
 	 "force also stationed fighter jets in Germany.",
