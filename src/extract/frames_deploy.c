@@ -235,6 +235,12 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	int passive = fr_is_passive(d, si, t);
 	/* "troops arrived", "the ship docked": the mover is the subject */
 	int intrans = (cls & TR_MOVE) != 0;
+	/* "the 101st Airborne Division is deploying to Romania", "troops
+	 * redeployed into the north": a verb of deploying with no object */
+	if (!intrans && (cls & TR_DEPLOY) && !passive && tend < c1 &&
+	    (eq(&d->toks[tend], "to") || eq(&d->toks[tend], "into")) &&
+	    (tend + 1 >= c1 || !d->trig[tend + 1]) && has_cue(d, c0, t, CU_PEOPLE | CU_UNITS))
+		intrans = 1;
 	/* "sent a convoy", "dispatched two warships": units and weapons move */
 	int sends = (cls & TR_GIVE) &&
 		    (!strncmp(tt->norm, "sen", 3) || !strncmp(tt->norm, "dispatch", 8));
@@ -245,6 +251,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (noun)
 		lo = t > c0 + 2 ? t - 2 : c0;
 	int forces = 0;
+	/* "will send a brigade": formations are sent, "Air Force bases" not */
+	static const char *const FORMATION[] = {
+		"brigade",  "brigades",  "battalion", "battalions", "regiment", "regiments",
+		"division", "divisions", "squadron",  "squadrons",  "platoon",  "platoons",
+		NULL};
 	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
 	/* a verb of giving moves forces only as its direct object: "offered
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
@@ -272,7 +283,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if ((d->cue[k] & force_bits) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
 		    !((cls & TR_GIVE) && unit_only &&
-		      (d->role[k] || !(d->cue[k] & CU_MILITARY) || !fr_combat_unit(d, si, k))))
+		      ((d->role[k] && !in_list(d->toks[k].norm, FORMATION)) ||
+		       !(d->cue[k] & CU_MILITARY) || !fr_combat_unit(d, si, k))))
 			forces = 1;
 	}
 	for (uint32_t k = 0; k < si->npers; k++)
@@ -371,7 +383,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!troops)
 			return 0;
 	}
-	if (!strncmp(tt->norm, "mov", 3) && !passive) {
+	if (!strncmp(tt->norm, "mov", 3) && !passive && !intrans) {
 		int near = 0;
 		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
 			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) || d->claimed[k] == 3)
@@ -389,7 +401,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* a purpose infinitive after another frame's verb: "relocated 20,000
 	 * troops to reinforce its border" is one act */
 	if (d->trig_form[t] == LF_BASE && t > si->t0 && eq(&d->toks[t - 1], "to") &&
-	    has_verb_between(d, c0, t - 1))
+	    has_verb_between(d, c0, t - 1) &&
+	    /* "has offered to send 1,000 troops": the verb before is no act */
+	    !(t >= si->t0 + 2 && (d->trig[t - 2] & (TR_VERBS | TR_MOVES))))
 		return 0;
 	if (!fr_military_context(d, si) && !forces)
 		return 0;

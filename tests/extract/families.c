@@ -72,6 +72,12 @@ static const fam_case CASES[] = {
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
+	{"offered to send", "Pakistan has offered to send 1,000 troops to the UN force in Sudan.",
+	 "2023-04-05", 1, "deployment", "PAK", NULL, 1000},
+	{"send a formation", "Germany will send a brigade to Lithuania next year.", "2023-04-05", 1,
+	 "deployment", "DEU", "committed", -1},
+	{"deploying to, with no object", "About 400 Dutch soldiers are deploying to Lithuania this "
+	 "month.", "2023-04-05", 1, "deployment", "NLD", NULL, 400},
 	{"send causative", "The storms sent hundreds of soldiers from the garrison fleeing.",
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	/* offer or commit troops */
