@@ -78,6 +78,10 @@ static const fam_case CASES[] = {
 	 "deployment", "DEU", "committed", -1},
 	{"deploying to, with no object", "About 400 Dutch soldiers are deploying to Lithuania this "
 	 "month.", "2023-04-05", 1, "deployment", "NLD", NULL, 400},
+	{"strengthen its own forces somewhere", "China strengthened its naval forces in the South "
+	 "China Sea.", "2023-04-05", 1, "deployment", "CHN", "completed", -1},
+	{"strengthen another state's forces is aid", "The United States will strengthen the "
+	 "Ukrainian armed forces with new tanks.", "2023-04-05", 1, "aid", "USA>UKR", NULL, -1},
 	{"send causative", "The storms sent hundreds of soldiers from the garrison fleeing.",
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	/* offer or commit troops */
