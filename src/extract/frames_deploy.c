@@ -233,12 +233,20 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	const at_tok *tt = &d->toks[t];
 	uint32_t tend = t + 1;
 	int passive = fr_is_passive(d, si, t);
+	const at_tok *tt0 = &d->toks[t];
+	/* "has 2,500 troops stationed in Iraq": a participle right after the
+	 * forces it moved */
+	if (!passive && (cls & TR_DEPLOY) && t > si->t0 &&
+	    (eq(tt0, "stationed") || eq(tt0, "positioned")) &&
+	    (d->cue[t - 1] & (CU_PEOPLE | CU_UNITS)) && d->actor_at[t - 1] < 0)
+		passive = 1;
 	/* "troops arrived", "the ship docked": the mover is the subject */
 	int intrans = (cls & TR_MOVE) != 0;
 	/* "the 101st Airborne Division is deploying to Romania", "troops
 	 * redeployed into the north": a verb of deploying with no object */
 	if (!intrans && (cls & TR_DEPLOY) && !passive && tend < c1 &&
-	    (eq(&d->toks[tend], "to") || eq(&d->toks[tend], "into")) &&
+	    (eq(&d->toks[tend], "to") || eq(&d->toks[tend], "into") ||
+	     eq(&d->toks[tend], "near") || eq(&d->toks[tend], "along")) &&
 	    (tend + 1 >= c1 || !d->trig[tend + 1]) && has_cue(d, c0, t, CU_PEOPLE | CU_UNITS))
 		intrans = 1;
 	/* "sent a convoy", "dispatched two warships": units and weapons move */

@@ -82,6 +82,14 @@ static const fam_case CASES[] = {
 	 "China Sea.", "2023-04-05", 1, "deployment", "CHN", "completed", -1},
 	{"strengthen another state's forces is aid", "The United States will strengthen the "
 	 "Ukrainian armed forces with new tanks.", "2023-04-05", 1, "aid", "USA>UKR", NULL, -1},
+	{"troops stationed after their count", "The United States has 2,500 troops stationed in "
+	 "Iraq.", "2023-04-05", 1, "deployment", "USA", NULL, 2500},
+	{"cross into", "Turkish troops crossed into Syria on Sunday.", "2023-04-05", 1,
+	 "deployment", "TUR", "completed", -1},
+	{"pour into", "Russian troops poured into the region on Monday.", "2023-04-05", 1,
+	 "deployment", "RUS", "completed", -1},
+	{"deploying along, with no object", "About 3,000 Russian soldiers are deploying along the "
+	 "border this week.", "2023-04-05", 1, "deployment", "RUS", NULL, 3000},
 	{"send causative", "The storms sent hundreds of soldiers from the garrison fleeing.",
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	/* offer or commit troops */
