@@ -460,7 +460,10 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 		for (int c = 0; c < n_ask && !ask && !appeal; c++)
 			if (has_bigram(bg, &ask_nd[c]) && has_ci(low, ask_nd[c].s))
 				ask = 1;
-		if (ask && count_words(t, m, SECOND) >= 2)
+		/* "we need your support": a short appeal to the reader; a long
+		 * paragraph (over 600 bytes, some 100 words) that says "US" and
+		 * "support" is an article's text */
+		if (ask && m <= 600 && count_words(t, m, SECOND) >= 2)
 			appeal = 1;
 		if (appeal) {
 			p->role = AT_ROLE_FURNITURE;

@@ -205,6 +205,17 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		int v = values_ok(a, b);
 		if (!v)
 			return 0;
+		/* "X, which has given Ukraine 100 tanks, will also supply
+		 * shells": another stage of other materiel in one sentence */
+		if (a->sent0 == b->sent0 && !a->headline_only && !b->headline_only &&
+		    !pledge_like(a->status) != !pledge_like(b->status) &&
+		    at_extract__items_differ(d, a, b))
+			return 0;
+		/* "handed rifles ... and sent instructors to train": two verbs
+		 * of one sentence giving other kinds of aid are two acts */
+		if (a->sent0 == b->sent0 && !a->headline_only && !(a->kinds & b->kinds) &&
+		    !((a->kinds | b->kinds) & K_GENERAL))
+			return 0;
 		if (v == 2 || (a->has_value && b->has_value) || a->sent0 == b->sent0)
 			return 1;
 		if ((a->kinds & b->kinds) || a->kinds == K_GENERAL || b->kinds == K_GENERAL ||
@@ -220,7 +231,7 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 				 a->name_end - a->name_start)))
 			return 0;
 		int subset;
-		if (same_set(a, b, &subset))
+		if (same_set(a, b, &subset) || b->anaphor)
 			return 1;
 		if (!subset)
 			return 0;
@@ -327,7 +338,7 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 		t->place_end = e->place_end;
 		t->place_country = e->place_country;
 	}
-	for (int i = 0; i < e->npart && t->npart < 8; i++) {
+	for (int i = 0; i < e->npart && t->npart < AT_MAX_PART; i++) {
 		int dup = 0;
 		for (int j = 0; j < t->npart; j++)
 			dup |= t->part[j] == e->part[i];
@@ -352,11 +363,18 @@ static void merge_into(at_event_rec *t, const at_event_rec *e, int conflict)
 int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 {
 	d->made = 1;
+#ifdef AT_TRACE
+	fprintf(stderr, "  + %s k=%d st=%d sent=%u %s\n", ev->type == EV_AID ? "aid" : ev->type == EV_EXERCISE ? "ex" : "dep",
+		ev->kinds, ev->status, ev->sent0, ev->why);
+#endif
 	for (size_t i = out->n; i-- > 0;) {
 		at_event_rec *t = &out->ev[i];
 		if (!compatible(d, t, ev))
 			continue;
 		merge_into(t, ev, ev->type == EV_AID && values_ok(t, ev) == 2);
+#ifdef AT_TRACE
+		fprintf(stderr, "    = joins event %zu\n", i);
+#endif
 		return (int)i;
 	}
 	if (at_arena_grow(&out->mem, (void **)&out->ev, out->n, &out->cap, sizeof(*out->ev), 16))

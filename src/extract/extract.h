@@ -22,6 +22,9 @@
 #ifndef AT_EXTRACT_H
 #define AT_EXTRACT_H
 
+/* exercise participants kept per event */
+#define AT_MAX_PART 24
+
 #include <stdint.h>
 
 #include "aidtrace.h"
@@ -160,7 +163,7 @@ typedef struct at_event_rec {
 	uint8_t type, status, kinds;
 	uint8_t soft_status; /* status from the verb alone, no modality cue */
 	uint32_t provider, recipient, actor; /* ctx keys or LX_NONE */
-	uint32_t part[8]; int npart;
+	uint32_t part[AT_MAX_PART]; int npart;
 	at_item_rec items[12]; int nitems;
 	int has_value;
 	double amount, usd;
@@ -195,7 +198,8 @@ typedef struct at_event_rec {
 	uint32_t sent;     /* index of the last sentence that fed it */
 	uint32_t sent0;    /* the sentence that created it */
 	int headline_only;
-	uint8_t anaphor;   /* its actor came from the act before ("the warships") */
+	uint8_t anaphor;   /* its actor came from the act before ("the warships"); drills
+			    * named by a definite noun ("the exercise") */
 	uint32_t name_start, name_end; /* a named exercise's name ("Kaseh 1"), or 0, 0 */
 } at_event_rec;
 

@@ -216,6 +216,13 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 		    d->toks[t - 1].type == AT_TOK_WORD && d->actor_at[t - 1] < 0 &&
 		    !(d->toks[t].flags & AT_TF_ALLCAP))
 			continue;
+		/* "a training center", "training facilities": the trigger
+		 * starts the name of a place */
+		if ((tr & TR_TRAIN) && !(tr & TR_EXERN) &&
+		    ((d->cue_start[t] & CU_FACILITY) ||
+		     (d->trig_form[t] != LF_BASE && t + 1 < si->t1 &&
+		      (d->cue_start[t + 1] & CU_FACILITY))))
+			continue;
 		int rc = 0;
 		if (tr & TR_EXERN)
 			rc = fr_exercise_frame(d, out, sidx, t);
@@ -284,5 +291,6 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			return rc;
 	}
 	value_after(d, out, sidx);
+	fr_participants_after(d, out, sidx);
 	return 0;
 }

@@ -51,7 +51,8 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 {
 	memo *m = M(d);
 	int idx = m->last[type];
-	if (idx < 0 || sidx - m->last_sent[type] > 4)
+	/* drills are the article's topic longer than one handover is */
+	if (idx < 0 || sidx - m->last_sent[type] > (type == EV_EXERCISE ? 8u : 4u))
 		return;
 	at_event_rec *ev = &out->ev[idx];
 	if (provider != LX_NONE && ev->provider != provider)

@@ -6,20 +6,25 @@
  */
 #include "frames_int.h"
 
-/* "the country's army", "the island nation's navy" in [lo, hi): the state
- * named last before it (in this sentence or the two before) that is not
- * `not`; LX_NONE when there is no such phrase or state. */
+/* "the country's army", "the island nation's navy", "to the country" in
+ * [lo, hi): the state named last before it (in this sentence or the two
+ * before) that is not `not`; LX_NONE when there is no such phrase or state. */
 static uint32_t nation_anaphor(const docx *d, uint32_t sidx, uint32_t lo, uint32_t hi,
 			       uint32_t not )
 {
 	static const char *const N[] = {"country", "nation", "kingdom", "republic", NULL};
 	uint32_t at = 0;
-	for (uint32_t k = lo; k + 1 < hi && !at; k++)
+	for (uint32_t k = lo; k + 1 < hi && !at; k++) {
 		if (in_list(d->toks[k].norm, N) && eq(&d->toks[k + 1], "'s") && k > lo &&
 		    k + 2 < hi && d->role[k + 2] == 1 && /* "the nation's navy" */
 		    (eq(&d->toks[k - 1], "the") || (k > lo + 1 && eq(&d->toks[k - 2], "the") &&
 						    eq(&d->toks[k - 1], "island"))))
 			at = k;
+		/* "brought arms to the country" */
+		if (in_list(d->toks[k].norm, N) && !eq(&d->toks[k + 1], "'s") && k > lo + 1 &&
+		    eq(&d->toks[k - 1], "the") && eq(&d->toks[k - 2], "to"))
+			at = k;
+	}
 	if (!at)
 		return LX_NONE;
 	for (uint32_t s = sidx + 1; s-- > 0 && sidx - s <= 2;) {
@@ -71,6 +76,26 @@ int fr_combat_unit(const docx *d, const sent_info *si, uint32_t k)
 			return !strcmp(AT_ITEM_CATS[si->items[i].cat], "aircraft") ||
 			       !strcmp(AT_ITEM_CATS[si->items[i].cat], "ship");
 	return 0;
+}
+
+/* "Since 1973 the U.S. has given Israel $25 billion": a sum of all aid since
+ * a year, in the perfect, is a running total (optional in the schema's
+ * terms), not an act. */
+static int running_total(const docx *d, const sent_info *si, uint32_t t, uint32_t c0,
+			 uint32_t c1)
+{
+	int since = 0, perfect = 0, money = 0;
+	for (uint32_t k = c0; k + 1 < c1; k++)
+		if (eq(&d->toks[k], "since") && d->toks[k + 1].type == AT_TOK_NUM &&
+		    d->toks[k + 1].nlen == 4)
+			since = 1;
+	for (uint32_t k = t; k > c0 && t - k < 3; k--)
+		if (eq(&d->toks[k - 1], "has") || eq(&d->toks[k - 1], "have"))
+			perfect = 1;
+	for (uint32_t m = 0; m < si->nmoney; m++)
+		if (si->money[m].t0 >= c0 && si->money[m].t1 <= c1)
+			money = 1;
+	return since && perfect && money;
 }
 
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
@@ -167,16 +192,35 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				return 0;
 	int soft;
 	int status = fr_status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
-	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
+	if (status == DROP || fr_ended_before(d, si, si->t0, c1) || running_total(d, si, t, c0, c1))
 		return 0;
 	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
-	int prov = -1, rec = -1;
+	int prov = -1, rec = -1, by_list = 0, by_rec = -1, thanked = -1, thanker = -1;
 	char why[128];
 	const char *how = "active";
 	/* a compound at the trigger: "UAE-funded" */
 	if (d->actor_at[t] >= 0 && (si->actors[d->actor_at[t]].flags & AF_COMPOUND))
 		prov = d->actor_at[t];
-	if (cls & TR_RECEIVE) {
+	int passive_rec = -1;
+	if ((cls & TR_RECEIVE) && fr_is_passive(d, si, t)) {
+		passive_rec = fr_right_actor(si, tend, c1, AF_BY, 0);
+		if (passive_rec < 0)
+			passive_rec =
+				fr_right_actor(si, tend, c1, 0, AF_FROM | AF_WITH | AF_PLACE);
+	}
+	if (passive_rec >= 0) {
+		/* "the frigate, donated by Australia, was commissioned into the
+		 * Philippine Navy", "was received by the army from Japan": the
+		 * navy or army after the verb receives; a from- or by-phrase
+		 * gives */
+		rec = passive_rec;
+		prov = fr_right_actor(si, tend, si->t1, AF_FROM, 0);
+		for (uint32_t a = 0; a < si->nactors && prov < 0; a++)
+			if (si->actors[a].t1 <= t && (si->actors[a].flags & (AF_BY | AF_FROM)) &&
+			    actor_usable(&si->actors[a]) && (int)a != rec)
+				prov = (int)a;
+		how = "receive";
+	} else if (cls & TR_RECEIVE) {
 		rec = fr_left_subject(d, si, c0, t, 1);
 		prov = fr_right_actor(si, tend, si->t1, AF_FROM, 0);
 		if (prov < 0)
@@ -198,8 +242,52 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			prov = fr_right_actor(si, tend, near_end, AF_FROM, 0);
 		if (prov < 0)
 			prov = fr_right_actor(si, tend, near_end, AF_BY, 0);
-		rec = fr_right_actor(si, tend, tend + 8 < c1 ? tend + 8 : c1, 0,
+		/* "a second batch of Russian arms": the maker's adjective in the
+		 * noun's of-phrase names the giver */
+		uint32_t rec_from = tend;
+		if (prov < 0 && tend + 1 < c1 && eq(&d->toks[tend], "of"))
+			for (uint32_t a = 0; a < si->nactors && prov < 0; a++) {
+				const actor_m *am = &si->actors[a];
+				if (am->t0 > tend && am->t0 <= tend + 3 && (am->flags & AF_ADJ) &&
+				    actor_usable(am) && am->t1 < c1 &&
+				    (d->claimed[am->t1] == 3 || (d->cue[am->t1] & CU_MILITARY))) {
+					prov = (int)a;
+					rec_from = am->t1;
+				}
+			}
+		rec = fr_right_actor(si, rec_from, rec_from + 8 < c1 ? rec_from + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+		/* "Ukraine's minister thanked Denmark for the delivery of 19
+		 * jets": the thanked gives, the one who thanks receives */
+		uint32_t f = t;
+		while (f > c0 && t - f < 3 && !eq(&d->toks[f - 1], "for"))
+			f--;
+		if (f > c0 && t - f < 3 && eq(&d->toks[f - 1], "for"))
+			for (uint32_t k = f - 1; k > c0 && f - 1 - k < 6; k--) {
+				if (strncmp(d->toks[k - 1].norm, "thank", 5))
+					continue;
+				int giver = fr_right_actor(si, k, f - 1, 0, OBLIQUE);
+				int taker = fr_left_subject(d, si, c0, k - 1, 1);
+				if (giver >= 0 && taker >= 0 && giver != taker) {
+					prov = thanked = giver;
+					if (rec < 0 || rec == prov)
+						rec = thanker = taker;
+				}
+				break;
+			}
+		/* "a donation of ten boats from the Netherlands to the Benin Navy" */
+		if ((rec < 0 || rec == prov) && prov >= 0 && (si->actors[prov].flags & AF_FROM) &&
+		    si->actors[prov].t1 < c1 && eq(&d->toks[si->actors[prov].t1], "to"))
+			rec = fr_right_actor(si, si->actors[prov].t1,
+					     si->actors[prov].t1 + 3 < c1 ? si->actors[prov].t1 + 3 : c1,
+					     AF_TO, 0);
+		/* "The donation by the Netherlands includes 50 trucks for the
+		 * Jordanian Armed Forces": the for- or to-phrase of what the
+		 * noun includes */
+		for (uint32_t k = tend; (rec < 0 || rec == prov) && k < c1 && k < tend + 6; k++)
+			if (eq(&d->toks[k], "includes") || eq(&d->toks[k], "included") ||
+			    eq(&d->toks[k], "comprises") || eq(&d->toks[k], "comprised"))
+				rec = fr_right_actor(si, k, c1, AF_FOR | AF_TO, AF_LOC | AF_PLACE);
 		if (rec == prov)
 			rec = -1;
 		/* "the handover of a border post repaired by the US to the border
@@ -245,6 +333,15 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			prov = fr_right_actor(si, tend, si->t1, AF_BY, 0);
 			if (prov < 0)
 				prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
+			/* "The vehicles, a gift from the people of Japan, were
+			 * handed over": the giver in an aid noun's aside */
+			for (uint32_t a = 0; a < si->nactors && prov < 0; a++) {
+				const actor_m *am = &si->actors[a];
+				if (am->t1 <= t && (am->flags & AF_FROM) && actor_usable(am) &&
+				    has_trig(d, am->t0 > si->t0 + 5 ? am->t0 - 5 : si->t0, am->t0,
+					     TR_AIDN))
+					prov = (int)a;
+			}
 			rec = fr_right_actor(si, tend, c1, AF_TO, 0);
 			if (rec < 0)
 				rec = fr_right_actor(si, tend, c1, AF_FOR, 0);
@@ -264,6 +361,20 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				prov = fr_right_actor(si, tend, c1, AF_FROM, 0);
 				if (prov < 0)
 					prov = fr_right_actor(si, tend, c1, AF_BY, 0);
+			}
+			/* "the forces of Chad, trained and armed by Paris and
+			 * Washington": a participle after a comma takes its givers
+			 * after "by" and the forces before it */
+			if ((d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
+			    t > c0 + 1 && (eq(&d->toks[t - 1], ",") || eq(&d->toks[t - 1], "and"))) {
+				int by = fr_right_actor(si, tend, c1, AF_BY, 0);
+				int subj = by >= 0 ? fr_left_subject(d, si, c0, t, 1) : -1;
+				if (subj >= 0 && subj != by) {
+					prov = by;
+					by_rec = subj;
+					by_list = 1;
+					how = "participle";
+				}
 			}
 			uint32_t lim = c1;
 			/* bolster/strengthen/support take their object at once */
@@ -286,6 +397,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    has_verb_between(d, c0, t - 1))
 				return 0;
 			rec = fr_right_actor(si, tend, lim, 0, bad);
+			/* "weapons bought with a Saudi grant to the Lebanese army":
+			 * an adjective of the things given yields to a to-phrase */
+			if (rec >= 0 && (si->actors[rec].flags & AF_ADJ) &&
+			    !(si->actors[rec].flags & AF_TO)) {
+				int to = fr_right_actor(si, si->actors[rec].t1, lim, AF_TO, bad);
+				if (to >= 0)
+					rec = to;
+			}
 			/* "to support the armed forces of Georgia": the owner of
 			 * the forces is the object */
 			if (rec < 0 && near) {
@@ -316,6 +435,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		}
 	}
+	if (by_list)
+		rec = by_rec; /* not an object after the verb */
 	/* evidence: what is given */
 	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : t, hi = c1;
 	if ((cls & TR_AIDN) && lo > c0)
@@ -380,6 +501,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		for (uint32_t k = tend; k < c1 && k < tend + 5 && !gift; k++) {
 			if (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))
 				break;
+			/* "sending previously promised F-16s": things pledged */
+			if ((eq(&d->toks[k], "promised") || eq(&d->toks[k], "pledged")) &&
+			    !(k + 1 < c1 && eq(&d->toks[k + 1], "to"))) {
+				gift = 1;
+				break;
+			}
 			if ((d->cue[k] & CU_UNITS) && (d->cue[k] & CU_MILITARY) &&
 			    fr_combat_unit(d, si, k))
 				force = 1;
@@ -405,15 +532,31 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		}
 	}
-	int kinds = fr_kinds_for(d, si, cls, lo, hi, mm);
+	/* "handed small arms to the army and sent instructors to train it":
+	 * a verb's kinds end where a coordinated verb of giving starts */
+	uint32_t khi = hi;
+	if (!passive && !(cls & (TR_RECEIVE | TR_AIDN)) && d->trig_form[t] != LF_NOUN)
+		for (uint32_t q = tend; q + 1 < hi && khi == hi; q++) {
+			uint32_t v = q + 1 + (q + 2 < hi && eq(&d->toks[q + 1], "also"));
+			if (eq(&d->toks[q], "and") && (d->trig[v] & TR_VERBS) &&
+			    d->trig_form[v] == d->trig_form[t])
+				khi = q;
+			/* "..., which has given Ukraine 100 tanks, will also supply
+			 * shells": a comma and the main clause's verb */
+			if (eq(&d->toks[q], ",") && q + 1 < hi &&
+			    (d->cue_start[q + 1] & (CU_COMMITTED | CU_INTENT)))
+				for (uint32_t w = q + 2; w < hi && w < q + 4 && khi == hi; w++)
+					if ((d->trig[w] & TR_VERBS) && d->trig_form[w] != LF_NOUN)
+						khi = q;
+		}
+	int kinds = fr_kinds_for(d, si, cls, lo, khi, mm);
 	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
 	uint32_t rkey = rec >= 0 ? si->actors[rec].key : LX_NONE;
 	const char *src = "sentence";
 	/* "handed over training aids to the island nation's navy": the state
 	 * the text named last, other than the giver */
 	const char *rec_src = NULL;
-	if (rkey == LX_NONE && !(cls & TR_AIDN) &&
-	    (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
+	if (rkey == LX_NONE && (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
 		rec_src = "the country named before";
 	if (pkey == LX_NONE) {
 		int sp = fr_speaker(d, si, t);
@@ -463,14 +606,25 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			   (status == ST_COMMITTED || status == ST_INTENT) && concrete) {
 			rkey = out->ev[idx].recipient;
 			src = "previous recipient";
+		} else if (idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 && concrete &&
+			   out->ev[idx].recipient != pkey && t > c0 &&
+			   has_word(d, t > c0 + 3 ? t - 3 : c0, t, "also")) {
+			/* "Germany delivered tanks to Ukraine. The Netherlands also
+			 * sent 20 armoured vehicles": another giver, the same
+			 * receiver */
+			rkey = out->ev[idx].recipient;
+			src = "parallel clause";
 		}
 	}
 	/* military context: the sentence's own, or the same provider's military
 	 * aid story going on ("Japan also plans to provide six more vessels") */
 	if (!mil) {
+		/* or the same recipient's ("Chad has also received drones from
+		 * Turkey" after armoured vehicles from the UAE) */
 		int idx = m->last[EV_AID];
 		if (!(idx >= 0 && sidx - m->last_sent[EV_AID] <= 2 &&
-		      (pkey == LX_NONE || out->ev[idx].provider == pkey)))
+		      (pkey == LX_NONE || out->ev[idx].provider == pkey ||
+		       (rkey != LX_NONE && out->ev[idx].recipient == rkey))))
 			return 0;
 	}
 	if (pkey == LX_NONE || rkey == LX_NONE || pkey == rkey) {
@@ -492,6 +646,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	provs[0] = prov;
 	if (prov >= 0 && how[0] == 'a')
 		nprov += fr_list_before(d, si, prov, provs + 1, 3);
+	if (by_list) /* "by Paris and Washington" */
+		nprov += fr_coordinated(d, si, prov, provs + 1, 3, 0);
 	for (int pv = 0; pv < nprov; pv++)
 		for (int r = 0; r < nrec; r++) {
 			uint32_t pk = pv == 0 ? pkey : si->actors[provs[pv]].key;
@@ -510,19 +666,22 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 					   !strcmp(src, "previous recipient");
 			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,
 				 tt->norm, src,
-				 prov_borrowed ? src
-				 : pa          ? phrase(pa, t)
-					       : "subject",
-				 rec_borrowed ? src
-				 : ra         ? phrase(ra, t)
-				 : rec_src    ? rec_src
-					      : "place of construction");
+				 prov_borrowed                     ? src
+				 : by_list && pv > 0               ? "by-phrase list"
+				 : pv == 0 && prov == thanked && pa ? "the one thanked"
+				 : pa                              ? phrase(pa, t)
+								   : "subject",
+				 rec_borrowed                      ? src
+				 : r == 0 && rec == thanker && ra ? "the one who thanks"
+				 : ra                              ? phrase(ra, t)
+				 : rec_src                         ? rec_src
+								   : "place of construction");
 			fr_init_event(si, sidx, &ev, EV_AID, status, why);
 			ev.provider = pk;
 			ev.recipient = rk;
 			ev.soft_status = soft;
 			ev.kinds = (uint8_t)kinds;
-			fr_add_items(d, si, &ev, lo, hi);
+			fr_add_items(d, si, &ev, lo, khi);
 			fr_set_value(d, si, &ev, mm);
 			if (!fr_vague_time(d, c0, c1))
 				fr_set_when(

@@ -99,8 +99,14 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		/* "exercise of restraint", but "drills of the CSTO" */
 		uint32_t ow = tend + 1 < si->t1 && eq(&d->toks[tend + 1], "the") ? tend + 2
 										 : tend + 1;
+		/* "drills of its Northern Fleet": forces after "of its" */
+		int of_forces = 0;
+		if (eq(&d->toks[tend], "of") && ow < si->t1 &&
+		    (eq(&d->toks[tend + 1], "its") || eq(&d->toks[tend + 1], "their")))
+			for (uint32_t k = tend + 2; k < si->t1 && k < tend + 5; k++)
+				of_forces |= d->role[k] == 1 || (d->cue[k] & CU_MILITARY);
 		if (tend < si->t1 && in_list(d->toks[tend].norm, NOT_AFTER) &&
-		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0))
+		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0) && !of_forces)
 			return 0;
 		if (t > si->t0 && in_list(d->toks[t - 1].norm, NOT_BEFORE) &&
 		    !(eq(&d->toks[t - 1], "the") && !strncmp(tt->norm, "exercise", 8)))
@@ -110,7 +116,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	/* military context, or drills just reported ("the exercise was ...") */
 	if (!fr_military_context(d, si) &&
-	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 2))
+	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 8))
 		return 0;
 	uint32_t c0, c1;
 	fr_clause_of(d, si, t, &c0, &c1);
@@ -125,11 +131,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	int status = fr_status_of(d, si, c0, c1, t, 2, &soft);
 	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
 		return 0; /* "Until 2016 the two navies held drills" */
-	uint32_t part[8];
+	uint32_t part[AT_MAX_PART];
 	int np = 0;
 	/* adjectives and names just before: "joint Russian-Uzbek drills", "the
 	 * India-Japan joint military exercise", "the first ASEAN exercise" */
-	for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+	for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 		const actor_m *am = &si->actors[a];
 		if (am->t1 <= t && am->t1 + 4 >= t && !(am->flags & AF_PLACE) && am->t0 >= pt &&
 		    ((am->flags & AF_ADJ) || !(am->flags & ~(AF_OF | AF_COMPOUND | AF_ROLE)))) {
@@ -164,17 +170,21 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		/* the subjects of the clause, when a verb makes them take part
 		 * ("hold", "take part") or orders the drills ("ordered a snap
 		 * check"): not "Russia's fleet shadows the exercise" */
-		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+		for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
+			/* "Troops from A, B and C will take part", "The air forces of
+			 * A and B held" */
+			int troops_from = (am->flags & (AF_FROM | AF_OF)) && am->t0 >= c0 + 2 &&
+					  ((d->cue[am->t0 - 2] & CU_PEOPLE) || d->role[am->t0 - 2] == 1);
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
-			    (am->flags & OBLIQUE))
+			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;
 			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t))
 				continue;
 			part[np++] = am->key;
 		}
 		/* "Hosted by Indonesia, the exercise ...", "organised by NATO" */
-		for (uint32_t a = 0; a < si->nactors && np < 8; a++) {
+		for (uint32_t a = 0; a < si->nactors && np < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
 			if (am->t0 < c0 + 2 || am->t1 > nt || !(am->flags & AF_BY) ||
 			    !actor_usable(am))
@@ -187,16 +197,27 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	/* "with X and Y", "between X and Y", until a place begins */
 	int mode = 0; /* 0 none, 1 with, 2 place */
-	for (uint32_t k = tend; k < nt && np < 8; k++) {
+	for (uint32_t k = tend; k < nt && np < AT_MAX_PART; k++) {
 		const at_tok *p = &d->toks[k];
 		if (eq(p, "with") || eq(p, "between") || eq(p, "involving") ||
 		    eq(p, "alongside") ||
 		    (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
-			if (mode != 2)
+			/* "in Thailand with troops from ...", but "near the
+			 * border with Ukraine" is a place */
+			if (mode != 2 || (eq(p, "with") && !(d->cue[k - 1] & CU_PLACE)))
 				mode = 1;
+			/* "with A and B attending as observers": no participants */
+			for (uint32_t q = k + 1; q < nt && q < k + 16; q++) {
+				if (eq(&d->toks[q], "with") || eq(&d->toks[q], ";"))
+					break;
+				if (!strncmp(d->toks[q].norm, "observer", 8))
+					mode = 2;
+			}
 			continue;
 		}
-		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") || eq(p, "from"))
+		/* "with troops from the US": the troops' home, not a place */
+		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") ||
+		    (eq(p, "from") && !(mode == 1 && (d->cue[k - 1] & CU_PEOPLE))))
 			mode = 2;
 		if (d->actor_at[k] >= 0 && mode == 1) {
 			const actor_m *am = &si->actors[d->actor_at[k]];
@@ -216,8 +237,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	np = w;
 	if (np == 0) {
-		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, ST_NONE,
-			  t);
+		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, status, t);
 		return 0;
 	}
 	at_event_rec ev;
@@ -240,6 +260,12 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		ev.status = ST_COMMITTED;
 	fr_set_place(d, si, &ev, tend, nt, part[0]);
 	exercise_name(d, si, t, tend, &ev);
+	/* "A, B and C are attending the exercise": the drills just reported,
+	 * whose participants these are too */
+	if (!ev.name_end && t > si->t0 &&
+	    (eq(&d->toks[t - 1], "the") || eq(&d->toks[t - 1], "this")) &&
+	    M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 3)
+		ev.anaphor = 1;
 	ev.confidence = 0.6 + (np > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0) +
 			(ev.personnel > 0 ? 0.05 : 0);
 	int idx = at_extract__add_event(d, out, &ev);
@@ -247,6 +273,121 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		return AT_ENOMEM;
 	fr_remember(d, EV_EXERCISE, idx, sidx);
 	return 0;
+}
+
+/*
+ * "They are Germany, Canada, Spain and Morocco.", "Participating nations
+ * include A, B and C, with D and E joining as partners.": a sentence with no
+ * trigger that lists three or more states after a copula or "include",
+ * spoken of participants or starting with "they", right after drills were
+ * reported, names those drills' participants. Observers are left out.
+ */
+/* Add keys[0..n) to the exercise out->ev[idx] and the sentence to its
+ * sources. */
+static void add_participants(docx *d, at_events *out, int idx, uint32_t sidx,
+			     const uint32_t *keys, int n)
+{
+	const sent_info *si = &d->sents[sidx];
+	at_event_rec *ev = &out->ev[idx];
+	for (int i = 0; i < n && ev->npart < AT_MAX_PART; i++) {
+		int dup = 0;
+		for (int j = 0; j < ev->npart; j++)
+			dup |= ev->part[j] == keys[i];
+		if (!dup)
+			ev->part[ev->npart++] = keys[i];
+	}
+	if (ev->nsrc < 8 && ev->src[ev->nsrc - 1].start != si->start) {
+		ev->src[ev->nsrc].start = si->start;
+		ev->src[ev->nsrc].end = si->end;
+		ev->nsrc++;
+	}
+	M(d)->last_sent[EV_EXERCISE] = sidx;
+}
+
+/* "Chinese and Mongolian units will also take part": the subjects of "take
+ * part", "participate" or "join" in a sentence with no drill noun of its own,
+ * right after drills were reported, are those drills' participants. */
+static int joiners_after(docx *d, at_events *out, int idx, uint32_t sidx)
+{
+	const sent_info *si = &d->sents[sidx];
+	if (has_trig(d, si->t0, si->t1, TR_EXERN))
+		return 0;
+	for (uint32_t v = si->t0; v < si->t1; v++) {
+		const at_tok *w = &d->toks[v];
+		if (!(d->cue_start[v] & CU_EXVERB) ||
+		    !(!strncmp(w->norm, "tak", 3) || !strncmp(w->norm, "took", 4) ||
+		      !strncmp(w->norm, "particip", 8)))
+			continue;
+		uint32_t c0, c1;
+		fr_clause_of(d, si, v, &c0, &c1);
+		if (has_cue(d, c0, v, CU_NEG))
+			return 0;
+		uint32_t keys[AT_MAX_PART];
+		int n = 0;
+		for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
+			const actor_m *am = &si->actors[a];
+			if (am->t0 < c0 || am->t1 > v || !actor_usable(am) ||
+			    (am->flags & OBLIQUE) || d->ctx->keys[am->key].cls != LX_STATE)
+				continue;
+			keys[n++] = am->key;
+		}
+		if (n)
+			add_participants(d, out, idx, sidx, keys, n);
+		return n;
+	}
+	return 0;
+}
+
+void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
+{
+	const sent_info *si = &d->sents[sidx];
+	memo *m = M(d);
+	int idx = m->last[EV_EXERCISE];
+	if (idx >= 0 && sidx - m->last_sent[EV_EXERCISE] <= 4 && joiners_after(d, out, idx, sidx))
+		return;
+	/* a trigger makes a frame of its own; "joining as partners" does not */
+	if (idx < 0 || sidx - m->last_sent[EV_EXERCISE] > 2 || si->nactors < 3 ||
+	    has_trig(d, si->t0, si->t1, (uint32_t)~TR_MOVE & 0xFFFF))
+		return;
+	uint32_t verb = si->t1;
+	for (uint32_t k = si->t0; k < si->t1 && k < si->t0 + 8 && verb == si->t1; k++)
+		if (eq(&d->toks[k], "are") || eq(&d->toks[k], "were") ||
+		    !strncmp(d->toks[k].norm, "includ", 6) || eq(&d->toks[k], ":"))
+			verb = k;
+	if (verb == si->t1)
+		return;
+	int who = eq(&d->toks[si->t0], "they") || eq(&d->toks[si->t0], "these");
+	for (uint32_t k = si->t0; k < verb; k++)
+		who |= !strncmp(d->toks[k].norm, "particip", 8);
+	if (!who)
+		return;
+	uint32_t keys[AT_MAX_PART];
+	int n = 0;
+	for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t0 <= verb || !actor_usable(am))
+			continue;
+		/* "with D and E attending as observers" */
+		int observer = 0;
+		for (uint32_t q = am->t1; q < si->t1 && q < am->t1 + 12 && !observer; q++) {
+			if (!strncmp(d->toks[q].norm, "observer", 8))
+				for (uint32_t w = am->t0; w > verb && am->t0 - w < 12; w--)
+					if (eq(&d->toks[w - 1], "with") ||
+					    eq(&d->toks[w - 1], "while")) {
+						observer = 1;
+						break;
+					}
+		}
+		if (observer)
+			continue;
+		int dup = 0;
+		for (int i = 0; i < n; i++)
+			dup |= keys[i] == am->key;
+		if (!dup)
+			keys[n++] = am->key;
+	}
+	if (n >= 3)
+		add_participants(d, out, idx, sidx, keys, n);
 }
 
 /* ---- driver ---------------------------------------------------------------- */

@@ -930,7 +930,7 @@ static int exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t trig,
 		return 0;
 	at_event_rec ev;
 	fr_init_event(si, sidx, &ev, EV_EXERCISE, ST_NONE, "ru:exercise");
-	for (uint32_t k = 0; k < nra && ev.npart < 8; k++) {
+	for (uint32_t k = 0; k < nra && ev.npart < AT_MAX_PART; k++) {
 		const ru_actor *r = &ra[k];
 		const actor_m *am = r->a;
 		if (am->t0 < c0 || am->t1 > c1 || !is_party(d, am->key))

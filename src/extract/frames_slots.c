@@ -408,6 +408,9 @@ int fr_sale_context(const docx *d, const sent_info *si)
 			continue;
 		if (k > si->t0 && eq(&d->toks[k - 1], "to"))
 			continue;
+		/* "in order to": a purpose, not an order placed */
+		if (k > si->t0 && eq(&d->toks[k - 1], "in") && eq(&d->toks[k], "order"))
+			continue;
 		return 1;
 	}
 	return 0;
@@ -465,6 +468,12 @@ int fr_kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, uint3
 				if (!strncmp(d->toks[q].norm, "buy", 3) ||
 				    !strncmp(d->toks[q].norm, "purchas", 7) ||
 				    !strncmp(d->toks[q].norm, "procur", 6))
+					purpose = 1;
+			/* "facilities for these boats": what a building serves */
+			for (uint32_t q = im->t0 > lo + 3 ? im->t0 - 3 : lo; q < im->t0 && !purpose;
+			     q++)
+				if (eq(&d->toks[q], "for") && q > lo &&
+				    has_cue(d, q > lo + 3 ? q - 3 : lo, q, CU_FACILITY))
 					purpose = 1;
 			if (purpose)
 				continue;

@@ -20,6 +20,18 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 	*c0 = si->t0;
 	while (i > si->t0) {
 		const at_tok *p = &d->toks[i - 1];
+		/* "The Czech Republic, which has given ..., will also supply": a
+		 * relative clause closed before t is skipped */
+		if ((eq(p, "which") || eq(p, "who")) && i >= si->t0 + 2 &&
+		    eq(&d->toks[i - 2], ",")) {
+			int closed = 0;
+			for (uint32_t k = i; k < t && !closed; k++)
+				closed = eq(&d->toks[k], ",");
+			if (closed) {
+				i -= 2;
+				continue;
+			}
+		}
 		if (in_list(p->norm, LEFT_BOUND) || (d->cue_start[i - 1] & CU_REPORT)) {
 			*c0 = i;
 			break;
@@ -96,12 +108,31 @@ static int for_subject(const docx *d, const sent_info *si, const actor_m *am)
 }
 
 /* The subject: nearest usable actor left of t in the clause. */
+/* Is the actor inside ", which ... ," closed before t? */
+static int in_closed_relative(const docx *d, const sent_info *si, const actor_m *am, uint32_t c0,
+			      uint32_t t)
+{
+	for (uint32_t k = am->t0; k > c0 + 1 && k > si->t0 + 1; k--) {
+		if (eq(&d->toks[k - 1], ",") && !(eq(&d->toks[k], "which") || eq(&d->toks[k], "who")))
+			return 0;
+		if ((eq(&d->toks[k - 1], "which") || eq(&d->toks[k - 1], "who")) &&
+		    eq(&d->toks[k - 2], ",")) {
+			for (uint32_t q = am->t1; q < t; q++)
+				if (eq(&d->toks[q], ","))
+					return 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t, int allow_of)
 {
 	for (int pass = 0; pass < 3; pass++) {
 		for (uint32_t a = si->nactors; a-- > 0;) {
 			const actor_m *am = &si->actors[a];
-			if (am->t1 > t || am->t0 < c0 || !actor_usable(am))
+			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
+			    in_closed_relative(d, si, am, c0, t))
 				continue;
 			/* "the Government of Japan will provide": of-phrases after a
 			 * body or role word name the subject */
@@ -128,6 +159,14 @@ int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t,
 				continue;
 			return (int)a;
 		}
+	}
+	/* "The Czech Republic, which has given Ukraine 100 tanks": a relative
+	 * clause's subject is the name it follows */
+	if (c0 >= si->t0 + 3 && (eq(&d->toks[c0 - 1], "which") || eq(&d->toks[c0 - 1], "who")) &&
+	    eq(&d->toks[c0 - 2], ",") && d->actor_at[c0 - 3] >= 0) {
+		int a = d->actor_at[c0 - 3];
+		if (actor_usable(&si->actors[a]) && !(si->actors[a].flags & OBLIQUE))
+			return a;
 	}
 	return -1;
 }
@@ -292,6 +331,25 @@ int fr_is_passive(const docx *d, const sent_info *si, uint32_t t)
  * decided it (only the verb's lemma or form did): such a status does not keep
  * a pledge apart from a delivery ("offered its corvette" at a handover).
  */
+/* "this isn't the first time X transferred", "not for the first time", "is
+ * not the navy's first": it happened before, and again */
+static int not_the_first(const docx *d, const sent_info *si, uint32_t k)
+{
+	uint32_t q = k + d->cue_len[k];
+	if (q < si->t1 && eq(&d->toks[q], "for"))
+		q++;
+	if (q >= si->t1 || !eq(&d->toks[q], "the"))
+		return 0;
+	/* "the first", "the coast guard's first time" */
+	for (uint32_t e = q + 1; e < si->t1 && e < q + 6; e++) {
+		if (eq(&d->toks[e], "first"))
+			return 1;
+		if (d->toks[e].type == AT_TOK_PUNCT && !eq(&d->toks[e], "'s"))
+			return 0;
+	}
+	return 0;
+}
+
 int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, uint32_t t,
 		 int noun /* 1 a noun, 2 a drill noun */, int *soft)
 {
@@ -305,7 +363,7 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		uint32_t c = d->cue_start[k - 1];
 		if (!c)
 			continue;
-		if (c & CU_NEG)
+		if ((c & CU_NEG) && !not_the_first(d, si, k - 1))
 			return DROP;
 		if (c & CU_HYPO) {
 			if (eq(&d->toks[k - 1], "should"))

@@ -40,6 +40,10 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+/* Words before an adjective that make it one: "its neighbouring Iraq". */
+static const char *const DETERMINERS[] = {"the", "a",  "an",   "its",   "their", "his",
+					  "her", "our", "with", "and", "or",    NULL};
+
 /* ---- growable per-sentence arrays ------------------------------------- */
 
 #define PUSH(arena, arr, n, cap, out)                                              \
@@ -1313,6 +1317,16 @@ int at_extract__mentions(docx *d, sent_info *si)
 						 (d->trig[q] & (TR_AIDN | TR_EXERN | TR_DEPLOYN));
 				r = e;
 			}
+			/* "Syrian rebel fighters", "Afghan insurgents": armed groups
+			 * against a state do not stand for it */
+			static const char *const NONSTATE[] = {
+				"rebel",      "rebels",     "insurgent",  "insurgents", "militant",
+				"militants",  "militia",    "militias",   "opposition", "separatist",
+				"separatists", "guerrilla", "guerrillas", "jihadist",   "jihadists",
+				"dissident",  "dissidents", NULL};
+			for (uint32_t r = am->t1; r < end && r < am->t1 + 2; r++)
+				if (in_list(d->toks[r].norm, NONSTATE))
+					strong = 0;
 			if (!strong)
 				am->flags |= AF_WEAK;
 			/* "Tajik-Afghan border", "Afghan territory" are places */
@@ -1322,9 +1336,19 @@ int at_extract__mentions(docx *d, sent_info *si)
 		}
 		/* the preposition governing the noun phrase */
 		uint32_t p = am->t0;
-		int hops = 0;
+		int hops = 0, beside = 0;
 		while (p > si->t0 && hops < 4) {
 			const at_tok *pt = &d->toks[p - 1];
+			/* "states neighbouring South Africa": after a noun the
+			 * participle is a preposition of place, not an adjective
+			 * ("its neighbouring Afghanistan") */
+			if ((eq(pt, "neighbouring") || eq(pt, "neighboring")) && p - 1 > si->t0 &&
+			    d->toks[p - 2].type == AT_TOK_WORD &&
+			    !(d->toks[p - 2].flags & AT_TF_CAP) && d->actor_at[p - 2] < 0 &&
+			    !in_list(d->toks[p - 2].norm, DETERMINERS)) {
+				beside = 1;
+				break;
+			}
 			if (eq(pt, "the") || eq(pt, "its") || eq(pt, "their") || eq(pt, "his") ||
 			    eq(pt, "her") || eq(pt, "our") || eq(pt, "neighbouring") ||
 			    eq(pt, "neighboring") || eq(pt, "ally") || eq(pt, "allied") ||
@@ -1338,7 +1362,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 			}
 			break;
 		}
-		if (p > si->t0) {
+		if (beside) {
+			am->flags |= AF_LOC;
+		} else if (p > si->t0) {
 			const at_tok *pt = &d->toks[p - 1];
 			if (eq(pt, "from"))
 				am->flags |= AF_FROM;
@@ -1351,8 +1377,23 @@ int at_extract__mentions(docx *d, sent_info *si)
 				am->flags |= AF_TO;
 			else if (eq(pt, "for"))
 				am->flags |= AF_FOR;
-			else if (eq(pt, "of"))
+			else if (eq(pt, "of") && p >= si->t0 + 2 && eq(&d->toks[p - 2], "courtesy"))
+				am->flags |= AF_FROM; /* "courtesy of the US government" */
+			else if (eq(pt, "of")) {
 				am->flags |= AF_OF;
+				/* "from the people of Japan", "by the government of
+				 * Japan": the of-phrase of a from- or by-phrase's head */
+				for (uint32_t q = p - 1; q > si->t0 && p - 1 - q < 4; q--) {
+					const at_tok *w = &d->toks[q - 1];
+					if (eq(w, "from") || eq(w, "by")) {
+						am->flags |= eq(w, "from") ? AF_FROM : AF_BY;
+						break;
+					}
+					if (w->type != AT_TOK_WORD || d->trig[q - 1] ||
+					    d->actor_at[q - 1] >= 0)
+						break;
+				}
+			}
 			else if (eq(pt, "including") || eq(pt, "like") || eq(pt, "unlike") ||
 				 eq(pt, "than"))
 				am->flags |= AF_WITH; /* an aside, not the subject */
@@ -1360,13 +1401,16 @@ int at_extract__mentions(docx *d, sent_info *si)
 				am->flags |= AF_LOC;
 		}
 		/* "Following a cut in funding to Lebanon, ...", "amid tension with
-		 * X": a name in such an aside fills no role in the clause */
+		 * X", "a battle against invading Russian forces": a name in such
+		 * an aside fills no role in the clause */
 		for (uint32_t q = am->t0; q > si->t0 && am->t0 - q < 10; q--) {
 			const at_tok *pt = &d->toks[q - 1];
 			if (eq(pt, ",") || eq(pt, ";") || d->trig[q - 1] & (TR_VERBS | TR_MOVES))
 				break;
 			if (eq(pt, "following") || eq(pt, "amid") || eq(pt, "despite") ||
-			    eq(pt, "unlike") || (eq(pt, "compared") && q < am->t0)) {
+			    eq(pt, "unlike") || (eq(pt, "compared") && q < am->t0) ||
+			    (eq(pt, "against") && q < am->t0) || eq(pt, "battling") ||
+			    eq(pt, "fighting") || eq(pt, "combating") || eq(pt, "combatting")) {
 				am->flags |= AF_WEAK;
 				break;
 			}

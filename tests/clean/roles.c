@@ -162,6 +162,25 @@ static void roles__donation_appeal_is_furniture(void **state)
 	done(&c);
 }
 
+/* A long paragraph of an article that says "US" and "support" (an appeal's
+ * words) is body: appeals to the reader are short. */
+static void roles__long_paragraph_with_us_and_support_is_body(void **state)
+{
+	(void)state;
+	paras c;
+	clean(&c, "The drills will be the largest the region has seen in a decade. About 9,000 "
+		  "troops, 60 aircraft and 20 ships will take part, the ministry said on Monday, "
+		  "and the US has been invited to send observers. Officials told us the event "
+		  "would run for two weeks along the coast. Neighbouring states have voiced "
+		  "support for the plan, though some called on the organisers to publish the full "
+		  "schedule. The navy said its newest frigate would lead the sea phase, while the "
+		  "air force would fly patrols over the training areas. Analysts said the scale "
+		  "of the drills reflected growing concern about the security of shipping lanes "
+		  "in the area, which carry much of the region's trade.\n");
+	assert_string_equal(role_of(&c, "The drills will be"), "body");
+	done(&c);
+}
+
 static void roles__read_more_and_everything_after_it_is_furniture(void **state)
 {
 	(void)state;
@@ -221,6 +240,7 @@ int main(void)
 		cmocka_unit_test(roles__share_residue_is_furniture),
 		cmocka_unit_test(roles__newsletter_box_is_furniture),
 		cmocka_unit_test(roles__donation_appeal_is_furniture),
+		cmocka_unit_test(roles__long_paragraph_with_us_and_support_is_body),
 		cmocka_unit_test(roles__read_more_and_everything_after_it_is_furniture),
 		cmocka_unit_test(roles__teaser_headlines_after_the_body),
 		cmocka_unit_test(roles__starting_offset_is_respected),
