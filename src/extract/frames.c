@@ -71,8 +71,8 @@ static int enters_place(const docx *d, const sent_info *si, uint32_t t)
  * battalion", "committed 4,000 troops"; not "support", "give", "help". */
 static int gives_forces(const at_tok *t)
 {
-	static const char *const V[] = {"sen",       "dispatch", "offer",  "pledg", "commit",
-					"contribut", "promis",   "provid", NULL};
+	static const char *const V[] = {"sen",       "dispatch", "offer",  "pledg",   "commit",
+					"contribut", "promis",   "provid", "strength", NULL};
 	for (int i = 0; V[i]; i++)
 		if (!strncmp(t->norm, V[i], strlen(V[i])))
 			return 1;

@@ -192,16 +192,63 @@ static int more_from(docx *d, at_events *out, const sent_info *si, uint32_t sidx
 	return 0;
 }
 
+/* "the howitzers which were recently inducted into the Army have been
+ * stationed", "149 Blue Helmets of a battalion that is expected to total
+ * 750 arrived": a relative clause with its own verb inside the subject; the
+ * trigger's subject is before the pronoun. Returns the clause's new start,
+ * or c0. */
+static uint32_t outer_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t)
+{
+	static const char *const REL[] = {"which", "that", "who", NULL};
+	static const char *const BE[] = {"is", "are", "was", "were", NULL};
+	if (c0 < si->t0 + 2 || c0 >= t || !in_list(d->toks[c0 - 1].norm, REL))
+		return c0;
+	/* the pronoun follows a noun, not "said that" */
+	uint32_t n = c0 - 2;
+	if (!(d->cue[n] & (CU_PEOPLE | CU_UNITS)) && d->claimed[n] != 3 && d->actor_at[n] < 0 &&
+	    d->role[n] == 0)
+		return c0;
+	/* the relative clause's own verb, and no mover of its own */
+	int verb = 0;
+	for (uint32_t k = c0; k < t; k++) {
+		if (d->cue[k] & (CU_PEOPLE | CU_UNITS) || d->actor_at[k] >= 0 || d->claimed[k] == 3)
+			return c0;
+		const at_tok *w = &d->toks[k];
+		verb |= in_list(w->norm, BE) ||
+			(w->nlen > 3 && !strcmp(w->norm + w->nlen - 2, "ed") && k + 1 < t);
+	}
+	if (!verb)
+		return c0;
+	uint32_t p0, p1;
+	fr_clause_of(d, si, c0 - 1, &p0, &p1);
+	return p0 < c0 - 1 ? p0 : c0;
+}
+
 int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
 	uint32_t c0, c1;
 	fr_clause_of(d, si, t, &c0, &c1);
+	c0 = outer_subject(d, si, c0, t);
 	const at_tok *tt = &d->toks[t];
 	uint32_t tend = t + 1;
 	int passive = fr_is_passive(d, si, t);
+	const at_tok *tt0 = &d->toks[t];
+	/* "has 2,500 troops stationed in Iraq": a participle right after the
+	 * forces it moved */
+	if (!passive && (cls & TR_DEPLOY) && t > si->t0 &&
+	    (eq(tt0, "stationed") || eq(tt0, "positioned")) &&
+	    (d->cue[t - 1] & (CU_PEOPLE | CU_UNITS)) && d->actor_at[t - 1] < 0)
+		passive = 1;
 	/* "troops arrived", "the ship docked": the mover is the subject */
 	int intrans = (cls & TR_MOVE) != 0;
+	/* "the 101st Airborne Division is deploying to Romania", "troops
+	 * redeployed into the north": a verb of deploying with no object */
+	if (!intrans && (cls & TR_DEPLOY) && !passive && tend < c1 &&
+	    (eq(&d->toks[tend], "to") || eq(&d->toks[tend], "into") ||
+	     eq(&d->toks[tend], "near") || eq(&d->toks[tend], "along")) &&
+	    (tend + 1 >= c1 || !d->trig[tend + 1]) && has_cue(d, c0, t, CU_PEOPLE | CU_UNITS))
+		intrans = 1;
 	/* "sent a convoy", "dispatched two warships": units and weapons move */
 	int sends = (cls & TR_GIVE) &&
 		    (!strncmp(tt->norm, "sen", 3) || !strncmp(tt->norm, "dispatch", 8));
@@ -212,6 +259,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (noun)
 		lo = t > c0 + 2 ? t - 2 : c0;
 	int forces = 0;
+	/* "will send a brigade": formations are sent, "Air Force bases" not */
+	static const char *const FORMATION[] = {
+		"brigade",  "brigades",  "battalion", "battalions", "regiment", "regiments",
+		"division", "divisions", "squadron",  "squadrons",  "platoon",  "platoons",
+		NULL};
 	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
 	/* a verb of giving moves forces only as its direct object: "offered
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
@@ -239,7 +291,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if ((d->cue[k] & force_bits) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
 		    !((cls & TR_GIVE) && unit_only &&
-		      (d->role[k] || !(d->cue[k] & CU_MILITARY) || !fr_combat_unit(d, si, k))))
+		      ((d->role[k] && !in_list(d->toks[k].norm, FORMATION)) ||
+		       !(d->cue[k] & CU_MILITARY) || !fr_combat_unit(d, si, k))))
 			forces = 1;
 	}
 	for (uint32_t k = 0; k < si->npers; k++)
@@ -338,7 +391,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!troops)
 			return 0;
 	}
-	if (!strncmp(tt->norm, "mov", 3) && !passive) {
+	if (!strncmp(tt->norm, "mov", 3) && !passive && !intrans) {
 		int near = 0;
 		for (uint32_t k = tend; k < c1 && k < tend + 4; k++)
 			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) || d->claimed[k] == 3)
@@ -356,7 +409,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* a purpose infinitive after another frame's verb: "relocated 20,000
 	 * troops to reinforce its border" is one act */
 	if (d->trig_form[t] == LF_BASE && t > si->t0 && eq(&d->toks[t - 1], "to") &&
-	    has_verb_between(d, c0, t - 1))
+	    has_verb_between(d, c0, t - 1) &&
+	    /* "has offered to send 1,000 troops": the verb before is no act */
+	    !(t >= si->t0 + 2 && (d->trig[t - 2] & (TR_VERBS | TR_MOVES))))
 		return 0;
 	if (!fr_military_context(d, si) && !forces)
 		return 0;
@@ -385,8 +440,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * deployment of Soviet submarines", "Moscow ordered the deployment" */
 	for (uint32_t a = si->nactors; noun && act < 0 && a-- > 0;) {
 		const actor_m *am = &si->actors[a];
+		/* not "the South Sudanese government accepted the deployment":
+		 * an official or a body between is what the adjective names */
+		int other = 0;
+		for (uint32_t k = am->t1; k < t && !other; k++)
+			other = d->role[k] >= 2;
 		if (am->t1 <= t && am->t1 + 3 >= t && (am->flags & (AF_ADJ | AF_POSS)) &&
-		    !(am->flags & (AF_PLACE | AF_LOC))) {
+		    !(am->flags & (AF_PLACE | AF_LOC)) && !other) {
 			act = (int)a;
 			src = "adjective or possessive of the noun";
 		}

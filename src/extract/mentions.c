@@ -1230,6 +1230,36 @@ int at_extract__mentions(docx *d, sent_info *si)
 				si->money[w++] = si->money[m];
 		si->nmoney = w;
 	}
+	/* "the 540-member Araw Unit", "a 120-strong contingent": a count of
+	 * people when a word for people or units follows */
+	for (uint32_t i = si->t0; i < end; i++) {
+		const char *w = d->toks[i].norm, *dash = strchr(w, '-');
+		if (!dash || (strcmp(dash, "-member") && strcmp(dash, "-strong")) || dash == w)
+			continue;
+		int64_t v = 0;
+		const char *c = w;
+		for (; c < dash && v < 5000000; c++) {
+			if (*c == ',')
+				continue;
+			if (*c < '0' || *c > '9')
+				break;
+			v = v * 10 + (*c - '0');
+		}
+		if (c < dash || v < 2 || v >= 5000000)
+			continue;
+		uint32_t k = i + 1;
+		while (k < end && k < i + 5 && !(d->cue[k] & (CU_PEOPLE | CU_UNITS)) &&
+		       (d->toks[k].type != AT_TOK_PUNCT || eq(&d->toks[k], "\"") ||
+			eq(&d->toks[k], "“") || eq(&d->toks[k], "”")))
+			k++; /* the 540-member "Araw Unit" */
+		if (k < end && k < i + 5 && (d->cue[k] & (CU_PEOPLE | CU_UNITS))) {
+			pers_m *pm;
+			PUSH(d->a, si->pers, si->npers, pcap, pm);
+			pm->t0 = i;
+			pm->t1 = k + 1;
+			pm->count = v;
+		}
+	}
 	/* 3. how each actor stands: possessive, role, preposition before it */
 	for (uint32_t a = 0; a < si->nactors; a++) {
 		actor_m *am = &si->actors[a];

@@ -42,6 +42,11 @@ static const fam_case CASES[] = {
 	{"the rest of the forces counted before", "Bangladesh will send 2,250 troops to UN "
 	 "missions in Africa. Of them, 850 personnel will go to South Sudan and the rest will be "
 	 "deployed in Mali.", "2023-04-05", 3, "deployment", "BGD", "committed", 2250},
+	{"an N-member unit counts its people", "Nepal sent the 150-member \"Himal\" unit of "
+	 "soldiers to Lebanon on Monday.", "2023-04-05", 1, "deployment", "NPL", "completed", 150},
+	{"the adjective of a body is not the deployment's", "Kenyan troops are withdrawing from the "
+	 "region. Recently the Malian government accepted the deployment of an additional "
+	 "4,000-strong African force to the country.", "2016-09-05", 0, NULL, "", NULL, -1},
 	{"land", "Two Italian fighter jets landed at an air base in Estonia on Tuesday.",
 	 "2023-04-05", 1, "deployment", "ITA", "completed", -1},
 	{"leave for", "A company of 120 Kenyan soldiers left for Haiti on Sunday.", "2023-04-05",
@@ -67,6 +72,24 @@ static const fam_case CASES[] = {
 	/* send / dispatch of units or weapons: a deployment, not aid */
 	{"send units", "Turkey sent a convoy of commando units and tanks to its border province.",
 	 "2023-04-05", 1, "deployment", "TUR", "completed", -1},
+	{"offered to send", "Pakistan has offered to send 1,000 troops to the UN force in Sudan.",
+	 "2023-04-05", 1, "deployment", "PAK", NULL, 1000},
+	{"send a formation", "Germany will send a brigade to Lithuania next year.", "2023-04-05", 1,
+	 "deployment", "DEU", "committed", -1},
+	{"deploying to, with no object", "About 400 Dutch soldiers are deploying to Lithuania this "
+	 "month.", "2023-04-05", 1, "deployment", "NLD", NULL, 400},
+	{"strengthen its own forces somewhere", "China strengthened its naval forces in the South "
+	 "China Sea.", "2023-04-05", 1, "deployment", "CHN", "completed", -1},
+	{"strengthen another state's forces is aid", "The United States will strengthen the "
+	 "Ukrainian armed forces with new tanks.", "2023-04-05", 1, "aid", "USA>UKR", NULL, -1},
+	{"troops stationed after their count", "The United States has 2,500 troops stationed in "
+	 "Iraq.", "2023-04-05", 1, "deployment", "USA", NULL, 2500},
+	{"cross into", "Turkish troops crossed into Syria on Sunday.", "2023-04-05", 1,
+	 "deployment", "TUR", "completed", -1},
+	{"pour into", "Russian troops poured into the region on Monday.", "2023-04-05", 1,
+	 "deployment", "RUS", "completed", -1},
+	{"deploying along, with no object", "About 3,000 Russian soldiers are deploying along the "
+	 "border this week.", "2023-04-05", 1, "deployment", "RUS", NULL, 3000},
 	{"send causative", "The storms sent hundreds of soldiers from the garrison fleeing.",
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	/* offer or commit troops */
@@ -104,6 +127,9 @@ static const fam_case CASES[] = {
 	{"a leading phrase's date is its own verb's", "Having joined the regional bloc in "
 	 "September last year, Ghana is dispatching 400 soldiers to Mali. Ghanaian soldiers have "
 	 "already arrived in Mali.", "2023-04-05", 1, "deployment", "GHA", NULL, 400},
+	{"a relative clause inside the subject", "India moved two brigades to Ladakh on Monday. "
+	 "Indian officials said so. The howitzers which were bought last year have also been "
+	 "stationed in Kashmir.", "2023-04-05", 2, "deployment", "IND", NULL, -1},
 	{"where forces came from is no place of the move", "Britain moved two battalions into "
 	 "Estonia from bases in Germany on Monday. British officials said so. The British air "
 	 "force also stationed fighter jets in Germany.",
