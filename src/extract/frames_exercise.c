@@ -43,7 +43,13 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 				return;
 			}
 	}
-	while (a > si->t0 && t - a < 5) {
+	/* "the Balikatan military exercise": past the words that describe */
+	while (a > si->t0 && t - a < 3 && generic_word(&d->toks[a - 1]) &&
+	       !(d->toks[a - 1].flags & AT_TF_CAP) && !eq(&d->toks[a - 1], "the") &&
+	       !eq(&d->toks[a - 1], "a") && !eq(&d->toks[a - 1], "an"))
+		a--;
+	uint32_t e = a; /* the name ends here */
+	while (a > si->t0 && t - a < 7) {
 		const at_tok *w = &d->toks[a - 1];
 		int cap = (w->flags & AT_TF_CAP) && w->type == AT_TOK_WORD;
 		if ((cap || w->type == AT_TOK_NUM || eq(w, "-")) && d->actor_at[a - 1] < 0 &&
@@ -52,9 +58,9 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 		else
 			break;
 	}
-	while (a < t && (d->toks[a].type != AT_TOK_WORD || !(d->toks[a].flags & AT_TF_CAP)))
+	while (a < e && (d->toks[a].type != AT_TOK_WORD || !(d->toks[a].flags & AT_TF_CAP)))
 		a++; /* a name starts with a word */
-	if (a == t) {
+	if (a == e) {
 		/* after the noun: "exercise Trident Juncture", ", codenamed X" */
 		uint32_t k = tend;
 		if (k < si->t1 && eq(&d->toks[k], ","))
@@ -73,13 +79,38 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 		if (b == a)
 			return;
 	} else {
-		b = t;
+		b = e;
 	}
 	ev->name_start = d->toks[a].start;
 	ev->name_end = d->toks[b - 1].end;
 }
 
 /* ---- exercises ------------------------------------------------------------ */
+
+/* Drills without names of parties that are not the drills just reported:
+ * "another exercise", "a separate exercise", "a second round of drills", or
+ * drills with a name of their own ("the Cope India air exercise" after
+ * "Yudh Abhyas"). */
+static int other_drills(const docx *d, const at_events *out, const sent_info *si,
+			uint32_t sidx, uint32_t t, uint32_t tend)
+{
+	static const char *const OTHER[] = {"another", "separate", "second", "third",
+					    "new",     "similar",  "further", NULL};
+	const memo *m = &d->memo;
+	if (m->last[EV_EXERCISE] < 0 || sidx - m->last_sent[EV_EXERCISE] > 8)
+		return 0;
+	for (uint32_t k = t; k > si->t0 && t - k < 4; k--)
+		if (in_list(d->toks[k - 1].norm, OTHER))
+			return 1;
+	const at_event_rec *prev = &out->ev[m->last[EV_EXERCISE]];
+	at_event_rec own;
+	memset(&own, 0, sizeof(own));
+	exercise_name(d, si, t, tend, &own);
+	return own.name_end && prev->name_end &&
+	       (own.name_end - own.name_start != prev->name_end - prev->name_start ||
+		strncasecmp(d->s + own.name_start, d->s + prev->name_start,
+			    own.name_end - own.name_start));
+}
 
 int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 {
@@ -112,6 +143,16 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		    !(eq(&d->toks[t - 1], "the") && !strncmp(tt->norm, "exercise", 8)))
 			return 0;
 		if (t > si->t0 && eq(&d->toks[t - 1], "to"))
+			return 0;
+	}
+	/* "the East Fuji Maneuver Training Area", "exercise grounds": a place */
+	{
+		static const char *const PLACE[] = {"area",   "areas",  "range", "ranges",
+						    "ground", "grounds", "site", NULL};
+		uint32_t k = tend;
+		if (k < si->t1 && eq(&d->toks[k], "training"))
+			k++;
+		if (k < si->t1 && in_list(d->toks[k].norm, PLACE))
 			return 0;
 	}
 	/* military context, or drills just reported ("the exercise was ...") */
@@ -236,13 +277,23 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			part[w++] = part[i];
 	}
 	np = w;
+	const char *parts_from = NULL;
+	if (np == 0 && other_drills(d, out, si, sidx, t, tend)) {
+		/* "the two navies held another exercise", "will also hold a
+		 * separate exercise, Sama Sama": new drills of the same parties */
+		const at_event_rec *prev = &out->ev[M(d)->last[EV_EXERCISE]];
+		for (int i = 0; i < prev->npart && np < AT_MAX_PART; i++)
+			part[np++] = prev->part[i];
+		parts_from = "previous exercise";
+	}
 	if (np == 0) {
 		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, status, t);
 		return 0;
 	}
 	at_event_rec ev;
 	char why[128];
-	snprintf(why, sizeof(why), "exercise:%s", tt->norm);
+	snprintf(why, sizeof(why), "exercise:%s%s%s", tt->norm,
+		 parts_from ? ";participants=" : "", parts_from ? parts_from : "");
 	fr_init_event(si, sidx, &ev, EV_EXERCISE, status, why);
 	for (int i = 0; i < np; i++)
 		ev.part[ev.npart++] = part[i];

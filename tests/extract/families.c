@@ -416,6 +416,15 @@ static const fam_case CASES[] = {
 	 "Syrian Arab fighters.", "2023-04-05", 0, NULL, "", NULL, -1},
 	{"the enemy of a battle is no recipient", "The United States airdropped ammunition to "
 	 "the fighters battling Islamic State.", "2023-04-05", 0, NULL, "", NULL, -1},
+	{"another exercise of the same parties", "Russian and Chinese warships held joint naval "
+	 "drills in the Sea of Japan in July. In September, the two navies held another military "
+	 "exercise in the East China Sea.", "2023-10-05", 2, "exercise", "RUS+CHN", NULL, -1},
+	{"a separate exercise with a name of its own", "US and Philippine troops began the "
+	 "Balikatan military exercise on Monday. The two allies will also hold a naval exercise, "
+	 "Sama Sama, in October.", "2023-10-05", 2, "exercise", "USA+PHL", NULL, -1},
+	{"a training area named for manoeuvres is a place", "Indian and Japanese troops began "
+	 "the Dharma Guardian military exercise on Monday. The drills are held in the East Fuji "
+	 "Maneuver Training Area of Japan.", "2023-10-05", 1, "exercise", "IND+JPN", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
