@@ -278,6 +278,24 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	np = w;
 	const char *parts_from = NULL;
+	/* "the two countries will hold the Cope India exercise", "both navies":
+	 * the parties of the drills just reported */
+	int two = 0;
+	for (uint32_t k = c0; k + 1 < t && !two; k++)
+		two = (eq(&d->toks[k], "two") && k > c0 && eq(&d->toks[k - 1], "the")) ||
+		      eq(&d->toks[k], "both");
+	if (two && M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 8) {
+		const at_event_rec *prev = &out->ev[M(d)->last[EV_EXERCISE]];
+		for (int i = 0; i < prev->npart && np < AT_MAX_PART; i++) {
+			int dup = 0;
+			for (int j = 0; j < np; j++)
+				dup |= part[j] == prev->part[i];
+			if (!dup)
+				part[np++] = prev->part[i];
+		}
+		if (np)
+			parts_from = "the two named before";
+	}
 	if (np == 0 && other_drills(d, out, si, sidx, t, tend)) {
 		/* "the two navies held another exercise", "will also hold a
 		 * separate exercise, Sama Sama": new drills of the same parties */

@@ -425,6 +425,9 @@ static const fam_case CASES[] = {
 	{"a training area named for manoeuvres is a place", "Indian and Japanese troops began "
 	 "the Dharma Guardian military exercise on Monday. The drills are held in the East Fuji "
 	 "Maneuver Training Area of Japan.", "2023-10-05", 1, "exercise", "IND+JPN", NULL, -1},
+	{"the two countries will hold", "Indian and US troops concluded the Yudh Abhyas military "
+	 "exercise on Friday. Next month, the two countries will hold the Cope India air "
+	 "exercise.", "2023-10-05", 2, "exercise", "IND+USA", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
@@ -536,6 +539,21 @@ static void observers_are_no_participants(void **state)
 	json_decref(arr);
 }
 
+/* "the two countries will hold the Cope India air exercise": the parties of
+ * the drills just reported take part in the next ones */
+static void the_two_named_before(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Indian and US troops concluded the Yudh Abhyas military exercise on "
+			      "Friday. Next month, the two countries will hold the Cope India air "
+			      "exercise.",
+			      "2023-10-05");
+	assert_int_equal(json_array_size(arr), 2);
+	for (size_t i = 0; i < 2; i++)
+		assert_true(has_code(json_array_get(arr, i), "exercise", "IND+USA"));
+	json_decref(arr);
+}
+
 /* "40 mln dlrs": the newswire's dollars */
 static void newswire_dollars(void **state)
 {
@@ -591,6 +609,7 @@ int main(void)
 		cmocka_unit_test(rementions_are_one_item),
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
+		cmocka_unit_test(the_two_named_before),
 		cmocka_unit_test(value_in_the_next_sentence),
 		cmocka_unit_test(address_dates_the_report),
 	};
