@@ -646,7 +646,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	provs[0] = prov;
 	if (prov >= 0 && how[0] == 'a')
 		nprov += fr_list_before(d, si, prov, provs + 1, 3);
-	if (by_list) /* "by Paris and Washington" */
+	/* "by Paris and Washington", "from the US, Britain and France" */
+	if (prov >= 0 && (by_list || (si->actors[prov].flags & (AF_FROM | AF_BY))))
 		nprov += fr_coordinated(d, si, prov, provs + 1, 3, 0);
 	for (int pv = 0; pv < nprov; pv++)
 		for (int r = 0; r < nrec; r++) {
@@ -667,7 +668,10 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,
 				 tt->norm, src,
 				 prov_borrowed                     ? src
-				 : by_list && pv > 0               ? "by-phrase list"
+				 : pv > 0 && pa && !(pa->flags & (AF_BY | AF_FROM)) &&
+						 (si->actors[prov].flags & (AF_BY | AF_FROM))
+					 ? (si->actors[prov].flags & AF_BY ? "by-phrase list"
+									    : "from-phrase list")
 				 : pv == 0 && prov == thanked && pa ? "the one thanked"
 				 : pa                              ? phrase(pa, t)
 								   : "subject",

@@ -428,6 +428,8 @@ static const fam_case CASES[] = {
 	{"the two countries will hold", "Indian and US troops concluded the Yudh Abhyas military "
 	 "exercise on Friday. Next month, the two countries will hold the Cope India air "
 	 "exercise.", "2023-10-05", 2, "exercise", "IND+USA", NULL, -1},
+	{"received from a list of givers", "Ukraine received anti-tank weapons from the US, "
+	 "Britain and France.", "2023-04-05", 3, "aid", "USA>UKR GBR>UKR FRA>UKR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
