@@ -245,7 +245,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		/* "a second batch of Russian arms": the maker's adjective in the
 		 * noun's of-phrase names the giver */
 		uint32_t rec_from = tend;
-		if (prov < 0 && tend + 1 < c1 && eq(&d->toks[tend], "of"))
+		if (prov < 0 && tend + 1 < c1 && eq(&d->toks[tend], "of") &&
+		    !(d->trig[t] & TR_TRAIN)) /* "our training of 72,000 Iraqi forces" */
 			for (uint32_t a = 0; a < si->nactors && prov < 0; a++) {
 				const actor_m *am = &si->actors[a];
 				if (am->t0 > tend && am->t0 <= tend + 3 && (am->flags & AF_ADJ) &&
@@ -307,7 +308,19 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 						rec = (int)a;
 			break;
 		}
-		if (rec < 0 && prov >= 0 && (si->actors[prov].flags & (AF_FROM | AF_BY)))
+		/* "A consignment of equipment from Russia arrived in Mali": the
+		 * place a noun of things given arrives at receives them */
+		for (uint32_t k = tend; rec < 0 && prov >= 0 && k < c1 && k < tend + 12; k++) {
+			if (!(d->trig[k] & TR_MOVE))
+				continue;
+			int dest = fr_right_actor(si, k + 1, c1, 0, AF_FROM | AF_BY | AF_WITH);
+			if (dest >= 0 && si->actors[dest].key != si->actors[prov].key &&
+			    d->ctx->keys[si->actors[dest].key].cls == LX_STATE)
+				rec = dest;
+			break;
+		}
+		if (rec < 0 && prov >= 0 &&
+		    ((si->actors[prov].flags & (AF_FROM | AF_BY)) || rec_from > tend))
 			rec = fr_left_subject(d, si, c0, t, 1);
 		if (prov < 0) {
 			int subj = fr_left_subject(d, si, c0, t, 0);

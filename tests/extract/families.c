@@ -430,6 +430,15 @@ static const fam_case CASES[] = {
 	 "exercise.", "2023-10-05", 2, "exercise", "IND+USA", NULL, -1},
 	{"received from a list of givers", "Ukraine received anti-tank weapons from the US, "
 	 "Britain and France.", "2023-04-05", 3, "aid", "USA>UKR GBR>UKR FRA>UKR", NULL, -1},
+	{"got from", "The Ugandan army got 20 military trucks from China on Monday.", "2023-04-05",
+	 1, "aid", "CHN>UGA", NULL, -1},
+	{"a consignment arrives", "A consignment of military equipment from Russia arrived in "
+	 "Mali on Tuesday.", "2023-04-05", 1, "aid", "RUS>MLI", NULL, -1},
+	{"a delivery welcomed by its receiver", "Mali welcomed a new delivery of Russian military "
+	 "helicopters on Tuesday.", "2023-04-05", 1, "aid", "RUS>MLI", NULL, -1},
+	{"the trainees of a training noun do not give", "The militants lost ground thanks to the "
+	 "lead Britain has shown and its training of 70,000 Iraqi soldiers.", "2023-04-05", 1,
+	 "aid", "GBR>IRQ", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
