@@ -114,7 +114,15 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 				fr_remember(d, type, n, sidx);
 			return;
 		}
-		if (!at_extract__named_items(d, &add) && !mm && !new_kind)
+		/* "The remaining units will be delivered in 2026": another batch
+		 * of the same things says what as well as a name would */
+		static const char *const MORE[] = {"remaining", "rest",      "further",
+						   "more",      "additional", "another",
+						   "next",      "second",    NULL};
+		int more = 0;
+		for (uint32_t k = lo; k < hi && !more; k++)
+			more = in_list(d->toks[k].norm, MORE);
+		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage))
 			return;
 		/* the new act's own materiel: from its verb to the next one */
 		uint32_t nt = t + 1;
@@ -122,7 +130,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 			nt++;
 		add.nitems = 0;
 		fr_add_items(d, si, &add, lo, nt);
-		if (!at_extract__named_items(d, &add) && !mm && !new_kind)
+		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage))
 			return;
 		add.provider = ev->provider;
 		add.recipient = ev->recipient;

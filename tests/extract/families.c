@@ -439,6 +439,9 @@ static const fam_case CASES[] = {
 	{"the trainees of a training noun do not give", "The militants lost ground thanks to the "
 	 "lead Britain has shown and its training of 70,000 Iraqi soldiers.", "2023-04-05", 1,
 	 "aid", "GBR>IRQ", NULL, -1},
+	{"the remaining batch is another act", "Spain handed over 20 armoured vehicles to "
+	 "Mauritania on Monday. The remaining equipment will be delivered next year.", "2023-04-05",
+	 2, "aid", "ESP>MRT", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
