@@ -98,6 +98,32 @@ static int running_total(const docx *d, const sent_info *si, uint32_t t, uint32_
 	return since && perfect && money;
 }
 
+/* A second year right after the act's date, joined by "and" ("in 2012 and
+ * 2014", "in 2020 and four more in 2022"): the date of another act. */
+static const date_m *other_year(const docx *d, const sent_info *si, const date_m *dm, uint32_t c1)
+{
+	if (dm->kind != DS_ABS || !dm->a.y || dm->a.y != dm->b.y)
+		return NULL;
+	for (uint32_t k = 0; k < si->ndates; k++) {
+		const date_m *o = &si->dates[k];
+		if (o->t0 <= dm->t1 || o->t1 > c1 || o->t0 > dm->t1 + 6 || o->kind != DS_ABS ||
+		    !o->a.y || o->a.y == dm->a.y || o->a.y != o->b.y)
+			continue;
+		/* not "commissioned in 1983 and retired in 2011": no verb of
+		 * its own between */
+		int and_ = 0, verb = 0;
+		for (uint32_t q = dm->t1; q < o->t0; q++) {
+			const at_tok *w = &d->toks[q];
+			and_ |= eq(w, "and");
+			verb |= d->trig[q] || (w->type == AT_TOK_WORD && w->nlen > 3 &&
+					       !strcmp(w->norm + w->nlen - 2, "ed"));
+		}
+		if (and_ && !verb)
+			return o;
+	}
+	return NULL;
+}
+
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -700,21 +726,35 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			ev.kinds = (uint8_t)kinds;
 			fr_add_items(d, si, &ev, lo, khi);
 			fr_set_value(d, si, &ev, mm);
-			if (!fr_vague_time(d, c0, c1))
-				fr_set_when(
-					d, si, &ev,
-					fr_pick_date(d, si, t, c0, c1, fr_is_speech_act(tt)),
-					ev.status);
+			const date_m *dm = NULL;
+			if (!fr_vague_time(d, c0, c1)) {
+				dm = fr_pick_date(d, si, t, c0, c1, fr_is_speech_act(tt));
+				fr_set_when(d, si, &ev, dm, ev.status);
+			}
 			if (kinds & K_CONSTRUCTION)
 				fr_set_place(d, si, &ev, tend, c1, rk);
 			fr_default_status(d, &ev);
 			ev.confidence = 0.55 + (prov >= 0 ? 0.15 : 0) + (rec >= 0 ? 0.1 : 0) +
 					((items || mm) ? 0.1 : 0) +
 					(!(cls & TR_AIDN) ? 0.05 : 0);
+			at_event_rec again = ev;
 			int idx = at_extract__add_event(d, out, &ev);
 			if (idx == AT_ENOMEM)
 				return AT_ENOMEM;
 			fr_remember(d, EV_AID, idx, sidx);
+			/* "gave six vessels in 2020 and four more in 2022", "donations
+			 * in 2012 and 2014": one act a year */
+			const date_m *dm2 = dm ? other_year(d, si, dm, c1) : NULL;
+			if (dm2) {
+				fr_set_when(d, si, &again, dm2, ST_NONE);
+				again.status = ST_NONE;
+				fr_default_status(d, &again);
+				again.nitems = 0;
+				fr_add_items(d, si, &again, dm->t1, dm2->t0);
+				idx = at_extract__add_event(d, out, &again);
+				if (idx == AT_ENOMEM)
+					return AT_ENOMEM;
+			}
 		}
 	return 0;
 }

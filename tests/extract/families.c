@@ -442,6 +442,8 @@ static const fam_case CASES[] = {
 	{"the remaining batch is another act", "Spain handed over 20 armoured vehicles to "
 	 "Mauritania on Monday. The remaining equipment will be delivered next year.", "2023-04-05",
 	 2, "aid", "ESP>MRT", NULL, -1},
+	{"one act a year", "Japan gave Vietnam six patrol vessels in 2020 and four more in "
+	 "2022.", "2024-03-13", 2, "aid", "JPN>VNM", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
