@@ -98,16 +98,22 @@ static int running_total(const docx *d, const sent_info *si, uint32_t t, uint32_
 	return since && perfect && money;
 }
 
-/* A second year right after the act's date, joined by "and" ("in 2012 and
- * 2014", "in 2020 and four more in 2022"): the date of another act. */
+/* A second date right after the act's, joined by "and" ("in 2012 and 2014",
+ * "six in 2020 and four more in 2022", "in May and another six in June"):
+ * the date of another act. Years must differ, or months of one year. */
 static const date_m *other_year(const docx *d, const sent_info *si, const date_m *dm, uint32_t c1)
 {
-	if (dm->kind != DS_ABS || !dm->a.y || dm->a.y != dm->b.y)
+	if (dm->kind != DS_ABS || dm->a.y != dm->b.y || dm->a.m != dm->b.m)
 		return NULL;
 	for (uint32_t k = 0; k < si->ndates; k++) {
 		const date_m *o = &si->dates[k];
 		if (o->t0 <= dm->t1 || o->t1 > c1 || o->t0 > dm->t1 + 6 || o->kind != DS_ABS ||
-		    !o->a.y || o->a.y == dm->a.y || o->a.y != o->b.y)
+		    o->a.y != o->b.y || o->a.m != o->b.m)
+			continue;
+		int other = (o->a.y && dm->a.y && o->a.y != dm->a.y) ||
+			    (o->a.m && dm->a.m && o->a.m != dm->a.m && !o->a.d && !dm->a.d &&
+			     (o->a.y == dm->a.y || !o->a.y));
+		if (!other)
 			continue;
 		/* not "commissioned in 1983 and retired in 2011": no verb of
 		 * its own between */
@@ -604,6 +610,29 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			src = "speaker";
 		}
 	}
+	/* "Last week, it handed over a third boat": "it" is the state the
+	 * sentence before began with */
+	if (pkey == LX_NONE && !passive && !(cls & (TR_AIDN | TR_RECEIVE)) && sidx > 0) {
+		uint32_t k = t;
+		while (k > c0 && (d->toks[k - 1].type != AT_TOK_WORD || d->cue_start[k - 1] ||
+				  eq(&d->toks[k - 1], "also") || eq(&d->toks[k - 1], "has") ||
+				  eq(&d->toks[k - 1], "have") || eq(&d->toks[k - 1], "had")))
+			k--;
+		if (k > c0 && eq(&d->toks[k - 1], "it")) {
+			const sent_info *ps = &d->sents[sidx - 1];
+			for (uint32_t a = 0; a < ps->nactors; a++) {
+				const actor_m *am = &ps->actors[a];
+				if (!actor_usable(am) || (am->flags & OBLIQUE) ||
+				    d->ctx->keys[am->key].cls != LX_STATE)
+					continue;
+				if (am->key != rkey) {
+					pkey = am->key;
+					src = "it: the state before";
+				}
+				break;
+			}
+		}
+	}
 	memo *m = M(d);
 	if (pkey == LX_NONE && rkey != LX_NONE) {
 		int idx = m->last[EV_AID];
@@ -700,8 +729,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 						    : &si->actors[provs[pv]];
 			const actor_m *ra = r == 0 ? (rec >= 0 ? &si->actors[rec] : NULL)
 						   : &si->actors[recs[r]];
-			int prov_borrowed =
-				!strcmp(src, "speaker") || !strcmp(src, "previous event");
+			int prov_borrowed = !strcmp(src, "speaker") ||
+					    !strcmp(src, "previous event") || !strncmp(src, "it:", 3);
 			int rec_borrowed = !strcmp(src, "parallel clause") ||
 					   !strcmp(src, "previous recipient");
 			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,

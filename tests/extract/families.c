@@ -444,6 +444,11 @@ static const fam_case CASES[] = {
 	 2, "aid", "ESP>MRT", NULL, -1},
 	{"one act a year", "Japan gave Vietnam six patrol vessels in 2020 and four more in "
 	 "2022.", "2024-03-13", 2, "aid", "JPN>VNM", NULL, -1},
+	{"one act a month", "France delivered six Caesar howitzers to Ukraine in May and another "
+	 "six in June.", "2023-10-05", 2, "aid", "FRA>UKR", NULL, -1},
+	{"it: the state the sentence before began with", "Australia has close ties with Fiji. "
+	 "Last week, it handed over a patrol boat to the Fijian navy.", "2024-03-13", 1, "aid",
+	 "AUS>FJI", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
