@@ -337,7 +337,38 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		ev.anaphor = 1;
 	ev.confidence = 0.6 + (np > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0) +
 			(ev.personnel > 0 ? 0.05 : 0);
-	int idx = at_extract__add_event(d, out, &ev);
+	/* "several exercises, among them Red Flag and Anatolian Eagle": one
+	 * exercise per name listed, instead of the noun's own */
+	at_event_rec each = ev;
+	int idx = -1, named = 0;
+	uint32_t k = tend;
+	while (k < nt && !(eq(&d->toks[k], "including") || eq(&d->toks[k], "include") ||
+			   (eq(&d->toks[k], "among") && k + 1 < nt && eq(&d->toks[k + 1], "them")) ||
+			   (eq(&d->toks[k], "such") && k + 1 < nt && eq(&d->toks[k + 1], "as"))))
+		k++;
+	if (k < nt)
+		k += eq(&d->toks[k], "among") || eq(&d->toks[k], "such") ? 2 : 1;
+	while (k < nt) {
+		uint32_t a = k;
+		while (k < nt && (d->toks[k].flags & AT_TF_CAP) && d->toks[k].type == AT_TOK_WORD &&
+		       d->actor_at[k] < 0 && !generic_word(&d->toks[k]))
+			k++;
+		if (k == a || k - a > 4)
+			break;
+		each.name_start = d->toks[a].start;
+		each.name_end = d->toks[k - 1].end;
+		each.listed = 1;
+		idx = at_extract__add_event(d, out, &each);
+		if (idx == AT_ENOMEM)
+			return AT_ENOMEM;
+		named = 1;
+		if (k < nt && eq(&d->toks[k], ","))
+			k++;
+		if (k < nt && eq(&d->toks[k], "and"))
+			k++;
+	}
+	if (!named)
+		idx = at_extract__add_event(d, out, &ev);
 	if (idx == AT_ENOMEM)
 		return AT_ENOMEM;
 	fr_remember(d, EV_EXERCISE, idx, sidx);

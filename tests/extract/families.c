@@ -449,6 +449,10 @@ static const fam_case CASES[] = {
 	{"it: the state the sentence before began with", "Australia has close ties with Fiji. "
 	 "Last week, it handed over a patrol boat to the Fijian navy.", "2024-03-13", 1, "aid",
 	 "AUS>FJI", NULL, -1},
+	{"drills listed by name, each its own", "In September the Turkish air force held the "
+	 "Anatolian Star drills with Qatar. Turkey has taken part in several military exercises "
+	 "in the past two years, among them Red Flag and Iniochos.", "2023-10-05", 3, "exercise",
+	 "TUR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
