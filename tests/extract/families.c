@@ -453,6 +453,9 @@ static const fam_case CASES[] = {
 	 "Anatolian Star drills with Qatar. Turkey has taken part in several military exercises "
 	 "in the past two years, among them Red Flag and Iniochos.", "2023-10-05", 3, "exercise",
 	 "TUR", NULL, -1},
+	{"drills listed by name instead of the noun", "Turkey has taken part in several military "
+	 "exercises in the past two years, among them Red Flag and Iniochos.", "2023-10-05", 2,
+	 "exercise", "TUR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
