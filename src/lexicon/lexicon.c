@@ -378,9 +378,9 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_SEED 1469598103934665603ull
 #define SCREEN_MUL 1099511628211ull
 
-enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8,
-       SCREEN_PHRASE = 16, /* bits 5, 6: the keys some phrase ending there may give */
-       SCREEN_PHRASE_SHIFT = 5 };
+enum { SCREEN_KEYS = LX_SCREEN_KEYS, SCREEN_PUNCT = 64, SCREEN_PREFIX = 128,
+       SCREEN_PHRASE = 256, /* bits 9-14: the keys some phrase ending there may give */
+       SCREEN_PHRASE_SHIFT = 9 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -404,23 +404,46 @@ static size_t screen_slot(const at_ctx *ctx, uint64_t h)
 	return slot;
 }
 
-/* Which screen keys an entry gives (LX_SCREEN_TRIGGER, LX_SCREEN_MILITARY). The
- * military ones are those frames.c counts as military context: the cues
- * "military" and "people", the role "forces", and the items that
- * military_item() accepts (a model, or a category from tank to ammunition). */
+/* Which screen keys an entry gives (LX_SCREEN_*). The military ones are those
+ * frames_slots.c (fr_military_context) counts as military context: the cue
+ * "military", the role "forces", and the items that fr_military_item()
+ * accepts (a model, or a category from tank to ammunition). The deployment
+ * frame (frames_deploy.c) can do without them when it moves forces: see
+ * DEPLOY_CODES and WEAK_UNITS below and the argument above build_screen. */
 unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e)
 {
 	static const char *const MIL_ITEMS[] = {
 		"tank",        "armored_vehicle", "artillery",  "rocket_artillery",
 		"air_defense", "missile",         "small_arms", "ammunition",
 		NULL};
+	/* trigger codes (mentions.c: trigger_bit) whose bits frames.c sends to
+	 * fr_deploy_frame with no military context required first: TR_GIVE
+	 * and TR_MOVE (which move forces only: a people cue, or units with a
+	 * military cue), TR_DEPLOY, TR_DEPLOYN and TR_EQUIP (which move units
+	 * too). TR_AIDN opens it only for troops with a military cue
+	 * (troops_given). */
+	static const char *const DEPLOY_CODES[] = {"give", "move", "deploy", "deploy_n", "equip",
+						   NULL};
+	static const char *const UNITS_CODES[] = {"deploy", "deploy_n", "equip", NULL};
+	/* units words that move nothing alone: frames_deploy.c wants a
+	 * military cue or item, a personnel count (a people cue) or a people or
+	 * units word not in its WEAK list */
+	static const char *const WEAK_UNITS[] = {"forces", "force", "staff", "members", "group",
+						 "groups", "team", "teams", "unit", "units",
+						 "company", "equipment", "hardware", NULL};
 	const char *code = ctx->keys[e->key].code;
 	unsigned k = 0;
-	if (e->cls == LX_TRIGGER)
+	if (e->cls == LX_TRIGGER) {
 		k |= LX_SCREEN_TRIGGER;
-	int mil =
-		(e->cls == LX_CUE && (!strcmp(code, "military") || !strcmp(code, "people"))) ||
-		(e->cls == LX_ROLE && !strcmp(code, "forces"));
+		for (int i = 0; DEPLOY_CODES[i]; i++)
+			if (!strcmp(code, DEPLOY_CODES[i]))
+				k |= LX_SCREEN_DEPLOY;
+		for (int i = 0; UNITS_CODES[i]; i++)
+			if (!strcmp(code, UNITS_CODES[i]))
+				k |= LX_SCREEN_DEPLOY_UNITS;
+	}
+	int mil = (e->cls == LX_CUE && !strcmp(code, "military")) ||
+		  (e->cls == LX_ROLE && !strcmp(code, "forces"));
 	if (e->cls == LX_ITEM) {
 		mil = e->form == LF_MODEL;
 		for (int i = 0; MIL_ITEMS[i] && !mil; i++)
@@ -428,6 +451,13 @@ unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e)
 	}
 	if (mil)
 		k |= LX_SCREEN_MILITARY;
+	if (e->cls == LX_CUE && !strcmp(code, "people"))
+		k |= LX_SCREEN_PEOPLE;
+	int weak = 0;
+	for (int i = 0; WEAK_UNITS[i] && e->ntok == 1; i++)
+		weak |= !strcmp(e->norms[0], WEAK_UNITS[i]);
+	if (e->cls == LX_CUE && !strcmp(code, "units") && !weak)
+		k |= LX_SCREEN_UNITS;
 	return k;
 }
 
@@ -437,7 +467,7 @@ static void screen_put(at_ctx *ctx, uint64_t h, unsigned keys)
 	while (ctx->screen[slot] && ctx->screen[slot] != h)
 		slot = (slot + 1) & mask;
 	ctx->screen[slot] = h;
-	ctx->screen_mask[slot] |= (uint8_t)keys;
+	ctx->screen_mask[slot] |= (uint16_t)keys;
 }
 
 static uint64_t run_hash(const unsigned char *w, size_t n)
@@ -504,7 +534,7 @@ static int build_screen(at_ctx *ctx)
 	while (size < slots * 2)
 		size *= 2;
 	ctx->screen = calloc(size, sizeof(uint64_t));
-	ctx->screen_mask = calloc(size, 1);
+	ctx->screen_mask = calloc(size, sizeof(uint16_t));
 	ctx->screen_punct = calloc(n ? n : 1, sizeof(lx_punct_head));
 	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
 	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
@@ -540,7 +570,7 @@ static int build_screen(at_ctx *ctx)
 			screen_prefixes(ctx, last, ln, 0);
 			continue;
 		}
-		if (keys == LX_SCREEN_MILITARY) {
+		if (!(keys & LX_SCREEN_TRIGGER)) {
 			/* a military phrase needs all its tokens: look for its last
 			 * plain word, a whole run in the text ("ministry of defence":
 			 * "defence", rarer than "ministry") */
@@ -729,10 +759,10 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		unsigned m = screen_has(ctx, h);
 		if (m & SCREEN_PUNCT)
 			m |= punct_keys(ctx, h, s, p, len);
-		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_BOTH))
+		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_KEYS))
 			m |= phrase_keys(ctx, h, s, start, p, 1); /* keys it could add */
 		seen |= m;
-		if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
+		if (lx_screen_pass(seen))
 			return 1;
 	}
 	return 0;
@@ -905,7 +935,7 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					return 1;
 				m |= k;
 			}
-			if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_BOTH))
+			if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_KEYS))
 				m |= phrase_keys(ctx, h, s, 0, p, 2);
 			if (p > 0 && s[p - 1] == '>') {
 				/* a node's first run: it may go on a run cut by markup before */
@@ -918,7 +948,7 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 						return 1;
 					if (j & SCREEN_PHRASE)
 						j |= phrase_keys(ctx, g | 1, s, 0, p, 0);
-					m |= j & SCREEN_BOTH;
+					m |= j & SCREEN_KEYS;
 					if ((j & SCREEN_PREFIX) && i < len && s[i] == '<') {
 						if (nopen == PAGE_OPEN)
 							return 1;
@@ -937,7 +967,7 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 				if (!ascii_charset_at(s, i, len))
 					return 1;
 			seen |= m;
-			if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
+			if (lx_screen_pass(seen))
 				return 1;
 			continue;
 		}
