@@ -502,18 +502,24 @@ static int cmp_phrase(const void *a, const void *b)
 	return x->e < y->e ? -1 : x->e > y->e;
 }
 
-/* A phrase of two or more tokens (all ASCII: the caller checks) whose last
- * is a plain word ([a-z0-9]+)? */
-static int plain_phrase(const lx_entry *e)
+/* A plain word: [a-z0-9]+. */
+static int plain_word(const char *w)
 {
-	if (e->ntok < 2)
-		return 0;
-	const unsigned char *c = (const unsigned char *)e->norms[e->ntok - 1];
+	const unsigned char *c = (const unsigned char *)w;
 	if (!*c)
 		return 0;
 	for (; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
 			return 0;
+	return 1;
+}
+
+/* A phrase of two or more tokens (all ASCII: the caller checks) whose last
+ * is a plain word? */
+static int plain_phrase(const lx_entry *e)
+{
+	if (e->ntok < 2 || !plain_word(e->norms[e->ntok - 1]))
+		return 0;
 	for (unsigned t = 0; t < e->ntok; t++)
 		if (!e->norms[t][0])
 			return 0;
@@ -558,14 +564,21 @@ static int build_screen(at_ctx *ctx)
 		if (!ascii)
 			continue; /* only a document with a non-ASCII byte can match it */
 		if (plain_phrase(e)) {
-			/* a phrase ending in a plain word: that word, a whole run,
-			 * with the other tokens' bytes before it (lx_may_yield) */
-			const unsigned char *last = (const unsigned char *)e->norms[e->ntok - 1];
-			size_t ln = e->lens[e->ntok - 1];
+			/* a phrase ending in a plain word: its longest plain word
+			 * (the rarest, as a rule: "head to" by "head", "carrier
+			 * strike group" by "carrier"), a whole run, with the other
+			 * tokens' bytes around it (lx_may_yield) */
+			unsigned at = e->ntok - 1;
+			for (unsigned t = 0; t + 1 < e->ntok; t++)
+				if (e->lens[t] > e->lens[at] && plain_word(e->norms[t]))
+					at = t;
+			const unsigned char *last = (const unsigned char *)e->norms[at];
+			size_t ln = e->lens[at];
 			lx_screen_phrase *sp = &ctx->screen_phrase[ctx->nscreen_phrase++];
 			sp->hash = run_hash(last, ln);
 			sp->e = e;
 			sp->keys = (uint8_t)keys;
+			sp->at = (uint8_t)at;
 			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
 			screen_prefixes(ctx, last, ln, 0);
 			continue;
@@ -629,6 +642,7 @@ static int build_screen(at_ctx *ctx)
 			ph->hash = run_hash(w, run);
 			ph->head = (const char *)w;
 			ph->keys = (uint8_t)keys;
+			ctx->screen_punct_next[w[run] >> 6] |= 1ull << (w[run] & 63);
 			screen_put(ctx, ph->hash, SCREEN_PUNCT);
 			screen_prefixes(ctx, w, run, 1); /* the run is the head's prefix */
 			continue;
@@ -672,12 +686,12 @@ static int is_white(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Do e's tokens before its last stand before s[p], from s[lo] on, with
+/* Do e's tokens before token `at` stand before s[p], from s[lo] on, with
  * white space or nothing between? (An ASCII token's norm is its bytes in
  * lower case, token.c.) */
-static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
+static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e, unsigned at)
 {
-	for (unsigned t = e->ntok - 1; t-- > 0;) {
+	for (unsigned t = at; t-- > 0;) {
 		size_t q = p;
 		while (q > lo && is_white((unsigned char)s[q - 1]))
 			q--;
@@ -696,9 +710,9 @@ static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
 /* phrase_before on a page's bytes: where markup or an entity stands between
  * or inside the tokens (a '>' or ';' where a token's byte or white space was
  * due), the text may still hold the phrase: 1. */
-static int page_phrase_before(const char *s, size_t p, const lx_entry *e)
+static int page_phrase_before(const char *s, size_t p, const lx_entry *e, unsigned at)
 {
-	for (unsigned t = e->ntok - 1; t-- > 0;) {
+	for (unsigned t = at; t-- > 0;) {
 		size_t q = p;
 		while (q > 0 && is_white((unsigned char)s[q - 1]))
 			q--;
@@ -716,20 +730,45 @@ static int page_phrase_before(const char *s, size_t p, const lx_entry *e)
 	return 1;
 }
 
-/* The keys of the phrases whose last word (hash h) is the run at s[p]: those
- * whose other words stand before it (verify 1; 2: in a page), or all (0). */
+/* Do e's tokens after token `at` stand after s[i] (the run's end), up to
+ * s[hi], with white space or nothing between? In a page (`page`), markup or
+ * an entity where a token's byte or white space was due (a '<' or a '&')
+ * counts as the phrase, as in page_phrase_before. */
+static int phrase_after(const char *s, size_t i, size_t hi, const lx_entry *e, unsigned at,
+			int page)
+{
+	for (unsigned t = at + 1; t < e->ntok; t++) {
+		while (i < hi && is_white((unsigned char)s[i]))
+			i++;
+		for (size_t k = 0; k < e->lens[t]; k++, i++) {
+			if (i >= hi)
+				return 0;
+			unsigned char c = (unsigned char)s[i];
+			if (lower_byte(c) != (unsigned char)e->norms[t][k])
+				return page && (c == '<' || c == '&');
+		}
+	}
+	return 1;
+}
+
+/* The keys of the phrases whose looked-up word (hash h) is the run s[p, i):
+ * those whose other words stand around it (verify 1; 2: in a page), or all
+ * (0); phrases that could only give keys already seen are not checked. */
 static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t lo, size_t p,
-			    int verify)
+			    size_t i, size_t hi, int verify, unsigned seen)
 {
 	unsigned keys = 0;
 	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
-	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++)
-		if (!(ctx->screen_phrase[k].keys & ~keys) ||
-		    (verify == 1 && !phrase_before(s, lo, p, ctx->screen_phrase[k].e)) ||
-		    (verify == 2 && !page_phrase_before(s, p, ctx->screen_phrase[k].e)))
+	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++) {
+		const lx_screen_phrase *sp = &ctx->screen_phrase[k];
+		if (!(sp->keys & ~(keys | seen)) ||
+		    (verify == 1 && (!phrase_before(s, lo, p, sp->e, sp->at) ||
+				     !phrase_after(s, i, hi, sp->e, sp->at, 0))) ||
+		    (verify == 2 && (!page_phrase_before(s, p, sp->e, sp->at) ||
+				     !phrase_after(s, i, hi, sp->e, sp->at, 1))))
 			continue;
-		else
-			keys |= ctx->screen_phrase[k].keys;
+		keys |= sp->keys;
+	}
 	return keys;
 }
 
@@ -757,13 +796,19 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		}
 		h |= 1;
 		unsigned m = screen_has(ctx, h);
-		if (m & SCREEN_PUNCT)
+		if (!m)
+			continue; /* most runs */
+		/* a punctuated head stands there only if its next byte does */
+		if ((m & SCREEN_PUNCT) && i < len &&
+		    (ctx->screen_punct_next[(unsigned char)s[i] >> 6] >> (s[i] & 63) & 1))
 			m |= punct_keys(ctx, h, s, p, len);
 		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_KEYS))
-			m |= phrase_keys(ctx, h, s, start, p, 1); /* keys it could add */
-		seen |= m;
-		if (lx_screen_pass(seen))
-			return 1;
+			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, seen); /* keys it could add */
+		if (m & ~seen & SCREEN_KEYS) {
+			seen |= m & SCREEN_KEYS;
+			if (lx_screen_pass(seen))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -936,7 +981,7 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 				m |= k;
 			}
 			if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_KEYS))
-				m |= phrase_keys(ctx, h, s, 0, p, 2);
+				m |= phrase_keys(ctx, h, s, 0, p, i, len, 2, seen);
 			if (p > 0 && s[p - 1] == '>') {
 				/* a node's first run: it may go on a run cut by markup before */
 				for (size_t o = 0, n0 = nopen; o < n0; o++) {
@@ -947,7 +992,7 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					if (j & SCREEN_PUNCT)
 						return 1;
 					if (j & SCREEN_PHRASE)
-						j |= phrase_keys(ctx, g | 1, s, 0, p, 0);
+						j |= phrase_keys(ctx, g | 1, s, 0, p, i, len, 0, seen);
 					m |= j & SCREEN_KEYS;
 					if ((j & SCREEN_PREFIX) && i < len && s[i] == '<') {
 						if (nopen == PAGE_OPEN)

@@ -69,12 +69,13 @@ typedef struct lx_punct_head {
 	uint8_t keys;
 } lx_punct_head;
 
-/* A phrase ending in a plain word, found by that word's hash (lx_may_yield
- * checks the tokens before it on the bytes). */
+/* A phrase ending in a plain word, found by the hash of its longest plain
+ * word (lx_may_yield checks the tokens around it on the bytes). */
 typedef struct lx_screen_phrase {
 	uint64_t hash;
 	const lx_entry *e;
 	uint8_t keys;
+	uint8_t at; /* the token looked up: its longest plain word */
 } lx_screen_phrase;
 
 struct at_ctx {
@@ -93,6 +94,7 @@ struct at_ctx {
 	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
 	size_t screen_size;
 	lx_punct_head *screen_punct; /* ASCII heads with punctuation inside, by hash */
+	uint64_t screen_punct_next[4]; /* the bytes after such a head's first run */
 	size_t nscreen_punct;
 	lx_screen_phrase *screen_phrase; /* phrases ending in a plain word, by hash */
 	size_t nscreen_phrase;
