@@ -94,18 +94,47 @@ static uint64_t hash_str(const char *s, size_t n)
 	return h;
 }
 
+static size_t key_slot(const at_ctx *ctx, int cls, const char *code)
+{
+	size_t mask = ctx->key_index_size - 1;
+	size_t slot = (size_t)(hash_str(code, strlen(code)) ^ (uint64_t)cls) & mask;
+	for (;; slot = (slot + 1) & mask) {
+		uint32_t k = ctx->key_index[slot];
+		if (!k || (ctx->keys[k - 1].cls == cls && strcmp(ctx->keys[k - 1].code, code) == 0))
+			return slot;
+	}
+}
+
 uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code)
 {
-	for (size_t i = 0; i < ctx->nkeys; i++)
-		if (ctx->keys[i].cls == cls && strcmp(ctx->keys[i].code, code) == 0)
-			return (uint32_t)i;
-	return LX_NONE;
+	if (!ctx->key_index_size)
+		return LX_NONE;
+	uint32_t k = ctx->key_index[key_slot(ctx, cls, code)];
+	return k ? k - 1 : LX_NONE;
+}
+
+/* The key index at twice the keys' number at least (a hash of class and code). */
+static int index_keys(at_ctx *ctx)
+{
+	size_t size = ctx->key_index_size ? ctx->key_index_size : 1024;
+	while (size < (ctx->nkeys + 1) * 2)
+		size *= 2;
+	if (size == ctx->key_index_size)
+		return 0;
+	uint32_t *idx = calloc(size, sizeof(uint32_t));
+	if (!idx)
+		return AT_ENOMEM;
+	free(ctx->key_index);
+	ctx->key_index = idx;
+	ctx->key_index_size = size;
+	for (size_t k = 0; k < ctx->nkeys; k++)
+		idx[key_slot(ctx, ctx->keys[k].cls, ctx->keys[k].code)] = (uint32_t)k + 1;
+	return 0;
 }
 
 static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 {
-	/* keys are few (hundreds): the linear look-up runs at load time only;
-	 * the most recent key is checked first since files list keys in runs */
+	/* the most recent key is checked first since files list keys in runs */
 	if (ctx->nkeys && ctx->keys[ctx->nkeys - 1].cls == cls &&
 	    strcmp(ctx->keys[ctx->nkeys - 1].code, code) == 0) {
 		*out = (uint32_t)(ctx->nkeys - 1);
@@ -116,7 +145,8 @@ static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 		*out = k;
 		return 0;
 	}
-	if (at_grow((void **)&ctx->keys, &ctx->keys_cap, ctx->nkeys, sizeof(*ctx->keys), 256))
+	if (index_keys(ctx) ||
+	    at_grow((void **)&ctx->keys, &ctx->keys_cap, ctx->nkeys, sizeof(*ctx->keys), 256))
 		return AT_ENOMEM;
 	lx_key *key = &ctx->keys[ctx->nkeys];
 	key->code = at_arena_strndup(&ctx->mem, code, strlen(code));
@@ -124,6 +154,7 @@ static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 	key->cls = (uint8_t)cls;
 	if (!key->code)
 		return AT_ENOMEM;
+	ctx->key_index[key_slot(ctx, cls, code)] = (uint32_t)ctx->nkeys + 1;
 	*out = (uint32_t)ctx->nkeys++;
 	return 0;
 }
@@ -1158,6 +1189,7 @@ void at_ctx_free(at_ctx *ctx)
 	at_places__free(&ctx->places);
 	free(ctx->entries);
 	free(ctx->keys);
+	free(ctx->key_index);
 	free(ctx->table);
 	free(ctx->table_hash);
 	free(ctx->screen);

@@ -84,6 +84,8 @@ struct at_ctx {
 	size_t nentries, entries_cap;
 	lx_key *keys;
 	size_t nkeys, keys_cap;
+	uint32_t *key_index; /* open addressing: (class, code) -> key + 1, 0 empty */
+	size_t key_index_size;
 	uint32_t *table;     /* open addressing: first-token norm -> entry */
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
