@@ -335,25 +335,45 @@ static int build_table(at_ctx *ctx)
  * document can yield an event only if some token's norm, or a part of it, is
  * the first norm ("head") of a trigger phrase.
  *
- * Second key: every frame also needs military context before it makes an
- * event (frames.c; events are made only by at_extract__add_event, at the
- * end of aid_frame, deploy_frame and exercise_frame). exercise_frame
- * requires military_context(); aid_frame requires military_context() or an
- * earlier aid event of the same document (which had it; `attach` only adds
- * to an existing event); deploy_frame requires a military cue, a military
- * item, a personnel count (a number before a people cue) or a people cue.
- * military_context() is a military cue (cue[] from LX_CUE "military";
- * military_doc counts the same cues), an actor of role kind 1 (LX_ROLE
- * "forces", also through aliases), or a military item (military_item(): an
- * LX_ITEM model, or a category from tank to ammunition). So a document can
- * yield an event only if, besides a trigger head, some token is the start of
- * one of those phrases ("military phrases", lx_screen_keys()). A document is
- * analysed only when it has both kinds. A change to those frame rules must
+ * Second key: every frame also needs military context, or forces moved,
+ * before it makes an event (events are made only by at_extract__add_event,
+ * at the end of fr_aid_frame, fr_deploy_frame and fr_exercise_frame, and
+ * by fr_attach, which needs an earlier event of the same type).
+ * fr_exercise_frame requires fr_military_context() or an exercise event
+ * just before; fr_aid_frame requires it or an aid event just before (each
+ * of which had it, down to the first). fr_military_context() is a military
+ * cue (cue[] from LX_CUE "military"; military_doc, for a headline or any
+ * item, counts the same cues), an actor of role kind 1 (LX_ROLE "forces",
+ * also through aliases, defined after such an actor), or a military item
+ * (fr_military_item(): an LX_ITEM model, or a category from tank to
+ * ammunition): LX_SCREEN_MILITARY, anywhere in the document.
+ *
+ * fr_deploy_frame requires fr_military_context() or `forces`: a token of
+ * the trigger's sentence with a people or units cue, or a personnel count
+ * (a number before a people cue, in the sentence). frames.c opens it only at
+ * triggers of the codes give, move, deploy, deploy_n, equip
+ * (LX_SCREEN_DEPLOY), and aid_n (troops_given: a count of troops with a
+ * military cue, so military context). With give and move a token counts
+ * only with a military cue or the role "forces" by it, so without military
+ * context only a personnel count, a people cue (LX_SCREEN_PEOPLE), moves
+ * them; with deploy, deploy_n and equip (LX_SCREEN_DEPLOY_UNITS) a units cue
+ * also counts (LX_SCREEN_UNITS), unless it is one weak word ("group",
+ * "equipment": the frame then wants a military cue or item, a personnel
+ * count, or another people or units word). The trigger and those cues stand
+ * in one sentence, so in one paragraph, and a line break followed by a
+ * blank, indented or bulleted line always ends a paragraph (clean.c): the
+ * screen pairs them within such stretches of bytes.
+ *
+ * So a document can yield an event only if it has a trigger head and a
+ * military phrase, or, in one paragraph, a deployment's trigger head and a
+ * people phrase (or one that moves units and a units phrase)
+ * (lx_screen_keys(), lx_screen_pass()). A change to those frame rules must
  * keep lx_screen_keys() in step: tests/lexicon/screen.c checks the screen
- * against the tokenizer and lx_match on generated documents (phrases wrapped
- * and spaced out among them), and the corpora's outputs were compared with
- * the screen on and off (and, for the phrase check, before and after: the
- * same bytes on Reuters-21578, the annotated sets and the examples).
+ * against the tokenizer and lx_match on generated documents (phrases
+ * wrapped and spaced out among them), and, through extraction itself, that
+ * generated sentences give the same events with the screen and without it;
+ * the corpora's outputs were compared with the screen on and off (the same
+ * bytes on Reuters-21578, the annotated sets and the examples).
  *
  * In a document that is all ASCII (from the article's start) this can be
  * ruled out on the bytes, without cleaning or tokenizing:
@@ -803,18 +823,35 @@ static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t
 	return keys;
 }
 
+/* A line break that always ends a paragraph (clean.c: the next line is blank,
+ * indented or bulleted), s[i] being '\n'. */
+static int para_break(const char *s, size_t i, size_t len)
+{
+	if (i + 1 >= len)
+		return 0;
+	char n = s[i + 1];
+	return n == ' ' || n == '\t' || n == '\n' || n == '*' || n == '-';
+}
+
+enum { DOC_KEYS = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY,
+       PARA_KEYS = LX_SCREEN_DEPLOY | LX_SCREEN_PEOPLE | LX_SCREEN_DEPLOY_UNITS | LX_SCREEN_UNITS };
+
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
 	if (ctx->screen_off)
 		return 1;
 	const uint8_t *fold = ctx->screen_fold;
-	unsigned seen = 0;
+	/* the keys of the document (a trigger, military context) and of the
+	 * paragraph (a deployment's trigger and the forces it moves) */
+	unsigned have = 0;
 	size_t i = start;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80)
 			return 1;
 		if (!fold[c]) {
+			if (c == '\n' && para_break(s, i, len))
+				have &= DOC_KEYS;
 			i++;
 			continue;
 		}
@@ -833,11 +870,11 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		if ((m & SCREEN_PUNCT) && i < len &&
 		    (ctx->screen_punct_next[(unsigned char)s[i] >> 6] >> (s[i] & 63) & 1))
 			m |= punct_keys(ctx, h, s, p, len);
-		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_KEYS))
-			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, seen); /* keys it could add */
-		if (m & ~seen & SCREEN_KEYS) {
-			seen |= m & SCREEN_KEYS;
-			if (lx_screen_pass(seen))
+		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~have & SCREEN_KEYS))
+			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, have); /* keys it could add */
+		if (m & ~have & SCREEN_KEYS) {
+			have |= m & SCREEN_KEYS;
+			if (lx_screen_pass(have))
 				return 1;
 		}
 	}

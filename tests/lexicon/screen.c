@@ -44,7 +44,8 @@ static unsigned keys_in(const lx_hit *hits, size_t n)
 }
 
 /* The truth, the slow way: do some tokens (or hyphen parts) start a trigger
- * and a military phrase? */
+ * and a military phrase, or, within one paragraph (at_clean's: a sentence is
+ * never longer), a deployment's trigger and forces it moves? */
 static int has_both(const char *s, size_t body_off, size_t len)
 {
 	at_arena a;
@@ -52,12 +53,14 @@ static int has_both(const char *s, size_t body_off, size_t len)
 	at_para *paras;
 	size_t npara;
 	assert_int_equal(at_clean(&a, s, body_off, len, &paras, &npara), 0);
+	const unsigned doc_keys = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY;
 	unsigned found = 0;
 	for (size_t p = 0; p < npara && !lx_screen_pass(found); p++) {
 		at_tok *toks = NULL;
 		size_t n = 0, cap = 0;
 		assert_true(at_tokenize(&a, s, paras[p].start, paras[p].end, &toks, &n, &cap,
 					1u << 20) >= 0);
+		found &= doc_keys; /* a new paragraph */
 		for (size_t i = 0; i < n && !lx_screen_pass(found); i++) {
 			lx_hit hits[16];
 			found |= keys_in(hits, lx_match(ctx, s, toks, i, n, hits, 16));
@@ -130,6 +133,13 @@ static void screen__plain_cases(void **state)
 	/* from body_off on: a trigger in the date header part does not count */
 	const char *s = "provided\nThe council met.\n";
 	assert_false(lx_may_yield(ctx, s, 9, strlen(s)));
+	/* a deployment's trigger and the units it moves: in one paragraph */
+	assert_true(screen("The deployment of a convoy from Russia was completed.\n"));
+	assert_true(screen("The deployment of a\nconvoy from Russia was completed.\n"));
+	assert_false(screen("The deployment was completed.\n\nA convoy left.\n"));
+	assert_false(screen("The deployment was completed.\n  A convoy left.\n"));
+	/* a trigger and military context: anywhere in the document */
+	assert_true(screen("Germany provided aid.\n\nThe army said so.\n"));
 }
 
 /* A small deterministic generator (xorshift). */
