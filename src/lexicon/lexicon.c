@@ -339,14 +339,20 @@ static int build_table(at_ctx *ctx)
  * before it makes an event (events are made only by at_extract__add_event,
  * at the end of fr_aid_frame, fr_deploy_frame and fr_exercise_frame, and
  * by fr_attach, which needs an earlier event of the same type).
- * fr_exercise_frame requires fr_military_context() or an exercise event
- * just before; fr_aid_frame requires it or an aid event just before (each
- * of which had it, down to the first). fr_military_context() is a military
- * cue (cue[] from LX_CUE "military"; military_doc, for a headline or any
- * item, counts the same cues), an actor of role kind 1 (LX_ROLE "forces",
- * also through aliases, defined after such an actor), or a military item
- * (fr_military_item(): an LX_ITEM model, or a category from tank to
- * ammunition): LX_SCREEN_MILITARY, anywhere in the document.
+ * fr_exercise_frame requires fr_military_context() of the trigger's
+ * sentence or an exercise event just before; fr_aid_frame requires it or an
+ * aid event just before; so the document's first event had it (or the
+ * deployment frame's forces, below) in its own sentence.
+ * fr_military_context(si) is, in the sentence, a military cue (cue[] from
+ * LX_CUE "military"), an actor of role kind 1 (the role "forces" by it), a
+ * token of that role or a military item (fr_military_item(): an LX_ITEM
+ * model, or a category from tank to ammunition) -- LX_SCREEN_MILITARY; or,
+ * from beyond the sentence: a headline when military_doc >= 3, any item
+ * (LX_SCREEN_ITEM) when military_doc >= 2, or an actor named by an acronym
+ * the article defined after an actor of role kind 1 ("the Somali army
+ * (SNA)": a '(' and LX_SCREEN_ROLE somewhere). military_doc counts the body
+ * tokens where a military cue starts: see note_milcue for the bound the
+ * screen counts.
  *
  * fr_deploy_frame requires fr_military_context() or `forces`: a token of
  * the trigger's sentence with a people or units cue, or a personnel count
@@ -359,20 +365,22 @@ static int build_table(at_ctx *ctx)
  * them; with deploy, deploy_n and equip (LX_SCREEN_DEPLOY_UNITS) a units cue
  * also counts (LX_SCREEN_UNITS), unless it is one weak word ("group",
  * "equipment": the frame then wants a military cue or item, a personnel
- * count, or another people or units word). The trigger and those cues stand
- * in one sentence, so in one paragraph, and a line break followed by a
- * blank, indented or bulleted line always ends a paragraph (clean.c): the
- * screen pairs them within such stretches of bytes.
+ * count, or another people or units word).
  *
- * So a document can yield an event only if it has a trigger head and a
- * military phrase, or, in one paragraph, a deployment's trigger head and a
- * people phrase (or one that moves units and a units phrase)
- * (lx_screen_keys(), lx_screen_pass()). A change to those frame rules must
- * keep lx_screen_keys() in step: tests/lexicon/screen.c checks the screen
- * against the tokenizer and lx_match on generated documents (phrases
- * wrapped and spaced out among them), and, through extraction itself, that
- * generated sentences give the same events with the screen and without it;
- * the corpora's outputs were compared with the screen on and off (the same
+ * A sentence lies in one paragraph, and a line break followed by a blank,
+ * indented or bulleted line always ends a paragraph (clean.c), so the
+ * screen pairs keys within such stretches of bytes. A document can yield an
+ * event only if one stretch has a trigger head and a military phrase, or a
+ * deployment's trigger head and a people phrase (or one that moves units and
+ * a units phrase) (lx_screen_keys(), lx_screen_pass()); or it has a trigger
+ * and three military cues, or two and a trigger and an item in one stretch,
+ * or the role "forces" and a '('. A change to those frame rules must keep
+ * lx_screen_keys() and lx_may_yield() in step: tests/lexicon/screen.c checks
+ * the screen against the tokenizer and lx_match on generated documents
+ * (phrases wrapped and spaced out among them), and, through extraction
+ * itself, that generated sentences and documents for each rule from beyond
+ * the sentence give the same events with the screen and without it; the
+ * corpora's outputs were compared with the screen on and off (the same
  * bytes on Reuters-21578, the annotated sets and the examples).
  *
  * In a document that is all ASCII (from the article's start) this can be
@@ -429,9 +437,10 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_SEED 1469598103934665603ull
 #define SCREEN_MUL 1099511628211ull
 
-enum { SCREEN_KEYS = LX_SCREEN_KEYS, SCREEN_PUNCT = 64, SCREEN_PREFIX = 128,
-       SCREEN_PHRASE = 256, /* bits 9-14: the keys some phrase ending there may give */
-       SCREEN_PHRASE_SHIFT = 9 };
+enum { SCREEN_KEYS = LX_SCREEN_KEYS, SCREEN_MILCUE = 256, SCREEN_PUNCT = 512,
+       SCREEN_PREFIX = 1024,
+       SCREEN_PHRASE = 2048, /* bits 12-19: the keys some phrase there may give */
+       SCREEN_PHRASE_SHIFT = 12, SCREEN_MILPHRASE = 1 << 20 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -502,6 +511,10 @@ unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e)
 	}
 	if (mil)
 		k |= LX_SCREEN_MILITARY;
+	if (e->cls == LX_ROLE && !strcmp(code, "forces"))
+		k |= LX_SCREEN_ROLE;
+	if (e->cls == LX_ITEM)
+		k |= LX_SCREEN_ITEM;
 	if (e->cls == LX_CUE && !strcmp(code, "people"))
 		k |= LX_SCREEN_PEOPLE;
 	int weak = 0;
@@ -518,7 +531,7 @@ static void screen_put(at_ctx *ctx, uint64_t h, unsigned keys)
 	while (ctx->screen[slot] && ctx->screen[slot] != h)
 		slot = (slot + 1) & mask;
 	ctx->screen[slot] = h;
-	ctx->screen_mask[slot] |= (uint16_t)keys;
+	ctx->screen_mask[slot] |= (uint32_t)keys;
 }
 
 static uint64_t run_hash(const unsigned char *w, size_t n)
@@ -535,6 +548,21 @@ static void screen_prefixes(at_ctx *ctx, const unsigned char *w, size_t n, int w
 {
 	for (size_t k = 1; k < n + (whole != 0); k++)
 		screen_put(ctx, run_hash(w, k), SCREEN_PREFIX);
+}
+
+/* A military cue looked up by hash h, a single run that is its token `at`:
+ * military_doc (extract.c) counts the tokens where one starts, and each
+ * match has its looked-up run in the text, its start `at` tokens before it;
+ * so the number of distinct `at` behind each run found (the phrases' among
+ * them where they stand) bounds military_doc. */
+static unsigned at_bit(unsigned at) { return at < 31 ? 1u << at : 1u << 31; }
+
+static void note_milcue(at_ctx *ctx, const lx_entry *e, uint64_t h, unsigned at)
+{
+	if (e->cls != LX_CUE || strcmp(ctx->keys[e->key].code, "military") != 0)
+		return;
+	screen_put(ctx, h, SCREEN_MILCUE);
+	ctx->screen_milcue[screen_slot(ctx, h)] |= at_bit(at);
 }
 
 static int cmp_punct(const void *a, const void *b)
@@ -591,12 +619,14 @@ static int build_screen(at_ctx *ctx)
 	while (size < slots * 2)
 		size *= 2;
 	ctx->screen = calloc(size, sizeof(uint64_t));
-	ctx->screen_mask = calloc(size, sizeof(uint16_t));
+	ctx->screen_mask = calloc(size, sizeof(uint32_t));
+	ctx->screen_milcue = calloc(size, sizeof(uint32_t));
 	ctx->screen_punct = calloc(n ? n : 1, sizeof(lx_punct_head));
 	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
 	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
 	ctx->screen_phrase_at = calloc(size, sizeof(uint32_t));
-	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct || !ctx->screen_phrase ||
+	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_milcue || !ctx->screen_punct ||
+	    !ctx->screen_phrase ||
 	    !ctx->screen_punct_at || !ctx->screen_phrase_at)
 		return AT_ENOMEM;
 	ctx->screen_size = size;
@@ -631,6 +661,10 @@ static int build_screen(at_ctx *ctx)
 			sp->keys = (uint8_t)keys;
 			sp->at = (uint8_t)at;
 			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
+			if (e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")) {
+				sp->milcue = 1; /* counted where it stands (milcue_phrases) */
+				screen_put(ctx, sp->hash, SCREEN_MILPHRASE);
+			}
 			screen_prefixes(ctx, last, ln, 0);
 			continue;
 		}
@@ -639,17 +673,21 @@ static int build_screen(at_ctx *ctx)
 			 * plain word, a whole run in the text ("ministry of defence":
 			 * "defence", rarer than "ministry") */
 			const unsigned char *last = NULL;
+			unsigned last_t = 0;
 			for (unsigned t = 0; t < e->ntok; t++) {
 				const unsigned char *q = (const unsigned char *)e->norms[t];
 				int word = q[0] >= 'a' && q[0] <= 'z';
 				for (const unsigned char *c = q; *c && word; c++)
 					word = is_alnum_byte(*c);
-				if (word)
+				if (word) {
 					last = q;
+					last_t = t;
+				}
 			}
 			if (last) {
 				size_t ln = strlen((const char *)last);
 				screen_put(ctx, run_hash(last, ln), keys);
+				note_milcue(ctx, e, run_hash(last, ln), last_t);
 				screen_prefixes(ctx, last, ln, 0);
 				continue;
 			}
@@ -660,6 +698,7 @@ static int build_screen(at_ctx *ctx)
 			 * word token of the phrase ("calibre"), a whole run in the text */
 			const unsigned char *best = NULL;
 			size_t best_n = 0;
+			unsigned best_t = 0;
 			for (unsigned t = 0; t < e->ntok; t++) {
 				const unsigned char *q = (const unsigned char *)e->norms[t];
 				if (!(q[0] >= 'a' && q[0] <= 'z'))
@@ -671,6 +710,7 @@ static int build_screen(at_ctx *ctx)
 					if (r > best_n) {
 						best = q;
 						best_n = r;
+						best_t = t;
 					}
 					q += r;
 					while (*q && !is_alnum_byte(*q))
@@ -682,6 +722,7 @@ static int build_screen(at_ctx *ctx)
 				continue;
 			}
 			screen_put(ctx, run_hash(best, best_n), keys);
+			note_milcue(ctx, e, run_hash(best, best_n), best_t);
 			screen_prefixes(ctx, best, best_n, 0);
 			continue;
 		}
@@ -695,10 +736,12 @@ static int build_screen(at_ctx *ctx)
 			ph->keys = (uint8_t)keys;
 			ctx->screen_punct_next[w[run] >> 6] |= 1ull << (w[run] & 63);
 			screen_put(ctx, ph->hash, SCREEN_PUNCT);
+			note_milcue(ctx, e, ph->hash, 0);
 			screen_prefixes(ctx, w, run, 1); /* the run is the head's prefix */
 			continue;
 		}
 		screen_put(ctx, run_hash(w, run), keys);
+		note_milcue(ctx, e, run_hash(w, run), 0);
 		screen_prefixes(ctx, w, run, 0);
 	}
 	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
@@ -833,17 +876,31 @@ static int para_break(const char *s, size_t i, size_t len)
 	return n == ' ' || n == '\t' || n == '\n' || n == '*' || n == '-';
 }
 
-enum { DOC_KEYS = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY,
-       PARA_KEYS = LX_SCREEN_DEPLOY | LX_SCREEN_PEOPLE | LX_SCREEN_DEPLOY_UNITS | LX_SCREEN_UNITS };
+/* How many distinct starts of the military-cue phrases whose looked-up word
+ * (hash h) is the run s[p, i) and which stand around it. */
+static unsigned milcue_phrases(const at_ctx *ctx, uint64_t h, const char *s, size_t lo,
+			       size_t p, size_t i, size_t hi)
+{
+	unsigned ats = 0; /* distinct starts: see note_milcue */
+	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
+	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++) {
+		const lx_screen_phrase *sp = &ctx->screen_phrase[k];
+		if (sp->milcue && !(ats & at_bit(sp->at)) && phrase_before(s, lo, p, sp->e, sp->at) &&
+		    phrase_after(s, i, hi, sp->e, sp->at, 0))
+			ats |= at_bit(sp->at);
+	}
+	return (unsigned)__builtin_popcount(ats);
+}
 
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
 	if (ctx->screen_off)
 		return 1;
 	const uint8_t *fold = ctx->screen_fold;
-	/* the keys of the document (a trigger, military context) and of the
-	 * paragraph (a deployment's trigger and the forces it moves) */
-	unsigned have = 0;
+	/* the keys of the paragraph, and of the document (a trigger, the role
+	 * "forces"); military cues in the document (at most); a '(' seen */
+	unsigned para = 0, doc = 0, milcues = 0;
+	int paren = 0, item = 0; /* item: a trigger and an item in one paragraph */
 	size_t i = start;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -851,7 +908,9 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 			return 1;
 		if (!fold[c]) {
 			if (c == '\n' && para_break(s, i, len))
-				have &= DOC_KEYS;
+				para = 0;
+			else if (c == '(')
+				paren = 1;
 			i++;
 			continue;
 		}
@@ -866,19 +925,30 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		unsigned m = screen_has(ctx, h);
 		if (!m)
 			continue; /* most runs */
+		if (m & SCREEN_MILCUE)
+			milcues += (unsigned)__builtin_popcount(ctx->screen_milcue[screen_slot(ctx, h)]);
+		if ((m & SCREEN_MILPHRASE) && milcues < 2)
+			milcues += milcue_phrases(ctx, h, s, start, p, i, len);
 		/* a punctuated head stands there only if its next byte does */
 		if ((m & SCREEN_PUNCT) && i < len &&
 		    (ctx->screen_punct_next[(unsigned char)s[i] >> 6] >> (s[i] & 63) & 1))
 			m |= punct_keys(ctx, h, s, p, len);
-		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~have & SCREEN_KEYS))
-			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, have); /* keys it could add */
-		if (m & ~have & SCREEN_KEYS) {
-			have |= m & SCREEN_KEYS;
-			if (lx_screen_pass(have))
+		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~para & SCREEN_KEYS))
+			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, para); /* keys it could add */
+		if (m & ~para & SCREEN_KEYS) {
+			para |= m & SCREEN_KEYS;
+			doc |= m & (LX_SCREEN_TRIGGER | LX_SCREEN_ROLE);
+			item |= (para & (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM)) ==
+				(LX_SCREEN_TRIGGER | LX_SCREEN_ITEM);
+			if (lx_screen_pass(para))
 				return 1;
 		}
 	}
-	return 0;
+	/* context from beyond the trigger's paragraph (fr_military_context):
+	 * military_doc (three military cues for a headline, two for any item),
+	 * an acronym for forces */
+	return (doc & LX_SCREEN_TRIGGER) &&
+	       (milcues >= 3 || (milcues >= 2 && item) || ((doc & LX_SCREEN_ROLE) && paren));
 }
 
 /*
@@ -1231,6 +1301,7 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->table_hash);
 	free(ctx->screen);
 	free(ctx->screen_mask);
+	free(ctx->screen_milcue);
 	free(ctx->screen_punct);
 	free(ctx->screen_phrase);
 	free(ctx->screen_punct_at);

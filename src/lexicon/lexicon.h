@@ -76,6 +76,7 @@ typedef struct lx_screen_phrase {
 	const lx_entry *e;
 	uint8_t keys;
 	uint8_t at; /* the token looked up: its longest plain word */
+	uint8_t milcue; /* a military cue (counted when it stands there) */
 } lx_screen_phrase;
 
 struct at_ctx {
@@ -92,7 +93,8 @@ struct at_ctx {
 	uint64_t head_bits[1024]; /* bit (hash >> 48) set for every first-token norm */
 	/* the screen (lx_may_yield) */
 	uint64_t *screen;         /* open addressing: hashes of runs of letters and digits */
-	uint16_t *screen_mask;    /* each one's keys (LX_SCREEN_*) and marks (lexicon.c) */
+	uint32_t *screen_mask;    /* each one's keys (LX_SCREEN_*) and marks (lexicon.c) */
+	uint32_t *screen_milcue;  /* by slot: military cues' looked-up token (bit) */
 	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
 	size_t screen_size;
 	lx_punct_head *screen_punct; /* ASCII heads with punctuation inside, by hash */
@@ -124,12 +126,13 @@ size_t lx_word(const at_ctx *ctx, const char *norm, size_t len, const char *orig
 	       lx_hit *out, size_t max);
 /*
  * The screen: 0 when the document s[start, len) cannot yield an event,
- * because it has no pair of keys that some frame needs: a trigger and a
- * phrase of military context (a military cue, a military item, the role
- * "forces"); a trigger that can open the deployment frame and a people cue
- * (forces moved); or a trigger that opens it for units moved and a units cue
- * (not a weak one: "group"); 1 when it may. It never says 0 wrongly; see
- * lexicon.c for why.
+ * because no paragraph has a pair of keys that some frame needs: a trigger
+ * and a phrase of military context (a military cue, a military item, the
+ * role "forces"); a trigger that can open the deployment frame and a people
+ * cue (forces moved); or a trigger that opens it for units moved and a units
+ * cue (not a weak one: "group"); and the document has no trigger with three
+ * military cues, or with two and an item in its paragraph, or with the role
+ * "forces" and a '(' (an acronym); 1 when it may. It never says 0 wrongly; see lexicon.c for why.
  */
 enum {
 	LX_SCREEN_TRIGGER = 1,	 /* any trigger */
@@ -138,7 +141,9 @@ enum {
 	LX_SCREEN_PEOPLE = 8,	 /* a people cue: forces it moves */
 	LX_SCREEN_DEPLOY_UNITS = 16, /* a trigger whose frame may move units alone */
 	LX_SCREEN_UNITS = 32,	 /* a units cue, not a weak one */
-	LX_SCREEN_KEYS = 63
+	LX_SCREEN_ROLE = 64,	 /* the role "forces" (an acronym may carry it on) */
+	LX_SCREEN_ITEM = 128,	 /* any item (military context in a military story) */
+	LX_SCREEN_KEYS = 255
 };
 /* The screen's keys of an entry (LX_SCREEN_*). */
 unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e);

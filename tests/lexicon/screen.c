@@ -43,9 +43,16 @@ static unsigned keys_in(const lx_hit *hits, size_t n)
 	return keys;
 }
 
-/* The truth, the slow way: do some tokens (or hyphen parts) start a trigger
- * and a military phrase, or, within one paragraph (at_clean's: a sentence is
- * never longer), a deployment's trigger and forces it moves? */
+/* The truth, the slow way, as the frames need it (lexicon.c): do some tokens
+ * (or hyphen parts) of one paragraph (at_clean's: a sentence is never
+ * longer) start a pair of phrases that lx_screen_pass() lets through, or
+ * does the document have a trigger and three military cues, two and an item
+ * with a trigger in one paragraph, or the role "forces" and a '('? */
+static int is_milcue(const lx_entry *e)
+{
+	return e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military");
+}
+
 static int has_both(const char *s, size_t body_off, size_t len)
 {
 	at_arena a;
@@ -53,17 +60,20 @@ static int has_both(const char *s, size_t body_off, size_t len)
 	at_para *paras;
 	size_t npara;
 	assert_int_equal(at_clean(&a, s, body_off, len, &paras, &npara), 0);
-	const unsigned doc_keys = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY;
-	unsigned found = 0;
-	for (size_t p = 0; p < npara && !lx_screen_pass(found); p++) {
+	unsigned doc = 0, milcues = 0;
+	int pass = 0, item = 0;
+	for (size_t p = 0; p < npara && !pass; p++) {
 		at_tok *toks = NULL;
 		size_t n = 0, cap = 0;
 		assert_true(at_tokenize(&a, s, paras[p].start, paras[p].end, &toks, &n, &cap,
 					1u << 20) >= 0);
-		found &= doc_keys; /* a new paragraph */
-		for (size_t i = 0; i < n && !lx_screen_pass(found); i++) {
+		unsigned found = 0; /* a new paragraph */
+		for (size_t i = 0; i < n; i++) {
 			lx_hit hits[16];
-			found |= keys_in(hits, lx_match(ctx, s, toks, i, n, hits, 16));
+			size_t nh = lx_match(ctx, s, toks, i, n, hits, 16);
+			found |= keys_in(hits, nh);
+			for (size_t h = 0; h < nh; h++)
+				milcues += is_milcue(hits[h].e);
 			const char *w = toks[i].norm;
 			const char *o = s + toks[i].start;
 			while (*w) {
@@ -77,9 +87,15 @@ static int has_both(const char *s, size_t body_off, size_t len)
 				}
 			}
 		}
+		pass = lx_screen_pass(found);
+		doc |= found;
+		item |= (found & (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM)) ==
+			(LX_SCREEN_TRIGGER | LX_SCREEN_ITEM);
 	}
 	at_arena_free(&a);
-	return lx_screen_pass(found);
+	return pass || ((doc & LX_SCREEN_TRIGGER) &&
+			(milcues >= 3 || (milcues >= 2 && item) ||
+			 ((doc & LX_SCREEN_ROLE) && memchr(s + body_off, '(', len - body_off))));
 }
 
 static int screen(const char *s) { return lx_may_yield(ctx, s, 0, strlen(s)); }
@@ -138,8 +154,12 @@ static void screen__plain_cases(void **state)
 	assert_true(screen("The deployment of a\nconvoy from Russia was completed.\n"));
 	assert_false(screen("The deployment was completed.\n\nA convoy left.\n"));
 	assert_false(screen("The deployment was completed.\n  A convoy left.\n"));
-	/* a trigger and military context: anywhere in the document */
-	assert_true(screen("Germany provided aid.\n\nThe army said so.\n"));
+	/* a trigger and military context: in one paragraph, unless the context
+	 * may come from beyond it (military_doc, an acronym) */
+	assert_true(screen("Germany provided aid to the army.\n"));
+	assert_false(screen("Germany provided aid.\n\nThe army said so.\n"));
+	assert_true(screen("Germany provided aid.\n\nThe army (SNA) said so.\n"));
+	assert_true(screen("Germany provided aid.\n\nThe army said so.\n\nThe military, the military.\n"));
 }
 
 /* A small deterministic generator (xorshift). */
@@ -275,9 +295,42 @@ static void screen__same_events_as_without_the_screen(void **state)
 	static const char *const WHEN[] = {" on Monday", " in March 2024", "", " last week"};
 	char doc[4096];
 	int docs_with = 0, skipped = 0;
+	/* context from beyond the trigger's paragraph: two military cues and an
+	 * item, three and a headline, an acronym for forces (each yields an
+	 * event) */
+	static const char *const FIXED[] = {
+		"Japan handed over five coastal radars to the Philippines on Monday.\n\n"
+		"Military officials said the military would use them.\n",
+		"Japan hands over radars to Philippines\n\nThe military said the defence "
+		"ministry and the armed forces and military officials were pleased.\n",
+		"The Somali army (SNA) met on Monday.\n\nTurkey handed over two boats to the "
+		"SNA on Monday.\n",
+		NULL};
+	for (int k = 0; FIXED[k]; k++) {
+		at_doc d;
+		memset(&d, 0, sizeof(d));
+		d.id = "fixed";
+		d.bytes = (char *)FIXED[k];
+		d.len = strlen(FIXED[k]);
+		memcpy(d.published, "2024-03-06", 11);
+		at_events *on = NULL, *all = NULL;
+		assert_int_equal(at_extract_doc(&on, ctx, &d), 0);
+		assert_int_equal(at_extract_doc(&all, off, &d), 0);
+		if (at_events_count(all) == 0 || at_events_count(on) != at_events_count(all))
+			fail_msg("fixed document %d: %zu events, %zu without the screen", k,
+				 at_events_count(on), at_events_count(all));
+		at_events_free(on);
+		at_events_free(all);
+	}
 	for (int round = 0; round < 3000; round++) {
 		size_t len = 0;
-		int sents = 1 + (int)(next_rand() % 2);
+		uint64_t first = next_rand();
+		if (first % 4 == 0) /* a headline: a title line before the body */
+			len = (size_t)snprintf(doc, sizeof(doc), "%s %s %s\n\n",
+					       pool[ACTOR][(first >> 8) % np[ACTOR]],
+					       pool[TRIG][(first >> 20) % np[TRIG]],
+					       pool[OTHER][(first >> 36) % np[OTHER]]);
+		int sents = 1 + (int)(next_rand() % 3);
 		for (int k = 0; k < sents; k++) {
 			uint64_t r = next_rand();
 			const char *a = pool[ACTOR][(r >> 4) % np[ACTOR]];
