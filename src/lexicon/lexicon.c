@@ -608,8 +608,11 @@ static int plain_phrase(const lx_entry *e)
 static int build_screen(at_ctx *ctx)
 {
 	size_t n = 0, slots = 0;
+	uint8_t *ekeys = malloc(ctx->nentries ? ctx->nentries : 1); /* each entry's keys */
+	if (!ekeys)
+		return AT_ENOMEM;
 	for (size_t k = 0; k < ctx->nentries; k++)
-		if (lx_screen_keys(ctx, &ctx->entries[k])) {
+		if ((ekeys[k] = (uint8_t)lx_screen_keys(ctx, &ctx->entries[k])) != 0) {
 			n++;
 			/* a run and its prefixes (the page screen's marks) */
 			for (unsigned t = 0; t < ctx->entries[k].ntok; t++)
@@ -626,15 +629,16 @@ static int build_screen(at_ctx *ctx)
 	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
 	ctx->screen_phrase_at = calloc(size, sizeof(uint32_t));
 	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_milcue || !ctx->screen_punct ||
-	    !ctx->screen_phrase ||
-	    !ctx->screen_punct_at || !ctx->screen_phrase_at)
+	    !ctx->screen_phrase || !ctx->screen_punct_at || !ctx->screen_phrase_at) {
+		free(ekeys);
 		return AT_ENOMEM;
+	}
 	ctx->screen_size = size;
 	for (int c = 0; c < 256; c++)
 		ctx->screen_fold[c] = is_alnum_byte((unsigned char)c) ? lower_byte((unsigned char)c) : 0;
 	for (size_t k = 0; k < ctx->nentries; k++) {
 		const lx_entry *e = &ctx->entries[k];
-		unsigned keys = lx_screen_keys(ctx, e);
+		unsigned keys = ekeys[k];
 		if (!keys)
 			continue;
 		int ascii = 1;
@@ -744,6 +748,7 @@ static int build_screen(at_ctx *ctx)
 		note_milcue(ctx, e, run_hash(w, run), 0);
 		screen_prefixes(ctx, w, run, 0);
 	}
+	free(ekeys);
 	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
 	qsort(ctx->screen_phrase, ctx->nscreen_phrase, sizeof(lx_screen_phrase), cmp_phrase);
 	/* where each hash's heads and phrases start */
