@@ -1256,6 +1256,12 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 		rc = build_table(ctx);
 	if (rc == 0)
 		rc = build_screen(ctx);
+	/* AIDTRACE_NO_SCREEN=1: every document analysed, every page read, to
+	 * check that the screens change no output after a change of the frame
+	 * rules (scripts/screen-check.sh) */
+	const char *no_screen = getenv("AIDTRACE_NO_SCREEN");
+	if (no_screen && no_screen[0] && strcmp(no_screen, "0") != 0)
+		ctx->screen_off = 1;
 	if (rc == 0) {
 		/* the annual exchange-rate table is optional: without it no USD figures;
 		 * a user's rates-local.tsv adds columns or fills (overrides) cells */
