@@ -163,12 +163,14 @@ static const char *jstr(json_t *o, const char *key)
 /*
  * The document of a parsed JSONL line: its text `tv` (tlen bytes; `owned`,
  * when not NULL, is a malloc'd copy of it that the document takes over) and
- * its id, url, title and published strings (each may be NULL). Returns 1, or
+ * its id, url, title and published strings (each may be NULL). `checked`:
+ * the text is known to be valid UTF-8 with no NUL (the fast path's: a valid
+ * line, no raw control byte, no \u0000 or surrogate escape). Returns 1, or
  * <0 with a diagnostic.
  */
 static int jsonl_doc(jsonl_reader *r, const char *tv, size_t tlen, char *owned, const char *id,
 		     const char *url, const char *title, const char *pub, const char *outlet,
-		     int html, at_doc **out, at_diag *diag)
+		     int html, int checked, at_doc **out, at_diag *diag)
 {
 	const char *file = r->path;
 	int rc;
@@ -179,7 +181,8 @@ static int jsonl_doc(jsonl_reader *r, const char *tv, size_t tlen, char *owned, 
 		goto fail;
 	}
 	html = html || at__html_sniff(tv, tlen);
-	int chk = html ? 0 : at__check_text(tv, tlen, file, r->lineno, r->byte, NULL, diag);
+	int chk = html || checked ? 0 : at__check_text(tv, tlen, file, r->lineno, r->byte, NULL,
+							 diag);
 	if (chk < 0) {
 		rc = chk;
 		goto fail;
@@ -240,7 +243,7 @@ static int parse_jsonl_doc(jsonl_reader *r, const char *line, size_t len, at_doc
 		return fast;
 	if (fast == 1) {
 		int rc = jsonl_doc(r, f.text, f.tlen, f.text, f.id, f.url, f.title, f.published,
-				   f.outlet, 0, out, diag);
+				   f.outlet, 0, 1, out, diag);
 		f.text = NULL; /* taken over (or freed) by jsonl_doc */
 		at_ingest__jsonl_fields_free(&f);
 		return rc;
@@ -281,7 +284,7 @@ static int parse_jsonl_doc(jsonl_reader *r, const char *line, size_t len, at_doc
 	}
 	rc = jsonl_doc(r, json_string_value(text), json_string_length(text), NULL, id,
 		       jstr(o, "url"), jstr(o, "title"), jstr(o, "published"),
-		       jstr(o, "outlet"), html, out, diag);
+		       jstr(o, "outlet"), html, 0, out, diag);
 cleanup:
 	json_decref(o);
 	return rc;

@@ -24,6 +24,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "jsonl_fast.h"
 #include "../util/utf8.h"
@@ -69,6 +72,21 @@ static int hex4(const char *s, unsigned *out)
  * more): eight bytes at a time, with the classic has-zero-byte test. */
 static size_t special_at(const char *s, size_t i, size_t n)
 {
+#ifdef __SSE2__
+	/* sixteen at a time where SSE2 is there (every x86-64) */
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+		      ctl = _mm_set1_epi8(0x1F);
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+							_mm_cmpeq_epi8(v, bslash)),
+					   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl)); /* <= 0x1F */
+		int bits = _mm_movemask_epi8(hit);
+		if (bits)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+		i += 16;
+	}
+#endif
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
 	while (i + 8 <= n) {
 		uint64_t w;

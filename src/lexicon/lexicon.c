@@ -95,18 +95,47 @@ static uint64_t hash_str(const char *s, size_t n)
 	return h;
 }
 
+static size_t key_slot(const at_ctx *ctx, int cls, const char *code)
+{
+	size_t mask = ctx->key_index_size - 1;
+	size_t slot = (size_t)(hash_str(code, strlen(code)) ^ (uint64_t)cls) & mask;
+	for (;; slot = (slot + 1) & mask) {
+		uint32_t k = ctx->key_index[slot];
+		if (!k || (ctx->keys[k - 1].cls == cls && strcmp(ctx->keys[k - 1].code, code) == 0))
+			return slot;
+	}
+}
+
 uint32_t lx_key_find(const at_ctx *ctx, int cls, const char *code)
 {
-	for (size_t i = 0; i < ctx->nkeys; i++)
-		if (ctx->keys[i].cls == cls && strcmp(ctx->keys[i].code, code) == 0)
-			return (uint32_t)i;
-	return LX_NONE;
+	if (!ctx->key_index_size)
+		return LX_NONE;
+	uint32_t k = ctx->key_index[key_slot(ctx, cls, code)];
+	return k ? k - 1 : LX_NONE;
+}
+
+/* The key index at twice the keys' number at least (a hash of class and code). */
+static int index_keys(at_ctx *ctx)
+{
+	size_t size = ctx->key_index_size ? ctx->key_index_size : 1024;
+	while (size < (ctx->nkeys + 1) * 2)
+		size *= 2;
+	if (size == ctx->key_index_size)
+		return 0;
+	uint32_t *idx = calloc(size, sizeof(uint32_t));
+	if (!idx)
+		return AT_ENOMEM;
+	free(ctx->key_index);
+	ctx->key_index = idx;
+	ctx->key_index_size = size;
+	for (size_t k = 0; k < ctx->nkeys; k++)
+		idx[key_slot(ctx, ctx->keys[k].cls, ctx->keys[k].code)] = (uint32_t)k + 1;
+	return 0;
 }
 
 static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 {
-	/* keys are few (hundreds): the linear look-up runs at load time only;
-	 * the most recent key is checked first since files list keys in runs */
+	/* the most recent key is checked first since files list keys in runs */
 	if (ctx->nkeys && ctx->keys[ctx->nkeys - 1].cls == cls &&
 	    strcmp(ctx->keys[ctx->nkeys - 1].code, code) == 0) {
 		*out = (uint32_t)(ctx->nkeys - 1);
@@ -117,7 +146,8 @@ static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 		*out = k;
 		return 0;
 	}
-	if (at_grow((void **)&ctx->keys, &ctx->keys_cap, ctx->nkeys, sizeof(*ctx->keys), 256))
+	if (index_keys(ctx) ||
+	    at_grow((void **)&ctx->keys, &ctx->keys_cap, ctx->nkeys, sizeof(*ctx->keys), 256))
 		return AT_ENOMEM;
 	lx_key *key = &ctx->keys[ctx->nkeys];
 	key->code = at_arena_strndup(&ctx->mem, code, strlen(code));
@@ -125,6 +155,7 @@ static int add_key(at_ctx *ctx, int cls, const char *code, uint32_t *out)
 	key->cls = (uint8_t)cls;
 	if (!key->code)
 		return AT_ENOMEM;
+	ctx->key_index[key_slot(ctx, cls, code)] = (uint32_t)ctx->nkeys + 1;
 	*out = (uint32_t)ctx->nkeys++;
 	return 0;
 }
@@ -305,25 +336,53 @@ static int build_table(at_ctx *ctx)
  * document can yield an event only if some token's norm, or a part of it, is
  * the first norm ("head") of a trigger phrase.
  *
- * Second key: every frame also needs military context before it makes an
- * event (frames.c; events are made only by at_extract__add_event, at the
- * end of aid_frame, deploy_frame and exercise_frame). exercise_frame
- * requires military_context(); aid_frame requires military_context() or an
- * earlier aid event of the same document (which had it; `attach` only adds
- * to an existing event); deploy_frame requires a military cue, a military
- * item, a personnel count (a number before a people cue) or a people cue.
- * military_context() is a military cue (cue[] from LX_CUE "military";
- * military_doc counts the same cues), an actor of role kind 1 (LX_ROLE
- * "forces", also through aliases), or a military item (military_item(): an
- * LX_ITEM model, or a category from tank to ammunition). So a document can
- * yield an event only if, besides a trigger head, some token is the start of
- * one of those phrases ("military phrases", lx_screen_keys()). A document is
- * analysed only when it has both kinds. A change to those frame rules must
- * keep lx_screen_keys() in step: tests/lexicon/screen.c checks the screen
- * against the tokenizer and lx_match on generated documents (phrases wrapped
- * and spaced out among them), and the corpora's outputs were compared with
- * the screen on and off (and, for the phrase check, before and after: the
- * same bytes on Reuters-21578, the annotated sets and the examples).
+ * Second key: every frame also needs military context, or forces moved,
+ * before it makes an event (events are made only by at_extract__add_event,
+ * at the end of fr_aid_frame, fr_deploy_frame and fr_exercise_frame, and
+ * by fr_attach, which needs an earlier event of the same type).
+ * fr_exercise_frame requires fr_military_context() of the trigger's
+ * sentence or an exercise event just before; fr_aid_frame requires it or an
+ * aid event just before; so the document's first event had it (or the
+ * deployment frame's forces, below) in its own sentence.
+ * fr_military_context(si) is, in the sentence, a military cue (cue[] from
+ * LX_CUE "military"), an actor of role kind 1 (the role "forces" by it), a
+ * token of that role or a military item (fr_military_item(): an LX_ITEM
+ * model, or a category from tank to ammunition) -- LX_SCREEN_MILITARY; or,
+ * from beyond the sentence: a headline when military_doc >= 3, any item
+ * (LX_SCREEN_ITEM) when military_doc >= 2, or an actor named by an acronym
+ * the article defined after an actor of role kind 1 ("the Somali army
+ * (SNA)": a '(' and LX_SCREEN_ROLE somewhere). military_doc counts the body
+ * tokens where a military cue starts: see note_milcue for the bound the
+ * screen counts.
+ *
+ * fr_deploy_frame requires fr_military_context() or `forces`: a token of
+ * the trigger's sentence with a people or units cue, or a personnel count
+ * (a number before a people cue, in the sentence). frames.c opens it only at
+ * triggers of the codes give, move, deploy, deploy_n, equip
+ * (LX_SCREEN_DEPLOY), and aid_n (troops_given: a count of troops with a
+ * military cue, so military context). With give and move a token counts
+ * only with a military cue or the role "forces" by it, so without military
+ * context only a personnel count, a people cue (LX_SCREEN_PEOPLE), moves
+ * them; with deploy, deploy_n and equip (LX_SCREEN_DEPLOY_UNITS) a units cue
+ * also counts (LX_SCREEN_UNITS), unless it is one weak word ("group",
+ * "equipment": the frame then wants a military cue or item, a personnel
+ * count, or another people or units word).
+ *
+ * A sentence lies in one paragraph, and a line break followed by a blank,
+ * indented or bulleted line always ends a paragraph (clean.c), so the
+ * screen pairs keys within such stretches of bytes. A document can yield an
+ * event only if one stretch has a trigger head and a military phrase, or a
+ * deployment's trigger head and a people phrase (or one that moves units and
+ * a units phrase) (lx_screen_keys(), lx_screen_pass()); or it has a trigger
+ * and three military cues, or two and a trigger and an item in one stretch,
+ * or the role "forces" and a '('. A change to those frame rules must keep
+ * lx_screen_keys() and lx_may_yield() in step: tests/lexicon/screen.c checks
+ * the screen against the tokenizer and lx_match on generated documents
+ * (phrases wrapped and spaced out among them), and, through extraction
+ * itself, that generated sentences and documents for each rule from beyond
+ * the sentence give the same events with the screen and without it; the
+ * corpora's outputs were compared with the screen on and off (the same
+ * bytes on Reuters-21578, the annotated sets and the examples).
  *
  * In a document that is all ASCII (from the article's start) this can be
  * ruled out on the bytes, without cleaning or tokenizing:
@@ -379,9 +438,10 @@ static unsigned char lower_byte(unsigned char c)
 #define SCREEN_SEED 1469598103934665603ull
 #define SCREEN_MUL 1099511628211ull
 
-enum { SCREEN_BOTH = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY, SCREEN_PUNCT = 4, SCREEN_PREFIX = 8,
-       SCREEN_PHRASE = 16, /* bits 5, 6: the keys some phrase ending there may give */
-       SCREEN_PHRASE_SHIFT = 5 };
+enum { SCREEN_KEYS = LX_SCREEN_KEYS, SCREEN_MILCUE = 256, SCREEN_PUNCT = 512,
+       SCREEN_PREFIX = 1024,
+       SCREEN_PHRASE = 2048, /* bits 12-19: the keys some phrase there may give */
+       SCREEN_PHRASE_SHIFT = 12, SCREEN_MILPHRASE = 1 << 20 };
 
 /* The keys of the head whose hash is h (0: no head). */
 static unsigned screen_has(const at_ctx *ctx, uint64_t h)
@@ -405,23 +465,46 @@ static size_t screen_slot(const at_ctx *ctx, uint64_t h)
 	return slot;
 }
 
-/* Which screen keys an entry gives (LX_SCREEN_TRIGGER, LX_SCREEN_MILITARY). The
- * military ones are those frames.c counts as military context: the cues
- * "military" and "people", the role "forces", and the items that
- * military_item() accepts (a model, or a category from tank to ammunition). */
+/* Which screen keys an entry gives (LX_SCREEN_*). The military ones are those
+ * frames_slots.c (fr_military_context) counts as military context: the cue
+ * "military", the role "forces", and the items that fr_military_item()
+ * accepts (a model, or a category from tank to ammunition). The deployment
+ * frame (frames_deploy.c) can do without them when it moves forces: see
+ * DEPLOY_CODES and WEAK_UNITS below and the argument above build_screen. */
 unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e)
 {
 	static const char *const MIL_ITEMS[] = {
 		"tank",        "armored_vehicle", "artillery",  "rocket_artillery",
 		"air_defense", "missile",         "small_arms", "ammunition",
 		NULL};
+	/* trigger codes (mentions.c: trigger_bit) whose bits frames.c sends to
+	 * fr_deploy_frame with no military context required first: TR_GIVE
+	 * and TR_MOVE (which move forces only: a people cue, or units with a
+	 * military cue), TR_DEPLOY, TR_DEPLOYN and TR_EQUIP (which move units
+	 * too). TR_AIDN opens it only for troops with a military cue
+	 * (troops_given). */
+	static const char *const DEPLOY_CODES[] = {"give", "move", "deploy", "deploy_n", "equip",
+						   NULL};
+	static const char *const UNITS_CODES[] = {"deploy", "deploy_n", "equip", NULL};
+	/* units words that move nothing alone: frames_deploy.c wants a
+	 * military cue or item, a personnel count (a people cue) or a people or
+	 * units word not in its WEAK list */
+	static const char *const WEAK_UNITS[] = {"forces", "force", "staff", "members", "group",
+						 "groups", "team", "teams", "unit", "units",
+						 "company", "equipment", "hardware", NULL};
 	const char *code = ctx->keys[e->key].code;
 	unsigned k = 0;
-	if (e->cls == LX_TRIGGER)
+	if (e->cls == LX_TRIGGER) {
 		k |= LX_SCREEN_TRIGGER;
-	int mil =
-		(e->cls == LX_CUE && (!strcmp(code, "military") || !strcmp(code, "people"))) ||
-		(e->cls == LX_ROLE && !strcmp(code, "forces"));
+		for (int i = 0; DEPLOY_CODES[i]; i++)
+			if (!strcmp(code, DEPLOY_CODES[i]))
+				k |= LX_SCREEN_DEPLOY;
+		for (int i = 0; UNITS_CODES[i]; i++)
+			if (!strcmp(code, UNITS_CODES[i]))
+				k |= LX_SCREEN_DEPLOY_UNITS;
+	}
+	int mil = (e->cls == LX_CUE && !strcmp(code, "military")) ||
+		  (e->cls == LX_ROLE && !strcmp(code, "forces"));
 	if (e->cls == LX_ITEM) {
 		mil = e->form == LF_MODEL;
 		for (int i = 0; MIL_ITEMS[i] && !mil; i++)
@@ -429,6 +512,17 @@ unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e)
 	}
 	if (mil)
 		k |= LX_SCREEN_MILITARY;
+	if (e->cls == LX_ROLE && !strcmp(code, "forces"))
+		k |= LX_SCREEN_ROLE;
+	if (e->cls == LX_ITEM)
+		k |= LX_SCREEN_ITEM;
+	if (e->cls == LX_CUE && !strcmp(code, "people"))
+		k |= LX_SCREEN_PEOPLE;
+	int weak = 0;
+	for (int i = 0; WEAK_UNITS[i] && e->ntok == 1; i++)
+		weak |= !strcmp(e->norms[0], WEAK_UNITS[i]);
+	if (e->cls == LX_CUE && !strcmp(code, "units") && !weak)
+		k |= LX_SCREEN_UNITS;
 	return k;
 }
 
@@ -438,7 +532,7 @@ static void screen_put(at_ctx *ctx, uint64_t h, unsigned keys)
 	while (ctx->screen[slot] && ctx->screen[slot] != h)
 		slot = (slot + 1) & mask;
 	ctx->screen[slot] = h;
-	ctx->screen_mask[slot] |= (uint8_t)keys;
+	ctx->screen_mask[slot] |= (uint32_t)keys;
 }
 
 static uint64_t run_hash(const unsigned char *w, size_t n)
@@ -457,6 +551,21 @@ static void screen_prefixes(at_ctx *ctx, const unsigned char *w, size_t n, int w
 		screen_put(ctx, run_hash(w, k), SCREEN_PREFIX);
 }
 
+/* A military cue looked up by hash h, a single run that is its token `at`:
+ * military_doc (extract.c) counts the tokens where one starts, and each
+ * match has its looked-up run in the text, its start `at` tokens before it;
+ * so the number of distinct `at` behind each run found (the phrases' among
+ * them where they stand) bounds military_doc. */
+static unsigned at_bit(unsigned at) { return at < 31 ? 1u << at : 1u << 31; }
+
+static void note_milcue(at_ctx *ctx, const lx_entry *e, uint64_t h, unsigned at)
+{
+	if (e->cls != LX_CUE || strcmp(ctx->keys[e->key].code, "military") != 0)
+		return;
+	screen_put(ctx, h, SCREEN_MILCUE);
+	ctx->screen_milcue[screen_slot(ctx, h)] |= at_bit(at);
+}
+
 static int cmp_punct(const void *a, const void *b)
 {
 	const lx_punct_head *x = a, *y = b;
@@ -473,18 +582,24 @@ static int cmp_phrase(const void *a, const void *b)
 	return x->e < y->e ? -1 : x->e > y->e;
 }
 
-/* A phrase of two or more tokens (all ASCII: the caller checks) whose last
- * is a plain word ([a-z0-9]+)? */
-static int plain_phrase(const lx_entry *e)
+/* A plain word: [a-z0-9]+. */
+static int plain_word(const char *w)
 {
-	if (e->ntok < 2)
-		return 0;
-	const unsigned char *c = (const unsigned char *)e->norms[e->ntok - 1];
+	const unsigned char *c = (const unsigned char *)w;
 	if (!*c)
 		return 0;
 	for (; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
 			return 0;
+	return 1;
+}
+
+/* A phrase of two or more tokens (all ASCII: the caller checks) whose last
+ * is a plain word? */
+static int plain_phrase(const lx_entry *e)
+{
+	if (e->ntok < 2 || !plain_word(e->norms[e->ntok - 1]))
+		return 0;
 	for (unsigned t = 0; t < e->ntok; t++)
 		if (!e->norms[t][0])
 			return 0;
@@ -494,8 +609,11 @@ static int plain_phrase(const lx_entry *e)
 static int build_screen(at_ctx *ctx)
 {
 	size_t n = 0, slots = 0;
+	uint8_t *ekeys = malloc(ctx->nentries ? ctx->nentries : 1); /* each entry's keys */
+	if (!ekeys)
+		return AT_ENOMEM;
 	for (size_t k = 0; k < ctx->nentries; k++)
-		if (lx_screen_keys(ctx, &ctx->entries[k])) {
+		if ((ekeys[k] = (uint8_t)lx_screen_keys(ctx, &ctx->entries[k])) != 0) {
 			n++;
 			/* a run and its prefixes (the page screen's marks) */
 			for (unsigned t = 0; t < ctx->entries[k].ntok; t++)
@@ -505,20 +623,23 @@ static int build_screen(at_ctx *ctx)
 	while (size < slots * 2)
 		size *= 2;
 	ctx->screen = calloc(size, sizeof(uint64_t));
-	ctx->screen_mask = calloc(size, 1);
+	ctx->screen_mask = calloc(size, sizeof(uint32_t));
+	ctx->screen_milcue = calloc(size, sizeof(uint32_t));
 	ctx->screen_punct = calloc(n ? n : 1, sizeof(lx_punct_head));
 	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
 	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
 	ctx->screen_phrase_at = calloc(size, sizeof(uint32_t));
-	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_punct || !ctx->screen_phrase ||
-	    !ctx->screen_punct_at || !ctx->screen_phrase_at)
+	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_milcue || !ctx->screen_punct ||
+	    !ctx->screen_phrase || !ctx->screen_punct_at || !ctx->screen_phrase_at) {
+		free(ekeys);
 		return AT_ENOMEM;
+	}
 	ctx->screen_size = size;
 	for (int c = 0; c < 256; c++)
 		ctx->screen_fold[c] = is_alnum_byte((unsigned char)c) ? lower_byte((unsigned char)c) : 0;
 	for (size_t k = 0; k < ctx->nentries; k++) {
 		const lx_entry *e = &ctx->entries[k];
-		unsigned keys = lx_screen_keys(ctx, e);
+		unsigned keys = ekeys[k];
 		if (!keys)
 			continue;
 		int ascii = 1;
@@ -529,34 +650,49 @@ static int build_screen(at_ctx *ctx)
 		if (!ascii)
 			continue; /* only a document with a non-ASCII byte can match it */
 		if (plain_phrase(e)) {
-			/* a phrase ending in a plain word: that word, a whole run,
-			 * with the other tokens' bytes before it (lx_may_yield) */
-			const unsigned char *last = (const unsigned char *)e->norms[e->ntok - 1];
-			size_t ln = e->lens[e->ntok - 1];
+			/* a phrase ending in a plain word: its longest plain word
+			 * (the rarest, as a rule: "head to" by "head", "carrier
+			 * strike group" by "carrier"), a whole run, with the other
+			 * tokens' bytes around it (lx_may_yield) */
+			unsigned at = e->ntok - 1;
+			for (unsigned t = 0; t + 1 < e->ntok; t++)
+				if (e->lens[t] > e->lens[at] && plain_word(e->norms[t]))
+					at = t;
+			const unsigned char *last = (const unsigned char *)e->norms[at];
+			size_t ln = e->lens[at];
 			lx_screen_phrase *sp = &ctx->screen_phrase[ctx->nscreen_phrase++];
 			sp->hash = run_hash(last, ln);
 			sp->e = e;
 			sp->keys = (uint8_t)keys;
+			sp->at = (uint8_t)at;
 			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
+			if (e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")) {
+				sp->milcue = 1; /* counted where it stands (milcue_phrases) */
+				screen_put(ctx, sp->hash, SCREEN_MILPHRASE);
+			}
 			screen_prefixes(ctx, last, ln, 0);
 			continue;
 		}
-		if (keys == LX_SCREEN_MILITARY) {
+		if (!(keys & LX_SCREEN_TRIGGER)) {
 			/* a military phrase needs all its tokens: look for its last
 			 * plain word, a whole run in the text ("ministry of defence":
 			 * "defence", rarer than "ministry") */
 			const unsigned char *last = NULL;
+			unsigned last_t = 0;
 			for (unsigned t = 0; t < e->ntok; t++) {
 				const unsigned char *q = (const unsigned char *)e->norms[t];
 				int word = q[0] >= 'a' && q[0] <= 'z';
 				for (const unsigned char *c = q; *c && word; c++)
 					word = is_alnum_byte(*c);
-				if (word)
+				if (word) {
 					last = q;
+					last_t = t;
+				}
 			}
 			if (last) {
 				size_t ln = strlen((const char *)last);
 				screen_put(ctx, run_hash(last, ln), keys);
+				note_milcue(ctx, e, run_hash(last, ln), last_t);
 				screen_prefixes(ctx, last, ln, 0);
 				continue;
 			}
@@ -567,6 +703,7 @@ static int build_screen(at_ctx *ctx)
 			 * word token of the phrase ("calibre"), a whole run in the text */
 			const unsigned char *best = NULL;
 			size_t best_n = 0;
+			unsigned best_t = 0;
 			for (unsigned t = 0; t < e->ntok; t++) {
 				const unsigned char *q = (const unsigned char *)e->norms[t];
 				if (!(q[0] >= 'a' && q[0] <= 'z'))
@@ -578,6 +715,7 @@ static int build_screen(at_ctx *ctx)
 					if (r > best_n) {
 						best = q;
 						best_n = r;
+						best_t = t;
 					}
 					q += r;
 					while (*q && !is_alnum_byte(*q))
@@ -589,6 +727,7 @@ static int build_screen(at_ctx *ctx)
 				continue;
 			}
 			screen_put(ctx, run_hash(best, best_n), keys);
+			note_milcue(ctx, e, run_hash(best, best_n), best_t);
 			screen_prefixes(ctx, best, best_n, 0);
 			continue;
 		}
@@ -600,13 +739,17 @@ static int build_screen(at_ctx *ctx)
 			ph->hash = run_hash(w, run);
 			ph->head = (const char *)w;
 			ph->keys = (uint8_t)keys;
+			ctx->screen_punct_next[w[run] >> 6] |= 1ull << (w[run] & 63);
 			screen_put(ctx, ph->hash, SCREEN_PUNCT);
+			note_milcue(ctx, e, ph->hash, 0);
 			screen_prefixes(ctx, w, run, 1); /* the run is the head's prefix */
 			continue;
 		}
 		screen_put(ctx, run_hash(w, run), keys);
+		note_milcue(ctx, e, run_hash(w, run), 0);
 		screen_prefixes(ctx, w, run, 0);
 	}
+	free(ekeys);
 	qsort(ctx->screen_punct, ctx->nscreen_punct, sizeof(lx_punct_head), cmp_punct);
 	qsort(ctx->screen_phrase, ctx->nscreen_phrase, sizeof(lx_screen_phrase), cmp_phrase);
 	/* where each hash's heads and phrases start */
@@ -643,12 +786,12 @@ static int is_white(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Do e's tokens before its last stand before s[p], from s[lo] on, with
+/* Do e's tokens before token `at` stand before s[p], from s[lo] on, with
  * white space or nothing between? (An ASCII token's norm is its bytes in
  * lower case, token.c.) */
-static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
+static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e, unsigned at)
 {
-	for (unsigned t = e->ntok - 1; t-- > 0;) {
+	for (unsigned t = at; t-- > 0;) {
 		size_t q = p;
 		while (q > lo && is_white((unsigned char)s[q - 1]))
 			q--;
@@ -667,9 +810,9 @@ static int phrase_before(const char *s, size_t lo, size_t p, const lx_entry *e)
 /* phrase_before on a page's bytes: where markup or an entity stands between
  * or inside the tokens (a '>' or ';' where a token's byte or white space was
  * due), the text may still hold the phrase: 1. */
-static int page_phrase_before(const char *s, size_t p, const lx_entry *e)
+static int page_phrase_before(const char *s, size_t p, const lx_entry *e, unsigned at)
 {
-	for (unsigned t = e->ntok - 1; t-- > 0;) {
+	for (unsigned t = at; t-- > 0;) {
 		size_t q = p;
 		while (q > 0 && is_white((unsigned char)s[q - 1]))
 			q--;
@@ -687,21 +830,72 @@ static int page_phrase_before(const char *s, size_t p, const lx_entry *e)
 	return 1;
 }
 
-/* The keys of the phrases whose last word (hash h) is the run at s[p]: those
- * whose other words stand before it (verify 1; 2: in a page), or all (0). */
+/* Do e's tokens after token `at` stand after s[i] (the run's end), up to
+ * s[hi], with white space or nothing between? In a page (`page`), markup or
+ * an entity where a token's byte or white space was due (a '<' or a '&')
+ * counts as the phrase, as in page_phrase_before. */
+static int phrase_after(const char *s, size_t i, size_t hi, const lx_entry *e, unsigned at,
+			int page)
+{
+	for (unsigned t = at + 1; t < e->ntok; t++) {
+		while (i < hi && is_white((unsigned char)s[i]))
+			i++;
+		for (size_t k = 0; k < e->lens[t]; k++, i++) {
+			if (i >= hi)
+				return 0;
+			unsigned char c = (unsigned char)s[i];
+			if (lower_byte(c) != (unsigned char)e->norms[t][k])
+				return page && (c == '<' || c == '&');
+		}
+	}
+	return 1;
+}
+
+/* The keys of the phrases whose looked-up word (hash h) is the run s[p, i):
+ * those whose other words stand around it (verify 1; 2: in a page), or all
+ * (0); phrases that could only give keys already seen are not checked. */
 static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t lo, size_t p,
-			    int verify)
+			    size_t i, size_t hi, int verify, unsigned seen)
 {
 	unsigned keys = 0;
 	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
-	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++)
-		if (!(ctx->screen_phrase[k].keys & ~keys) ||
-		    (verify == 1 && !phrase_before(s, lo, p, ctx->screen_phrase[k].e)) ||
-		    (verify == 2 && !page_phrase_before(s, p, ctx->screen_phrase[k].e)))
+	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++) {
+		const lx_screen_phrase *sp = &ctx->screen_phrase[k];
+		if (!(sp->keys & ~(keys | seen)) ||
+		    (verify == 1 && (!phrase_before(s, lo, p, sp->e, sp->at) ||
+				     !phrase_after(s, i, hi, sp->e, sp->at, 0))) ||
+		    (verify == 2 && (!page_phrase_before(s, p, sp->e, sp->at) ||
+				     !phrase_after(s, i, hi, sp->e, sp->at, 1))))
 			continue;
-		else
-			keys |= ctx->screen_phrase[k].keys;
+		keys |= sp->keys;
+	}
 	return keys;
+}
+
+/* A line break that always ends a paragraph (clean.c: the next line is blank,
+ * indented or bulleted), s[i] being '\n'. */
+static int para_break(const char *s, size_t i, size_t len)
+{
+	if (i + 1 >= len)
+		return 0;
+	char n = s[i + 1];
+	return n == ' ' || n == '\t' || n == '\n' || n == '*' || n == '-';
+}
+
+/* How many distinct starts of the military-cue phrases whose looked-up word
+ * (hash h) is the run s[p, i) and which stand around it. */
+static unsigned milcue_phrases(const at_ctx *ctx, uint64_t h, const char *s, size_t lo,
+			       size_t p, size_t i, size_t hi)
+{
+	unsigned ats = 0; /* distinct starts: see note_milcue */
+	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
+	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++) {
+		const lx_screen_phrase *sp = &ctx->screen_phrase[k];
+		if (sp->milcue && !(ats & at_bit(sp->at)) && phrase_before(s, lo, p, sp->e, sp->at) &&
+		    phrase_after(s, i, hi, sp->e, sp->at, 0))
+			ats |= at_bit(sp->at);
+	}
+	return (unsigned)__builtin_popcount(ats);
 }
 
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
@@ -709,13 +903,20 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 	if (ctx->screen_off)
 		return 1;
 	const uint8_t *fold = ctx->screen_fold;
-	unsigned seen = 0;
+	/* the keys of the paragraph, and of the document (a trigger, the role
+	 * "forces"); military cues in the document (at most); a '(' seen */
+	unsigned para = 0, doc = 0, milcues = 0;
+	int paren = 0, item = 0; /* item: a trigger and an item in one paragraph */
 	size_t i = start;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80)
 			return 1;
 		if (!fold[c]) {
+			if (c == '\n' && para_break(s, i, len))
+				para = 0;
+			else if (c == '(')
+				paren = 1;
 			i++;
 			continue;
 		}
@@ -728,15 +929,32 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		}
 		h |= 1;
 		unsigned m = screen_has(ctx, h);
-		if (m & SCREEN_PUNCT)
+		if (!m)
+			continue; /* most runs */
+		if (m & SCREEN_MILCUE)
+			milcues += (unsigned)__builtin_popcount(ctx->screen_milcue[screen_slot(ctx, h)]);
+		if ((m & SCREEN_MILPHRASE) && milcues < 2)
+			milcues += milcue_phrases(ctx, h, s, start, p, i, len);
+		/* a punctuated head stands there only if its next byte does */
+		if ((m & SCREEN_PUNCT) && i < len &&
+		    (ctx->screen_punct_next[(unsigned char)s[i] >> 6] >> (s[i] & 63) & 1))
 			m |= punct_keys(ctx, h, s, p, len);
-		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_BOTH))
-			m |= phrase_keys(ctx, h, s, start, p, 1); /* keys it could add */
-		seen |= m;
-		if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
-			return 1;
+		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~para & SCREEN_KEYS))
+			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, para); /* keys it could add */
+		if (m & ~para & SCREEN_KEYS) {
+			para |= m & SCREEN_KEYS;
+			doc |= m & (LX_SCREEN_TRIGGER | LX_SCREEN_ROLE);
+			item |= (para & (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM)) ==
+				(LX_SCREEN_TRIGGER | LX_SCREEN_ITEM);
+			if (lx_screen_pass(para))
+				return 1;
+		}
 	}
-	return 0;
+	/* context from beyond the trigger's paragraph (fr_military_context):
+	 * military_doc (three military cues for a headline, two for any item),
+	 * an acronym for forces */
+	return (doc & LX_SCREEN_TRIGGER) &&
+	       (milcues >= 3 || (milcues >= 2 && item) || ((doc & LX_SCREEN_ROLE) && paren));
 }
 
 /*
@@ -906,8 +1124,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					return 1;
 				m |= k;
 			}
-			if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_BOTH))
-				m |= phrase_keys(ctx, h, s, 0, p, 2);
+			if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~seen & SCREEN_KEYS))
+				m |= phrase_keys(ctx, h, s, 0, p, i, len, 2, seen);
 			if (p > 0 && s[p - 1] == '>') {
 				/* a node's first run: it may go on a run cut by markup before */
 				for (size_t o = 0, n0 = nopen; o < n0; o++) {
@@ -918,8 +1136,8 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 					if (j & SCREEN_PUNCT)
 						return 1;
 					if (j & SCREEN_PHRASE)
-						j |= phrase_keys(ctx, g | 1, s, 0, p, 0);
-					m |= j & SCREEN_BOTH;
+						j |= phrase_keys(ctx, g | 1, s, 0, p, i, len, 0, seen);
+					m |= j & SCREEN_KEYS;
 					if ((j & SCREEN_PREFIX) && i < len && s[i] == '<') {
 						if (nopen == PAGE_OPEN)
 							return 1;
@@ -938,7 +1156,7 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 				if (!ascii_charset_at(s, i, len))
 					return 1;
 			seen |= m;
-			if ((seen & SCREEN_BOTH) == SCREEN_BOTH)
+			if (lx_screen_pass(seen))
 				return 1;
 			continue;
 		}
@@ -1039,6 +1257,12 @@ int at_ctx_new(at_ctx **out, const char *datadir, char *err, size_t errlen)
 		rc = build_table(ctx);
 	if (rc == 0)
 		rc = build_screen(ctx);
+	/* AIDTRACE_NO_SCREEN=1: every document analysed, every page read, to
+	 * check that the screens change no output after a change of the frame
+	 * rules (scripts/screen-check.sh) */
+	const char *no_screen = getenv("AIDTRACE_NO_SCREEN");
+	if (no_screen && no_screen[0] && strcmp(no_screen, "0") != 0)
+		ctx->screen_off = 1;
 	if (rc == 0) {
 		/* the annual exchange-rate table is optional: without it no USD figures;
 		 * a user's rates-local.tsv adds columns or fills (overrides) cells */
@@ -1084,10 +1308,12 @@ void at_ctx_free(at_ctx *ctx)
 	at_places__free(&ctx->places);
 	free(ctx->entries);
 	free(ctx->keys);
+	free(ctx->key_index);
 	free(ctx->table);
 	free(ctx->table_hash);
 	free(ctx->screen);
 	free(ctx->screen_mask);
+	free(ctx->screen_milcue);
 	free(ctx->screen_punct);
 	free(ctx->screen_phrase);
 	free(ctx->screen_punct_at);

@@ -69,12 +69,14 @@ typedef struct lx_punct_head {
 	uint8_t keys;
 } lx_punct_head;
 
-/* A phrase ending in a plain word, found by that word's hash (lx_may_yield
- * checks the tokens before it on the bytes). */
+/* A phrase ending in a plain word, found by the hash of its longest plain
+ * word (lx_may_yield checks the tokens around it on the bytes). */
 typedef struct lx_screen_phrase {
 	uint64_t hash;
 	const lx_entry *e;
 	uint8_t keys;
+	uint8_t at; /* the token looked up: its longest plain word */
+	uint8_t milcue; /* a military cue (counted when it stands there) */
 } lx_screen_phrase;
 
 struct at_ctx {
@@ -83,16 +85,20 @@ struct at_ctx {
 	size_t nentries, entries_cap;
 	lx_key *keys;
 	size_t nkeys, keys_cap;
+	uint32_t *key_index; /* open addressing: (class, code) -> key + 1, 0 empty */
+	size_t key_index_size;
 	uint32_t *table;     /* open addressing: first-token norm -> entry */
 	uint32_t *table_hash;/* the hash of each slot's norm, checked first */
 	size_t table_size;
 	uint64_t head_bits[1024]; /* bit (hash >> 48) set for every first-token norm */
 	/* the screen (lx_may_yield) */
 	uint64_t *screen;         /* open addressing: hashes of runs of letters and digits */
-	uint8_t *screen_mask;     /* each one's keys: LX_SCREEN_*, 4: a punctuated head */
+	uint32_t *screen_mask;    /* each one's keys (LX_SCREEN_*) and marks (lexicon.c) */
+	uint32_t *screen_milcue;  /* by slot: military cues' looked-up token (bit) */
 	uint8_t screen_fold[256]; /* ASCII letters and digits in lower case, else 0 */
 	size_t screen_size;
 	lx_punct_head *screen_punct; /* ASCII heads with punctuation inside, by hash */
+	uint64_t screen_punct_next[4]; /* the bytes after such a head's first run */
 	size_t nscreen_punct;
 	lx_screen_phrase *screen_phrase; /* phrases ending in a plain word, by hash */
 	size_t nscreen_phrase;
@@ -120,14 +126,34 @@ size_t lx_word(const at_ctx *ctx, const char *norm, size_t len, const char *orig
 	       lx_hit *out, size_t max);
 /*
  * The screen: 0 when the document s[start, len) cannot yield an event,
- * because no token of it can start a trigger phrase, or none can start a
- * phrase that gives military context (a military, people or units cue, an
- * item, the role "forces"); 1 when it may. It never says 0 wrongly; see
- * lexicon.c for why.
+ * because no paragraph has a pair of keys that some frame needs: a trigger
+ * and a phrase of military context (a military cue, a military item, the
+ * role "forces"); a trigger that can open the deployment frame and a people
+ * cue (forces moved); or a trigger that opens it for units moved and a units
+ * cue (not a weak one: "group"); and the document has no trigger with three
+ * military cues, or with two and an item in its paragraph, or with the role
+ * "forces" and a '(' (an acronym); 1 when it may. It never says 0 wrongly; see lexicon.c for why.
  */
-enum { LX_SCREEN_TRIGGER = 1, LX_SCREEN_MILITARY = 2 };
-/* The screen's keys of an entry: a trigger, a phrase of military context. */
+enum {
+	LX_SCREEN_TRIGGER = 1,	 /* any trigger */
+	LX_SCREEN_MILITARY = 2,	 /* military context (frames_slots.c) */
+	LX_SCREEN_DEPLOY = 4,	 /* a trigger that may open fr_deploy_frame */
+	LX_SCREEN_PEOPLE = 8,	 /* a people cue: forces it moves */
+	LX_SCREEN_DEPLOY_UNITS = 16, /* a trigger whose frame may move units alone */
+	LX_SCREEN_UNITS = 32,	 /* a units cue, not a weak one */
+	LX_SCREEN_ROLE = 64,	 /* the role "forces" (an acronym may carry it on) */
+	LX_SCREEN_ITEM = 128,	 /* any item (military context in a military story) */
+	LX_SCREEN_KEYS = 255
+};
+/* The screen's keys of an entry (LX_SCREEN_*). */
 unsigned lx_screen_keys(const at_ctx *ctx, const lx_entry *e);
+/* Do keys seen in one document let it through? */
+static inline int lx_screen_pass(unsigned k)
+{
+	return ((k & LX_SCREEN_TRIGGER) && (k & LX_SCREEN_MILITARY)) ||
+	       ((k & LX_SCREEN_DEPLOY) && (k & LX_SCREEN_PEOPLE)) ||
+	       ((k & LX_SCREEN_DEPLOY_UNITS) && (k & LX_SCREEN_UNITS));
+}
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len);
 /* The same screen on a web page's raw bytes (before libxml2 reads it), with
  * the caller's charset hint (NULL: none). 0: its text cannot hold an event. */

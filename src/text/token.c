@@ -138,6 +138,44 @@ static const char *fold(at_arena *a, const char *s, size_t n, uint16_t *nlen)
 		*nlen = (uint16_t)(n > 65535 ? 65535 : n);
 		return low;
 	}
+	/* ASCII and basic Cyrillic (U+0400-U+045F, Russian words): case folding
+	 * moves a capital by a fixed step and NFC leaves such text as it is
+	 * (no combining marks), so utf8proc is not needed; the bytes keep
+	 * their length */
+	size_t c = m;
+	while (c < n) {
+		unsigned char b = (unsigned char)s[c];
+		if (b < 0x80) {
+			low[c] = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : (char)b;
+			c++;
+			continue;
+		}
+		if (c + 1 >= n)
+			break;
+		unsigned char t = (unsigned char)s[c + 1];
+		if (b == 0xD0 && t >= 0x80 && t <= 0x8F) { /* U+0400-040F -> U+0450-045F */
+			low[c] = (char)0xD1;
+			low[c + 1] = (char)(t + 0x10);
+		} else if (b == 0xD0 && t >= 0x90 && t <= 0x9F) { /* U+0410-041F -> U+0430-043F */
+			low[c] = (char)0xD0;
+			low[c + 1] = (char)(t + 0x20);
+		} else if (b == 0xD0 && t >= 0xA0 && t <= 0xAF) { /* U+0420-042F -> U+0440-044F */
+			low[c] = (char)0xD1;
+			low[c + 1] = (char)(t - 0x20);
+		} else if ((b == 0xD0 && t >= 0xB0 && t <= 0xBF) ||
+			   (b == 0xD1 && t >= 0x80 && t <= 0x9F)) { /* already small */
+			low[c] = (char)b;
+			low[c + 1] = (char)t;
+		} else {
+			break;
+		}
+		c += 2;
+	}
+	if (c == n) {
+		low[n] = '\0';
+		*nlen = (uint16_t)(n > 65535 ? 65535 : n);
+		return low;
+	}
 	/* map typographic apostrophes first, then case-fold + NFC */
 	char tmp[512];
 	size_t k = 0;

@@ -11,6 +11,7 @@
  * lx_may_yield: generated pages, words cut by markup and entities, check it.
  */
 #include "../test_util.h"
+#include "aidtrace.h"
 #include "clean/clean.h"
 #include "ingest/ingest_int.h"
 #include "lexicon/lexicon.h"
@@ -42,8 +43,16 @@ static unsigned keys_in(const lx_hit *hits, size_t n)
 	return keys;
 }
 
-/* The truth, the slow way: do some tokens (or hyphen parts) start a trigger
- * and a military phrase? */
+/* The truth, the slow way, as the frames need it (lexicon.c): do some tokens
+ * (or hyphen parts) of one paragraph (at_clean's: a sentence is never
+ * longer) start a pair of phrases that lx_screen_pass() lets through, or
+ * does the document have a trigger and three military cues, two and an item
+ * with a trigger in one paragraph, or the role "forces" and a '('? */
+static int is_milcue(const lx_entry *e)
+{
+	return e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military");
+}
+
 static int has_both(const char *s, size_t body_off, size_t len)
 {
 	at_arena a;
@@ -51,16 +60,20 @@ static int has_both(const char *s, size_t body_off, size_t len)
 	at_para *paras;
 	size_t npara;
 	assert_int_equal(at_clean(&a, s, body_off, len, &paras, &npara), 0);
-	unsigned found = 0;
-	const unsigned both = LX_SCREEN_TRIGGER | LX_SCREEN_MILITARY;
-	for (size_t p = 0; p < npara && found != both; p++) {
+	unsigned doc = 0, milcues = 0;
+	int pass = 0, item = 0;
+	for (size_t p = 0; p < npara && !pass; p++) {
 		at_tok *toks = NULL;
 		size_t n = 0, cap = 0;
 		assert_true(at_tokenize(&a, s, paras[p].start, paras[p].end, &toks, &n, &cap,
 					1u << 20) >= 0);
-		for (size_t i = 0; i < n && found != both; i++) {
+		unsigned found = 0; /* a new paragraph */
+		for (size_t i = 0; i < n; i++) {
 			lx_hit hits[16];
-			found |= keys_in(hits, lx_match(ctx, s, toks, i, n, hits, 16));
+			size_t nh = lx_match(ctx, s, toks, i, n, hits, 16);
+			found |= keys_in(hits, nh);
+			for (size_t h = 0; h < nh; h++)
+				milcues += is_milcue(hits[h].e);
 			const char *w = toks[i].norm;
 			const char *o = s + toks[i].start;
 			while (*w) {
@@ -74,9 +87,15 @@ static int has_both(const char *s, size_t body_off, size_t len)
 				}
 			}
 		}
+		pass = lx_screen_pass(found);
+		doc |= found;
+		item |= (found & (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM)) ==
+			(LX_SCREEN_TRIGGER | LX_SCREEN_ITEM);
 	}
 	at_arena_free(&a);
-	return found == both;
+	return pass || ((doc & LX_SCREEN_TRIGGER) &&
+			(milcues >= 3 || (milcues >= 2 && item) ||
+			 ((doc & LX_SCREEN_ROLE) && memchr(s + body_off, '(', len - body_off))));
 }
 
 static int screen(const char *s) { return lx_may_yield(ctx, s, 0, strlen(s)); }
@@ -130,6 +149,17 @@ static void screen__plain_cases(void **state)
 	/* from body_off on: a trigger in the date header part does not count */
 	const char *s = "provided\nThe council met.\n";
 	assert_false(lx_may_yield(ctx, s, 9, strlen(s)));
+	/* a deployment's trigger and the units it moves: in one paragraph */
+	assert_true(screen("The deployment of a convoy from Russia was completed.\n"));
+	assert_true(screen("The deployment of a\nconvoy from Russia was completed.\n"));
+	assert_false(screen("The deployment was completed.\n\nA convoy left.\n"));
+	assert_false(screen("The deployment was completed.\n  A convoy left.\n"));
+	/* a trigger and military context: in one paragraph, unless the context
+	 * may come from beyond it (military_doc, an acronym) */
+	assert_true(screen("Germany provided aid to the army.\n"));
+	assert_false(screen("Germany provided aid.\n\nThe army said so.\n"));
+	assert_true(screen("Germany provided aid.\n\nThe army (SNA) said so.\n"));
+	assert_true(screen("Germany provided aid.\n\nThe army said so.\n\nThe military, the military.\n"));
 }
 
 /* A small deterministic generator (xorshift). */
@@ -153,7 +183,8 @@ static void screen__never_rules_out_a_document_that_could_yield(void **state)
 		const lx_entry *e = &ctx->entries[k];
 		if (e->cls == LX_TRIGGER && nheads < 512)
 			heads[nheads++] = e->norms[0];
-		if ((lx_screen_keys(ctx, e) & LX_SCREEN_MILITARY) && nmil + 2 <= 2048) {
+		if ((lx_screen_keys(ctx, e) & (LX_SCREEN_MILITARY | LX_SCREEN_PEOPLE | LX_SCREEN_UNITS)) &&
+		    nmil + 2 <= 2048) {
 			mil[nmil++] = e->text;
 			mil[nmil++] = e->norms[0];
 		}
@@ -217,6 +248,155 @@ static void screen__never_rules_out_a_document_that_could_yield(void **state)
 	assert_true(without > 200);
 }
 
+/* The frames themselves: generated news sentences (states, trigger words,
+ * people, units, military and other cues, items, numbers) give the same
+ * events with the screen as without it (a second context with screen_off).
+ * This checks lx_screen_keys() against the frame rules, which the
+ * differential test above takes as given. */
+static void screen__same_events_as_without_the_screen(void **state)
+{
+	(void)state;
+	at_ctx *off;
+	char err[256];
+	assert_int_equal(at_ctx_new(&off, AT_TEST_DATADIR, err, sizeof(err)), 0);
+	off->screen_off = 1;
+	enum { ACTOR, TRIG, PEOPLE, UNITS, MIL, OTHER, NPOOL };
+	const char *pool[NPOOL][1024];
+	size_t np[NPOOL] = {0};
+	for (size_t k = 0; k < ctx->nentries; k++) {
+		const lx_entry *e = &ctx->entries[k];
+		int ascii = 1;
+		for (const unsigned char *c = (const unsigned char *)e->text; *c; c++)
+			ascii &= *c < 0x80;
+		if (!ascii)
+			continue;
+		const char *code = ctx->keys[e->key].code;
+		int p = -1;
+		if (e->cls == LX_STATE && (e->form == LF_SHORT || e->form == LF_NAME))
+			p = ACTOR;
+		else if (e->cls == LX_TRIGGER)
+			p = TRIG;
+		else if (e->cls == LX_CUE && !strcmp(code, "people"))
+			p = PEOPLE;
+		else if (e->cls == LX_CUE && !strcmp(code, "units"))
+			p = UNITS;
+		else if (e->cls == LX_CUE && !strcmp(code, "military"))
+			p = MIL;
+		else if (e->cls == LX_ITEM || e->cls == LX_ROLE ||
+			 (e->cls == LX_CUE && !strcmp(code, "facility")))
+			p = OTHER;
+		if (p >= 0 && np[p] < 1024)
+			pool[p][np[p]++] = e->text;
+	}
+	for (int p = 0; p < NPOOL; p++)
+		assert_true(np[p] > 10);
+	static const char *const FILLER[] = {"the", "new", "two", "500", "of", "its", "and",
+					     "a", "more", "their", "20,000", "free", "worth $5 million"};
+	static const char *const WHEN[] = {" on Monday", " in March 2024", "", " last week"};
+	char doc[4096];
+	int docs_with = 0, skipped = 0;
+	/* context from beyond the trigger's paragraph: two military cues and an
+	 * item, three and a headline, an acronym for forces (each yields an
+	 * event) */
+	static const char *const FIXED[] = {
+		"Japan handed over five coastal radars to the Philippines on Monday.\n\n"
+		"Military officials said the military would use them.\n",
+		"Japan hands over radars to Philippines\n\nThe military said the defence "
+		"ministry and the armed forces and military officials were pleased.\n",
+		"The Somali army (SNA) met on Monday.\n\nTurkey handed over two boats to the "
+		"SNA on Monday.\n",
+		NULL};
+	for (int k = 0; FIXED[k]; k++) {
+		at_doc d;
+		memset(&d, 0, sizeof(d));
+		d.id = "fixed";
+		d.bytes = (char *)FIXED[k];
+		d.len = strlen(FIXED[k]);
+		memcpy(d.published, "2024-03-06", 11);
+		at_events *on = NULL, *all = NULL;
+		assert_int_equal(at_extract_doc(&on, ctx, &d), 0);
+		assert_int_equal(at_extract_doc(&all, off, &d), 0);
+		if (at_events_count(all) == 0 || at_events_count(on) != at_events_count(all))
+			fail_msg("fixed document %d: %zu events, %zu without the screen", k,
+				 at_events_count(on), at_events_count(all));
+		at_events_free(on);
+		at_events_free(all);
+	}
+	for (int round = 0; round < 3000; round++) {
+		size_t len = 0;
+		uint64_t first = next_rand();
+		if (first % 4 == 0) /* a headline: a title line before the body */
+			len = (size_t)snprintf(doc, sizeof(doc), "%s %s %s\n\n",
+					       pool[ACTOR][(first >> 8) % np[ACTOR]],
+					       pool[TRIG][(first >> 20) % np[TRIG]],
+					       pool[OTHER][(first >> 36) % np[OTHER]]);
+		int sents = 1 + (int)(next_rand() % 3);
+		for (int k = 0; k < sents; k++) {
+			uint64_t r = next_rand();
+			const char *a = pool[ACTOR][(r >> 4) % np[ACTOR]];
+			const char *b = pool[ACTOR][(r >> 14) % np[ACTOR]];
+			const char *t = pool[TRIG][(r >> 24) % np[TRIG]];
+			char obj[512];
+			size_t ol = 0;
+			/* what is given or moved: words of one kind, or filler */
+			int kind = PEOPLE + (int)((r >> 34) % (OTHER - PEOPLE + 2));
+			int nw = 1 + (int)((r >> 38) % 2);
+			for (int w = 0; w < nw; w++) {
+				uint64_t q = next_rand();
+				const char *word = kind <= OTHER && (w == nw - 1 || q % 2)
+							   ? pool[kind][(q >> 8) % np[kind]]
+							   : FILLER[(q >> 8) % (sizeof(FILLER) /
+										sizeof(FILLER[0]))];
+				ol += (size_t)snprintf(obj + ol, sizeof(obj) - ol, "%s%s", w ? " " : "",
+						       word);
+				if (ol >= sizeof(obj))
+					ol = sizeof(obj) - 1;
+			}
+			int shape = (int)((r >> 40) % 3);
+			int n = shape == 0   ? snprintf(doc + len, sizeof(doc) - len, "%s %s %s to %s%s.",
+							a, t, obj, b, WHEN[(r >> 50) % 4])
+				: shape == 1 ? snprintf(doc + len, sizeof(doc) - len,
+							"The %s of %s from %s to %s was %s%s.", t, obj, a,
+							b, "completed", WHEN[(r >> 50) % 4])
+					     : snprintf(doc + len, sizeof(doc) - len, "%s %s were %s to %s%s.",
+							obj, a, t, b, WHEN[(r >> 50) % 4]);
+			if (n < 0 || len + (size_t)n + 4 >= sizeof(doc))
+				break;
+			len += (size_t)n;
+			const char *sep = (r >> 56) % 2 ? "\n\n" : " ";
+			memcpy(doc + len, sep, strlen(sep) + 1);
+			len += strlen(sep);
+		}
+		at_doc d;
+		memset(&d, 0, sizeof(d));
+		d.id = "gen";
+		d.bytes = doc;
+		d.len = len;
+		memcpy(d.published, "2024-03-06", 11);
+		at_events *on = NULL, *all = NULL;
+		assert_int_equal(at_extract_doc(&on, ctx, &d), 0);
+		assert_int_equal(at_extract_doc(&all, off, &d), 0);
+		size_t l1 = 0, l2 = 0;
+		char *j1 = at_events_jsonl(on, &l1), *j2 = at_events_jsonl(all, &l2);
+		assert_non_null(j1);
+		assert_non_null(j2);
+		if (l1 != l2 || memcmp(j1, j2, l1) != 0)
+			fail_msg("the screen changed the events of \"%s\": %zu events, %zu without it",
+				 doc, at_events_count(on), at_events_count(all));
+		docs_with += at_events_count(all) > 0;
+		skipped += !lx_may_yield(ctx, doc, 0, len);
+		free(j1);
+		free(j2);
+		at_events_free(on);
+		at_events_free(all);
+	}
+	print_message("generated documents: %d of 3000 with events, %d skipped\n", docs_with,
+		      skipped);
+	assert_true(docs_with > 100);
+	assert_true(skipped > 100);
+	at_ctx_free(off);
+}
+
 /* Pages: the generator's words with markup between them and inside them. */
 static void screen__pages_never_rule_out_a_page_that_could_yield(void **state)
 {
@@ -227,7 +407,8 @@ static void screen__pages_never_rule_out_a_page_that_could_yield(void **state)
 		const lx_entry *e = &ctx->entries[k];
 		if ((unsigned char)e->norms[0][0] >= 0x80)
 			continue;
-		if (e->cls == LX_TRIGGER || (lx_screen_keys(ctx, e) & LX_SCREEN_MILITARY))
+		if (e->cls == LX_TRIGGER ||
+		    (lx_screen_keys(ctx, e) & (LX_SCREEN_MILITARY | LX_SCREEN_PEOPLE | LX_SCREEN_UNITS)))
 			words[nwords++] = e->text;
 	}
 	static const char *const FILLER[] = {"the", "in", "said", "Log", "page", "of", "U.S.",
@@ -301,6 +482,7 @@ int main(void)
 		cmocka_unit_test(screen__plain_pages),
 		cmocka_unit_test(screen__never_rules_out_a_document_that_could_yield),
 		cmocka_unit_test(screen__pages_never_rule_out_a_page_that_could_yield),
+		cmocka_unit_test(screen__same_events_as_without_the_screen),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
