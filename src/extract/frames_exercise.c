@@ -132,7 +132,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 										 : tend + 1;
 		/* "drills of its Northern Fleet": forces after "of its" */
 		int of_forces = 0;
-		if (eq(&d->toks[tend], "of") && ow < si->t1 &&
+		if (tend < si->t1 && eq(&d->toks[tend], "of") && ow < si->t1 &&
 		    (eq(&d->toks[tend + 1], "its") || eq(&d->toks[tend + 1], "their")))
 			for (uint32_t k = tend + 2; k < si->t1 && k < tend + 5; k++)
 				of_forces |= d->role[k] == 1 || (d->cue[k] & CU_MILITARY);

@@ -90,6 +90,10 @@ static const fam_case CASES[] = {
 	 "deployment", "RUS", "completed", -1},
 	{"deploying along, with no object", "About 3,000 Russian soldiers are deploying along the "
 	 "border this week.", "2023-04-05", 1, "deployment", "RUS", NULL, 3000},
+	{"no one talked of deploying", "Ukraine asked for help, Ukrainian officials said. Ukraine "
+	 "waited. The government has a habit of military intervention, so after Russia invaded "
+	 "Crimea, it was a relief that no one talked about sending troops or deploying bombers.",
+	 "2023-04-05", 0, NULL, "", NULL, -1},
 	{"send causative", "The storms sent hundreds of soldiers from the garrison fleeing.",
 	 "2023-04-05", 0, NULL, "", NULL, -1},
 	/* offer or commit troops */
