@@ -627,7 +627,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 					continue;
 				if (am->key != rkey) {
 					pkey = am->key;
-					src = "it: the state before";
+					src = "it, the state before";
 				}
 				break;
 			}
@@ -715,8 +715,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (prov >= 0 && how[0] == 'a')
 		nprov += fr_list_before(d, si, prov, provs + 1, 3);
 	/* "by Paris and Washington", "from the US, Britain and France" */
-	if (prov >= 0 && (by_list || (si->actors[prov].flags & (AF_FROM | AF_BY))))
-		nprov += fr_coordinated(d, si, prov, provs + 1, 3, 0);
+	if (prov >= 0 && (by_list || (si->actors[prov].flags & (AF_FROM | AF_BY))) && nprov < 4)
+		nprov += fr_coordinated(d, si, prov, provs + nprov, 4 - nprov, 0);
 	for (int pv = 0; pv < nprov; pv++)
 		for (int r = 0; r < nrec; r++) {
 			uint32_t pk = pv == 0 ? pkey : si->actors[provs[pv]].key;
@@ -730,7 +730,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			const actor_m *ra = r == 0 ? (rec >= 0 ? &si->actors[rec] : NULL)
 						   : &si->actors[recs[r]];
 			int prov_borrowed = !strcmp(src, "speaker") ||
-					    !strcmp(src, "previous event") || !strncmp(src, "it:", 3);
+					    !strcmp(src, "previous event") || !strncmp(src, "it,", 3);
 			int rec_borrowed = !strcmp(src, "parallel clause") ||
 					   !strcmp(src, "previous recipient");
 			snprintf(why, sizeof(why), "aid:%s:%s:%s;provider=%s;recipient=%s", how,
