@@ -117,6 +117,11 @@ int at_extract__named_items(const docx *d, const at_event_rec *e)
 	return n;
 }
 
+static int vehicles(int cat)
+{
+	return !strcmp(AT_ITEM_CATS[cat], "vehicle") || !strcmp(AT_ITEM_CATS[cat], "armored_vehicle");
+}
+
 int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	int shared = 0;
@@ -125,8 +130,13 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 	for (int i = 0; i < a->nitems; i++)
 		for (int j = 0; j < b->nitems; j++) {
 			const at_item_rec *x = &a->items[i], *y = &b->items[j];
-			if (x->cat != y->cat || x->cat == AT_N_ITEM_CATS - 1)
+			if (x->cat == AT_N_ITEM_CATS - 1)
 				continue;
+			/* "security vehicles" and "armored vehicles" may be one lot */
+			if (x->cat != y->cat) {
+				shared |= x->qty < 0 && y->qty < 0 && vehicles(x->cat) && vehicles(y->cat);
+				continue;
+			}
 			if (x->qty >= 0 && y->qty >= 0 && x->qty != y->qty)
 				return 1;
 			shared = 1;

@@ -361,8 +361,23 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		}
 		how = "noun";
 	} else {
-		if (prov < 0 && !passive)
-			prov = fr_left_subject(d, si, c0, t, 0);
+		if (prov < 0 && !passive) {
+			/* "The UK gifted Ukraine 14 tanks and will send more": a
+			 * verb after "and" shares the subject of the verb before */
+			uint32_t k = t;
+			while (k > c0 && (eq(&d->toks[k - 1], "will") || eq(&d->toks[k - 1], "would") ||
+					  eq(&d->toks[k - 1], "also") || eq(&d->toks[k - 1], "has") ||
+					  eq(&d->toks[k - 1], "then") || eq(&d->toks[k - 1], "plans") ||
+					  eq(&d->toks[k - 1], "to")))
+				k--;
+			uint32_t v = k > c0 && eq(&d->toks[k - 1], "and") ? k - 1 : c0;
+			while (v > c0 && !(d->trig[v - 1] & TR_VERBS))
+				v--;
+			if (v > c0 && v < k)
+				prov = fr_left_subject(d, si, c0, v - 1, 0);
+			if (prov < 0)
+				prov = fr_left_subject(d, si, c0, t, 0);
+		}
 		if (passive) {
 			uint32_t by = tend;
 			while (by < c1 && by < tend + 2 && !eq(&d->toks[by], "by"))
@@ -556,6 +571,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    fr_combat_unit(d, si, k))
 				force = 1;
 		}
+
 		if (force)
 			return 0; /* "dispatched its troops and frigates" */
 	}
@@ -586,6 +602,11 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if (eq(&d->toks[q], "and") && (d->trig[v] & TR_VERBS) &&
 			    d->trig_form[v] == d->trig_form[t])
 				khi = q;
+			/* "gifted 14 tanks last year and will send more" */
+			if (eq(&d->toks[q], "and") && q + 2 < hi &&
+			    (d->cue_start[q + 1] & (CU_COMMITTED | CU_INTENT)) &&
+			    (d->trig[q + 2] & TR_VERBS) && d->trig_form[q + 2] != LF_NOUN)
+				khi = q;
 			/* "..., which has given Ukraine 100 tanks, will also supply
 			 * shells": a comma and the main clause's verb */
 			if (eq(&d->toks[q], ",") && q + 1 < hi &&
@@ -603,6 +624,15 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	const char *rec_src = NULL;
 	if (rkey == LX_NONE && (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
 		rec_src = "the country named before";
+	/* "Mali's junta said it had received helicopters from Russia": the
+	 * speaker receives */
+	if (rkey == LX_NONE && (cls & TR_RECEIVE) && passive_rec < 0) {
+		int sp = fr_speaker(d, si, t);
+		if (sp >= 0 && si->actors[sp].key != pkey) {
+			rkey = si->actors[sp].key;
+			rec_src = "speaker";
+		}
+	}
 	if (pkey == LX_NONE) {
 		int sp = fr_speaker(d, si, t);
 		if (sp >= 0 && si->actors[sp].key != rkey) {

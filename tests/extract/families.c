@@ -460,6 +460,14 @@ static const fam_case CASES[] = {
 	{"drills listed by name instead of the noun", "Turkey has taken part in several military "
 	 "exercises in the past two years, among them Red Flag and Iniochos.", "2023-10-05", 2,
 	 "exercise", "TUR", NULL, -1},
+	{"the speaker receives", "Mali's junta said it had received four attack helicopters "
+	 "from Russia.", "2024-03-13", 1, "aid", "RUS>MLI", NULL, -1},
+	{"a verb after 'and' shares the subject, and more of the aid is aid", "The UK gifted "
+	 "Ukraine 14 Challenger 2 tanks and will send more armoured vehicles, the ministry "
+	 "said.", "2024-03-13", 2, "aid", "GBR>UKR", NULL, -1},
+	{"security vehicles and armored vehicles may be one lot", "The UAE has provided military "
+	 "equipment and security vehicles to Chad. Chad's defence ministry confirmed that it "
+	 "received armored vehicles from the UAE.", "2024-03-13", 1, "aid", "ARE>TCD", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
@@ -586,6 +594,22 @@ static void the_two_named_before(void **state)
 	json_decref(arr);
 }
 
+/* "The UK gifted Ukraine 14 tanks and will send more armoured vehicles": a
+ * delivery and a pledge of other materiel, both aid from the UK */
+static void gifted_and_will_send_more(void **state)
+{
+	(void)state;
+	json_t *arr = extract("The UK gifted Ukraine 14 Challenger 2 tanks and will send more "
+			      "armoured vehicles, the ministry said.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 2);
+	for (size_t i = 0; i < 2; i++)
+		assert_true(has_code(json_array_get(arr, i), "aid", "GBR>UKR"));
+	assert_string_not_equal(str_at(json_array_get(arr, 0), "status", NULL),
+				str_at(json_array_get(arr, 1), "status", NULL));
+	json_decref(arr);
+}
+
 /* "40 mln dlrs": the newswire's dollars */
 static void newswire_dollars(void **state)
 {
@@ -642,6 +666,7 @@ int main(void)
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(the_two_named_before),
+		cmocka_unit_test(gifted_and_will_send_more),
 		cmocka_unit_test(value_in_the_next_sentence),
 		cmocka_unit_test(address_dates_the_report),
 	};
