@@ -232,6 +232,8 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			continue; /* "the radar station", "an oil pumping station" */
 		else if (tr & TR_DEPLOY)
 			rc = fr_deploy_frame(d, out, sidx, t, TR_DEPLOY);
+		else if ((tr & TR_MOVE) && d->trig_form[t] == LF_BASE && verb_as_noun(d, si, t))
+			continue; /* "in a move to enhance ties" */
 		else if ((tr & TR_MOVE) && !strncmp(d->toks[t].norm, "enter", 5) &&
 			 !enters_place(d, si, t))
 			continue; /* "due to enter service", "entered into force" */

@@ -468,6 +468,13 @@ static const fam_case CASES[] = {
 	{"security vehicles and armored vehicles may be one lot", "The UAE has provided military "
 	 "equipment and security vehicles to Chad. Chad's defence ministry confirmed that it "
 	 "received armored vehicles from the UAE.", "2024-03-13", 1, "aid", "ARE>TCD", NULL, -1},
+	{"move to", "Indian troops are expected to move to the border area next week.",
+	 "2024-03-13", 1, "deployment", "IND", NULL, -1},
+	{"based in", "British troops will be based in Estonia permanently, the minister said.",
+	 "2024-03-13", 1, "deployment", "GBR", NULL, -1},
+	{"a move is no move", "Spain offered its decommissioned corvette to Peru in a move to "
+	 "boost military ties, navy officials said.", "2024-03-13", 1, "aid", "ESP>PER", NULL,
+	 -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
