@@ -230,6 +230,8 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			 (verb_as_noun(d, si, t) ||
 			  (eq(&d->toks[t], "station") && !modal_before(d, si, t))))
 			continue; /* "the radar station", "an oil pumping station" */
+		else if ((tr & TR_DEPLOY) && eq(&d->toks[t], "based") && !modal_before(d, si, t))
+			continue; /* "will be based in", not "has been based there for decades" */
 		else if (tr & TR_DEPLOY)
 			rc = fr_deploy_frame(d, out, sidx, t, TR_DEPLOY);
 		else if ((tr & TR_MOVE) && d->trig_form[t] == LF_BASE && verb_as_noun(d, si, t))

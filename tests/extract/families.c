@@ -472,6 +472,9 @@ static const fam_case CASES[] = {
 	 "2024-03-13", 1, "deployment", "IND", NULL, -1},
 	{"based in", "British troops will be based in Estonia permanently, the minister said.",
 	 "2024-03-13", 1, "deployment", "GBR", NULL, -1},
+	{"a standing base is no move", "The British training unit has been based in Nanyuki "
+	 "for decades and trains Kenyan infantry battalions every year.", "2024-03-13", 1, "aid",
+	 "GBR>KEN", NULL, -1},
 	{"a move is no move", "Spain offered its decommissioned corvette to Peru in a move to "
 	 "boost military ties, navy officials said.", "2024-03-13", 1, "aid", "ESP>PER", NULL,
 	 -1},
