@@ -475,6 +475,8 @@ static const fam_case CASES[] = {
 	{"a standing base is no move", "The British training unit has been based in Nanyuki "
 	 "for decades and trains Kenyan infantry battalions every year.", "2024-03-13", 1, "aid",
 	 "GBR>KEN", NULL, -1},
+	{"a single warplane or warship moves", "A Russian strategic bomber landed at an airfield in "
+	 "Venezuela on Monday.", "2024-03-13", 1, "deployment", "RUS", NULL, -1},
 	{"a move is no move", "Spain offered its decommissioned corvette to Peru in a move to "
 	 "boost military ties, navy officials said.", "2024-03-13", 1, "aid", "ESP>PER", NULL,
 	 -1},
