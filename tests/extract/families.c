@@ -477,6 +477,8 @@ static const fam_case CASES[] = {
 	 "GBR>KEN", NULL, -1},
 	{"a single warplane or warship moves", "A Russian strategic bomber landed at an airfield in "
 	 "Venezuela on Monday.", "2024-03-13", 1, "deployment", "RUS", NULL, -1},
+	{"military police are forces", "Russia has sent military police units to the town of "
+	 "Manbij under a deal with Turkey.", "2024-03-13", 1, "deployment", "RUS", NULL, -1},
 	{"a move is no move", "Spain offered its decommissioned corvette to Peru in a move to "
 	 "boost military ties, navy officials said.", "2024-03-13", 1, "aid", "ESP>PER", NULL,
 	 -1},
