@@ -308,12 +308,15 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				}
 				break;
 			}
-		/* "a donation of ten boats from the Netherlands to the Benin Navy" */
-		if ((rec < 0 || rec == prov) && prov >= 0 && (si->actors[prov].flags & AF_FROM) &&
-		    si->actors[prov].t1 < c1 && eq(&d->toks[si->actors[prov].t1], "to"))
-			rec = fr_right_actor(si, si->actors[prov].t1,
-					     si->actors[prov].t1 + 3 < c1 ? si->actors[prov].t1 + 3 : c1,
-					     AF_TO, 0);
+		/* "a donation of ten boats from the Netherlands to the Benin Navy",
+		 * "the handover of 20 trucks by the US Embassy to the army" */
+		uint32_t pe = prov >= 0 ? si->actors[prov].t1 : 0;
+		while (prov >= 0 && pe < c1 && pe < si->actors[prov].t1 + 2 && d->role[pe])
+			pe++; /* "the US Embassy" */
+		if ((rec < 0 || rec == prov) && prov >= 0 &&
+		    (si->actors[prov].flags & (AF_FROM | AF_BY)) && pe < c1 &&
+		    eq(&d->toks[pe], "to"))
+			rec = fr_right_actor(si, pe, pe + 3 < c1 ? pe + 3 : c1, AF_TO, 0);
 		/* "The donation by the Netherlands includes 50 trucks for the
 		 * Jordanian Armed Forces": the for- or to-phrase of what the
 		 * noun includes */

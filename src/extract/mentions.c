@@ -979,6 +979,13 @@ int at_extract__mentions(docx *d, sent_info *si)
 						if (add_actor(d, si, &acap, i, i + 1, e->key, LF_ADJ))
 							return AT_ENOMEM;
 						si->actors[si->nactors - 1].flags |= AF_COMPOUND;
+						/* "Turkish-backed forces" are the backer's
+						 * proxies, not its own */
+						size_t nl = strlen(t->norm);
+						if ((nl > 7 && !strcmp(t->norm + nl - 7, "-backed")) ||
+						    (nl > 10 && !strcmp(t->norm + nl - 10, "-supported")) ||
+						    (nl > 8 && !strcmp(t->norm + nl - 8, "-aligned")))
+							si->actors[si->nactors - 1].flags |= AF_WEAK;
 						break;
 					}
 					if (e->cls == LX_TRIGGER && !first &&
@@ -1353,6 +1360,8 @@ int at_extract__mentions(docx *d, sent_info *si)
 			    eq(pt, "her") || eq(pt, "our") || eq(pt, "neighbouring") ||
 			    eq(pt, "neighboring") || eq(pt, "ally") || eq(pt, "allied") ||
 			    eq(pt, "fellow") || eq(pt, "central") || eq(pt, "asian") ||
+			    eq(pt, "northern") || eq(pt, "southern") || eq(pt, "eastern") ||
+			    eq(pt, "western") ||
 			    eq(pt, "a") || eq(pt, "[") || eq(pt, "(") || eq(pt, "\"") ||
 			    (pt->flags & AT_TF_CAP && pt->type == AT_TOK_WORD &&
 					    d->actor_at[p - 1] < 0 && !d->trig[p - 1])) {

@@ -482,6 +482,11 @@ static const fam_case CASES[] = {
 	{"a move is no move", "Spain offered its decommissioned corvette to Peru in a move to "
 	 "boost military ties, navy officials said.", "2024-03-13", 1, "aid", "ESP>PER", NULL,
 	 -1},
+	{"proxies backed by a state are not that state", "Azerbaijan delivered military "
+	 "equipment to the Turkish-backed forces in northern Syria.", "2024-03-13", 0, NULL, "",
+	 NULL, -1},
+	{"a handover by X to Y", "The handover of 20 army trucks by the US Embassy to the "
+	 "Nigerian Army took place in Abuja.", "2024-03-13", 1, "aid", "USA>NGA", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
