@@ -240,8 +240,9 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		     strncasecmp(d->s + a->name_start, d->s + b->name_start,
 				 a->name_end - a->name_start)))
 			return 0;
-		/* "among them Red Flag and Anatolian Eagle": each its own */
-		if ((a->listed && !b->name_end) || (b->listed && !a->name_end))
+		/* "among them Red Flag and Anatolian Eagle", "another exercise":
+		 * each its own (two names are compared just above) */
+		if ((a->listed || b->listed) && !(a->name_end && b->name_end))
 			return 0;
 		int subset;
 		if (same_set(a, b, &subset) || b->anaphor)

@@ -201,7 +201,8 @@ typedef struct at_event_rec {
 	uint8_t anaphor;   /* its actor came from the act before ("the warships"); drills
 			    * named by a definite noun ("the exercise") */
 	uint32_t name_start, name_end; /* a named exercise's name ("Kaseh 1"), or 0, 0 */
-	uint8_t listed; /* one of drills listed by name: joins only drills of that name */
+	uint8_t listed; /* drills listed by name, or "another exercise": join only drills of
+			 * their name */
 } at_event_rec;
 
 struct at_events {

@@ -92,15 +92,19 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	/* "The corvette was commissioned in 1983": history, not an act */
 	if (add.has_when == 1 && d->pub.y && add.w1.y && add.w1.y + 10 < d->pub.y)
 		return;
-	if (other_stage || other_date || other_items || other_kind) {
+	/* "last year", "two years ago": past drills even when the report has no
+	 * date to count years from */
+	int past = type == EV_EXERCISE && add.old && !ev->old && !fr_vague_time(d, si->t0, si->t1);
+	if (other_stage || other_date || other_items || other_kind || past) {
 		/* "we will also consider offering vessels" after a handover:
 		 * another act only when it says what or how much */
 		/* "Its fifth edition was held in 2015": drills of another year */
 		if (type == EV_EXERCISE) {
 			/* only an earlier year than the report's: dates of
 			 * planned drills move, past editions do not */
-			if (!other_date || !d->pub.y || add.w1.y >= d->pub.y ||
-			    add.w1.y >= ev->w0.y || fr_vague_time(d, si->t0, si->t1))
+			if (!past &&
+			    (!other_date || !d->pub.y || add.w1.y >= d->pub.y ||
+			     add.w1.y >= ev->w0.y || fr_vague_time(d, si->t0, si->t1)))
 				return;
 			for (int i = 0; i < ev->npart; i++)
 				add.part[add.npart++] = ev->part[i];

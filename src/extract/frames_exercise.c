@@ -99,7 +99,7 @@ static int other_drills(const docx *d, const at_events *out, const sent_info *si
 	const memo *m = &d->memo;
 	if (m->last[EV_EXERCISE] < 0 || sidx - m->last_sent[EV_EXERCISE] > 8)
 		return 0;
-	for (uint32_t k = t; k > si->t0 && t - k < 4; k--)
+	for (uint32_t k = t + 1; k > si->t0 && t + 1 - k < 4; k--) /* "a similar check" too */
 		if (in_list(d->toks[k - 1].norm, OTHER))
 			return 1;
 	const at_event_rec *prev = &out->ev[m->last[EV_EXERCISE]];
@@ -278,6 +278,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	}
 	np = w;
 	const char *parts_from = NULL;
+	int other = 0;
 	/* "the two countries will hold the Cope India exercise", "both navies":
 	 * the parties of the drills just reported */
 	int two = 0;
@@ -303,6 +304,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		for (int i = 0; i < prev->npart && np < AT_MAX_PART; i++)
 			part[np++] = prev->part[i];
 		parts_from = "previous exercise";
+		other = 1;
 	}
 	if (np == 0) {
 		fr_attach(d, out, si, sidx, EV_EXERCISE, c0, c1, 0, LX_NONE, LX_NONE, status, t);
@@ -339,6 +341,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			(ev.personnel > 0 ? 0.05 : 0);
 	/* "several exercises, among them Red Flag and Anatolian Eagle": one
 	 * exercise per name listed, instead of the noun's own */
+	ev.listed = (uint8_t)other;
 	at_event_rec each = ev;
 	int idx = -1, named = 0;
 	uint32_t k = tend;

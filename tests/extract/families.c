@@ -487,6 +487,9 @@ static const fam_case CASES[] = {
 	 NULL, -1},
 	{"a handover by X to Y", "The handover of 20 army trucks by the US Embassy to the "
 	 "Nigerian Army took place in Abuja.", "2024-03-13", 1, "aid", "USA>NGA", NULL, -1},
+	{"a similar check is other drills", "Russian troops began a snap check on Monday. Later "
+	 "in the week, the defence ministry ordered a similar check of the Baltic Fleet.",
+	 "2024-03-13", 2, "exercise", "RUS", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
@@ -629,6 +632,18 @@ static void gifted_and_will_send_more(void **state)
 	json_decref(arr);
 }
 
+/* "The exercise was also held last year": past drills, even in a report
+ * with no date to count years from */
+static void past_drills_without_a_report_date(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Russian troops began a snap check of the Pacific Fleet on Monday. "
+			      "The exercise was also held last year.",
+			      NULL);
+	assert_int_equal(json_array_size(arr), 2);
+	json_decref(arr);
+}
+
 /* "40 mln dlrs": the newswire's dollars */
 static void newswire_dollars(void **state)
 {
@@ -686,6 +701,7 @@ int main(void)
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(the_two_named_before),
 		cmocka_unit_test(gifted_and_will_send_more),
+		cmocka_unit_test(past_drills_without_a_report_date),
 		cmocka_unit_test(value_in_the_next_sentence),
 		cmocka_unit_test(address_dates_the_report),
 	};
