@@ -98,37 +98,6 @@ static int running_total(const docx *d, const sent_info *si, uint32_t t, uint32_
 	return since && perfect && money;
 }
 
-/* A second date right after the act's, joined by "and" ("in 2012 and 2014",
- * "six in 2020 and four more in 2022", "in May and another six in June"):
- * the date of another act. Years must differ, or months of one year. */
-static const date_m *other_year(const docx *d, const sent_info *si, const date_m *dm, uint32_t c1)
-{
-	if (dm->kind != DS_ABS || dm->a.y != dm->b.y || dm->a.m != dm->b.m)
-		return NULL;
-	for (uint32_t k = 0; k < si->ndates; k++) {
-		const date_m *o = &si->dates[k];
-		if (o->t0 <= dm->t1 || o->t1 > c1 || o->t0 > dm->t1 + 6 || o->kind != DS_ABS ||
-		    o->a.y != o->b.y || o->a.m != o->b.m)
-			continue;
-		int other = (o->a.y && dm->a.y && o->a.y != dm->a.y) ||
-			    (o->a.m && dm->a.m && o->a.m != dm->a.m && !o->a.d && !dm->a.d &&
-			     (o->a.y == dm->a.y || !o->a.y));
-		if (!other)
-			continue;
-		/* not "commissioned in 1983 and retired in 2011": no verb of
-		 * its own between */
-		int and_ = 0, verb = 0;
-		for (uint32_t q = dm->t1; q < o->t0; q++) {
-			const at_tok *w = &d->toks[q];
-			and_ |= eq(w, "and");
-			verb |= d->trig[q] || (w->type == AT_TOK_WORD && w->nlen > 3 &&
-					       !strcmp(w->norm + w->nlen - 2, "ed"));
-		}
-		if (and_ && !verb)
-			return o;
-	}
-	return NULL;
-}
 
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
@@ -806,7 +775,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			fr_remember(d, EV_AID, idx, sidx);
 			/* "gave six vessels in 2020 and four more in 2022", "donations
 			 * in 2012 and 2014": one act a year */
-			const date_m *dm2 = dm ? other_year(d, si, dm, c1) : NULL;
+			const date_m *dm2 = dm ? fr_other_date(d, si, dm, c1) : NULL;
 			if (dm2) {
 				fr_set_when(d, si, &again, dm2, ST_NONE);
 				again.status = ST_NONE;

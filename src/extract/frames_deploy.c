@@ -605,8 +605,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			ev.personnel = fr_pick_people(si, t, pt > c0 ? pt - 1 : c0, t);
 		}
 		fr_add_items(d, si, &ev, lo, hi);
-		if (!fr_vague_time(d, c0, c1))
-			fr_set_when(d, si, &ev, fr_pick_date(d, si, t, c0, c1, 0), ev.status);
+		const date_m *dm = NULL;
+		if (!fr_vague_time(d, c0, c1)) {
+			dm = fr_pick_date(d, si, t, c0, c1, 0);
+			fr_set_when(d, si, &ev, dm, ev.status);
+		}
 		fr_set_place(d, si, &ev, tend, c1, ev.actor);
 		fr_default_status(d, &ev);
 		ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
@@ -614,10 +617,20 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			ev.personnel = rest_of(d, out, si, rest);
 		if (nact > 1) /* "troops from A, B and C": not each one's count */
 			ev.personnel = !strcmp(src, "forces from the list") ? from_pers[ai] : -1;
+		at_event_rec again = ev;
 		int idx = at_extract__add_event(d, out, &ev);
 		if (idx == AT_ENOMEM)
 			return AT_ENOMEM;
 		fr_remember(d, EV_DEPLOYMENT, idx, sidx);
+		/* "arrived this year, in January and September": one move a date */
+		const date_m *dm2 = dm ? fr_other_date(d, si, dm, c1) : NULL;
+		if (dm2) {
+			fr_set_when(d, si, &again, dm2, ST_NONE);
+			again.status = ST_NONE;
+			fr_default_status(d, &again);
+			if (at_extract__add_event(d, out, &again) == AT_ENOMEM)
+				return AT_ENOMEM;
+		}
 		if (ai == nact - 1)
 			return more_from(d, out, si, sidx, c1, &ev);
 	}

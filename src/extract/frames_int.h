@@ -85,6 +85,7 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		 int noun /* 1 a noun, 2 a drill noun */, int *soft);
 
 /* frames_slots.c */
+const date_m *fr_other_date(const docx *d, const sent_info *si, const date_m *dm, uint32_t c1);
 int fr_vague_time(const docx *d, uint32_t c0, uint32_t c1);
 int fr_ended_before(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1);
 const date_m *fr_pick_date(const docx *d, const sent_info *si, uint32_t t, uint32_t lo,

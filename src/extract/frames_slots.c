@@ -110,6 +110,38 @@ const date_m *fr_pick_date(const docx *d, const sent_info *si, uint32_t t, uint3
 	return best;
 }
 
+/* A second date right after the act's, joined by "and" ("in 2012 and 2014",
+ * "six in 2020 and four more in 2022", "in May and another six in June"):
+ * the date of another act. Years must differ, or months of one year. */
+const date_m *fr_other_date(const docx *d, const sent_info *si, const date_m *dm, uint32_t c1)
+{
+	if (dm->kind != DS_ABS || dm->a.y != dm->b.y || dm->a.m != dm->b.m)
+		return NULL;
+	for (uint32_t k = 0; k < si->ndates; k++) {
+		const date_m *o = &si->dates[k];
+		if (o->t0 <= dm->t1 || o->t1 > c1 || o->t0 > dm->t1 + 6 || o->kind != DS_ABS ||
+		    o->a.y != o->b.y || o->a.m != o->b.m)
+			continue;
+		int other = (o->a.y && dm->a.y && o->a.y != dm->a.y) ||
+			    (o->a.m && dm->a.m && o->a.m != dm->a.m && !o->a.d && !dm->a.d &&
+			     (o->a.y == dm->a.y || !o->a.y));
+		if (!other)
+			continue;
+		/* not "commissioned in 1983 and retired in 2011": no verb of
+		 * its own between */
+		int and_ = 0, verb = 0;
+		for (uint32_t q = dm->t1; q < o->t0; q++) {
+			const at_tok *w = &d->toks[q];
+			and_ |= eq(w, "and");
+			verb |= d->trig[q] || (w->type == AT_TOK_WORD && w->nlen > 3 &&
+					       !strcmp(w->norm + w->nlen - 2, "ed"));
+		}
+		if (and_ && !verb)
+			return o;
+	}
+	return NULL;
+}
+
 /* Does the clause speak of the future ("will", "plans to", "next")? */
 static int future_marker(const docx *d, uint32_t c0, uint32_t c1)
 {

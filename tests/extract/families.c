@@ -490,6 +490,8 @@ static const fam_case CASES[] = {
 	{"a similar check is other drills", "Russian troops began a snap check on Monday. Later "
 	 "in the week, the defence ministry ordered a similar check of the Baltic Fleet.",
 	 "2024-03-13", 2, "exercise", "RUS", NULL, -1},
+	{"one move a month", "Two Russian battalions arrived in Crimea in January and two more "
+	 "in September.", "2018-11-30", 2, "deployment", "RUS", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
