@@ -95,7 +95,11 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	/* "last year", "two years ago": past drills even when the report has no
 	 * date to count years from */
 	int past = type == EV_EXERCISE && add.old && !ev->old && !fr_vague_time(d, si->t0, si->t1);
-	if (other_stage || other_date || other_items || other_kind || past) {
+	/* "In March, another 2,000 soldiers arrived": other forces than the
+	 * move before, by their count */
+	int64_t people = type == EV_DEPLOYMENT ? fr_pick_people(si, t, lo, hi) : -1;
+	int other_people = people > 0 && ev->personnel > 0 && people != ev->personnel;
+	if (other_stage || other_date || other_items || other_kind || past || other_people) {
 		/* "we will also consider offering vessels" after a handover:
 		 * another act only when it says what or how much */
 		/* "Its fifth edition was held in 2015": drills of another year */
@@ -126,7 +130,8 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		int more = 0;
 		for (uint32_t k = lo; k < hi && !more; k++)
 			more = in_list(d->toks[k].norm, MORE);
-		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage))
+		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage) &&
+		    !other_people)
 			return;
 		/* the new act's own materiel: from its verb to the next one */
 		uint32_t nt = t + 1;
@@ -134,7 +139,8 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 			nt++;
 		add.nitems = 0;
 		fr_add_items(d, si, &add, lo, nt);
-		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage))
+		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage) &&
+		    !other_people)
 			return;
 		add.provider = ev->provider;
 		add.recipient = ev->recipient;

@@ -492,6 +492,9 @@ static const fam_case CASES[] = {
 	 "2024-03-13", 2, "exercise", "RUS", NULL, -1},
 	{"one move a month", "Two Russian battalions arrived in Crimea in January and two more "
 	 "in September.", "2018-11-30", 2, "deployment", "RUS", NULL, -1},
+	{"other forces by their count", "The US deployed 3,000 troops to Poland in February. In "
+	 "March, another 2,000 soldiers arrived.", "2023-10-05", 2, "deployment", "USA", NULL,
+	 -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
