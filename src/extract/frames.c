@@ -106,6 +106,12 @@ static int noun_reading(const docx *d, const sent_info *si, uint32_t t)
 {
 	if (!(d->trig[t] & TR_AIDN) || t == si->t0)
 		return 0;
+	/* "a six-month training course", "the training programme": the head
+	 * of a compound noun follows */
+	static const char *const HEAD[] = {"course",   "courses", "programme", "programmes",
+					   "program",  "programs", "session",  "sessions", NULL};
+	if (t + 1 < si->t1 && in_list(d->toks[t + 1].norm, HEAD))
+		return 1;
 	const at_tok *p = &d->toks[t - 1];
 	static const char *const DET[] = {
 		"a",        "an",      "the",        "this",     "that",      "its",

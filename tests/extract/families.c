@@ -495,6 +495,9 @@ static const fam_case CASES[] = {
 	{"other forces by their count", "The US deployed 3,000 troops to Poland in February. In "
 	 "March, another 2,000 soldiers arrived.", "2023-10-05", 2, "deployment", "USA", NULL,
 	 -1},
+	{"a training course conducted by", "Somali soldiers completed a six-month training "
+	 "course conducted by Turkish instructors in Mogadishu.", "2024-03-13", 1, "aid",
+	 "TUR>SOM", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
