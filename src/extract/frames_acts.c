@@ -89,6 +89,13 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 			return;
 		other_date = other_items = other_kind = 0;
 	}
+	/* "the four countries have been selected as recipients of grant aid
+	 * worth 5 billion yen": a sum for several recipients is no act, nor a
+	 * value, of the last one's */
+	static const char *const MANY[] = {"countries", "nations", "states", "recipients", NULL};
+	for (uint32_t k = lo; k < hi; k++)
+		if (in_list(d->toks[k].norm, MANY) && d->actor_at[k] < 0)
+			return;
 	/* "The corvette was commissioned in 1983": history, not an act */
 	if (add.has_when == 1 && d->pub.y && add.w1.y && add.w1.y + 10 < d->pub.y)
 		return;

@@ -652,6 +652,21 @@ static void past_drills_without_a_report_date(void **state)
 	json_decref(arr);
 }
 
+/* "The three countries were selected as recipients of grant aid worth 2
+ * billion yen": a lump sum for several recipients goes on none of them */
+static void a_lump_sum_goes_on_none(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Japan plans to give military patrol boats to Fiji, Tonga and Samoa. "
+			      "The three countries were selected as recipients of grant aid worth 2 "
+			      "billion yen.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_true(json_is_null(json_object_get(json_array_get(arr, i), "value")));
+	json_decref(arr);
+}
+
 /* "40 mln dlrs": the newswire's dollars */
 static void newswire_dollars(void **state)
 {
@@ -710,6 +725,7 @@ int main(void)
 		cmocka_unit_test(the_two_named_before),
 		cmocka_unit_test(gifted_and_will_send_more),
 		cmocka_unit_test(past_drills_without_a_report_date),
+		cmocka_unit_test(a_lump_sum_goes_on_none),
 		cmocka_unit_test(value_in_the_next_sentence),
 		cmocka_unit_test(address_dates_the_report),
 	};
