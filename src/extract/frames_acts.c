@@ -94,8 +94,9 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	 * value, of the last one's */
 	static const char *const MANY[] = {"countries", "nations", "states", "recipients", NULL};
 	for (uint32_t k = lo; k < hi; k++)
-		if (in_list(d->toks[k].norm, MANY) && d->actor_at[k] < 0)
-			return;
+		if (in_list(d->toks[k].norm, MANY) && d->actor_at[k] < 0 &&
+		    !(k > lo && (eq(&d->toks[k - 1], "two") || eq(&d->toks[k - 1], "both"))))
+			return; /* "the two countries" are the giver and the receiver */
 	/* "The corvette was commissioned in 1983": history, not an act */
 	if (add.has_when == 1 && d->pub.y && add.w1.y && add.w1.y + 10 < d->pub.y)
 		return;
