@@ -378,13 +378,6 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	return 0;
 }
 
-/*
- * "They are Germany, Canada, Spain and Morocco.", "Participating nations
- * include A, B and C, with D and E joining as partners.": a sentence with no
- * trigger that lists three or more states after a copula or "include",
- * spoken of participants or starting with "they", right after drills were
- * reported, names those drills' participants. Observers are left out.
- */
 /* Add keys[0..n) to the exercise out->ev[idx] and the sentence to its
  * sources. */
 static void add_participants(docx *d, at_events *out, int idx, uint32_t sidx,
@@ -441,6 +434,13 @@ static int joiners_after(docx *d, at_events *out, int idx, uint32_t sidx)
 	return 0;
 }
 
+/*
+ * "They are Germany, Canada, Spain and Morocco.", "Participating nations
+ * include A, B and C, with D and E joining as partners.": a sentence with no
+ * trigger that lists three or more states after a copula or "include",
+ * spoken of participants or starting with "they", right after drills were
+ * reported, names those drills' participants. Observers are left out.
+ */
 void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
 {
 	const sent_info *si = &d->sents[sidx];

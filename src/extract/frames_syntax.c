@@ -107,7 +107,6 @@ static int for_subject(const docx *d, const sent_info *si, const actor_m *am)
 	return (am->flags & AF_FOR) && k < si->t1 && eq(&d->toks[k], "to");
 }
 
-/* The subject: nearest usable actor left of t in the clause. */
 /* Is the actor inside ", which ... ," closed before t? */
 static int in_closed_relative(const docx *d, const sent_info *si, const actor_m *am, uint32_t c0,
 			      uint32_t t)
@@ -126,6 +125,7 @@ static int in_closed_relative(const docx *d, const sent_info *si, const actor_m 
 	return 0;
 }
 
+/* The subject: nearest usable actor left of t in the clause. */
 int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t, int allow_of)
 {
 	for (int pass = 0; pass < 3; pass++) {
@@ -326,11 +326,6 @@ int fr_is_passive(const docx *d, const sent_info *si, uint32_t t)
 	return n < si->t1 && eq(&d->toks[n], "by");
 }
 
-/*
- * The status of a frame from its clause. *soft is set when no modality cue
- * decided it (only the verb's lemma or form did): such a status does not keep
- * a pledge apart from a delivery ("offered its corvette" at a handover).
- */
 /* "this isn't the first time X transferred", "not for the first time", "is
  * not the navy's first": it happened before, and again */
 static int not_the_first(const docx *d, const sent_info *si, uint32_t k)
@@ -349,6 +344,12 @@ static int not_the_first(const docx *d, const sent_info *si, uint32_t k)
 	}
 	return 0;
 }
+
+/*
+ * The status of a frame from its clause. *soft is set when no modality cue
+ * decided it (only the verb's lemma or form did): such a status does not keep
+ * a pledge apart from a delivery ("offered its corvette" at a handover).
+ */
 
 int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, uint32_t t,
 		 int noun /* 1 a noun, 2 a drill noun */, int *soft)
