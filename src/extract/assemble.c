@@ -144,8 +144,6 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 	return !shared;
 }
 
-/* Do both events name a place, neither naming the other's last word ("Leh"
- * and "forward locations in Punjab")? */
 static size_t tok_at(const docx *d, uint32_t at);
 
 /* Does the event's place name nothing ("the capital", "the region"), or
@@ -167,6 +165,8 @@ static int place_kind(const docx *d, const at_event_rec *e)
 	return 0;
 }
 
+/* Do both events name a place, neither naming the other's last word ("Leh"
+ * and "forward locations in Punjab")? */
 static int places_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	if (!a->has_place || !b->has_place)
@@ -378,8 +378,10 @@ int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 {
 	d->made = 1;
 #ifdef AT_TRACE
-	fprintf(stderr, "  + %s k=%d st=%d sent=%u %s\n", ev->type == EV_AID ? "aid" : ev->type == EV_EXERCISE ? "ex" : "dep",
-		ev->kinds, ev->status, ev->sent0, ev->why);
+	/* development builds only (-DAT_TRACE): each mention as it joins */
+	fprintf(stderr, "  + %s k=%d st=%d sent=%u %s\n",
+		ev->type == EV_AID ? "aid" : ev->type == EV_EXERCISE ? "ex" : "dep", ev->kinds,
+		ev->status, ev->sent0, ev->why);
 #endif
 	for (size_t i = out->n; i-- > 0;) {
 		at_event_rec *t = &out->ev[i];
