@@ -431,8 +431,11 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			rec = fr_right_actor(si, tend, lim, 0, bad);
 			/* "weapons bought with a Saudi grant to the Lebanese army":
 			 * an adjective of the things given yields to a to-phrase */
-			if (rec >= 0 && (si->actors[rec].flags & AF_ADJ) &&
-			    !(si->actors[rec].flags & AF_TO)) {
+			/* ("other SDF equipment to Ukraine": a name before the
+			 * things too) */
+			if (rec >= 0 && !(si->actors[rec].flags & AF_TO) &&
+			    ((si->actors[rec].flags & AF_ADJ) ||
+			     (si->actors[rec].t1 < lim && d->claimed[si->actors[rec].t1] == 3))) {
 				int to = fr_right_actor(si, si->actors[rec].t1, lim, AF_TO, bad);
 				if (to >= 0)
 					rec = to;

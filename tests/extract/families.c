@@ -498,6 +498,8 @@ static const fam_case CASES[] = {
 	{"a training course conducted by", "Somali soldiers completed a six-month training "
 	 "course conducted by Turkish instructors in Mogadishu.", "2024-03-13", 1, "aid",
 	 "TUR>SOM", NULL, -1},
+	{"a name before the things given is no recipient", "Japan will provide military helmets and other "
+	 "SDF equipment to Ukraine.", "2024-03-13", 1, "aid", "JPN>UKR", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
