@@ -68,6 +68,8 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 		if (k < si->t1 && (eq(&d->toks[k], "codenamed") || eq(&d->toks[k], "dubbed") ||
 				   eq(&d->toks[k], "called")))
 			k++;
+		if (k < si->t1 && is_quote(&d->toks[k]))
+			k++; /* dubbed “African Lion 2018 */
 		a = b = k;
 		while (b < si->t1 && b < k + 4 && (d->toks[b].flags & AT_TF_CAP) &&
 		       d->toks[b].type == AT_TOK_WORD && d->actor_at[b] < 0 &&

@@ -500,6 +500,9 @@ static const fam_case CASES[] = {
 	 "TUR>SOM", NULL, -1},
 	{"a name before the things given is no recipient", "Japan will provide military helmets and other "
 	 "SDF equipment to Ukraine.", "2024-03-13", 1, "aid", "JPN>UKR", NULL, -1},
+	{"a name in quotes after codenamed", "Egyptian and Sudanese troops began the Nile Eagle "
+	 "military exercise on Monday. Egypt and Sudan will also hold a naval exercise, codenamed "
+	 "\u201cRed Shield\u201d.", "2024-03-13", 2, "exercise", "EGY+SDN", NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
