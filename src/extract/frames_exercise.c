@@ -65,6 +65,15 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 		uint32_t k = tend;
 		if (k < si->t1 && eq(&d->toks[k], ","))
 			k++;
+		/* "an exercise with the US military dubbed X": a few words on */
+		for (uint32_t q = k; q < si->t1 && q < tend + 8; q++) {
+			if (d->toks[q].type == AT_TOK_PUNCT && !eq(&d->toks[q], ","))
+				break;
+			if (eq(&d->toks[q], "codenamed") || eq(&d->toks[q], "dubbed")) {
+				k = q;
+				break;
+			}
+		}
 		if (k < si->t1 && (eq(&d->toks[k], "codenamed") || eq(&d->toks[k], "dubbed") ||
 				   eq(&d->toks[k], "called")))
 			k++;

@@ -503,6 +503,10 @@ static const fam_case CASES[] = {
 	{"a name in quotes after codenamed", "Egyptian and Sudanese troops began the Nile Eagle "
 	 "military exercise on Monday. Egypt and Sudan will also hold a naval exercise, codenamed "
 	 "\u201cRed Shield\u201d.", "2024-03-13", 2, "exercise", "EGY+SDN", NULL, -1},
+	{"dubbed a few words after the noun", "Morocco began a joint military exercise with the "
+	 "US military dubbed Desert Lion on Monday. A Moroccan-American naval exercise, "
+	 "codenamed Sea Handshake, is also planned.", "2024-03-13", 2, "exercise", "MAR+USA",
+	 NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
 };
