@@ -119,7 +119,8 @@ int at_extract__named_items(const docx *d, const at_event_rec *e)
 
 static int vehicles(int cat)
 {
-	return !strcmp(AT_ITEM_CATS[cat], "vehicle") || !strcmp(AT_ITEM_CATS[cat], "armored_vehicle");
+	return !strcmp(AT_ITEM_CATS[cat], "vehicle") ||
+	       !strcmp(AT_ITEM_CATS[cat], "armored_vehicle");
 }
 
 int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
@@ -134,7 +135,8 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 				continue;
 			/* "security vehicles" and "armored vehicles" may be one lot */
 			if (x->cat != y->cat) {
-				shared |= x->qty < 0 && y->qty < 0 && vehicles(x->cat) && vehicles(y->cat);
+				shared |= x->qty < 0 && y->qty < 0 && vehicles(x->cat) &&
+					  vehicles(y->cat);
 				continue;
 			}
 			if (x->qty >= 0 && y->qty >= 0 && x->qty != y->qty)
