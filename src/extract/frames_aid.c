@@ -778,17 +778,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			fr_remember(d, EV_AID, idx, sidx);
 			/* "gave six vessels in 2020 and four more in 2022", "donations
 			 * in 2012 and 2014": one act a year */
-			const date_m *dm2 = dm ? fr_other_date(d, si, dm, c1) : NULL;
-			if (dm2) {
-				fr_set_when(d, si, &again, dm2, ST_NONE);
-				again.status = ST_NONE;
-				fr_default_status(d, &again);
-				again.nitems = 0;
-				fr_add_items(d, si, &again, dm->t1, dm2->t0);
-				idx = at_extract__add_event(d, out, &again);
-				if (idx == AT_ENOMEM)
-					return AT_ENOMEM;
-			}
+			if (fr_act_per_date(d, out, si, &again, dm, c1, 1) == AT_ENOMEM)
+				return AT_ENOMEM;
 		}
 	return 0;
 }

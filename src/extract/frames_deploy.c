@@ -622,15 +622,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (idx == AT_ENOMEM)
 			return AT_ENOMEM;
 		fr_remember(d, EV_DEPLOYMENT, idx, sidx);
-		/* "arrived this year, in January and September": one move a date */
-		const date_m *dm2 = dm ? fr_other_date(d, si, dm, c1) : NULL;
-		if (dm2) {
-			fr_set_when(d, si, &again, dm2, ST_NONE);
-			again.status = ST_NONE;
-			fr_default_status(d, &again);
-			if (at_extract__add_event(d, out, &again) == AT_ENOMEM)
-				return AT_ENOMEM;
-		}
+		/* "arrived in January and two more in September": one move a date */
+		if (fr_act_per_date(d, out, si, &again, dm, c1, 0) == AT_ENOMEM)
+			return AT_ENOMEM;
 		if (ai == nact - 1)
 			return more_from(d, out, si, sidx, c1, &ev);
 	}

@@ -86,6 +86,8 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 
 /* frames_slots.c */
 const date_m *fr_other_date(const docx *d, const sent_info *si, const date_m *dm, uint32_t c1);
+int fr_act_per_date(docx *d, at_events *out, const sent_info *si, at_event_rec *again,
+		    const date_m *dm, uint32_t c1, int own_items);
 int fr_vague_time(const docx *d, uint32_t c0, uint32_t c1);
 int fr_ended_before(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1);
 const date_m *fr_pick_date(const docx *d, const sent_info *si, uint32_t t, uint32_t lo,

@@ -563,3 +563,23 @@ int fr_kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, uint3
 		k = K_GENERAL;
 	return k;
 }
+
+/* The act `again` (a copy of one just added, dated by dm) once more at the
+ * other date joined to dm (fr_other_date), if there is one; with own_items,
+ * its items are those between the two dates ("six in 2020 and four more in
+ * 2022"). AT_ENOMEM or 0. */
+int fr_act_per_date(docx *d, at_events *out, const sent_info *si, at_event_rec *again,
+		    const date_m *dm, uint32_t c1, int own_items)
+{
+	const date_m *dm2 = dm ? fr_other_date(d, si, dm, c1) : NULL;
+	if (!dm2)
+		return 0;
+	fr_set_when(d, si, again, dm2, ST_NONE);
+	again->status = ST_NONE;
+	fr_default_status(d, again);
+	if (own_items) {
+		again->nitems = 0;
+		fr_add_items(d, si, again, dm->t1, dm2->t0);
+	}
+	return at_extract__add_event(d, out, again) == AT_ENOMEM ? AT_ENOMEM : 0;
+}
