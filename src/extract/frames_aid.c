@@ -347,6 +347,21 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				v--;
 			if (v > c0 && v < k)
 				prov = fr_left_subject(d, si, c0, v - 1, 0);
+			/* "supported the Philippines with radars, alongside
+			 * assistance provided to Malaysia": a participle right
+			 * after what is given shares the main verb's subject,
+			 * not that verb's object */
+			if (prov < 0 && t > c0 &&
+			    (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
+			    (d->trig[t - 1] & TR_AIDN)) {
+				uint32_t v0 = c0;
+				while (v0 < t - 1 && !(d->trig[v0] & TR_VERBS))
+					v0++;
+				if (v0 < t - 1)
+					prov = fr_left_subject(d, si, c0, v0, 0);
+				if (prov < 0)
+					return 0;
+			}
 			if (prov < 0)
 				prov = fr_left_subject(d, si, c0, t, 0);
 		}
@@ -416,6 +431,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			uint16_t bad = AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE;
 			if (cls & TR_FUND)
 				bad &= (uint16_t)~AF_LOC; /* "invested in PNG's ..." */
+			if (!strncmp(tt->norm, "shar", 4))
+				bad &= (uint16_t)~AF_WITH; /* "shares intelligence with" */
 			int near = 0;
 			for (int i = 0; NEAR[i]; i++)
 				if (!strncmp(tt->norm, NEAR[i], strlen(NEAR[i]))) {
@@ -501,7 +518,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	    (d->toks[tend].type == AT_TOK_PUNCT || d->cue_start[tend] & CU_LOCPREP ||
 	     eq(&d->toks[tend], "of")))
 		return 0; /* "a military building in Manila", "capacity building of" */
-	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) ||
+	/* "is providing intelligence to", "shared intelligence with": what
+	 * is given is information, military when the sentence is */
+	int intel = 0;
+	for (uint32_t k = t + 1; k < hi && k < tend + 3 && (cls & TR_GIVE); k++)
+		intel |= eq(&d->toks[k], "intelligence") && !eq(&d->toks[k - 1], "artificial");
+	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) || intel ||
 		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
 		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
 		       ((cls & TR_HELP) && has_trig(d, tend, hi, TR_BUILD | TR_TRAIN));

@@ -288,7 +288,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if ((intrans || (cls & TR_GIVE)) && !(d->cue[k] & CU_MILITARY) &&
 		    d->role[k] != 1 && !(k > lo && (d->cue[k - 1] & CU_MILITARY)))
 			continue; /* "anti-terrorism squads" are military too */
-		if ((d->cue[k] & force_bits) && k != t &&
+		/* "will contribute an infantry battalion": a formation is
+		 * given as forces are */
+		int formation = (cls & TR_GIVE) && (d->cue[k] & CU_UNITS) &&
+				in_list(d->toks[k].norm, FORMATION) && has_word(d, k, c1, "to");
+		if (((d->cue[k] & force_bits) || formation) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
 		    !((cls & TR_GIVE) && unit_only &&
 		      ((d->role[k] && !in_list(d->toks[k].norm, FORMATION)) ||
@@ -321,6 +325,16 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
 		    fr_military_item(&si->items[i]) && !fr_false_item(d, si, &si->items[i]))
 			mil_items = 1;
+	/* "deployed drones to", "will base F-35s in": aircraft, drones and
+	 * ships a state deploys or bases are its armed forces' (not those it
+	 * sends, which may be relief flights) */
+	for (uint32_t i = 0; i < si->nitems && (cls & TR_DEPLOY) && !passive && !intrans; i++) {
+		int c = si->items[i].cat;
+		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
+		    (c == 0 || c == 1 || c == 13 || c == 14) &&
+		    !fr_false_item(d, si, &si->items[i]))
+			mil_items = 1;
+	}
 	if ((cls & TR_EQUIP) == 0 && !forces && !(mil_items && ((cls & TR_MOVES) || sends)))
 		return 0;
 	/* "troops join a mission", "join the coalition": what one joins is a
@@ -423,7 +437,12 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			"teams",  "unit",  "units", "company", "equipment", "hardware", NULL};
 		for (uint32_t k = lo; k < hi; k++)
 			if ((d->cue[k] & (CU_PEOPLE | CU_UNITS)) &&
-			    !in_list(d->toks[k].norm, WEAK))
+			    (!in_list(d->toks[k].norm, WEAK) ||
+			     /* "its forces", "the country's forces": a
+			      * state's own armed forces, not "market forces" */
+			     (d->role[k] == 1 && k > si->t0 &&
+			      (eq(&d->toks[k - 1], "its") || eq(&d->toks[k - 1], "their") ||
+			       eq(&d->toks[k - 1], "'s")))))
 				strong = 1;
 		if (!strong)
 			return 0;

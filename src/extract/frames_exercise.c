@@ -166,9 +166,14 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		if (k < si->t1 && in_list(d->toks[k].norm, PLACE))
 			return 0;
 	}
-	/* military context, or drills just reported ("the exercise was ...") */
-	if (!fr_military_context(d, si) &&
-	    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 8))
+	/* military context, or drills just reported ("the exercise was ...");
+	 * or, in an article with three military cues or more, drills whose
+	 * parties the clause itself names ("Egypt and Saudi Arabia concluded
+	 * the Morgan joint exercise"); with none named, nothing recent
+	 * takes them in (fr_attach) */
+	int loose = !fr_military_context(d, si) &&
+		    !(M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 8);
+	if (loose && d->military_doc < 3)
 		return 0;
 	uint32_t c0, c1;
 	fr_clause_of(d, si, t, &c0, &c1);

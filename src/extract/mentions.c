@@ -1433,6 +1433,27 @@ int at_extract__mentions(docx *d, sent_info *si)
  * "the Somali National Army (SNA)" or "the Philippine Coast Guard (PCG)".
  * Later mentions of ABC in the document then name the same actor.
  */
+/* Do the capitalised words in [lo, hi) end with words whose initials spell
+ * the acronym ac ("of", "the", "and", "for" skipped), none of them a word of
+ * forces or units ("Official Security Assistance (OSA)", not "Ghana's
+ * Special Boat Squadron (SBS)")? */
+static int acronym_after(const docx *d, uint32_t lo, uint32_t hi, const at_tok *ac)
+{
+	size_t n = ac->nlen;
+	uint32_t k = hi;
+	while (n > 0 && k > lo) {
+		const at_tok *w = &d->toks[--k];
+		if (eq(w, "of") || eq(w, "the") || eq(w, "and") || eq(w, "for"))
+			continue;
+		if (w->type != AT_TOK_WORD || !(w->flags & AT_TF_CAP) ||
+		    w->norm[0] != ac->norm[n - 1] || d->role[k] == 1 ||
+		    (d->cue[k] & (CU_UNITS | CU_PEOPLE)))
+			return 0;
+		n--;
+	}
+	return n == 0;
+}
+
 int at_extract__find_aliases(docx *d, sent_info *si)
 {
 	for (uint32_t i = si->t0; i + 2 < si->t1; i++) {
@@ -1448,6 +1469,9 @@ int at_extract__find_aliases(docx *d, sent_info *si)
 				continue;
 			if (d->actor_at[i + 1] >= 0)
 				break; /* already a known name */
+			if (acronym_after(d, am->t1, i, ac))
+				break; /* "Djibouti under its Official Security
+					* Assistance (OSA)": the name of a thing after */
 			if (d->nalias < 16) {
 				d->alias_text[d->nalias] = ac->norm;
 				d->alias_key[d->nalias] = am->key;

@@ -509,6 +509,37 @@ static const fam_case CASES[] = {
 	 NULL, -1},
 	{"a name without its apostrophe", "The Peoples Republic of China promised to donate 30 army "
 	 "trucks to Laos.", "2023-04-05", 1, "aid", "CHN>LAO", NULL, -1},
+	/* drills whose parties the clause names, in a military article, need no
+	 * military word of their own */
+	{"named drills of two states in a military article", "The navy and the army of Peru "
+	 "were on alert, the defence ministry said. Chile and Argentina wrapped up the Viking "
+	 "joint exercise on Friday.", "2024-03-13", 1, "exercise", "CHL+ARG", NULL, -1},
+	{"drills without a military word need a military article", "Chile and Argentina wrapped "
+	 "up the Viking joint exercise on Friday. The navy said so.", "2024-03-13", 0, NULL, "",
+	 NULL, -1},
+	{"aircraft a state deploys are its forces'", "The air force was on alert, the army said. "
+	 "Greece has deployed two helicopters to the island of Crete.", "2024-03-13", 1,
+	 "deployment", "GRC", "completed", -1},
+	{"reinforcements are forces", "The Iraqi army sent reinforcements to Mosul on Sunday.",
+	 "2024-03-13", 1, "deployment", "IRQ", "completed", -1},
+	{"a formation contributed to a mission", "Ghana will contribute a mechanised battalion "
+	 "to the UN mission in Lebanon.", "2024-03-13", 1, "deployment", "GHA", "committed", -1},
+	{"a formation contributed to no place is history", "Ghana contributed a mechanised "
+	 "battalion.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"its forces strengthened in a place", "Finland is strengthening its forces along the "
+	 "eastern border.", "2024-03-13", 1, "deployment", "FIN", NULL, -1},
+	{"intelligence provided", "Canada is providing intelligence to Latvia on enemy "
+	 "troop movements.", "2024-03-13", 1, "aid", "CAN>LVA", NULL, -1},
+	{"intelligence shared with forces", "Australia has been sharing intelligence with "
+	 "Philippine troops fighting insurgents.", "2024-03-13", 1, "aid", "AUS>PHL", NULL, -1},
+	{"a line of credit for defence purchases", "India extended a $100 million line of credit "
+	 "to Mongolia for defence purchases.", "2024-03-13", 1, "aid", "IND>MNG", NULL, -1},
+	{"an acronym of a programme is not the state before it", "Spain will give radars to "
+	 "Senegal under its Maritime Security Assistance (MSA). MSA also funded two patrol boats "
+	 "for the Gambian navy in 2023.", "2024-03-13", 2, "aid", "ESP>SEN ESP>GMB", NULL, -1},
+	{"a participle after aid given shares the main subject", "The Dutch government "
+	 "supported Ukraine with armoured vehicles in 2023, alongside assistance provided to "
+	 "Moldova and Georgia.", "2024-03-13", 3, "aid", "NLD>UKR NLD>MDA NLD>GEO", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
