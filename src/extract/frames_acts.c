@@ -36,6 +36,36 @@ static int definite_noun(const docx *d, const sent_info *si, uint32_t t)
 	return 0;
 }
 
+/* "two NASAMS air defence systems ... A third system will be delivered":
+ * the head noun of an item of the aid just reported (two sentences back at
+ * most), singular or plural, names the same things. */
+int fr_head_anaphor(docx *d, const at_events *out, uint32_t sidx, uint32_t lo,
+			uint32_t hi)
+{
+	int idx = M(d)->last[EV_AID];
+	if (idx < 0 || sidx - M(d)->last_sent[EV_AID] > 2)
+		return 0;
+	const at_event_rec *ev = &out->ev[idx];
+	for (int i = 0; i < ev->nitems; i++) {
+		uint32_t e = ev->items[i].end, w = e;
+		while (w > ev->items[i].start && d->s[w - 1] != ' ' && d->s[w - 1] != '-')
+			w--;
+		size_t n = e - w;
+		if (n > 4 && (d->s[e - 1] == 's' || d->s[e - 1] == 'S'))
+			n--; /* "systems": "system" */
+		if (n < 4)
+			continue;
+		for (uint32_t k = lo; k < hi; k++) {
+			const at_tok *tk = &d->toks[k];
+			if (tk->type == AT_TOK_WORD && (tk->nlen == n || (tk->nlen == n + 1 &&
+								  tk->norm[n] == 's')) &&
+			    !strncasecmp(tk->norm, d->s + w, n))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * A frame without actors speaks of the act just before it (the text goes
  * on: "The vehicles were handed over on Monday"). It adds its items and
@@ -134,7 +164,8 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		 * of the same things says what as well as a name would */
 		static const char *const MORE[] = {"remaining", "rest",      "further",
 						   "more",      "additional", "another",
-						   "next",      "second",    NULL};
+						   "next",      "second",    "third",
+						   "fourth",    "fifth",     NULL};
 		int more = 0;
 		for (uint32_t k = lo; k < hi && !more; k++)
 			more = in_list(d->toks[k].norm, MORE);
@@ -153,7 +184,14 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		add.provider = ev->provider;
 		add.recipient = ev->recipient;
 		add.actor = ev->actor;
-		add.kinds = (uint8_t)(type == EV_AID ? (kinds ? kinds : ev->kinds) : 0);
+		/* "a third system will be delivered": more of the same kind,
+		 * named by the head noun alone */
+		int same_kind = 0;
+		for (uint32_t k = lo; k + 1 < hi && !same_kind; k++)
+			same_kind = in_list(d->toks[k].norm, MORE) &&
+				    fr_head_anaphor(d, out, sidx, k + 1, k + 2);
+		same_kind &= !add.nitems && !(kinds & ~K_GENERAL);
+		add.kinds = (uint8_t)(type == EV_AID ? (kinds && !same_kind ? kinds : ev->kinds) : 0);
 		fr_set_value(d, si, &add, mm);
 		if (type != EV_AID)
 			add.personnel = fr_pick_people(si, t, lo, hi);

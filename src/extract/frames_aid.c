@@ -524,6 +524,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	for (uint32_t k = t + 1; k < hi && k < tend + 3 && (cls & TR_GIVE); k++)
 		intel |= eq(&d->toks[k], "intelligence") && !eq(&d->toks[k - 1], "artificial");
 	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) || intel ||
+		       fr_head_anaphor(d, out, sidx, passive ? c0 : tend, passive ? t : hi) ||
 		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
 		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
 		       ((cls & TR_HELP) && has_trig(d, tend, hi, TR_BUILD | TR_TRAIN));

@@ -113,6 +113,7 @@ int fr_kinds_for(const docx *d, const sent_info *si, int cls, uint32_t lo, uint3
 
 /* frames_acts.c */
 void fr_remember(docx *d, int type, int idx, uint32_t sidx);
+int fr_head_anaphor(docx *d, const at_events *out, uint32_t sidx, uint32_t lo, uint32_t hi);
 void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int type,
 	       uint32_t lo, uint32_t hi, int kinds, uint32_t provider, uint32_t recipient,
 	       int status, uint32_t t);

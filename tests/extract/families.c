@@ -540,6 +540,9 @@ static const fam_case CASES[] = {
 	{"a participle after aid given shares the main subject", "The Dutch government "
 	 "supported Ukraine with armoured vehicles in 2023, alongside assistance provided to "
 	 "Moldova and Georgia.", "2024-03-13", 3, "aid", "NLD>UKR NLD>MDA NLD>GEO", NULL, -1},
+	{"a further batch named by the head noun alone", "Sweden has delivered two IRIS-T air "
+	 "defence systems to Ukraine. A third system will be delivered next year.",
+	 "2024-03-13", 2, "aid", "SWE>UKR SWE>UKR", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
