@@ -1308,6 +1308,12 @@ int at_extract__mentions(docx *d, sent_info *si)
 			}
 			if (am->flags & AF_COMPOUND)
 				strong = 1;
+			/* "300 Norwegians took part", "the Saudis": a plural
+			 * demonym is a noun of its people (not "Swiss") */
+			const at_tok *last = &d->toks[am->t1 - 1];
+			if (am->t1 == am->t0 + 1 && last->nlen > 4 && last->norm[last->nlen - 1] == 's' &&
+			    last->norm[last->nlen - 2] != 's')
+				strong = 1;
 			/* "Saudi and French special forces": the first adjective of a
 			 * list shares the head of the last */
 			for (uint32_t r = am->t1; !strong && r + 1 < end && r < am->t1 + 6;) {

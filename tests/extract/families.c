@@ -543,6 +543,11 @@ static const fam_case CASES[] = {
 	{"a further batch named by the head noun alone", "Sweden has delivered two IRIS-T air "
 	 "defence systems to Ukraine. A third system will be delivered next year.",
 	 "2024-03-13", 2, "aid", "SWE>UKR SWE>UKR", "completed", -1},
+	{"a plural demonym is its people", "About 200 Danes took part in the exercise alongside "
+	 "Polish soldiers near Gdansk.", "2024-03-13", 1, "exercise", "DNK+POL", NULL, -1},
+	{"the Defense Department is the US", "The Defense Department announced a $300 million "
+	 "package of artillery shells for the Ukrainian army on Friday.", "2024-03-13", 1, "aid",
+	 "USA>UKR", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
