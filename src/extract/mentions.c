@@ -428,6 +428,15 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 			}
 			return 1;
 		}
+		/* "in 2012 and 2014", "in 2016, 2018 and 2020": a year listed after
+		 * another */
+		if (i > 1 && (eq(&d->toks[i - 1], "and") || eq(&d->toks[i - 1], ",") ||
+			      eq(&d->toks[i - 1], "or")) &&
+		    year_tok(&d->toks[i - 2]) > 0) {
+			dm->kind = DS_ABS;
+			dm->a.y = dm->b.y = y;
+			return 1;
+		}
 	}
 	if (t->type == AT_TOK_NUM && t->nlen == 7 && t->norm[4] == '-') {
 		int y1 = (int)strtol(t->norm, NULL, 10), y2 = (int)strtol(t->norm + 5, NULL, 10);

@@ -548,6 +548,9 @@ static const fam_case CASES[] = {
 	{"the Defense Department is the US", "The Defense Department announced a $300 million "
 	 "package of artillery shells for the Ukrainian army on Friday.", "2024-03-13", 1, "aid",
 	 "USA>UKR", NULL, -1},
+	{"a year listed after another is a date of its own", "Spain donated army trucks to "
+	 "the Mauritanian army in 2016 and 2019.", "2024-03-13", 2, "aid", "ESP>MRT ESP>MRT",
+	 "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
