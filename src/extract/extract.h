@@ -103,6 +103,7 @@ typedef struct date_m {
 typedef struct pers_m {
 	uint32_t t0, t1;
 	int64_t count;
+	uint8_t gapped; /* "and 50 to Poland": the people noun left out */
 } pers_m;
 
 typedef struct sent_info {

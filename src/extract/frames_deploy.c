@@ -629,7 +629,12 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			dm = fr_pick_date(d, si, t, c0, c1, 0);
 			fr_set_when(d, si, &ev, dm, ev.status);
 		}
-		fr_set_place(d, si, &ev, tend, c1, ev.actor);
+		/* the place ends where a count after "and" begins another move */
+		uint32_t place_hi = c1;
+		for (uint32_t p = 0; p < si->npers && nact == 1; p++)
+			if (si->pers[p].gapped && si->pers[p].t0 > tend && si->pers[p].t0 - 1 < place_hi)
+				place_hi = si->pers[p].t0 - 1;
+		fr_set_place(d, si, &ev, tend, place_hi, ev.actor);
 		fr_default_status(d, &ev);
 		ev.confidence = 0.6 + (ev.personnel > 0 ? 0.15 : 0) + (ev.has_place ? 0.1 : 0);
 		if (partitive)
@@ -644,6 +649,27 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		/* "arrived in January and two more in September": one move a date */
 		if (fr_act_per_date(d, out, si, &again, dm, c1, 0) == AT_ENOMEM)
 			return AT_ENOMEM;
+		/* "will send 100 troops to Estonia and 50 to Poland": one move a
+		 * place, each with its count */
+		for (uint32_t p = 0; p < si->npers && nact == 1; p++) {
+			const pers_m *pm = &si->pers[p];
+			if (!pm->gapped || pm->t0 < tend || pm->t1 >= c1)
+				continue;
+			at_event_rec gap = again;
+			gap.personnel = pm->count;
+			gap.has_place = 0;
+			uint32_t gap_hi = c1; /* "1,000 to Romania and 500 to Lithuania" */
+			for (uint32_t q = p + 1; q < si->npers; q++)
+				if (si->pers[q].gapped && si->pers[q].t0 > pm->t1 && si->pers[q].t0 - 1 < gap_hi)
+					gap_hi = si->pers[q].t0 - 1;
+			fr_set_place(d, si, &gap, pm->t1, gap_hi, gap.actor);
+			if (!gap.has_place)
+				continue;
+			snprintf(gap.why, sizeof(gap.why), "deployment:%s:%s;count and place=after and",
+				 tt->norm, src);
+			if (at_extract__add_event(d, out, &gap) == AT_ENOMEM)
+				return AT_ENOMEM;
+		}
 		if (ai == nact - 1)
 			return more_from(d, out, si, sidx, c1, &ev);
 	}

@@ -325,7 +325,8 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 		}
 	}
 	if (m) {
-		j = skip_dot(d, i + 1, end);
+		/* "Aug. 10", but not the full stop of "in August." */
+		j = strcmp(t->norm, MONTHS[m - 1]) ? skip_dot(d, i + 1, end) : i + 1;
 		dm->kind = DS_ABS;
 		dm->a.m = dm->b.m = m;
 		if (j < end && d->toks[j].type == AT_TOK_NUM) {
@@ -1174,6 +1175,20 @@ int at_extract__mentions(docx *d, sent_info *si)
 			pm->t0 = i;
 			pm->t1 = k + 1;
 			pm->count = (int64_t)v;
+			continue;
+		}
+		/* "100 troops to Estonia and 50 to Poland": a count after "and"
+		 * whose noun is left out is of the people counted before it */
+		if (si->npers > 0 && i > si->t0 && (eq(&d->toks[i - 1], "and") || eq(&d->toks[i - 1], ",")) &&
+		    j + 1 < end && (eq(&d->toks[j], "to") || eq(&d->toks[j], "in") ||
+				    eq(&d->toks[j], "into")) &&
+		    (d->actor_at[j + 1] >= 0 || eq(&d->toks[j + 1], "the")) && v >= 2 && v < 5e6) {
+			pers_m *pm;
+			PUSH(d->a, si->pers, si->npers, pcap, pm);
+			pm->t0 = i;
+			pm->t1 = j;
+			pm->count = (int64_t)v;
+			pm->gapped = 1;
 			continue;
 		}
 		/* item quantities: the next item within 5 tokens */

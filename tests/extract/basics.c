@@ -71,6 +71,46 @@ static void receiving_from_a_provider__roles_follow_the_verb(void **state)
 	json_decref(arr);
 }
 
+static void month_at_the_end_of_a_sentence__no_full_stop_in_when(void **state)
+{
+	(void)state;
+	/* "Aug. 10" keeps its dot; "in August." ends the sentence */
+	json_t *arr = extract("France delivered 12 howitzers to the Ukrainian army in August.",
+			      "2024-09-02");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "when", "text"), "August");
+	assert_string_equal(str_at(e, "when", "start"), "2024-08");
+	json_decref(arr);
+	arr = extract("France delivered 12 howitzers to the Ukrainian army on Aug. 10.",
+		      "2024-09-02");
+	assert_int_equal(json_array_size(arr), 1);
+	assert_string_equal(str_at(json_array_get(arr, 0), "when", "start"), "2024-08-10");
+	json_decref(arr);
+}
+
+static void counts_after_and__each_move_its_own_place(void **state)
+{
+	(void)state;
+	json_t *arr = extract("The Pentagon will deploy 2,000 troops to Poland, 1,000 to Romania "
+			      "and 500 to Lithuania.",
+			      "2024-09-02");
+	assert_int_equal(json_array_size(arr), 3);
+	static const char *const PLACE[] = {"Poland", "Romania", "Lithuania"};
+	static const long long COUNT[] = {2000, 1000, 500};
+	for (size_t i = 0; i < 3; i++) {
+		json_t *e = json_array_get(arr, i);
+		assert_string_equal(str_at(e, "place", "name"), PLACE[i]);
+		assert_int_equal(json_integer_value(json_object_get(e, "personnel")), COUNT[i]);
+	}
+	json_decref(arr);
+	arr = extract("Canada will send 120 troops to Latvia and 40 to Lithuania.", "2024-09-02");
+	assert_int_equal(json_array_size(arr), 2);
+	assert_string_equal(str_at(json_array_get(arr, 0), "place", "name"), "Latvia");
+	assert_string_equal(str_at(json_array_get(arr, 1), "place", "name"), "Lithuania");
+	json_decref(arr);
+}
+
 static void pledge_of_money__committed_funding(void **state)
 {
 	(void)state;
@@ -283,6 +323,8 @@ int main(void)
 		cmocka_unit_test(handover_of_tanks__one_completed_equipment_aid_event),
 		cmocka_unit_test(event_sources_point_at_the_sentence),
 		cmocka_unit_test(receiving_from_a_provider__roles_follow_the_verb),
+		cmocka_unit_test(month_at_the_end_of_a_sentence__no_full_stop_in_when),
+		cmocka_unit_test(counts_after_and__each_move_its_own_place),
 		cmocka_unit_test(pledge_of_money__committed_funding),
 		cmocka_unit_test(negated_pledge__no_event),
 		cmocka_unit_test(lookalike_words__no_event),

@@ -551,6 +551,12 @@ static const fam_case CASES[] = {
 	{"a year listed after another is a date of its own", "Spain donated army trucks to "
 	 "the Mauritanian army in 2016 and 2019.", "2024-03-13", 2, "aid", "ESP>MRT ESP>MRT",
 	 "completed", -1},
+	{"a count after and with its own place is another move", "Canada will send 120 troops "
+	 "to Latvia and 40 to Lithuania next month.", "2024-03-13", 2, "deployment", "CAN CAN",
+	 "committed", 120},
+	{"each count after a comma or and has its own place", "The Pentagon will deploy 2,000 "
+	 "troops to Poland, 1,000 to Romania and 500 to Lithuania.", "2024-03-13", 3,
+	 "deployment", "USA USA USA", "committed", 2000},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
