@@ -381,6 +381,28 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    si->actors[origin].key != dest)
 			return 0;
 	}
+	/* "ordered the carrier to the eastern Mediterranean": ordering forces
+	 * somewhere moves them; not "ordered 50 jets" (a purchase) nor
+	 * "ordered troops to withdraw" */
+	if (eq(tt, "ordered")) {
+		int dest = 0;
+		for (uint32_t k = tend; k + 1 < c1 && !dest; k++)
+			if (eq(&d->toks[k], "to") || eq(&d->toks[k], "into")) {
+				/* a name within three words: "to the eastern
+				 * Mediterranean", not "to the value of" */
+				for (uint32_t q = k + 1; q < c1 && q < k + 4 && !dest; q++)
+					dest = d->actor_at[q] >= 0
+						       ? !(si->actors[d->actor_at[q]].flags & AF_ADJ)
+						       : ((d->toks[q].flags & AT_TF_CAP) &&
+							  d->toks[q].type == AT_TOK_WORD);
+				dest &= !d->trig[k + 1];
+			}
+		int sale = 0; /* a sale word other than "ordered" itself */
+		for (uint32_t k = si->t0; k < si->t1 && !sale; k++)
+			sale = k != t && (d->cue_start[k] & CU_SALE);
+		if (!dest || passive || sale)
+			return 0;
+	}
 	int rotation = !strncmp(tt->norm, "replac", 6);
 	/* a unit of one state among the forces: "will be replaced by the 1st
 	 * Cavalry Division" (the one after the verb moves), "the Royal Marines

@@ -141,8 +141,12 @@ int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t,
 				uint32_t p = am->t0;
 				while (p > si->t0 && !eq(&d->toks[p - 1], "of"))
 					p--;
+				/* "a squadron of Spanish jets arrived": and after
+				 * a word of units or people */
 				if (p > si->t0 + 1 &&
-				    (d->role[p - 2] || (d->cue[p - 2] & CU_AGENT)))
+				    (d->role[p - 2] || (d->cue[p - 2] & CU_AGENT) ||
+				     ((d->cue[p - 2] & (CU_UNITS | CU_PEOPLE)) &&
+				      (d->cue[p - 2] & CU_MILITARY))))
 					return (int)a;
 				continue;
 			}

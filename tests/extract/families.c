@@ -557,6 +557,19 @@ static const fam_case CASES[] = {
 	{"each count after a comma or and has its own place", "The Pentagon will deploy 2,000 "
 	 "troops to Poland, 1,000 to Romania and 500 to Lithuania.", "2024-03-13", 3,
 	 "deployment", "USA USA USA", "committed", 2000},
+	{"the state in an of-phrase after units moves", "A squadron of Italian fighter jets "
+	 "arrived at an air base in Romania on Monday.", "2024-03-13", 1, "deployment", "ITA",
+	 "completed", -1},
+	{"ordered to a place", "The French navy has ordered the frigate Provence to the Red Sea, "
+	 "officials said.", "2024-03-13", 1, "deployment", "FRA", NULL, -1},
+	{"ordered from a seller is a purchase", "The Polish army ordered 250 tanks to the value "
+	 "of $5 billion from the United States.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"ordered to do something is no move", "The French army ordered its troops to withdraw "
+	 "from the border.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"ordered under a contract is a purchase", "India ordered 26 Rafale jets to Indian "
+	 "specifications under a contract with France.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"ordered to a state's specifications is no move", "India ordered 26 Rafale jets to "
+	 "Indian specifications.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
