@@ -231,8 +231,16 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			const actor_m *am = &si->actors[a];
 			/* "Troops from A, B and C will take part", "The air forces of
 			 * A and B held" */
-			int troops_from = (am->flags & (AF_FROM | AF_OF)) && am->t0 >= c0 + 2 &&
-					  ((d->cue[am->t0 - 2] & CU_PEOPLE) || d->role[am->t0 - 2] == 1);
+			/* ("Marines from the US and the Philippines": back over the
+			 * list to its "from") */
+			uint32_t fp = am->t0;
+			while (fp > c0 + 1 && am->t0 - fp < 12 &&
+			       (eq(&d->toks[fp - 1], "the") || eq(&d->toks[fp - 1], "and") ||
+				eq(&d->toks[fp - 1], ",") || d->actor_at[fp - 1] >= 0))
+				fp--;
+			int troops_from = fp > c0 + 1 &&
+					  (eq(&d->toks[fp - 1], "from") || eq(&d->toks[fp - 1], "of")) &&
+					  ((d->cue[fp - 2] & CU_PEOPLE) || d->role[fp - 2] == 1);
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
 			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;

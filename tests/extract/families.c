@@ -570,6 +570,9 @@ static const fam_case CASES[] = {
 	 "specifications under a contract with France.", "2024-03-13", 0, NULL, "", NULL, -1},
 	{"ordered to a state's specifications is no move", "India ordered 26 Rafale jets to "
 	 "Indian specifications.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"forces from a list of states take part", "Marines from the United States and Brazil "
+	 "conducted jungle drills in the Amazon.", "2024-03-13", 1, "exercise", "BRA+USA", NULL,
+	 -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
