@@ -664,6 +664,15 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (nact > 1) /* "troops from A, B and C": not each one's count */
 			ev.personnel = !strcmp(src, "forces from the list") ? from_pers[ai] : -1;
 		at_event_rec again = ev;
+		/* "200 soldiers in April and a further 300 in September": the
+		 * later date's own count */
+		for (uint32_t p = 0; p < si->npers && dm; p++)
+			if (si->pers[p].gapped && si->pers[p].t0 > dm->t1 && si->pers[p].t1 + 1 < c1 &&
+			    !(si->pers[p].t1 + 1 < si->t1 && d->actor_at[si->pers[p].t1 + 1] >= 0) &&
+			    !eq(&d->toks[si->pers[p].t1 + 1], "the")) {
+				again.personnel = si->pers[p].count;
+				break;
+			}
 		int idx = at_extract__add_event(d, out, &ev);
 		if (idx == AT_ENOMEM)
 			return AT_ENOMEM;

@@ -14,6 +14,11 @@ static const char *const LEFT_BOUND[] = {
 static const char *const RIGHT_BOUND[] = {";",        "but",    "while",   "whereas",
 					  "although", "though", "because", NULL};
 
+/* a clause's own subject and auxiliaries: "and it has also delivered" */
+static const char *const PRONOUN_SUBJ[] = {"it", "they", "we", "he", "she", NULL};
+static const char *const CLAUSE_AUX[] = {"has",   "have", "had", "will", "would", "also", "then",
+					 "later", "is",   "was", "are",  "were",  "been", NULL};
+
 void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, uint32_t *c1)
 {
 	uint32_t i = t;
@@ -36,6 +41,17 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 			*c0 = i;
 			break;
 		}
+		/* "..., and it delivered": a pronoun subject with its own verb
+		 * (the right bound below, seen from the second clause) */
+		if (eq(p, "and") && i < t && in_list(d->toks[i].norm, PRONOUN_SUBJ)) {
+			uint32_t e = i + 1;
+			while (e < t && in_list(d->toks[e].norm, CLAUSE_AUX))
+				e++;
+			if (e == t) {
+				*c0 = i;
+				break;
+			}
+		}
 		i--;
 	}
 	*c1 = si->t1;
@@ -50,6 +66,18 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 			uint32_t e = k + 1;
 			while (e < si->t1 &&
 			       (d->actor_at[e] >= 0 || d->role[e] || eq(&d->toks[e], "'s")))
+				e++;
+			if (e < si->t1 && (d->trig[e] & (TR_VERBS | TR_MOVES)) &&
+			    d->trig_form[e] != LF_ING) {
+				*c1 = k;
+				break;
+			}
+		}
+		/* "has been training soldiers since 2017, and it delivered 30
+		 * vehicles in 2021": a pronoun subject and its own verb */
+		if (eq(p, "and") && k + 2 < si->t1 && in_list(d->toks[k + 1].norm, PRONOUN_SUBJ)) {
+			uint32_t e = k + 2;
+			while (e < si->t1 && e < k + 5 && in_list(d->toks[e].norm, CLAUSE_AUX))
 				e++;
 			if (e < si->t1 && (d->trig[e] & (TR_VERBS | TR_MOVES)) &&
 			    d->trig_form[e] != LF_ING) {

@@ -1179,10 +1179,18 @@ int at_extract__mentions(docx *d, sent_info *si)
 		}
 		/* "100 troops to Estonia and 50 to Poland": a count after "and"
 		 * whose noun is left out is of the people counted before it */
-		if (si->npers > 0 && i > si->t0 && (eq(&d->toks[i - 1], "and") || eq(&d->toks[i - 1], ",")) &&
+		/* ("and a further 300 in September": another count, another date) */
+		uint32_t g = i;
+		if (g > si->t0 + 1 && (eq(&d->toks[g - 1], "further") || eq(&d->toks[g - 1], "another") ||
+				       eq(&d->toks[g - 1], "additional")))
+			g -= eq(&d->toks[g - 2], "a") || eq(&d->toks[g - 2], "an") ? 2 : 1;
+		if (si->npers > 0 && g > si->t0 && (eq(&d->toks[g - 1], "and") || eq(&d->toks[g - 1], ",")) &&
 		    j + 1 < end && (eq(&d->toks[j], "to") || eq(&d->toks[j], "in") ||
 				    eq(&d->toks[j], "into")) &&
-		    (d->actor_at[j + 1] >= 0 || eq(&d->toks[j + 1], "the")) && v >= 2 && v < 5e6) {
+		    (d->actor_at[j + 1] >= 0 || eq(&d->toks[j + 1], "the") ||
+		     (eq(&d->toks[j], "in") &&
+		      (month_of(&d->toks[j + 1]) || year_tok(&d->toks[j + 1]) > 0))) &&
+		    v >= 2 && v < 5e6) {
 			pers_m *pm;
 			PUSH(d->a, si->pers, si->npers, pcap, pm);
 			pm->t0 = i;
@@ -1449,7 +1457,10 @@ int at_extract__mentions(docx *d, sent_info *si)
 			if (eq(pt, "following") || eq(pt, "amid") || eq(pt, "despite") ||
 			    eq(pt, "unlike") || (eq(pt, "compared") && q < am->t0) ||
 			    (eq(pt, "against") && q < am->t0) || eq(pt, "battling") ||
-			    eq(pt, "fighting") || eq(pt, "combating") || eq(pt, "combatting")) {
+			    eq(pt, "fighting") || eq(pt, "combating") || eq(pt, "combatting") ||
+			    /* "help the army fight al-Shabaab": the target */
+			    eq(pt, "fight") || eq(pt, "fights") || eq(pt, "combat") ||
+			    eq(pt, "defeat") || eq(pt, "repel")) {
 				am->flags |= AF_WEAK;
 				break;
 			}

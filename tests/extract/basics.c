@@ -109,6 +109,28 @@ static void counts_after_and__each_move_its_own_place(void **state)
 	assert_string_equal(str_at(json_array_get(arr, 0), "place", "name"), "Latvia");
 	assert_string_equal(str_at(json_array_get(arr, 1), "place", "name"), "Lithuania");
 	json_decref(arr);
+	/* another count with another date */
+	arr = extract("Germany deployed 200 soldiers to Lithuania in April and a further 300 in "
+		      "September.",
+		      "2024-10-13");
+	assert_int_equal(json_array_size(arr), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(arr, 1), "personnel")),
+			 300);
+	json_decref(arr);
+}
+
+static void pronoun_clause_after_and__its_own_act_and_kinds(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Spain has been training Mauritanian soldiers since 2019, and it "
+			      "delivered 20 armoured vehicles to the army in 2023.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 2);
+	json_t *k0 = json_object_get(json_array_get(arr, 0), "kinds");
+	assert_int_equal(json_array_size(k0), 1);
+	assert_string_equal(json_string_value(json_array_get(k0, 0)), "training");
+	assert_true(has_item(json_array_get(arr, 1), "armored_vehicle", 20));
+	json_decref(arr);
 }
 
 static void pledge_of_money__committed_funding(void **state)
@@ -325,6 +347,7 @@ int main(void)
 		cmocka_unit_test(receiving_from_a_provider__roles_follow_the_verb),
 		cmocka_unit_test(month_at_the_end_of_a_sentence__no_full_stop_in_when),
 		cmocka_unit_test(counts_after_and__each_move_its_own_place),
+		cmocka_unit_test(pronoun_clause_after_and__its_own_act_and_kinds),
 		cmocka_unit_test(pledge_of_money__committed_funding),
 		cmocka_unit_test(negated_pledge__no_event),
 		cmocka_unit_test(lookalike_words__no_event),

@@ -573,6 +573,15 @@ static const fam_case CASES[] = {
 	{"forces from a list of states take part", "Marines from the United States and Brazil "
 	 "conducted jungle drills in the Amazon.", "2024-03-13", 1, "exercise", "BRA+USA", NULL,
 	 -1},
+	{"a pronoun subject after and opens a clause of its own", "Spain has been training "
+	 "Mauritanian soldiers since 2019, and it delivered 20 armoured vehicles to the army in "
+	 "2023.", "2024-03-13", 2, "aid", "ESP>MRT ESP>MRT", "underway", -1},
+	{"the foe fought is no recipient", "The United States delivered 20 armoured vehicles to "
+	 "Somalia. The vehicles will help the army fight al-Shabaab.", "2024-03-13", 1, "aid",
+	 "USA>SOM", "completed", -1},
+	{"a further count with its own date", "Germany deployed 200 soldiers to Lithuania in April "
+	 "and a further 300 in September.", "2024-10-13", 2, "deployment", "DEU DEU", "completed",
+	 200},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
