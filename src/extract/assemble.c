@@ -123,6 +123,27 @@ static int vehicles(int cat)
 	       !strcmp(AT_ITEM_CATS[cat], "armored_vehicle");
 }
 
+/* Does byte offset `at` lie in a headline sentence? */
+static int in_headline(const docx *d, uint32_t at)
+{
+	for (size_t i = 0; i < d->nsents; i++)
+		if (at >= d->sents[i].start && at < d->sents[i].end)
+			return d->sents[i].role == AT_ROLE_HEADLINE;
+	return 0;
+}
+
+/* Is item i of e the headline's word for what the body names ("vehicles"
+ * above "60 armoured vehicles")? Such a word compares with nothing. */
+static int headline_word(const docx *d, const at_event_rec *e, int i)
+{
+	if (e->items[i].qty >= 0 || !in_headline(d, e->items[i].start))
+		return 0;
+	for (int k = 0; k < e->nitems; k++)
+		if (!in_headline(d, e->items[k].start))
+			return 1;
+	return 0;
+}
+
 int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b)
 {
 	int shared = 0;
@@ -131,7 +152,8 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 	for (int i = 0; i < a->nitems; i++)
 		for (int j = 0; j < b->nitems; j++) {
 			const at_item_rec *x = &a->items[i], *y = &b->items[j];
-			if (x->cat == AT_N_ITEM_CATS - 1)
+			if (x->cat == AT_N_ITEM_CATS - 1 || headline_word(d, a, i) ||
+			    headline_word(d, b, j))
 				continue;
 			/* "security vehicles" and "armored vehicles" may be one lot */
 			if (x->cat != y->cat) {
@@ -495,6 +517,15 @@ static void drop_rementions(const docx *d, at_event_rec *ev)
 			const at_item_rec *b = &ev->items[j];
 			if (j == k || b->cat != a->cat)
 				continue;
+			/* "patrol boats" in the headline, "two 97-metre patrol
+			 * vessels" in the body: the body names them */
+			int ha_ = in_headline(d, a->start), hb_ = in_headline(d, b->start);
+			if (a->qty < 0 && ha_ && !hb_) {
+				dup = 1;
+				continue;
+			}
+			if (hb_ && !ha_)
+				continue; /* a body item never yields to the headline's */
 			const char *hb;
 			size_t nb;
 			head_word(d, b, &hb, &nb);

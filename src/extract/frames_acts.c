@@ -23,12 +23,13 @@ static int definite_noun(const docx *d, const sent_info *si, uint32_t t)
 	static const char *const DEF[] = {"the", "this", "that", "these", "those", NULL};
 	static const char *const NEW[] = {"second",  "third", "new",        "another",
 					  "further", "next",  "additional", "latest",
-					  "first",   NULL};
+					  "first",   "a",     "an",         NULL};
 	if (!(d->trig[t] & TR_AIDN))
 		return 0;
 	for (uint32_t k = t; k > si->t0 && t - k < 4; k--) {
 		const at_tok *p = &d->toks[k - 1];
-		if (in_list(p->norm, NEW) || p->type != AT_TOK_WORD)
+		/* ("the delivery follows a shipment": not through another noun) */
+		if (in_list(p->norm, NEW) || p->type != AT_TOK_WORD || d->trig[k - 1])
 			return 0;
 		if (in_list(p->norm, DEF))
 			return 1;
@@ -118,6 +119,23 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		if (other_stage)
 			return;
 		other_date = other_items = other_kind = 0;
+		/* "The delivery follows a shipment of trucks in January": what
+		 * the noun adds ends where another act's noun begins, after a
+		 * word of sequence */
+		static const char *const SEQ[] = {"follows", "followed", "following", "after",
+						  "before",  "precedes", "preceded", NULL};
+		uint32_t nt = t + 1;
+		int seq = 0;
+		while (nt < hi && !(seq && (d->trig[nt] & TR_AIDN) && !definite_noun(d, si, nt))) {
+			seq |= in_list(d->toks[nt].norm, SEQ);
+			nt++;
+		}
+		if (nt < hi) {
+			hi = nt;
+			add.nitems = 0;
+			fr_add_items(d, si, &add, lo, hi);
+			mm = fr_pick_money(si, lo, hi);
+		}
 	}
 	/* "the four countries have been selected as recipients of grant aid
 	 * worth 5 billion yen": a sum for several recipients is no act, nor a

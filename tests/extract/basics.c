@@ -133,6 +133,38 @@ static void pronoun_clause_after_and__its_own_act_and_kinds(void **state)
 	json_decref(arr);
 }
 
+static void headline_items__the_body_names_them(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Spain hands over patrol boats to Senegal\n\nSpain on Tuesday handed "
+			      "over two 60-metre patrol vessels to the Senegalese navy in Dakar.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *items = json_object_get(json_array_get(arr, 0), "items");
+	assert_int_equal(json_array_size(items), 1);
+	assert_true(has_item(json_array_get(arr, 0), "ship", 2));
+	json_decref(arr);
+	/* and a shorter body mention does not yield to the headline's */
+	arr = extract("Spain gives military equipment to Senegal\n\nSpain gave equipment to the "
+		      "Senegalese army on Monday.",
+		      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(arr, 0), "items")), 1);
+	json_decref(arr);
+}
+
+static void delivery_follows_a_shipment__each_its_own_items(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Qatar has delivered 40 armoured vehicles to the Somali army. The "
+			      "delivery follows a shipment of ambulances and trucks in January.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 2);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(arr, 0), "items")), 1);
+	assert_true(has_item(json_array_get(arr, 0), "armored_vehicle", 40));
+	json_decref(arr);
+}
+
 static void pledge_of_money__committed_funding(void **state)
 {
 	(void)state;
@@ -348,6 +380,8 @@ int main(void)
 		cmocka_unit_test(month_at_the_end_of_a_sentence__no_full_stop_in_when),
 		cmocka_unit_test(counts_after_and__each_move_its_own_place),
 		cmocka_unit_test(pronoun_clause_after_and__its_own_act_and_kinds),
+		cmocka_unit_test(headline_items__the_body_names_them),
+		cmocka_unit_test(delivery_follows_a_shipment__each_its_own_items),
 		cmocka_unit_test(pledge_of_money__committed_funding),
 		cmocka_unit_test(negated_pledge__no_event),
 		cmocka_unit_test(lookalike_words__no_event),

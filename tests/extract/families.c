@@ -582,6 +582,19 @@ static const fam_case CASES[] = {
 	{"a further count with its own date", "Germany deployed 200 soldiers to Lithuania in April "
 	 "and a further 300 in September.", "2024-10-13", 2, "deployment", "DEU DEU", "completed",
 	 200},
+	{"a shipment after the delivery is another act", "Qatar has delivered 40 armoured "
+	 "vehicles to the Somali army. The delivery follows a shipment of ambulances and trucks "
+	 "in January.", "2024-03-13", 2, "aid", "QAT>SOM QAT>SOM", "completed", -1},
+	{"shipments after the delivery are another act", "Qatar has delivered 40 armoured "
+	 "vehicles to the Somali army. The delivery follows shipments of ambulances and trucks "
+	 "in January.", "2024-03-13", 2, "aid", "QAT>SOM QAT>SOM", "completed", -1},
+	{"a shipment is no definite noun", "Qatar has delivered 40 armoured vehicles to the "
+	 "Somali army. The army said a shipment of ambulances and trucks came in January.",
+	 "2024-03-13", 2, "aid", "QAT>SOM QAT>SOM", "completed", -1},
+	{"the headline's word for the things compares with nothing", "Qatar sends vehicles to "
+	 "Somalia\n\nQatar has delivered 40 armoured vehicles to the Somali army. The delivery "
+	 "follows a shipment of ambulances and trucks in January.", "2024-03-13", 2, "aid",
+	 "QAT>SOM QAT>SOM", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
