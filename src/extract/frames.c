@@ -79,6 +79,27 @@ static int gives_forces(const at_tok *t)
 	return 0;
 }
 
+/* "presence", "troop levels": a standing state, not a move */
+static int standing_noun(const at_tok *t)
+{
+	return eq(t, "presence") || eq(t, "numbers") || eq(t, "levels");
+}
+
+/* "will double its troop presence", "increasing troop levels": a verb of
+ * change a few words before a standing noun makes it a move */
+static int changed_before(const docx *d, const sent_info *si, uint32_t t)
+{
+	static const char *const CHANGE[] = {"increas", "boost",  "doubl",  "tripl",
+					     "expand",  "beef",   "strength", "bolster",
+					     "reinforc", "step",  "build",  "establish",
+					     "rais",    "bump",   "enlarg", "augment", NULL};
+	for (uint32_t k = t; k > si->t0 && t - k < 5; k--)
+		for (int i = 0; CHANGE[i]; i++)
+			if (!strncmp(d->toks[k - 1].norm, CHANGE[i], strlen(CHANGE[i])))
+				return 1;
+	return 0;
+}
+
 /* "will station", "to station", "would permanently station": a base form
  * after a modal or "to" (within two words) is a verb. */
 static int modal_before(const docx *d, const sent_info *si, uint32_t t)
@@ -251,7 +272,8 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			/* nouns make a frame only when no verb of moving governs them */
 			uint32_t c0, c1;
 			fr_clause_of(d, si, t, &c0, &c1);
-			if (!has_trig(d, c0, t, TR_MOVES))
+			if (!has_trig(d, c0, t, TR_MOVES) && (!standing_noun(&d->toks[t]) ||
+							       changed_before(d, si, t)))
 				rc = fr_deploy_frame(d, out, sidx, t, TR_DEPLOYN);
 		} else if ((tr & TR_EQUIP) && fr_equip_own(d, si, t))
 			rc = fr_deploy_frame(d, out, sidx, t, TR_EQUIP);

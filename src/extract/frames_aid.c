@@ -539,6 +539,11 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if (eq(&d->toks[k], "free") || !strncmp(d->toks[k].norm, "donat", 5) ||
 			    !strncmp(d->toks[k].norm, "gift", 4))
 				free_ = 1;
+		/* "will finance the purchase of drones for the Ukrainian army":
+		 * paying for another's purchase is aid */
+		for (uint32_t k = tend; (cls & TR_FUND) && k < c1 && k < tend + 3; k++)
+			if (d->cue_start[k] & CU_SALE)
+				free_ = 1;
 		if (!free_)
 			return 0;
 	}

@@ -302,6 +302,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	for (uint32_t k = 0; k < si->npers; k++)
 		if (si->pers[k].t0 >= lo && si->pers[k].t1 <= obj_hi)
 			forces = 1;
+	/* "troop numbers", "troop levels": the noun names the forces */
+	if (noun && (d->cue[t] & CU_PEOPLE) && (d->cue[t] & CU_MILITARY))
+		forces = 1;
 	/* "850 personnel will go to South Sudan and the rest will be deployed
 	 * in Mali": the rest of forces counted before, in the sentence */
 	int partitive = 0;
@@ -403,6 +406,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!dest || passive || sale)
 			return 0;
 	}
+	/* "rotated a contingent into South Sudan", not "rotated back home" */
+	if (!strncmp(tt->norm, "rotat", 5) && tend < c1 &&
+	    (eq(&d->toks[tend], "back") || eq(&d->toks[tend], "home") ||
+	     eq(&d->toks[tend], "out")))
+		return 0;
 	int rotation = !strncmp(tt->norm, "replac", 6);
 	/* a unit of one state among the forces: "will be replaced by the 1st
 	 * Cavalry Division" (the one after the verb moves), "the Royal Marines
@@ -504,6 +512,15 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (subj >= 0 && fr_ordered(d, si->actors[subj].t1, t)) {
 			act = subj;
 			src = "subject that ordered it";
+		}
+		/* "Britain extended its troop deployment in Estonia": the
+		 * subject's own deployment */
+		int its = 0;
+		for (uint32_t k = t; k > c0 && t - k < 3 && !its; k--)
+			its = eq(&d->toks[k - 1], "its") || eq(&d->toks[k - 1], "their");
+		if (act < 0 && subj >= 0 && its && si->actors[subj].t1 < t) {
+			act = subj;
+			src = "subject whose deployment it is";
 		}
 	}
 	/* "troops were deployed by Russia", "will be replaced by a Polish

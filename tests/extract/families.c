@@ -595,6 +595,22 @@ static const fam_case CASES[] = {
 	 "Somalia\n\nQatar has delivered 40 armoured vehicles to the Somali army. The delivery "
 	 "follows a shipment of ambulances and trucks in January.", "2024-03-13", 2, "aid",
 	 "QAT>SOM QAT>SOM", "completed", -1},
+	{"the subject's own deployment extended", "Canada extended its troop deployment in Latvia "
+	 "until 2028.", "2024-03-13", 1, "deployment", "CAN", NULL, -1},
+	{"a presence doubled is a move", "Sweden will double its military presence on Gotland "
+	 "to 1,200 soldiers.", "2024-03-13", 1, "deployment", "SWE", NULL, 1200},
+	{"a presence alone is no move", "Greece objects to the presence of Turkish troops in "
+	 "northern Cyprus.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"troop numbers increased", "Italy is increasing its troop numbers in Kosovo by 150.",
+	 "2024-03-13", 1, "deployment", "ITA", NULL, -1},
+	{"rotate forces in", "Ghana rotated a new battalion of 800 troops into Lebanon.",
+	 "2024-03-13", 1, "deployment", "GHA", "completed", 800},
+	{"rotated back home is no move", "The army said the Marines would be rotated back to the "
+	 "United States by April.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"a flotilla is forces", "An Indian naval flotilla arrived in Mombasa on Monday.",
+	 "2024-03-13", 1, "deployment", "IND", "completed", -1},
+	{"paying for another's purchase is aid", "Denmark will finance the purchase of drones "
+	 "for the Ukrainian army.", "2024-03-13", 1, "aid", "DNK>UKR", "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
