@@ -444,8 +444,12 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			return 0;
 	}
 	/* "with Brunei and Singapore deploying warships" in drills: ships that
-	 * only take part stay inside the exercise */
-	if (d->trig_form[t] == LF_ING &&
+	 * only take part stay inside the exercise (but "with Beijing sending
+	 * 3,000 troops" moves a count of forces to it) */
+	int sent_count = 0;
+	for (uint32_t k = 0; sends && k < si->npers; k++)
+		sent_count |= si->pers[k].t0 >= tend && si->pers[k].t0 < tend + 4;
+	if (d->trig_form[t] == LF_ING && !sent_count &&
 	    (has_word(d, si->t0, t, "with") || has_trig(d, si->t0, si->t1, TR_EXERN) ||
 	     (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1)) &&
 	    has_word(d, si->t0, t, "with"))

@@ -165,6 +165,27 @@ static void delivery_follows_a_shipment__each_its_own_items(void **state)
 	json_decref(arr);
 }
 
+static void forces_sent_to_drills__a_deployment(void **state)
+{
+	(void)state;
+	/* deploying ships "with" drills stays inside them; sending a count of
+	 * troops to them is a move */
+	json_t *arr = extract("Indian units will also take part in the drills in Russia, with the "
+			      "army sending 200 troops and four helicopters.",
+			      "2024-03-13");
+	size_t dep = 0;
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		json_t *e = json_array_get(arr, i);
+		if (!strcmp(str_at(e, "type", NULL), "deployment")) {
+			dep++;
+			assert_string_equal(str_at(e, "actor", "code"), "IND");
+			assert_int_equal(json_integer_value(json_object_get(e, "personnel")), 200);
+		}
+	}
+	assert_int_equal(dep, 1);
+	json_decref(arr);
+}
+
 static void pledge_of_money__committed_funding(void **state)
 {
 	(void)state;
@@ -382,6 +403,7 @@ int main(void)
 		cmocka_unit_test(pronoun_clause_after_and__its_own_act_and_kinds),
 		cmocka_unit_test(headline_items__the_body_names_them),
 		cmocka_unit_test(delivery_follows_a_shipment__each_its_own_items),
+		cmocka_unit_test(forces_sent_to_drills__a_deployment),
 		cmocka_unit_test(pledge_of_money__committed_funding),
 		cmocka_unit_test(negated_pledge__no_event),
 		cmocka_unit_test(lookalike_words__no_event),
