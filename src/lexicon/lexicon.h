@@ -79,6 +79,8 @@ typedef struct lx_screen_phrase {
 	uint8_t milcue; /* a military cue (counted when it stands there) */
 } lx_screen_phrase;
 
+#define LX_SCREEN_BLOOM_LOG 19 /* 2^19 bits: 64 KiB */
+
 struct at_ctx {
 	at_arena mem;
 	lx_entry *entries;
@@ -104,6 +106,7 @@ struct at_ctx {
 	size_t nscreen_phrase;
 	uint32_t *screen_punct_at;  /* by slot: its first head in screen_punct */
 	uint32_t *screen_phrase_at; /* by slot: its first phrase in screen_phrase */
+	uint64_t *screen_bloom;   /* a filter before screen: LX_SCREEN_BLOOM_LOG bits */
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
 	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */
