@@ -137,13 +137,28 @@ static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *ole
 	size_t o = 0;
 	for (size_t k = p; k < q; k++) {
 		if (s[k] != '\\') {
-			/* the run up to the next backslash, at once */
-			const char *bs = memchr(s + k, '\\', q - k);
-			size_t run = bs ? (size_t)(bs - (s + k)) : q - k;
-			memcpy(b + o, s + k, run);
-			o += run;
-			k += run - 1;
-			continue;
+			/* the run up to the next backslash: the output never gets
+			 * ahead of the input, so b (q - p + 1 bytes) holds each copy */
+#ifdef __SSE2__
+			const __m128i bslash = _mm_set1_epi8('\\');
+			while (k + 16 <= q) {
+				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+				_mm_storeu_si128((__m128i *)(void *)(b + o), v);
+				int bits = _mm_movemask_epi8(_mm_cmpeq_epi8(v, bslash));
+				if (bits) {
+					size_t z = (size_t)__builtin_ctz((unsigned)bits);
+					k += z;
+					o += z;
+					break;
+				}
+				k += 16;
+				o += 16;
+			}
+#endif
+			while (k < q && s[k] != '\\')
+				b[o++] = s[k++];
+			if (k >= q)
+				break;
 		}
 		char e = s[++k];
 		unsigned cp;
