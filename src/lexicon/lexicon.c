@@ -719,6 +719,8 @@ static int build_screen(at_ctx *ctx)
 			sp->e = e;
 			sp->keys = (uint8_t)keys;
 			sp->at = (uint8_t)at;
+			sp->before = at > 0 ? (uint8_t)e->norms[at - 1][e->lens[at - 1] - 1] : 0;
+			sp->after = at + 1 < e->ntok ? (uint8_t)e->norms[at + 1][0] : 0;
 			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
 			bloom_put(ctx, last, ln);
 			if (e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")) {
@@ -910,6 +912,20 @@ static int phrase_after(const char *s, size_t i, size_t hi, const lx_entry *e, u
 	return 1;
 }
 
+/* The bytes next to the run s[p, i) across white space, in lower case, as
+ * phrase_before and phrase_after first meet them (0: none): a phrase whose
+ * neighbouring tokens do not end and start with them is not there. */
+static void run_neighbours(const char *s, size_t lo, size_t p, size_t i, size_t hi,
+			   uint8_t *before, uint8_t *after)
+{
+	while (p > lo && is_white((unsigned char)s[p - 1]))
+		p--;
+	while (i < hi && is_white((unsigned char)s[i]))
+		i++;
+	*before = p > lo ? lower_byte((unsigned char)s[p - 1]) : 0;
+	*after = i < hi ? lower_byte((unsigned char)s[i]) : 0;
+}
+
 /* The keys of the phrases whose looked-up word (hash h) is the run s[p, i):
  * those whose other words stand around it (verify 1; 2: in a page), or all
  * (0); phrases that could only give keys already seen are not checked. */
@@ -917,10 +933,15 @@ static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t
 			    size_t i, size_t hi, int verify, unsigned seen)
 {
 	unsigned keys = 0;
+	uint8_t before = 0, after = 0;
+	if (verify == 1)
+		run_neighbours(s, lo, p, i, hi, &before, &after);
 	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
 	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++) {
 		const lx_screen_phrase *sp = &ctx->screen_phrase[k];
 		if (!(sp->keys & ~(keys | seen)) ||
+		    (verify == 1 && ((sp->before && sp->before != before) ||
+				     (sp->after && sp->after != after))) ||
 		    (verify == 1 && (!phrase_before(s, lo, p, sp->e, sp->at) ||
 				     !phrase_after(s, i, hi, sp->e, sp->at, 0))) ||
 		    (verify == 2 && (!page_phrase_before(s, p, sp->e, sp->at) ||
@@ -1069,16 +1090,20 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 		uint64_t m;
 		if (alnum_bits(ctx, w, &m))
 			return 1;
-		uint64_t t = m ^ (m << 1 | prev); /* where runs start and end */
+		uint64_t starts = m & ~(m << 1 | prev), ends = ~m & (m << 1 | prev);
 		prev = m >> 63;
-		while (t) {
-			unsigned b = (unsigned)__builtin_ctzll(t);
-			t &= t - 1;
-			if (m >> b & 1)
-				p = base + b;
-			else if (screen_run(ctx, &st, s, start, p, base + b, len))
+		while (ends) {
+			unsigned b = (unsigned)__builtin_ctzll(ends);
+			ends &= ends - 1;
+			/* its run starts at the last start before it, or before the block */
+			uint64_t below = starts & ((1ull << b) - 1);
+			if (below)
+				p = base + 63 - (unsigned)__builtin_clzll(below);
+			if (screen_run(ctx, &st, s, start, p, base + b, len))
 				return 1;
 		}
+		if (prev && starts) /* a run that starts here goes on into the next block */
+			p = base + 63 - (unsigned)__builtin_clzll(starts);
 	}
 	if (prev && screen_run(ctx, &st, s, start, p, len, len))
 		return 1;

@@ -77,6 +77,7 @@ typedef struct lx_screen_phrase {
 	uint8_t keys;
 	uint8_t at; /* the token looked up: its longest plain word */
 	uint8_t milcue; /* a military cue (counted when it stands there) */
+	uint8_t before, after; /* the last byte of token at - 1, the first of at + 1 (0: none) */
 } lx_screen_phrase;
 
 #define LX_SCREEN_BLOOM_LOG 19 /* 2^19 bits: 64 KiB */
