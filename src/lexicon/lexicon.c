@@ -272,7 +272,7 @@ static int load_file(at_ctx *ctx, const char *path, int cls, char *err, size_t e
 			break;
 		}
 		int form = -1;
-		for (int i = 0; i < LF_NFORMS; i++)
+		for (int i = 0; i < LF_NFORMS && form < 0; i++)
 			if (strcmp(col[1], FORMS[i]) == 0)
 				form = i;
 		if (form < 0) {
@@ -319,7 +319,8 @@ static int build_table(at_ctx *ctx)
 				ctx->table_hash[slot] = (uint32_t)(hw >> 32);
 				break;
 			}
-			if (strcmp(ctx->entries[head].norms[0], w) == 0) {
+			if (ctx->table_hash[slot] == (uint32_t)(hw >> 32) &&
+			    strcmp(ctx->entries[head].norms[0], w) == 0) {
 				e->next = head;
 				ctx->table[slot] = (uint32_t)k;
 				break;
