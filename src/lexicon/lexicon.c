@@ -552,8 +552,12 @@ static uint64_t run_hash(const unsigned char *w, size_t n)
  * looked-up run, from its length and its first and last eight bytes in lower
  * case (an ASCII letter or digit with 0x20 set). A run whose bit is clear is
  * not looked up (most runs: "the", "said", "1987"); one whose bit is set is
- * hashed and looked up as before. The screen's answers are those of the
- * table alone.
+ * hashed and looked up as before. The first run of a punctuated head ("s"
+ * of "S-300") has its bit in a second half, looked at only when the byte
+ * after the run may follow it there (screen_punct_next), as screen_hit
+ * would require: it is not looked up after "a" or "s" alone, unless it is
+ * a military cue (counted wherever it stands: first half). The screen's
+ * answers are those of the table alone.
  */
 #define SCREEN_LOWER 0x2020202020202020ull
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -570,7 +574,8 @@ static uint64_t load8(const unsigned char *w)
 }
 
 /* The filter's bit of the run w[0..n) (n > 0); `room`: w[0..8) may be read. */
-static inline size_t run_bit(const unsigned char *w, size_t n, int room)
+static inline __attribute__((always_inline)) size_t run_bit(const unsigned char *w, size_t n,
+								 int room)
 {
 	uint64_t a, b = n;
 	if (n >= 8) {
@@ -590,9 +595,12 @@ static inline size_t run_bit(const unsigned char *w, size_t n, int room)
 			(64 - LX_SCREEN_BLOOM_LOG));
 }
 
-static void bloom_put(at_ctx *ctx, const unsigned char *w, size_t n)
+/* Marks the run w[0..n) in the filter; `punct`: in its second half, for the
+ * first run of a punctuated head (looked at only when the byte after the run
+ * may continue such a head). */
+static void bloom_put(at_ctx *ctx, const unsigned char *w, size_t n, int punct)
 {
-	size_t bit = run_bit(w, n, 0);
+	size_t bit = run_bit(w, n, 0) + (punct ? (size_t)1 << LX_SCREEN_BLOOM_LOG : 0);
 	ctx->screen_bloom[bit >> 6] |= 1ull << (bit & 63);
 }
 
@@ -682,7 +690,7 @@ static int build_screen(at_ctx *ctx)
 	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
 	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
 	ctx->screen_phrase_at = calloc(size, sizeof(uint32_t));
-	ctx->screen_bloom = calloc(((size_t)1 << LX_SCREEN_BLOOM_LOG) / 64, sizeof(uint64_t));
+	ctx->screen_bloom = calloc(((size_t)2 << LX_SCREEN_BLOOM_LOG) / 64, sizeof(uint64_t));
 	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_milcue || !ctx->screen_punct ||
 	    !ctx->screen_phrase || !ctx->screen_punct_at || !ctx->screen_phrase_at ||
 	    !ctx->screen_bloom) {
@@ -723,7 +731,7 @@ static int build_screen(at_ctx *ctx)
 			sp->before = at > 0 ? (uint8_t)e->norms[at - 1][e->lens[at - 1] - 1] : 0;
 			sp->after = at + 1 < e->ntok ? (uint8_t)e->norms[at + 1][0] : 0;
 			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
-			bloom_put(ctx, last, ln);
+			bloom_put(ctx, last, ln, 0);
 			if (e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")) {
 				sp->milcue = 1; /* counted where it stands (milcue_phrases) */
 				screen_put(ctx, sp->hash, SCREEN_MILPHRASE);
@@ -750,7 +758,7 @@ static int build_screen(at_ctx *ctx)
 			if (last) {
 				size_t ln = strlen((const char *)last);
 				screen_put(ctx, run_hash(last, ln), keys);
-				bloom_put(ctx, last, ln);
+				bloom_put(ctx, last, ln, 0);
 				note_milcue(ctx, e, run_hash(last, ln), last_t);
 				screen_prefixes(ctx, last, ln, 0);
 				continue;
@@ -786,7 +794,7 @@ static int build_screen(at_ctx *ctx)
 				continue;
 			}
 			screen_put(ctx, run_hash(best, best_n), keys);
-			bloom_put(ctx, best, best_n);
+			bloom_put(ctx, best, best_n, 0);
 			note_milcue(ctx, e, run_hash(best, best_n), best_t);
 			screen_prefixes(ctx, best, best_n, 0);
 			continue;
@@ -801,13 +809,15 @@ static int build_screen(at_ctx *ctx)
 			ph->keys = (uint8_t)keys;
 			ctx->screen_punct_next[w[run] >> 6] |= 1ull << (w[run] & 63);
 			screen_put(ctx, ph->hash, SCREEN_PUNCT);
-			bloom_put(ctx, w, run);
+			/* a military cue's run counts (note_milcue) whatever follows it */
+			bloom_put(ctx, w, run,
+				  !(e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")));
 			note_milcue(ctx, e, ph->hash, 0);
 			screen_prefixes(ctx, w, run, 1); /* the run is the head's prefix */
 			continue;
 		}
 		screen_put(ctx, run_hash(w, run), keys);
-		bloom_put(ctx, w, run);
+		bloom_put(ctx, w, run, 0);
 		note_milcue(ctx, e, run_hash(w, run), 0);
 		screen_prefixes(ctx, w, run, 0);
 	}
@@ -1028,14 +1038,31 @@ static int screen_hit(const at_ctx *ctx, screen_state *st, const char *s, size_t
 	return 0;
 }
 
-/* The run s[p, i): its filter bit, then (rarely) the table. */
-static inline int screen_run(const at_ctx *ctx, screen_state *st, const char *s, size_t start,
+/* The run s[p, i) before a byte that may go on into a punctuated head: its
+ * bit in the filter's second half. */
+static int screen_punct_run(const at_ctx *ctx, screen_state *st, const char *s, size_t start,
+			    size_t p, size_t i, size_t len, size_t bit)
+{
+	bit += (size_t)1 << LX_SCREEN_BLOOM_LOG;
+	if (ctx->screen_bloom[bit >> 6] >> (bit & 63) & 1)
+		return screen_hit(ctx, st, s, start, p, i, len);
+	return 0;
+}
+
+/* The run s[p, i): its filter bit, then (rarely) the table. Inlined in the
+ * block loop, where it runs for every run. */
+static inline __attribute__((always_inline)) int screen_run(const at_ctx *ctx, screen_state *st, const char *s, size_t start,
 			     size_t p, size_t i, size_t len)
 {
 	size_t bit = run_bit((const unsigned char *)s + p, i - p, p + 8 <= len);
-	if (!(ctx->screen_bloom[bit >> 6] >> (bit & 63) & 1))
-		return 0; /* most runs */
-	return screen_hit(ctx, st, s, start, p, i, len);
+	if (ctx->screen_bloom[bit >> 6] >> (bit & 63) & 1)
+		return screen_hit(ctx, st, s, start, p, i, len);
+	/* the first run of a punctuated head counts only before its next byte
+	 * ("S-300", "A-10": not "a" or "s") */
+	unsigned char c = i < len ? (unsigned char)s[i] : 0;
+	if (ctx->screen_punct_next[c >> 6] >> (c & 63) & 1)
+		return screen_punct_run(ctx, st, s, start, p, i, len, bit);
+	return 0; /* most runs */
 }
 
 /* The ASCII letters and digits of w[0..64) as bits (bit k: w[k]); 1 when a

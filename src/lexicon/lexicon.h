@@ -107,7 +107,7 @@ struct at_ctx {
 	size_t nscreen_phrase;
 	uint32_t *screen_punct_at;  /* by slot: its first head in screen_punct */
 	uint32_t *screen_phrase_at; /* by slot: its first phrase in screen_phrase */
-	uint64_t *screen_bloom;   /* a filter before screen: LX_SCREEN_BLOOM_LOG bits */
+	uint64_t *screen_bloom;   /* filters before screen: 2 x LX_SCREEN_BLOOM_LOG bits */
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
 	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */
