@@ -104,10 +104,12 @@ static size_t special_at(const char *s, size_t i, size_t n)
 
 /* Copies s[i, ...) to out up to the first byte of s[i, n) that is '"', '\\'
  * or a control byte, and returns its index (or n): special_at and a copy in
- * one pass. `out` has room for n - i bytes. */
-static size_t copy_to_special(const char *s, size_t i, size_t n, char *out)
+ * one pass. Stops early when `room` bytes are copied. */
+static size_t copy_to_special(const char *s, size_t i, size_t n, char *out, size_t room)
 {
 	size_t i0 = i;
+	if (room < n - i)
+		n = i + room;
 #ifdef __SSE2__
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
 		      ctl = _mm_set1_epi8(0x1F);
@@ -136,8 +138,8 @@ static size_t copy_to_special(const char *s, size_t i, size_t n, char *out)
  * NUL-terminated) and *olen to its length. Returns 1, 0 for a string the
  * fast path leaves to jansson (with `out` NULL: any escape), or AT_ENOMEM.
  * A value is decoded in the same pass that looks for its end, into a buffer
- * as long as the rest of the line (the decoded value is never longer),
- * shrunk when much of it is left over.
+ * of 128 bytes, grown when needed to the rest of the line (the decoded value
+ * is never longer) and shrunk when much of that is left over.
  */
 static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *olen)
 {
@@ -149,14 +151,28 @@ static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *ole
 		*i = q + 1;
 		return 1;
 	}
-	char *b = malloc(n - p + 1);
+	size_t cap = n - p < 128 ? n - p : 128;
+	char *b = malloc(cap + 1);
 	if (!b)
 		return AT_ENOMEM;
 	size_t o = 0, k = p;
 	for (;;) {
-		size_t e = copy_to_special(s, k, n, b + o);
+		size_t e = copy_to_special(s, k, n, b + o, cap - o);
 		o += e - k;
 		k = e;
+		if (k < n && cap < n - p &&
+		    (o == cap || (s[k] == '\\' && o + 3 > cap))) {
+			/* out of room (an escape writes up to 3 bytes): as much as
+			 * the rest of the line */
+			char *c = realloc(b, n - p + 1);
+			if (!c) {
+				free(b);
+				return AT_ENOMEM;
+			}
+			b = c;
+			cap = n - p;
+			continue;
+		}
 		if (k >= n || (unsigned char)s[k] < 0x20 || k + 1 >= n)
 			goto decline;
 		if (s[k] == '"')
@@ -195,7 +211,7 @@ static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *ole
 	}
 	*i = k + 1;
 	b[o] = '\0';
-	if (n - p - o > 256) { /* a short value early in a long line */
+	if (cap - o > 256) { /* a short value early in a long line */
 		char *c = realloc(b, o + 1);
 		if (c)
 			b = c;
