@@ -38,7 +38,8 @@ static void langid__script_and_function_words(void **state)
 		memset(doc, ' ', pad);
 		if (pad)
 			doc[pad - 1] = '\n';
-		strcpy(doc + pad, "Россия передала партию: 2022-05-06, 12:00, 14:30.");
+		snprintf(doc + pad, sizeof(doc) - pad, "%s",
+			 "Россия передала партию: 2022-05-06, 12:00, 14:30.");
 		assert_int_equal(lang_of(doc), AT_LANG_RU);
 	}
 	assert_string_equal(at_lang_code(AT_LANG_RU), "ru");
