@@ -403,7 +403,7 @@ typedef void (*at_progress_fn)(void *user, const at_run_stats *stats);
 
 typedef struct at_run_opts {
 	int threads;          /* worker threads; 0 = the number of online cores */
-	size_t max_inflight;  /* documents read but not yet handed out; 0 = 64 per thread */
+	size_t max_inflight;  /* documents read but not yet handed out; 0 = 256 per thread */
 	at_progress_fn progress; /* may be NULL */
 	unsigned progress_ms; /* 0 = 250 */
 	int skip_pages;       /* leave pages that cannot hold an event unread

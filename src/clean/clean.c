@@ -13,6 +13,7 @@
  * photo credits, bylines, and title-like lines (no closing stop) which are
  * the headline before the body and teasers after it.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "clean.h"
@@ -129,7 +130,7 @@ static void lower_bigrams(const char *s, size_t n, char *low, bigrams *bg)
 static int bit(const bigrams *bg, unsigned k) { return (bg->bits[k >> 3] >> (k & 7)) & 1; }
 
 /* Four bigram keys of a needle (first, last and two between), computed
- * once per at_clean call. */
+ * once (needles_init). */
 typedef struct needle {
 	const char *s;
 	unsigned key[4];
@@ -150,7 +151,7 @@ static void needles_of(const char *const *list, needle *out)
 
 /* The needle's four bigrams must all be present: long paragraphs set many
  * bits, and two bigrams alone let too many needles through to strstr. */
-static int has_bigram(const bigrams *bg, const needle *nd)
+static inline int has_bigram(const bigrams *bg, const needle *nd)
 {
 	return bit(bg, nd->key[0]) && bit(bg, nd->key[1]) && bit(bg, nd->key[2]) &&
 	       bit(bg, nd->key[3]);
@@ -364,6 +365,18 @@ static int line_breaks(const char *s, size_t a0, size_t a1, size_t b0, size_t b1
 	return 0;
 }
 
+/* The cue lists' needles, computed once. */
+static needle appeal_nd[sizeof(APPEAL) / sizeof(APPEAL[0])], ask_nd[sizeof(ASK) / sizeof(ASK[0])];
+static needle caption_nd[sizeof(CAPTION) / sizeof(CAPTION[0])];
+static pthread_once_t needles_once = PTHREAD_ONCE_INIT;
+
+static void needles_init(void)
+{
+	needles_of(APPEAL, appeal_nd);
+	needles_of(ASK, ask_nd);
+	needles_of(CAPTION, caption_nd);
+}
+
 int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, size_t *n)
 {
 	size_t cap = 0;
@@ -408,15 +421,11 @@ int at_clean(at_arena *a, const char *s, size_t off, size_t len, at_para **out, 
 	/* 2. roles */
 	int body_seen = 0, ended = 0;
 	bigrams *bg = at_arena_alloc_raw(a, sizeof(*bg));
-	needle appeal_nd[sizeof(APPEAL) / sizeof(APPEAL[0])], ask_nd[sizeof(ASK) / sizeof(ASK[0])];
-	needle caption_nd[sizeof(CAPTION) / sizeof(CAPTION[0])];
 	if (!bg)
 		return -1;
 	int n_appeal = (int)(sizeof(APPEAL) / sizeof(APPEAL[0])) - 1;
 	int n_ask = (int)(sizeof(ASK) / sizeof(ASK[0])) - 1;
-	needles_of(APPEAL, appeal_nd);
-	needles_of(ASK, ask_nd);
-	needles_of(CAPTION, caption_nd);
+	pthread_once(&needles_once, needles_init);
 	for (size_t k = 0; k < *n; k++) {
 		at_para *p = &(*out)[k];
 		const char *t = s + p->start;

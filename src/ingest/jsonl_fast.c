@@ -102,66 +102,96 @@ static size_t special_at(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* Copies s[i, ...) to out up to the first byte of s[i, n) that is '"', '\\'
+ * or a control byte, and returns its index (or n): special_at and a copy in
+ * one pass. Stops early when `room` bytes are copied. */
+static size_t copy_to_special(const char *s, size_t i, size_t n, char *out, size_t room)
+{
+	size_t i0 = i;
+	if (room < n - i)
+		n = i + room;
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+		      ctl = _mm_set1_epi8(0x1F);
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		_mm_storeu_si128((__m128i *)(void *)(out + (i - i0)), v);
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+							_mm_cmpeq_epi8(v, bslash)),
+					   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl)); /* <= 0x1F */
+		int bits = _mm_movemask_epi8(hit);
+		if (bits)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+		i += 16;
+	}
+#endif
+	while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20) {
+		out[i - i0] = s[i];
+		i++;
+	}
+	return i;
+}
+
 /*
  * The string whose opening quote is at s[*i]. Sets *i past the closing
  * quote, and, when `out` is not NULL, *out to its decoded value (malloc'd,
  * NUL-terminated) and *olen to its length. Returns 1, 0 for a string the
  * fast path leaves to jansson (with `out` NULL: any escape), or AT_ENOMEM.
+ * A value is decoded in the same pass that looks for its end, into a buffer
+ * of 128 bytes, grown when needed to the rest of the line (the decoded value
+ * is never longer) and shrunk when much of that is left over.
  */
 static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *olen)
 {
 	size_t p = *i + 1, q = p;
-	int escapes = 0;
-	for (;;) {
+	if (!out) { /* a key: escapes are left to jansson */
 		q = special_at(s, q, n);
-		if (q >= n || (unsigned char)s[q] < 0x20)
+		if (q >= n || s[q] != '"')
 			return 0;
-		if (s[q] == '"')
-			break;
-		escapes = 1; /* a backslash and the byte it escapes */
-		q += 2;
-	}
-	*i = q + 1;
-	if (!out)
-		return escapes ? 0 : 1; /* a key: escapes are left to jansson */
-	char *b = malloc(q - p + 1);
-	if (!b)
-		return AT_ENOMEM;
-	if (!escapes) {
-		memcpy(b, s + p, q - p);
-		b[q - p] = '\0';
-		*out = b;
-		*olen = q - p;
+		*i = q + 1;
 		return 1;
 	}
-	size_t o = 0;
-	for (size_t k = p; k < q; k++) {
-		if (s[k] != '\\') {
-			/* the run up to the next backslash, at once */
-			const char *bs = memchr(s + k, '\\', q - k);
-			size_t run = bs ? (size_t)(bs - (s + k)) : q - k;
-			memcpy(b + o, s + k, run);
-			o += run;
-			k += run - 1;
+	size_t cap = n - p < 128 ? n - p : 128;
+	char *b = malloc(cap + 1);
+	if (!b)
+		return AT_ENOMEM;
+	size_t o = 0, k = p;
+	for (;;) {
+		size_t e = copy_to_special(s, k, n, b + o, cap - o);
+		o += e - k;
+		k = e;
+		if (k < n && cap < n - p &&
+		    (o == cap || (s[k] == '\\' && o + 3 > cap))) {
+			/* out of room (an escape writes up to 3 bytes): as much as
+			 * the rest of the line */
+			char *c = realloc(b, n - p + 1);
+			if (!c) {
+				free(b);
+				return AT_ENOMEM;
+			}
+			b = c;
+			cap = n - p;
 			continue;
 		}
-		char e = s[++k];
+		if (k >= n || (unsigned char)s[k] < 0x20 || k + 1 >= n)
+			goto decline;
+		if (s[k] == '"')
+			break;
 		unsigned cp;
-		switch (e) {
+		switch (s[k + 1]) { /* a backslash and the byte it escapes */
 		case '"':
 		case '\\':
-		case '/': b[o++] = e; break;
+		case '/': b[o++] = s[k + 1]; break;
 		case 'b': b[o++] = '\b'; break;
 		case 'f': b[o++] = '\f'; break;
 		case 'n': b[o++] = '\n'; break;
 		case 'r': b[o++] = '\r'; break;
 		case 't': b[o++] = '\t'; break;
 		case 'u':
-			if (k + 4 >= q || hex4(s + k + 1, &cp) != 0 || cp == 0 ||
-			    (cp >= 0xD800 && cp <= 0xDFFF)) {
-				free(b);
-				return 0;
-			}
+			/* four hex digits (a quote or control byte is none) */
+			if (k + 6 > n || hex4(s + k + 2, &cp) != 0 || cp == 0 ||
+			    (cp >= 0xD800 && cp <= 0xDFFF))
+				goto decline;
 			k += 4;
 			/* "\uXXXX" is 6 bytes and its UTF-8 at most 3: b is big enough */
 			if (cp < 0x80) {
@@ -175,13 +205,23 @@ static int string_at(const char *s, size_t n, size_t *i, char **out, size_t *ole
 				b[o++] = (char)(0x80 | (cp & 0x3F));
 			}
 			break;
-		default: free(b); return 0;
+		default: goto decline;
 		}
+		k += 2;
 	}
+	*i = k + 1;
 	b[o] = '\0';
+	if (cap - o > 256) { /* a short value early in a long line */
+		char *c = realloc(b, o + 1);
+		if (c)
+			b = c;
+	}
 	*out = b;
 	*olen = o;
 	return 1;
+decline:
+	free(b);
+	return 0;
 }
 
 /* The field a key names (and its bit in `seen`), or NULL for keys

@@ -22,6 +22,9 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #ifndef AT_DATADIR
 #define AT_DATADIR "data" /* the source tree's data/ (set by CMakeLists.txt) */
@@ -269,7 +272,7 @@ static int load_file(at_ctx *ctx, const char *path, int cls, char *err, size_t e
 			break;
 		}
 		int form = -1;
-		for (int i = 0; i < LF_NFORMS; i++)
+		for (int i = 0; i < LF_NFORMS && form < 0; i++)
 			if (strcmp(col[1], FORMS[i]) == 0)
 				form = i;
 		if (form < 0) {
@@ -316,7 +319,8 @@ static int build_table(at_ctx *ctx)
 				ctx->table_hash[slot] = (uint32_t)(hw >> 32);
 				break;
 			}
-			if (strcmp(ctx->entries[head].norms[0], w) == 0) {
+			if (ctx->table_hash[slot] == (uint32_t)(hw >> 32) &&
+			    strcmp(ctx->entries[head].norms[0], w) == 0) {
 				e->next = head;
 				ctx->table[slot] = (uint32_t)k;
 				break;
@@ -543,6 +547,63 @@ static uint64_t run_hash(const unsigned char *w, size_t n)
 	return h | 1;
 }
 
+/*
+ * The filter in front of the hash table (lx_may_yield): one bit for each
+ * looked-up run, from its length and its first and last eight bytes in lower
+ * case (an ASCII letter or digit with 0x20 set). A run whose bit is clear is
+ * not looked up (most runs: "the", "said", "1987"); one whose bit is set is
+ * hashed and looked up as before. The first run of a punctuated head ("s"
+ * of "S-300") has its bit in a second half, looked at only when the byte
+ * after the run may follow it there (screen_punct_next), as screen_hit
+ * would require: it is not looked up after "a" or "s" alone, unless it is
+ * a military cue (counted wherever it stands: first half). The screen's
+ * answers are those of the table alone.
+ */
+#define SCREEN_LOWER 0x2020202020202020ull
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST_BYTES(n) (~0ull << (64 - 8 * (n))) /* w[0..n) of load8(w), 0 < n < 8 */
+#else
+#define FIRST_BYTES(n) (~0ull >> (64 - 8 * (n)))
+#endif
+
+static uint64_t load8(const unsigned char *w)
+{
+	uint64_t x;
+	memcpy(&x, w, 8);
+	return x;
+}
+
+/* The filter's bit of the run w[0..n) (n > 0); `room`: w[0..8) may be read. */
+static inline __attribute__((always_inline)) size_t run_bit(const unsigned char *w, size_t n,
+								 int room)
+{
+	uint64_t a, b = n;
+	if (n >= 8) {
+		a = load8(w) | SCREEN_LOWER;
+		b ^= load8(w + n - 8) | SCREEN_LOWER;
+	} else {
+		if (room) {
+			a = load8(w);
+		} else {
+			unsigned char t[8] = {0};
+			memcpy(t, w, n);
+			a = load8(t);
+		}
+		a = (a | SCREEN_LOWER) & FIRST_BYTES(n);
+	}
+	return (size_t)((a * 0x9e3779b97f4a7c15ull + b * 0xc2b2ae3d27d4eb4full) >>
+			(64 - LX_SCREEN_BLOOM_LOG));
+}
+
+/* Marks the run w[0..n) in the filter; `punct`: in its second half, for the
+ * first run of a punctuated head (looked at only when the byte after the run
+ * may continue such a head). */
+static void bloom_put(at_ctx *ctx, const unsigned char *w, size_t n, int punct)
+{
+	size_t bit = run_bit(w, n, 0) + (punct ? (size_t)1 << LX_SCREEN_BLOOM_LOG : 0);
+	ctx->screen_bloom[bit >> 6] |= 1ull << (bit & 63);
+}
+
 /* The page screen's marks: w[0..k) for k in [1, n) (and n itself when `whole`)
  * is the start of a looked-up run, which a tag may cut (lx_page_may_yield). */
 static void screen_prefixes(at_ctx *ctx, const unsigned char *w, size_t n, int whole)
@@ -629,8 +690,10 @@ static int build_screen(at_ctx *ctx)
 	ctx->screen_phrase = calloc(n ? n : 1, sizeof(lx_screen_phrase));
 	ctx->screen_punct_at = calloc(size, sizeof(uint32_t));
 	ctx->screen_phrase_at = calloc(size, sizeof(uint32_t));
+	ctx->screen_bloom = calloc(((size_t)2 << LX_SCREEN_BLOOM_LOG) / 64, sizeof(uint64_t));
 	if (!ctx->screen || !ctx->screen_mask || !ctx->screen_milcue || !ctx->screen_punct ||
-	    !ctx->screen_phrase || !ctx->screen_punct_at || !ctx->screen_phrase_at) {
+	    !ctx->screen_phrase || !ctx->screen_punct_at || !ctx->screen_phrase_at ||
+	    !ctx->screen_bloom) {
 		free(ekeys);
 		return AT_ENOMEM;
 	}
@@ -665,7 +728,10 @@ static int build_screen(at_ctx *ctx)
 			sp->e = e;
 			sp->keys = (uint8_t)keys;
 			sp->at = (uint8_t)at;
+			sp->before = at > 0 ? (uint8_t)e->norms[at - 1][e->lens[at - 1] - 1] : 0;
+			sp->after = at + 1 < e->ntok ? (uint8_t)e->norms[at + 1][0] : 0;
 			screen_put(ctx, sp->hash, SCREEN_PHRASE | keys << SCREEN_PHRASE_SHIFT);
+			bloom_put(ctx, last, ln, 0);
 			if (e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")) {
 				sp->milcue = 1; /* counted where it stands (milcue_phrases) */
 				screen_put(ctx, sp->hash, SCREEN_MILPHRASE);
@@ -692,6 +758,7 @@ static int build_screen(at_ctx *ctx)
 			if (last) {
 				size_t ln = strlen((const char *)last);
 				screen_put(ctx, run_hash(last, ln), keys);
+				bloom_put(ctx, last, ln, 0);
 				note_milcue(ctx, e, run_hash(last, ln), last_t);
 				screen_prefixes(ctx, last, ln, 0);
 				continue;
@@ -727,6 +794,7 @@ static int build_screen(at_ctx *ctx)
 				continue;
 			}
 			screen_put(ctx, run_hash(best, best_n), keys);
+			bloom_put(ctx, best, best_n, 0);
 			note_milcue(ctx, e, run_hash(best, best_n), best_t);
 			screen_prefixes(ctx, best, best_n, 0);
 			continue;
@@ -741,11 +809,15 @@ static int build_screen(at_ctx *ctx)
 			ph->keys = (uint8_t)keys;
 			ctx->screen_punct_next[w[run] >> 6] |= 1ull << (w[run] & 63);
 			screen_put(ctx, ph->hash, SCREEN_PUNCT);
+			/* a military cue's run counts (note_milcue) whatever follows it */
+			bloom_put(ctx, w, run,
+				  !(e->cls == LX_CUE && !strcmp(ctx->keys[e->key].code, "military")));
 			note_milcue(ctx, e, ph->hash, 0);
 			screen_prefixes(ctx, w, run, 1); /* the run is the head's prefix */
 			continue;
 		}
 		screen_put(ctx, run_hash(w, run), keys);
+		bloom_put(ctx, w, run, 0);
 		note_milcue(ctx, e, run_hash(w, run), 0);
 		screen_prefixes(ctx, w, run, 0);
 	}
@@ -851,6 +923,20 @@ static int phrase_after(const char *s, size_t i, size_t hi, const lx_entry *e, u
 	return 1;
 }
 
+/* The bytes next to the run s[p, i) across white space, in lower case, as
+ * phrase_before and phrase_after first meet them (0: none): a phrase whose
+ * neighbouring tokens do not end and start with them is not there. */
+static void run_neighbours(const char *s, size_t lo, size_t p, size_t i, size_t hi,
+			   uint8_t *before, uint8_t *after)
+{
+	while (p > lo && is_white((unsigned char)s[p - 1]))
+		p--;
+	while (i < hi && is_white((unsigned char)s[i]))
+		i++;
+	*before = p > lo ? lower_byte((unsigned char)s[p - 1]) : 0;
+	*after = i < hi ? lower_byte((unsigned char)s[i]) : 0;
+}
+
 /* The keys of the phrases whose looked-up word (hash h) is the run s[p, i):
  * those whose other words stand around it (verify 1; 2: in a page), or all
  * (0); phrases that could only give keys already seen are not checked. */
@@ -858,10 +944,15 @@ static unsigned phrase_keys(const at_ctx *ctx, uint64_t h, const char *s, size_t
 			    size_t i, size_t hi, int verify, unsigned seen)
 {
 	unsigned keys = 0;
+	uint8_t before = 0, after = 0;
+	if (verify == 1)
+		run_neighbours(s, lo, p, i, hi, &before, &after);
 	for (size_t k = ctx->screen_phrase_at[screen_slot(ctx, h)];
 	     k < ctx->nscreen_phrase && ctx->screen_phrase[k].hash == h; k++) {
 		const lx_screen_phrase *sp = &ctx->screen_phrase[k];
 		if (!(sp->keys & ~(keys | seen)) ||
+		    (verify == 1 && ((sp->before && sp->before != before) ||
+				     (sp->after && sp->after != after))) ||
 		    (verify == 1 && (!phrase_before(s, lo, p, sp->e, sp->at) ||
 				     !phrase_after(s, i, hi, sp->e, sp->at, 0))) ||
 		    (verify == 2 && (!page_phrase_before(s, p, sp->e, sp->at) ||
@@ -898,63 +989,158 @@ static unsigned milcue_phrases(const at_ctx *ctx, uint64_t h, const char *s, siz
 	return (unsigned)__builtin_popcount(ats);
 }
 
+/* lx_may_yield's state as it reads a document: the keys of the paragraph,
+ * and of the document (a trigger, the role "forces"); military cues in the
+ * document (at most); item: a trigger and an item in one paragraph; `nl`:
+ * paragraph breaks before it are taken into account. */
+typedef struct screen_state {
+	unsigned para, doc, milcues;
+	int item;
+	size_t nl;
+} screen_state;
+
+/* The run s[p, i) (a whole run of ASCII letters and digits) whose filter bit
+ * is set: 1 when the document passes. Paragraph breaks only matter where a
+ * key is added, so they are looked for there, since the last such place. */
+static int screen_hit(const at_ctx *ctx, screen_state *st, const char *s, size_t start,
+		      size_t p, size_t i, size_t len)
+{
+	uint64_t h = run_hash((const unsigned char *)s + p, i - p);
+	unsigned m = screen_has(ctx, h);
+	if (!m)
+		return 0;
+	if (m & SCREEN_MILCUE)
+		st->milcues += (unsigned)__builtin_popcount(ctx->screen_milcue[screen_slot(ctx, h)]);
+	if ((m & SCREEN_MILPHRASE) && st->milcues < 2)
+		st->milcues += milcue_phrases(ctx, h, s, start, p, i, len);
+	/* a punctuated head stands there only if its next byte does */
+	if ((m & SCREEN_PUNCT) && i < len &&
+	    (ctx->screen_punct_next[(unsigned char)s[i] >> 6] >> (s[i] & 63) & 1))
+		m |= punct_keys(ctx, h, s, p, len);
+	if (!(m & (SCREEN_KEYS | SCREEN_PHRASE)))
+		return 0;
+	for (const char *q = s + st->nl; (q = memchr(q, '\n', (size_t)(s + p - q))) != NULL; q++)
+		if (para_break(s, (size_t)(q - s), len)) {
+			st->para = 0;
+			break;
+		}
+	st->nl = p;
+	if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~st->para & SCREEN_KEYS))
+		m |= phrase_keys(ctx, h, s, start, p, i, len, 1, st->para); /* keys it could add */
+	if (m & ~st->para & SCREEN_KEYS) {
+		st->para |= m & SCREEN_KEYS;
+		st->doc |= m & (LX_SCREEN_TRIGGER | LX_SCREEN_ROLE);
+		st->item |= (st->para & (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM)) ==
+			    (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM);
+		if (lx_screen_pass(st->para))
+			return 1;
+	}
+	return 0;
+}
+
+/* The run s[p, i) before a byte that may go on into a punctuated head: its
+ * bit in the filter's second half. */
+static int screen_punct_run(const at_ctx *ctx, screen_state *st, const char *s, size_t start,
+			    size_t p, size_t i, size_t len, size_t bit)
+{
+	bit += (size_t)1 << LX_SCREEN_BLOOM_LOG;
+	if (ctx->screen_bloom[bit >> 6] >> (bit & 63) & 1)
+		return screen_hit(ctx, st, s, start, p, i, len);
+	return 0;
+}
+
+/* The run s[p, i): its filter bit, then (rarely) the table. Inlined in the
+ * block loop, where it runs for every run. */
+static inline __attribute__((always_inline)) int screen_run(const at_ctx *ctx, screen_state *st, const char *s, size_t start,
+			     size_t p, size_t i, size_t len)
+{
+	size_t bit = run_bit((const unsigned char *)s + p, i - p, p + 8 <= len);
+	if (ctx->screen_bloom[bit >> 6] >> (bit & 63) & 1)
+		return screen_hit(ctx, st, s, start, p, i, len);
+	/* the first run of a punctuated head counts only before its next byte
+	 * ("S-300", "A-10": not "a" or "s") */
+	unsigned char c = i < len ? (unsigned char)s[i] : 0;
+	if (ctx->screen_punct_next[c >> 6] >> (c & 63) & 1)
+		return screen_punct_run(ctx, st, s, start, p, i, len, bit);
+	return 0; /* most runs */
+}
+
+/* The ASCII letters and digits of w[0..64) as bits (bit k: w[k]); 1 when a
+ * byte is not ASCII. */
+static int alnum_bits(const at_ctx *ctx, const unsigned char *w, uint64_t *out)
+{
+#ifdef __SSE2__
+	(void)ctx;
+	uint64_t m = 0;
+	int high = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
+		__m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* letters in lower case */
+		__m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+					  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+		__m128i a = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+					  _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+		high |= _mm_movemask_epi8(v); /* bytes >= 0x80 are negative: neither */
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(d, a)) << (16 * k);
+	}
+	*out = m;
+	return high != 0;
+#else
+	uint64_t m = 0;
+	for (int k = 0; k < 64; k++) {
+		if (w[k] >= 0x80)
+			return 1;
+		m |= (uint64_t)(ctx->screen_fold[w[k]] != 0) << k;
+	}
+	*out = m;
+	return 0;
+#endif
+}
+
+/* The document's runs of ASCII letters and digits, 64 bytes at a time (the
+ * last ones copied, padded with zeros), in order; a byte outside ASCII sends
+ * it through. */
 int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
 {
 	if (ctx->screen_off)
 		return 1;
-	const uint8_t *fold = ctx->screen_fold;
-	/* the keys of the paragraph, and of the document (a trigger, the role
-	 * "forces"); military cues in the document (at most); a '(' seen */
-	unsigned para = 0, doc = 0, milcues = 0;
-	int paren = 0, item = 0; /* item: a trigger and an item in one paragraph */
-	size_t i = start;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80)
+	screen_state st = {0, 0, 0, 0, start};
+	size_t p = start;
+	uint64_t prev = 0; /* the last block ended in a run */
+	for (size_t base = start; base < len; base += 64) {
+		const unsigned char *w = (const unsigned char *)s + base;
+		unsigned char tail[64];
+		if (len - base < 64) {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, w, len - base);
+			w = tail;
+		}
+		uint64_t m;
+		if (alnum_bits(ctx, w, &m))
 			return 1;
-		if (!fold[c]) {
-			if (c == '\n' && para_break(s, i, len))
-				para = 0;
-			else if (c == '(')
-				paren = 1;
-			i++;
-			continue;
-		}
-		size_t p = i;
-		uint64_t h = SCREEN_SEED;
-		uint8_t f;
-		while (i < len && (f = fold[(unsigned char)s[i]]) != 0) {
-			h = (h ^ f) * SCREEN_MUL;
-			i++;
-		}
-		h |= 1;
-		unsigned m = screen_has(ctx, h);
-		if (!m)
-			continue; /* most runs */
-		if (m & SCREEN_MILCUE)
-			milcues += (unsigned)__builtin_popcount(ctx->screen_milcue[screen_slot(ctx, h)]);
-		if ((m & SCREEN_MILPHRASE) && milcues < 2)
-			milcues += milcue_phrases(ctx, h, s, start, p, i, len);
-		/* a punctuated head stands there only if its next byte does */
-		if ((m & SCREEN_PUNCT) && i < len &&
-		    (ctx->screen_punct_next[(unsigned char)s[i] >> 6] >> (s[i] & 63) & 1))
-			m |= punct_keys(ctx, h, s, p, len);
-		if ((m & SCREEN_PHRASE) && (m >> SCREEN_PHRASE_SHIFT & ~para & SCREEN_KEYS))
-			m |= phrase_keys(ctx, h, s, start, p, i, len, 1, para); /* keys it could add */
-		if (m & ~para & SCREEN_KEYS) {
-			para |= m & SCREEN_KEYS;
-			doc |= m & (LX_SCREEN_TRIGGER | LX_SCREEN_ROLE);
-			item |= (para & (LX_SCREEN_TRIGGER | LX_SCREEN_ITEM)) ==
-				(LX_SCREEN_TRIGGER | LX_SCREEN_ITEM);
-			if (lx_screen_pass(para))
+		uint64_t starts = m & ~(m << 1 | prev), ends = ~m & (m << 1 | prev);
+		prev = m >> 63;
+		while (ends) {
+			unsigned b = (unsigned)__builtin_ctzll(ends);
+			ends &= ends - 1;
+			/* its run starts at the last start before it, or before the block */
+			uint64_t below = starts & ((1ull << b) - 1);
+			if (below)
+				p = base + 63 - (unsigned)__builtin_clzll(below);
+			if (screen_run(ctx, &st, s, start, p, base + b, len))
 				return 1;
 		}
+		if (prev && starts) /* a run that starts here goes on into the next block */
+			p = base + 63 - (unsigned)__builtin_clzll(starts);
 	}
+	if (prev && screen_run(ctx, &st, s, start, p, len, len))
+		return 1;
 	/* context from beyond the trigger's paragraph (fr_military_context):
 	 * military_doc (three military cues for a headline, two for any item),
 	 * an acronym for forces */
-	return (doc & LX_SCREEN_TRIGGER) &&
-	       (milcues >= 3 || (milcues >= 2 && item) || ((doc & LX_SCREEN_ROLE) && paren));
+	return (st.doc & LX_SCREEN_TRIGGER) &&
+	       (st.milcues >= 3 || (st.milcues >= 2 && st.item) ||
+		((st.doc & LX_SCREEN_ROLE) && memchr(s + start, '(', len - start)));
 }
 
 /*
@@ -1318,6 +1504,7 @@ void at_ctx_free(at_ctx *ctx)
 	free(ctx->screen_phrase);
 	free(ctx->screen_punct_at);
 	free(ctx->screen_phrase_at);
+	free(ctx->screen_bloom);
 	free(ctx);
 }
 

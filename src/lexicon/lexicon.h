@@ -77,7 +77,10 @@ typedef struct lx_screen_phrase {
 	uint8_t keys;
 	uint8_t at; /* the token looked up: its longest plain word */
 	uint8_t milcue; /* a military cue (counted when it stands there) */
+	uint8_t before, after; /* the last byte of token at - 1, the first of at + 1 (0: none) */
 } lx_screen_phrase;
+
+#define LX_SCREEN_BLOOM_LOG 19 /* 2^19 bits: 64 KiB */
 
 struct at_ctx {
 	at_arena mem;
@@ -104,6 +107,7 @@ struct at_ctx {
 	size_t nscreen_phrase;
 	uint32_t *screen_punct_at;  /* by slot: its first head in screen_punct */
 	uint32_t *screen_phrase_at; /* by slot: its first phrase in screen_phrase */
+	uint64_t *screen_bloom;   /* filters before screen: 2 x LX_SCREEN_BLOOM_LOG bits */
 	int screen_off;           /* a head the screen cannot rule out: no screening */
 	at_rates rates;      /* exchange rates (data/rates.tsv, --rates FILE) */
 	at_gazetteer places; /* coordinates (data/places.tsv, places-local.tsv) */

@@ -43,7 +43,7 @@
 #define AT_RUN_MAX_BYTES (32u * 1024u * 1024u)
 /* A worker takes up to this many units, or bytes, at a time: one lock and one
  * wake-up per batch instead of per document (news stories are small). */
-#define AT_RUN_BATCH 16
+#define AT_RUN_BATCH 64
 #define AT_RUN_BATCH_BYTES (256u * 1024u)
 
 typedef struct unit {
@@ -87,6 +87,7 @@ typedef struct run {
 	uint64_t head, taken, tail;
 	size_t batch;          /* units a worker takes at a time */
 	size_t bytes_inflight; /* document bytes in the ring */
+	size_t pending_bytes;  /* filled since the reader last woke a worker */
 	int reader_done, stop;
 	int enomem; /* a worker could not be created */
 } run;
@@ -222,13 +223,21 @@ static int emit_inline(run *R, unit *u)
 
 /* ---- threads -------------------------------------------------------------- */
 
+/* Wake-ups come a batch at a time: the reader wakes a worker when a batch of
+ * units (or of bytes) waits, or before it waits itself; the calling thread
+ * wakes the reader when a batch of slots is free (and the bytes allow), or
+ * the ring is empty. Screened documents take a microsecond each: a wake-up
+ * per document cost more than the work (thousands of context switches). */
 static int emit_queued(run *R, unit *u)
 {
 	pthread_mutex_lock(&R->mu);
 	while ((R->tail - R->head >= R->cap ||
 		(R->bytes_inflight >= AT_RUN_MAX_BYTES && R->tail > R->head)) &&
-	       !R->stop)
+	       !R->stop) {
+		if (R->taken < R->tail)
+			pthread_cond_broadcast(&R->can_take); /* what waits, before waiting */
 		pthread_cond_wait(&R->can_fill, &R->mu);
+	}
 	if (R->stop) {
 		pthread_mutex_unlock(&R->mu);
 		unit_free(u);
@@ -239,10 +248,15 @@ static int emit_queued(run *R, unit *u)
 	s->state = u->doc ? SLOT_READY : SLOT_DONE;
 	R->bytes_inflight += u->doc ? u->doc->len : 0;
 	R->tail++;
-	if (u->doc)
-		pthread_cond_signal(&R->can_take);
-	else
+	if (u->doc) {
+		R->pending_bytes += u->doc->len;
+		if (R->tail - R->taken >= R->batch || R->pending_bytes >= AT_RUN_BATCH_BYTES) {
+			R->pending_bytes = 0;
+			pthread_cond_signal(&R->can_take);
+		}
+	} else {
 		pthread_cond_signal(&R->can_hand);
+	}
 	pthread_mutex_unlock(&R->mu);
 	return 0;
 }
@@ -316,7 +330,10 @@ static void hand_all(run *R)
 			if (R->taken == R->head)
 				R->taken++; /* a diagnostic alone, not yet passed by a worker */
 			R->head++;
-			pthread_cond_signal(&R->can_fill);
+			if ((R->tail - R->head + R->batch <= R->cap &&
+			     R->bytes_inflight < AT_RUN_MAX_BYTES) ||
+			    R->head == R->tail)
+				pthread_cond_signal(&R->can_fill);
 			pthread_mutex_unlock(&R->mu);
 			int rc = hand_out(R, &u);
 			pthread_mutex_lock(&R->mu);
@@ -437,7 +454,7 @@ int at_run(const at_ctx *ctx, const char *const *paths, size_t npaths,
 	int nthreads = o.threads > 0 ? o.threads : online_cores();
 	if (nthreads > AT_RUN_MAX_THREADS)
 		nthreads = AT_RUN_MAX_THREADS;
-	size_t max_inflight = o.max_inflight ? o.max_inflight : 64 * (size_t)nthreads;
+	size_t max_inflight = o.max_inflight ? o.max_inflight : 256 * (size_t)nthreads;
 
 	inline_run I;
 	memset(&I, 0, sizeof(I));

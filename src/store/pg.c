@@ -19,6 +19,7 @@
 
 #include "aidtrace.h"
 #include "backend.h"
+#include "pq_dl.h"
 
 #define SCHEMA_LOCK 0x41494454 /* "AIDT": the advisory lock of migrations */
 
@@ -105,6 +106,12 @@ static int pg_open(at_db **out, const char *uri, int readonly, int *code, char *
 		   size_t errlen)
 {
 	*out = NULL;
+	char why[256];
+	if (at_pq_load(why, sizeof(why)) != 0) {
+		*code = AT_EIO;
+		snprintf(err, errlen, "cannot connect to PostgreSQL: %s", why);
+		return -1;
+	}
 	pg_db *d = calloc(1, sizeof(*d));
 	if (!d) {
 		*code = AT_ENOMEM;

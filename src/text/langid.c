@@ -5,6 +5,9 @@
  * bytes, no allocation.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lang.h"
 
@@ -37,6 +40,17 @@ int at_langid(const char *s, size_t start, size_t end)
 	/* most documents have no Cyrillic letter at all: English at once */
 	const unsigned char *p = (const unsigned char *)s + start,
 			    *e = (const unsigned char *)s + end;
+#ifdef __SSE2__
+	/* sixteen bytes at a time: c & 0xFC == 0xD0 */
+	while (e - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFC)),
+					      _mm_set1_epi8((char)0xD0));
+		if (_mm_movemask_epi8(lead))
+			break;
+		p += 16;
+	}
+#endif
 	while (p < e && !is_cyr_lead(*p))
 		p++;
 	if (p == e)

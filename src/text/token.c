@@ -100,6 +100,12 @@ static int word_char_at(const char *s, size_t n, size_t *len)
 		*len = 1;
 		return is_alnum_ascii(c);
 	}
+	/* a two-byte character led by C4..DF (Cyrillic: D0, D1) is neither a
+	 * space nor punctuation above (those start with C2, C3 or E2 and up) */
+	if (c >= 0xC4 && c <= 0xDF && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		*len = 2;
+		return 1;
+	}
 	const char *norm;
 	size_t sp;
 	if (is_space_at(s, n, &sp))

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "curl_dl.h"
 #include "watch_int.h"
 
 #define MAX_HOSTS 256
@@ -49,9 +50,13 @@ static double mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+int at_http_load(char *err, size_t errlen) { return at_curl_load(err, errlen); }
+
 int at_http_new(at_http **out, const at_http_opts *o)
 {
 	*out = NULL;
+	if (at_curl_load(NULL, 0) != 0)
+		return AT_EIO; /* at_http_load says why */
 	static int inited;
 	if (!inited) { /* the process's first client (the CLI makes one) */
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
@@ -113,6 +118,8 @@ static int part(CURLU *u, CURLUPart what, char *out, size_t n)
 
 static CURLU *parse(const char *url)
 {
+	if (at_curl_load(NULL, 0) != 0)
+		return NULL;
 	CURLU *u = curl_url();
 	if (u && curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
 		curl_url_cleanup(u);
@@ -167,6 +174,8 @@ int at_http_path(const char *url, char *out, size_t n)
 
 char *at_http_resolve(const char *base, const char *ref)
 {
+	if (at_curl_load(NULL, 0) != 0)
+		return NULL;
 	CURLU *u = curl_url();
 	if (!u)
 		return NULL;

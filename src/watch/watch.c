@@ -117,7 +117,8 @@ int at_watch_new(at_watch **out, const at_ctx *ctx, at_store *st, const at_watch
 			    .robots = "obey"};
 	int rc = at_http_new(&w->http, &ho);
 	if (rc) {
-		snprintf(err, errlen, "out of memory (HTTP client)");
+		if (at_http_load(err, errlen) == 0) /* else: why libcurl did not load */
+			snprintf(err, errlen, "out of memory (HTTP client)");
 		at_watch_free(w);
 		return rc;
 	}

@@ -43,6 +43,9 @@ typedef struct at_http_resp {
 	int too_big; /* the body passed max_bytes (the transfer stopped) */
 } at_http_resp;
 
+/* libcurl is opened on first use (curl_dl.c): 0, or -1 with why in err.
+ * at_http_new gives AT_EIO when it cannot be. */
+int at_http_load(char *err, size_t errlen);
 int at_http_new(at_http **out, const at_http_opts *o);
 void at_http_free(at_http *h);
 /*

@@ -76,6 +76,7 @@ static size_t gen_string(char *b, size_t o)
 	static const char *const PIECES[] = {"Germany",
 					     " ",
 					     "tanks",
+					     " to the ministry in Vilnius on Friday,", /* > 16 bytes */
 					     "\\n",
 					     "\\\"",
 					     "\\\\",
@@ -105,7 +106,7 @@ static size_t gen_string(char *b, size_t o)
 		uint64_t r = next_rand();
 		/* mostly plain pieces, sometimes a risky one */
 		size_t np = sizeof(PIECES) / sizeof(PIECES[0]);
-		size_t pick = r % 4 ? (r >> 8) % 11 : (r >> 8) % np;
+		size_t pick = r % 4 ? (r >> 8) % 12 : (r >> 8) % np;
 		o = put(b, o, PIECES[pick]);
 	}
 	if (next_rand() % 50)

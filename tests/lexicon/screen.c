@@ -162,6 +162,28 @@ static void screen__plain_cases(void **state)
 	assert_true(screen("Germany provided aid.\n\nThe army said so.\n\nThe military, the military.\n"));
 }
 
+/* The screen reads 64 bytes at a time: a key word cut by a block's end, or
+ * ending the document at one, counts as well. */
+static void screen__words_across_blocks(void **state)
+{
+	(void)state;
+	static const char *const ENDS[] = {"Germany provided 20 tanks", "The army, provided"};
+	char doc[256];
+	for (size_t e = 0; e < sizeof(ENDS) / sizeof(ENDS[0]); e++)
+		for (size_t pad = 0; pad < 140; pad++) {
+			for (size_t k = 0; k < pad; k++)
+				doc[k] = k % 5 == 4 ? ' ' : (char)('a' + k % 3);
+			size_t n = strlen(ENDS[e]);
+			memcpy(doc + pad, ENDS[e], n);
+			doc[pad + n] = '\0';
+			if (!screen(doc))
+				fail_msg("ruled out at pad %zu: \"%s\"", pad, doc);
+			/* and a trigger alone stays ruled out */
+			memcpy(doc + pad, "Germany provided 20 boxes", 26);
+			assert_false(screen(doc));
+		}
+}
+
 /* A small deterministic generator (xorshift). */
 static uint64_t rng = 88172645463325252ull;
 static uint64_t next_rand(void)
@@ -479,6 +501,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screen__plain_cases),
+		cmocka_unit_test(screen__words_across_blocks),
 		cmocka_unit_test(screen__plain_pages),
 		cmocka_unit_test(screen__never_rules_out_a_document_that_could_yield),
 		cmocka_unit_test(screen__pages_never_rule_out_a_page_that_could_yield),

@@ -31,6 +31,17 @@ static void langid__script_and_function_words(void **state)
 				 "боеприпасы для них."),
 			 AT_LANG_RU);
 	assert_int_equal(lang_of(""), AT_LANG_EN);
+	/* the first Cyrillic letter is found wherever it stands (the bytes
+	 * before it are read sixteen at a time) */
+	for (size_t pad = 0; pad < 40; pad++) {
+		char doc[128];
+		memset(doc, ' ', pad);
+		if (pad)
+			doc[pad - 1] = '\n';
+		snprintf(doc + pad, sizeof(doc) - pad, "%s",
+			 "Россия передала партию: 2022-05-06, 12:00, 14:30.");
+		assert_int_equal(lang_of(doc), AT_LANG_RU);
+	}
 	assert_string_equal(at_lang_code(AT_LANG_RU), "ru");
 	assert_string_equal(at_lang_code(AT_LANG_EN), "en");
 }
