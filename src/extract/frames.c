@@ -323,6 +323,5 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			return rc;
 	}
 	value_after(d, out, sidx);
-	fr_participants_after(d, out, sidx);
-	return 0;
+	return fr_participants_after(d, out, sidx);
 }

@@ -30,6 +30,15 @@ static int generic_word(const at_tok *w)
  * Unbreakable Brotherhood-2019 drills", "“al-Samsam 6”"), or after it
  * ("exercise Trident Juncture", "exercise, codenamed ASEAN Solidarity").
  * Two events with different names are two exercises (assemble.c). */
+/* "al-Samsam", "el-Nasr": a capital after a lower-case article and hyphen */
+static int named_part(const docx *d, const at_tok *w)
+{
+	for (uint32_t i = w->start; i + 1 < w->end && i < w->start + 4; i++)
+		if (d->s[i] == '-')
+			return d->s[i + 1] >= 'A' && d->s[i + 1] <= 'Z';
+	return 0;
+}
+
 static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32_t tend,
 			  at_event_rec *ev)
 {
@@ -51,20 +60,30 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 	uint32_t e = a; /* the name ends here */
 	while (a > si->t0 && t - a < 7) {
 		const at_tok *w = &d->toks[a - 1];
-		int cap = (w->flags & AT_TF_CAP) && w->type == AT_TOK_WORD;
+		int cap = ((w->flags & AT_TF_CAP) || named_part(d, w)) && w->type == AT_TOK_WORD;
 		if ((cap || w->type == AT_TOK_NUM || eq(w, "-")) && d->actor_at[a - 1] < 0 &&
 		    !generic_word(w) && !d->role[a - 1] && !(d->cue_start[a - 1] & CU_DATEW))
 			a--;
 		else
 			break;
 	}
-	while (a < e && (d->toks[a].type != AT_TOK_WORD || !(d->toks[a].flags & AT_TF_CAP)))
+	while (a < e && (d->toks[a].type != AT_TOK_WORD ||
+			 !((d->toks[a].flags & AT_TF_CAP) || named_part(d, &d->toks[a]))))
 		a++; /* a name starts with a word */
 	if (a == e) {
 		/* after the noun: "exercise Trident Juncture", ", codenamed X" */
 		uint32_t k = tend;
 		if (k < si->t1 && eq(&d->toks[k], ","))
 			k++;
+		/* an apposition: "exercise (Desert Lion)", "exercise – i.e.
+		 * “al-Samsam 6” –" */
+		else if (k + 1 < si->t1 && (eq(&d->toks[k], "(") || eq(&d->toks[k], "-") ||
+					    eq(&d->toks[k], "–") || eq(&d->toks[k], "—"))) {
+			k++;
+			static const char *const IE[] = {"i", ".", "e", "namely", NULL};
+			while (k < si->t1 && k < tend + 6 && in_list(d->toks[k].norm, IE))
+				k++;
+		}
 		/* "an exercise with the US military dubbed X": a few words on */
 		for (uint32_t q = k; q < si->t1 && q < tend + 8; q++) {
 			if (d->toks[q].type == AT_TOK_PUNCT && !eq(&d->toks[q], ","))
@@ -80,7 +99,8 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 		if (k < si->t1 && is_quote(&d->toks[k]))
 			k++; /* dubbed “African Lion 2018 */
 		a = b = k;
-		while (b < si->t1 && b < k + 4 && (d->toks[b].flags & AT_TF_CAP) &&
+		while (b < si->t1 && b < k + 4 &&
+		       ((d->toks[b].flags & AT_TF_CAP) || named_part(d, &d->toks[b])) &&
 		       d->toks[b].type == AT_TOK_WORD && d->actor_at[b] < 0 &&
 		       !generic_word(&d->toks[b]) && !(d->cue_start[b] & CU_DATEW))
 			b++;
@@ -290,6 +310,25 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 				part[np++] = am->key;
 		}
 	}
+	/* "Saudi troops have arrived in Pakistan to take part in a joint
+	 * exercise", "sent 19 aircraft to an air base in China to participate
+	 * in a bilateral exercise": the state the forces moved to hosts it */
+	if (np == 1) {
+		int joint = 0;
+		for (uint32_t k = pt > c0 + 3 ? pt - 3 : c0; k < t && !joint; k++)
+			joint = eq(&d->toks[k], "joint") || eq(&d->toks[k], "bilateral");
+		uint32_t mv = c0;
+		while (mv < t && !(d->trig[mv] & (TR_MOVES | TR_GIVE)))
+			mv++;
+		for (uint32_t a = 0; joint && mv < t && a < si->nactors && np < AT_MAX_PART; a++) {
+			const actor_m *am = &si->actors[a];
+			if (am->t0 > mv && am->t1 <= t && (am->flags & (AF_LOC | AF_TO)) &&
+			    d->ctx->keys[am->key].cls == LX_STATE && am->key != part[0]) {
+				part[np++] = am->key;
+				break;
+			}
+		}
+	}
 	/* dedupe */
 	int w = 0;
 	for (int i = 0; i < np; i++) {
@@ -465,29 +504,108 @@ static int joiners_after(docx *d, at_events *out, int idx, uint32_t sidx)
  * spoken of participants or starting with "they", right after drills were
  * reported, names those drills' participants. Observers are left out.
  */
-void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
+/*
+ * "... the al-Samsam 6 exercise ... Al-Samsam 5 was held in 2015": a sentence
+ * with no drill noun that names another edition of drills named before (the
+ * same words, another number) and holds it (a verb of holding) reports
+ * those drills, with the same participants.
+ */
+static int edition_after(docx *d, at_events *out, uint32_t sidx)
+{
+	const sent_info *si = &d->sents[sidx];
+	if (has_trig(d, si->t0, si->t1, TR_EXERN))
+		return 0;
+	uint32_t v = si->t0;
+	while (v < si->t1 && !(d->cue_start[v] & CU_EXVERB))
+		v++;
+	if (v == si->t1)
+		return 0;
+	for (size_t i = 0; i < out->n; i++) {
+		const at_event_rec *prev = &out->ev[i];
+		if (prev->type != EV_EXERCISE || !prev->name_end || !prev->npart)
+			continue;
+		/* the name's words before its number: "al-Samsam" of "al-Samsam 6" */
+		uint32_t ne = prev->name_end, nb = prev->name_start;
+		uint32_t n = ne;
+		while (n > nb && d->s[n - 1] >= '0' && d->s[n - 1] <= '9')
+			n--;
+		if (n == ne || n == nb)
+			continue;
+		uint32_t stem_end = n;
+		while (stem_end > nb && (d->s[stem_end - 1] == ' ' || d->s[stem_end - 1] == '-'))
+			stem_end--;
+		size_t len = stem_end - nb;
+		if (len < 3)
+			continue;
+		for (uint32_t k = si->t0; k < v; k++) {
+			const at_tok *w = &d->toks[k];
+			if (w->start + len > d->doc->len || strncasecmp(d->s + w->start, d->s + nb, len))
+				continue;
+			/* then a number other than the one named before */
+			uint32_t q = k;
+			while (q < v && d->toks[q].end < w->start + len)
+				q++;
+			uint32_t num = q + 1;
+			if (num < v && eq(&d->toks[num], "-"))
+				num++;
+			if (num >= v || d->toks[num].type != AT_TOK_NUM ||
+			    (d->toks[num].end - d->toks[num].start == ne - n &&
+			     !strncmp(d->s + d->toks[num].start, d->s + n, ne - n)))
+				break;
+			int soft;
+			uint32_t c0, c1;
+			fr_clause_of(d, si, v, &c0, &c1);
+			int status = fr_status_of(d, si, c0, c1, v, 2, &soft);
+			if (status == DROP)
+				return 0;
+			at_event_rec ev;
+			fr_init_event(si, sidx, &ev, EV_EXERCISE, status,
+				      "exercise:edition;participants=the edition named before");
+			for (int p = 0; p < prev->npart; p++)
+				ev.part[ev.npart++] = prev->part[p];
+			ev.name_start = w->start;
+			ev.name_end = d->toks[num].end;
+			if (!fr_vague_time(d, c0, c1))
+				fr_set_when(d, si, &ev, fr_pick_date(d, si, v, v, c1, 0), ev.status);
+			fr_default_status(d, &ev);
+			fr_set_place(d, si, &ev, v, c1, ev.part[0]);
+			ev.confidence = 0.6;
+			int idx = at_extract__add_event(d, out, &ev);
+			if (idx == AT_ENOMEM)
+				return AT_ENOMEM;
+			fr_remember(d, EV_EXERCISE, idx, sidx);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int fr_participants_after(docx *d, at_events *out, uint32_t sidx)
 {
 	const sent_info *si = &d->sents[sidx];
 	memo *m = M(d);
+	int ed = edition_after(d, out, sidx);
+	if (ed)
+		return ed < 0 ? ed : 0;
 	int idx = m->last[EV_EXERCISE];
 	if (idx >= 0 && sidx - m->last_sent[EV_EXERCISE] <= 4 && joiners_after(d, out, idx, sidx))
-		return;
+		return 0;
 	/* a trigger makes a frame of its own; "joining as partners" does not */
 	if (idx < 0 || sidx - m->last_sent[EV_EXERCISE] > 2 || si->nactors < 3 ||
 	    has_trig(d, si->t0, si->t1, (uint32_t)~TR_MOVE & 0xFFFF))
-		return;
+		return 0;
 	uint32_t verb = si->t1;
 	for (uint32_t k = si->t0; k < si->t1 && k < si->t0 + 8 && verb == si->t1; k++)
 		if (eq(&d->toks[k], "are") || eq(&d->toks[k], "were") ||
 		    !strncmp(d->toks[k].norm, "includ", 6) || eq(&d->toks[k], ":"))
 			verb = k;
 	if (verb == si->t1)
-		return;
+		return 0;
 	int who = eq(&d->toks[si->t0], "they") || eq(&d->toks[si->t0], "these");
 	for (uint32_t k = si->t0; k < verb; k++)
 		who |= !strncmp(d->toks[k].norm, "particip", 8);
 	if (!who)
-		return;
+		return 0;
 	uint32_t keys[AT_MAX_PART];
 	int n = 0;
 	for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
@@ -515,6 +633,7 @@ void fr_participants_after(docx *d, at_events *out, uint32_t sidx)
 	}
 	if (n >= 3)
 		add_participants(d, out, idx, sidx, keys, n);
+	return 0;
 }
 
 /* ---- driver ---------------------------------------------------------------- */

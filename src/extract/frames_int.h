@@ -128,7 +128,7 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 int fr_equip_own(const docx *d, const sent_info *si, uint32_t t);
 
 /* frames_exercise.c */
-void fr_participants_after(docx *d, at_events *out, uint32_t sidx);
+int fr_participants_after(docx *d, at_events *out, uint32_t sidx);
 int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t);
 
 #ifdef AT_TRACE

@@ -611,6 +611,18 @@ static const fam_case CASES[] = {
 	 "2024-03-13", 1, "deployment", "IND", "completed", -1},
 	{"paying for another's purchase is aid", "Denmark will finance the purchase of drones "
 	 "for the Ukrainian army.", "2024-03-13", 1, "aid", "DNK>UKR", "committed", -1},
+	{"another edition of drills named before", "Egyptian and Saudi troops began the Morgan 17 "
+	 "joint exercise on Monday. Morgan 16 was held in 2016 near Cairo.", "2024-03-13", 2,
+	 "exercise", "EGY+SAU EGY+SAU", NULL, -1},
+	{"another edition of a name with its article", "Egyptian and Saudi troops began the "
+	 "el-Morgan 17 joint exercise on Monday. El-Morgan 16 was held in 2016.", "2024-03-13", 2,
+	 "exercise", "EGY+SAU EGY+SAU", NULL, -1},
+	{"an edition of a name in apposition", "Egyptian and Saudi troops began a joint exercise "
+	 "(Morgan 17) on Monday. Morgan 16 was held in 2016.", "2024-03-13", 2, "exercise",
+	 "EGY+SAU EGY+SAU", NULL, -1},
+	{"the state forces moved to hosts joint drills", "The army said 19 Turkish jets were "
+	 "sent to an air base in Azerbaijan to take part in a joint exercise.", "2024-03-13", 1,
+	 "exercise", "TUR+AZE", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
