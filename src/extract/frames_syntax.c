@@ -171,8 +171,11 @@ int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t,
 					p--;
 				/* "a squadron of Spanish jets arrived": and after
 				 * a word of units or people */
+				/* "On behalf of the Japanese government, the
+				 * ambassador handed over": the one acted for */
 				if (p > si->t0 + 1 &&
 				    (d->role[p - 2] || (d->cue[p - 2] & CU_AGENT) ||
+				     eq(&d->toks[p - 2], "behalf") ||
 				     ((d->cue[p - 2] & (CU_UNITS | CU_PEOPLE)) &&
 				      (d->cue[p - 2] & CU_MILITARY))))
 					return (int)a;

@@ -623,6 +623,9 @@ static const fam_case CASES[] = {
 	{"the state forces moved to hosts joint drills", "The army said 19 Turkish jets were "
 	 "sent to an air base in Azerbaijan to take part in a joint exercise.", "2024-03-13", 1,
 	 "exercise", "TUR+AZE", NULL, -1},
+	{"the one acted for gives", "On behalf of the Korean government, Ambassador Lee handed "
+	 "over two patrol boats to the Ghana Navy.", "2024-03-13", 1, "aid", "KOR>GHA",
+	 "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
