@@ -205,11 +205,51 @@ static void trace(const docx *d, const sent_info *si)
 /* "The navy will be the end user of the radars, amounting to JPY 600
  * million": a sentence that only says what the act just reported is worth
  * gives it its value. */
+/* The state named right before money at m ("to Georgia 20 million euro",
+ * "Lebanon: $6 million"), or LX_NONE. */
+static uint32_t money_owner(const docx *d, const sent_info *si, const money_m *mm)
+{
+	uint32_t k = mm->t0;
+	while (k > si->t0 && mm->t0 - k < 2 &&
+	       (eq(&d->toks[k - 1], ",") || eq(&d->toks[k - 1], ":") || eq(&d->toks[k - 1], "(")))
+		k--;
+	if (k == si->t0 || d->actor_at[k - 1] < 0)
+		return LX_NONE;
+	uint32_t key = si->actors[d->actor_at[k - 1]].key;
+	return d->ctx->keys[key].cls == LX_STATE ? key : LX_NONE;
+}
+
+/* "The aid to Bosnia is 10 million euro, to Georgia 20 million euro, to
+ * Lebanon 6 million euro": two or more sums each right after a state are
+ * the values of the aid just reported to each of them. */
+static void values_by_recipient(docx *d, at_events *out, uint32_t sidx)
+{
+	const sent_info *si = &d->sents[sidx];
+	int pairs = 0;
+	for (uint32_t i = 0; i < si->nmoney; i++)
+		pairs += money_owner(d, si, &si->money[i]) != LX_NONE;
+	if (pairs < 2)
+		return;
+	for (uint32_t i = 0; i < si->nmoney; i++) {
+		uint32_t key = money_owner(d, si, &si->money[i]);
+		for (size_t e = out->n; key != LX_NONE && e-- > 0;) {
+			at_event_rec *ev = &out->ev[e];
+			if (ev->type != EV_AID || ev->recipient != key || ev->sent0 + 8 < sidx)
+				continue;
+			if (!ev->has_value)
+				fr_set_value(d, si, ev, &si->money[i]);
+			break;
+		}
+	}
+}
+
 static void value_after(docx *d, at_events *out, uint32_t sidx)
 {
-	static const char *const WORTH[] = {"worth", "amounting", "amounts", "valued", "value",
-					    "cost", "costing", "totalling", "totaling", "total",
-					    NULL};
+	static const char *const WORTH[] = {"worth",    "amounting", "amounts", "valued",
+					    "value",    "cost",      "costing", "totalling",
+					    "totaling", "total",     "spent",   "spend",
+					    "spends",   NULL};
+	values_by_recipient(d, out, sidx);
 	const sent_info *si = &d->sents[sidx];
 	const memo *m = M(d);
 	int idx = m->last[EV_AID];

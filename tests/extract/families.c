@@ -711,6 +711,43 @@ static void value_in_the_next_sentence(void **state)
 	json_decref(arr);
 }
 
+/* "Chad 10 million euro, to Georgia 20 million euro": each sum after a
+ * state is the value of the aid to it; "spent $X on the project" the next
+ * sentence's value */
+static void values_by_recipient_and_spent(void **state)
+{
+	(void)state;
+	json_t *arr = extract("The EU will fund the armed forces of Chad, Niger and Benin under its "
+			      "peace facility. The sums are: Chad 10 million euro, Niger 20 "
+			      "million euro and Benin 6 million euro.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 3);
+	static const char *const REC[] = {"TCD", "NER", "BEN"};
+	static const double AMT[] = {10e6, 20e6, 6e6};
+	for (size_t r = 0; r < 3; r++) {
+		int found = 0;
+		for (size_t i = 0; i < 3; i++) {
+			json_t *e = json_array_get(arr, i);
+			if (strcmp(str_at(e, "recipient", "code"), REC[r]))
+				continue;
+			json_t *v = json_object_get(e, "value");
+			assert_non_null(v);
+			assert_true(json_number_value(json_object_get(v, "amount")) == AMT[r]);
+			found = 1;
+		}
+		assert_true(found);
+	}
+	json_decref(arr);
+	arr = extract("The US handed over 20 trucks to the Tajik army. The US government "
+		      "spent $570,000 on the project.",
+		      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	assert_non_null(json_object_get(json_array_get(arr, 0), "value"));
+	assert_true(json_number_value(json_object_get(
+			    json_object_get(json_array_get(arr, 0), "value"), "amount")) == 570000);
+	json_decref(arr);
+}
+
 /* "with Tunisia attending as an observer": observers take no part; "Participating
  * nations include ..." names the drills' participants */
 static void observers_are_no_participants(void **state)
@@ -853,6 +890,7 @@ int main(void)
 		cmocka_unit_test(past_drills_without_a_report_date),
 		cmocka_unit_test(a_lump_sum_goes_on_none),
 		cmocka_unit_test(value_in_the_next_sentence),
+		cmocka_unit_test(values_by_recipient_and_spent),
 		cmocka_unit_test(address_dates_the_report),
 	};
 	return cmocka_run_group_tests(tests, ctx_setup, ctx_teardown);
