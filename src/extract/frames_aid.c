@@ -573,6 +573,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if ((d->cue[k] & CU_UNITS) && (d->cue[k] & CU_MILITARY) &&
 			    fr_combat_unit(d, si, k))
 				force = 1;
+			/* "sent 12 of its aircraft": its own jets or ships move */
+			if (eq(&d->toks[k], "its") || eq(&d->toks[k], "their"))
+				for (uint32_t i = 0; i < si->nitems; i++) {
+					int c = si->items[i].cat;
+					if (si->items[i].t1 > k && si->items[i].t0 <= k + 2 &&
+					    (c == 0 || c == 1 || c == 13 || c == 14))
+						force = 1;
+				}
 		}
 
 		if (force)

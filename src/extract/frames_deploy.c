@@ -331,10 +331,16 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* "deployed drones to", "will base F-35s in": aircraft, drones and
 	 * ships a state deploys or bases are its armed forces' (not those it
 	 * sends, which may be relief flights) */
-	for (uint32_t i = 0; i < si->nitems && (cls & TR_DEPLOY) && !passive && !intrans; i++) {
+	for (uint32_t i = 0; i < si->nitems && ((cls & TR_DEPLOY) || sends) && !passive && !intrans;
+	     i++) {
 		int c = si->items[i].cat;
+		/* ("sent 19 of its aircraft": a state sends its own) */
+		int own = 0;
+		for (uint32_t k = si->items[i].t0 > lo + 2 ? si->items[i].t0 - 2 : lo;
+		     k < si->items[i].t1 && !own; k++)
+			own = eq(&d->toks[k], "its") || eq(&d->toks[k], "their");
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
-		    (c == 0 || c == 1 || c == 13 || c == 14) &&
+		    (c == 0 || c == 1 || c == 13 || c == 14) && ((cls & TR_DEPLOY) || own) &&
 		    !fr_false_item(d, si, &si->items[i]))
 			mil_items = 1;
 	}

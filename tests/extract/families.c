@@ -626,6 +626,10 @@ static const fam_case CASES[] = {
 	{"the one acted for gives", "On behalf of the Korean government, Ambassador Lee handed "
 	 "over two patrol boats to the Ghana Navy.", "2024-03-13", 1, "aid", "KOR>GHA",
 	 "completed", -1},
+	{"a state sends its own aircraft", "The Turkish Air Force sent 12 of its aircraft to "
+	 "Azerbaijan on Monday.", "2024-03-13", 1, "deployment", "TUR", "completed", -1},
+	{"aircraft sent without their owner may be a gift", "Turkey sent 12 aircraft to the "
+	 "Azerbaijani army on Monday.", "2024-03-13", 1, "aid", "TUR>AZE", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
