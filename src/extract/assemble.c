@@ -232,6 +232,9 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	case EV_AID: {
 		if (a->provider != b->provider || a->recipient != b->recipient)
 			return 0;
+		/* "a separate shipment", "the first batch": said to be another act */
+		if ((a->listed || b->listed) && a->sent0 != b->sent0)
+			return 0;
 		/* a pledge and a delivery are two acts of one lifecycle (two verbs
 		 * of one sentence are one act) */
 		if (a->sent0 != b->sent0 && !lifecycle_ok(a, b))

@@ -203,7 +203,8 @@ typedef struct at_event_rec {
 			    * named by a definite noun ("the exercise") */
 	uint32_t name_start, name_end; /* a named exercise's name ("Kaseh 1"), or 0, 0 */
 	uint8_t listed; /* drills listed by name, or "another exercise": join only drills of
-			 * their name */
+			 * their name; aid said to be another act ("a separate
+			 * shipment"): joins no act of another sentence */
 } at_event_rec;
 
 struct at_events {

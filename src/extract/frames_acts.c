@@ -155,6 +155,17 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	 * move before, by their count */
 	int64_t people = type == EV_DEPLOYMENT ? fr_pick_people(si, t, lo, hi) : -1;
 	int other_people = people > 0 && ev->personnel > 0 && people != ev->personnel;
+	/* "A separate shipment of munitions arrived last week", "The first
+	 * batch arrived in March" after the second: the text says it is
+	 * another act */
+	static const char *const APART[] = {"separate", "earlier", "previous", "first",
+					    "already",  "former",  NULL};
+	int apart = 0;
+	for (uint32_t k = lo; k < hi && k < t + 1 && !apart; k++)
+		apart = in_list(d->toks[k].norm, APART);
+	if (apart && type == EV_AID && !definite_noun(d, si, t) &&
+	    (add.has_when == 1 || at_extract__named_items(d, &add)))
+		other_stage = 1;
 	if (other_stage || other_date || other_items || other_kind || past || other_people) {
 		/* "we will also consider offering vessels" after a handover:
 		 * another act only when it says what or how much */
@@ -188,7 +199,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		for (uint32_t k = lo; k < hi && !more; k++)
 			more = in_list(d->toks[k].norm, MORE);
 		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage) &&
-		    !other_people)
+		    !other_people && !apart)
 			return;
 		/* the new act's own materiel: from its verb to the next one */
 		uint32_t nt = t + 1;
@@ -197,7 +208,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		add.nitems = 0;
 		fr_add_items(d, si, &add, lo, nt);
 		if (!at_extract__named_items(d, &add) && !mm && !new_kind && !(more && other_stage) &&
-		    !other_people)
+		    !other_people && !apart)
 			return;
 		add.provider = ev->provider;
 		add.recipient = ev->recipient;
@@ -214,6 +225,7 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 		if (type != EV_AID)
 			add.personnel = fr_pick_people(si, t, lo, hi);
 		fr_default_status(d, &add);
+		add.listed = (uint8_t)apart; /* joins no act of another sentence */
 		snprintf(add.why, sizeof(add.why), "%s:continued:%s;parties=previous event",
 			 type == EV_AID ? "aid" : "deployment", d->toks[t].norm);
 		add.confidence = 0.6;

@@ -630,6 +630,15 @@ static const fam_case CASES[] = {
 	 "Azerbaijan on Monday.", "2024-03-13", 1, "deployment", "TUR", "completed", -1},
 	{"aircraft sent without their owner may be a gift", "Turkey sent 12 aircraft to the "
 	 "Azerbaijani army on Monday.", "2024-03-13", 1, "aid", "TUR>AZE", "completed", -1},
+	{"a separate shipment is another act", "The Pentagon has approved $95 million to support "
+	 "the Lebanese army. A separate shipment of guided bombs for its aircraft arrived in "
+	 "Beirut last week.", "2024-03-13", 2, "aid", "USA>LBN USA>LBN", "committed", -1},
+	{"the first batch after the second is another act", "Germany has delivered a second "
+	 "batch of 20 Marder vehicles to the Ukrainian army. The first batch of 20 vehicles "
+	 "arrived in March.", "2024-06-13", 2, "aid", "DEU>UKR DEU>UKR", "completed", -1},
+	{"a separate shipment with only its date is another act", "The Pentagon has approved $95 "
+	 "million to support the Lebanese army. A separate shipment arrived in Beirut last week.",
+	 "2024-03-13", 2, "aid", "USA>LBN USA>LBN", "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
