@@ -30,6 +30,20 @@ static int generic_word(const at_tok *w)
  * Unbreakable Brotherhood-2019 drills", "“al-Samsam 6”"), or after it
  * ("exercise Trident Juncture", "exercise, codenamed ASEAN Solidarity").
  * Two events with different names are two exercises (assemble.c). */
+/* "Troops from Japan, Canada and Germany", "Marines from the US and the
+ * Philippines": is actor am in a list after "from" (or "of") forces? Back
+ * over the list to its preposition. */
+static int forces_from_list(const docx *d, const actor_m *am, uint32_t c0)
+{
+	uint32_t fp = am->t0;
+	while (fp > c0 + 1 && am->t0 - fp < 12 &&
+	       (eq(&d->toks[fp - 1], "the") || eq(&d->toks[fp - 1], "and") ||
+		eq(&d->toks[fp - 1], ",") || d->actor_at[fp - 1] >= 0))
+		fp--;
+	return fp > c0 + 1 && (eq(&d->toks[fp - 1], "from") || eq(&d->toks[fp - 1], "of")) &&
+	       ((d->cue[fp - 2] & CU_PEOPLE) || d->role[fp - 2] == 1);
+}
+
 /* "al-Samsam", "el-Nasr": a capital after a lower-case article and hyphen */
 static int named_part(const docx *d, const at_tok *w)
 {
@@ -251,16 +265,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			const actor_m *am = &si->actors[a];
 			/* "Troops from A, B and C will take part", "The air forces of
 			 * A and B held" */
-			/* ("Marines from the US and the Philippines": back over the
-			 * list to its "from") */
-			uint32_t fp = am->t0;
-			while (fp > c0 + 1 && am->t0 - fp < 12 &&
-			       (eq(&d->toks[fp - 1], "the") || eq(&d->toks[fp - 1], "and") ||
-				eq(&d->toks[fp - 1], ",") || d->actor_at[fp - 1] >= 0))
-				fp--;
-			int troops_from = fp > c0 + 1 &&
-					  (eq(&d->toks[fp - 1], "from") || eq(&d->toks[fp - 1], "of")) &&
-					  ((d->cue[fp - 2] & CU_PEOPLE) || d->role[fp - 2] == 1);
+			int troops_from = forces_from_list(d, am, c0);
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
 			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;
@@ -328,6 +333,13 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 				break;
 			}
 		}
+		/* "45 Indian soldiers arrived in Ulaanbaatar for Nomadic
+		 * Elephant, a joint exercise with Mongolia": the forces that
+		 * moved take part */
+		int mover = joint && mv < t && np == 1 ? fr_left_subject(d, si, c0, mv, 0) : -1;
+		if (mover >= 0 && si->actors[mover].key != part[0] &&
+		    d->ctx->keys[si->actors[mover].key].cls == LX_STATE)
+			part[np++] = si->actors[mover].key;
 	}
 	/* dedupe */
 	int w = 0;
@@ -486,7 +498,8 @@ static int joiners_after(docx *d, at_events *out, int idx, uint32_t sidx)
 		for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
 			if (am->t0 < c0 || am->t1 > v || !actor_usable(am) ||
-			    (am->flags & OBLIQUE) || d->ctx->keys[am->key].cls != LX_STATE)
+			    ((am->flags & OBLIQUE) && !forces_from_list(d, am, c0)) ||
+			    d->ctx->keys[am->key].cls != LX_STATE)
 				continue;
 			keys[n++] = am->key;
 		}

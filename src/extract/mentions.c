@@ -1030,6 +1030,13 @@ int at_extract__mentions(docx *d, sent_info *si)
 						       CU_COMMITTED | CU_UNDERWAY |
 						       CU_COMPLETED);
 		}
+	/* "with around 16,000 personnel": "around" a number is no place */
+	for (uint32_t i = si->t0; i + 1 < end; i++)
+		if ((d->cue_start[i] & CU_LOCPREP) && d->toks[i + 1].type == AT_TOK_NUM &&
+		    (eq(&d->toks[i], "around") || eq(&d->toks[i], "about"))) {
+			d->cue[i] &= ~(uint32_t)CU_LOCPREP;
+			d->cue_start[i] &= ~(uint32_t)CU_LOCPREP;
+		}
 	/* 2. numbers, money, dates, counts of people, item quantities */
 	for (uint32_t i = si->t0; i < end; i++) {
 		if (d->claimed[i] == 2)

@@ -639,6 +639,16 @@ static const fam_case CASES[] = {
 	{"a separate shipment with only its date is another act", "The Pentagon has approved $95 "
 	 "million to support the Lebanese army. A separate shipment arrived in Beirut last week.",
 	 "2024-03-13", 2, "aid", "USA>LBN USA>LBN", "committed", -1},
+	{"states after troops from also taking part", "Australian and US troops began the "
+	 "Southern Shield joint exercise on Friday. Troops from Japan, Canada and Germany are "
+	 "also participating.", "2024-03-13", 1, "exercise", "AUS+USA+JPN+CAN+DEU", NULL, -1},
+	{"around a number is no place", "Philippine and American troops began the annual "
+	 "Balikatan exercise on Monday, with around 16,000 personnel taking part, including "
+	 "Australian and French contingents.", "2024-03-13", 1, "exercise", "PHL+USA+AUS+FRA",
+	 NULL, -1},
+	{"the forces that moved take part in joint drills", "A contingent of 45 Indian soldiers "
+	 "arrived in Ulaanbaatar on Sunday for Steppe Eagle, a joint military exercise with "
+	 "Mongolia.", "2024-03-13", 2, "exercise", "IND+MNG", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
