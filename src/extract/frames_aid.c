@@ -453,7 +453,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if (rec >= 0 && !(si->actors[rec].flags & AF_TO) &&
 			    ((si->actors[rec].flags & AF_ADJ) ||
 			     (si->actors[rec].t1 < lim && d->claimed[si->actors[rec].t1] == 3))) {
-				int to = fr_right_actor(si, si->actors[rec].t1, lim, AF_TO, bad);
+				/* (not the to-phrase of another noun: "400 Kenyan
+				 * soldiers before their deployment to Somalia") */
+				uint32_t tl = si->actors[rec].t1;
+				while (tl < lim && !(d->trig[tl] & (TR_DEPLOYN | TR_MOVES)))
+					tl++;
+				int to = fr_right_actor(si, si->actors[rec].t1, tl, AF_TO, bad);
 				if (to >= 0)
 					rec = to;
 			}
@@ -466,6 +471,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				    d->role[si->actors[of].t0 - 2] == 1)
 					rec = of;
 			}
+			/* "the EU approved measures under the European Peace
+			 * Facility for the armed forces of Georgia": past a name of
+			 * the giver itself */
+			while (rec >= 0 && prov >= 0 && rec != prov &&
+			       si->actors[rec].key == si->actors[prov].key)
+				rec = fr_right_actor(si, si->actors[rec].t1, lim, 0, bad);
 			if (rec >= 0 && rec == prov)
 				rec = -1;
 			/* "sending troops to Saudi Arabia to bolster its defenses":
@@ -795,7 +806,9 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			ev.soft_status = soft;
 			ev.kinds = (uint8_t)kinds;
 			fr_add_items(d, si, &ev, lo, khi);
-			fr_set_value(d, si, &ev, mm);
+			/* a lump sum for several recipients goes on none of them */
+			if (nrec == 1)
+				fr_set_value(d, si, &ev, mm);
 			const date_m *dm = NULL;
 			if (!fr_vague_time(d, c0, c1)) {
 				dm = fr_pick_date(d, si, t, c0, c1, fr_is_speech_act(tt));

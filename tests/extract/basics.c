@@ -186,6 +186,23 @@ static void forces_sent_to_drills__a_deployment(void **state)
 	json_decref(arr);
 }
 
+static void lump_sum_for_several_recipients__on_none(void **state)
+{
+	(void)state;
+	json_t *arr = extract("The EU approved 40 million euros for the armed forces of Georgia and "
+			      "Moldova.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 2);
+	for (size_t i = 0; i < 2; i++)
+		assert_true(json_is_null(json_object_get(json_array_get(arr, i), "value")));
+	json_decref(arr);
+	arr = extract("The EU approved 40 million euros for the armed forces of Georgia.",
+		      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 1);
+	assert_false(json_is_null(json_object_get(json_array_get(arr, 0), "value")));
+	json_decref(arr);
+}
+
 static void pledge_of_money__committed_funding(void **state)
 {
 	(void)state;
@@ -404,6 +421,7 @@ int main(void)
 		cmocka_unit_test(headline_items__the_body_names_them),
 		cmocka_unit_test(delivery_follows_a_shipment__each_its_own_items),
 		cmocka_unit_test(forces_sent_to_drills__a_deployment),
+		cmocka_unit_test(lump_sum_for_several_recipients__on_none),
 		cmocka_unit_test(pledge_of_money__committed_funding),
 		cmocka_unit_test(negated_pledge__no_event),
 		cmocka_unit_test(lookalike_words__no_event),

@@ -649,6 +649,12 @@ static const fam_case CASES[] = {
 	{"the forces that moved take part in joint drills", "A contingent of 45 Indian soldiers "
 	 "arrived in Ulaanbaatar on Sunday for Steppe Eagle, a joint military exercise with "
 	 "Mongolia.", "2024-03-13", 2, "exercise", "IND+MNG", NULL, -1},
+	{"the to-phrase of another noun names no recipient", "Britain will train about 400 "
+	 "Kenyan soldiers before their deployment to Somalia.", "2024-03-13", 1, "aid", "GBR>KEN",
+	 "committed", -1},
+	{"past a name of the giver itself", "The EU approved 40 million euros under the European "
+	 "Peace Facility for the armed forces of Georgia and Moldova.", "2024-03-13", 2, "aid",
+	 "EU>GEO EU>MDA", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
