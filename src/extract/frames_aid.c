@@ -195,6 +195,16 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	int status = fr_status_of(d, si, c0, c1, t, (cls & TR_AIDN) != 0, &soft);
 	if (status == DROP || fr_ended_before(d, si, si->t0, c1) || running_total(d, si, t, c0, c1))
 		return 0;
+	/* "announced a new $325 million package": a package announced is
+	 * promised, not yet delivered */
+	int announced = 0;
+	for (uint32_t k = t; (cls & TR_AIDN) && k > si->t0 && t - k < 9 && !announced; k--)
+		announced = !strncmp(d->toks[k - 1].norm, "announc", 7) ||
+			    !strncmp(d->toks[k - 1].norm, "unveil", 6);
+	if (announced && (status == ST_COMPLETED || status == ST_NONE)) {
+		status = ST_COMMITTED;
+		soft = 1;
+	}
 	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
 	int prov = -1, rec = -1, by_list = 0, by_rec = -1, thanked = -1, thanker = -1;
 	char why[128];

@@ -222,6 +222,18 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	int status = fr_status_of(d, si, c0, c1, t, 2, &soft);
 	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
 		return 0; /* "Until 2016 the two navies held drills" */
+	/* "have arrived in Norway to take part in Cold Response, an exercise
+	 * scheduled for March": the arrival's stage is not the drills' */
+	for (uint32_t k = c0; k < t && status != ST_NONE; k++)
+		if (d->trig[k] & (TR_MOVES | TR_GIVE))
+			for (uint32_t q = k + 1; q < t; q++)
+				if (eq(&d->toks[q], "for") || !strncmp(d->toks[q].norm, "particip", 8) ||
+				    (eq(&d->toks[q], "take") && q + 1 < t && eq(&d->toks[q + 1], "part"))) {
+					status = fr_status_of(d, si, q, c1, t, 2, &soft);
+					if (status == DROP)
+						status = ST_NONE;
+					break;
+				}
 	uint32_t part[AT_MAX_PART];
 	int np = 0;
 	/* adjectives and names just before: "joint Russian-Uzbek drills", "the

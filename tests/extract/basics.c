@@ -203,6 +203,24 @@ static void lump_sum_for_several_recipients__on_none(void **state)
 	json_decref(arr);
 }
 
+static void arriving_for_drills__the_drills_keep_their_own_stage(void **state)
+{
+	(void)state;
+	json_t *arr = extract("About 1,200 US Marines have arrived in Norway to take part in Arctic "
+			      "Shield, a winter exercise scheduled for next month.",
+			      "2024-02-15");
+	int ex = 0;
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		json_t *e = json_array_get(arr, i);
+		if (strcmp(str_at(e, "type", NULL), "exercise"))
+			continue;
+		ex++;
+		assert_string_equal(str_at(e, "status", NULL), "committed");
+	}
+	assert_int_equal(ex, 1);
+	json_decref(arr);
+}
+
 static void pledge_of_money__committed_funding(void **state)
 {
 	(void)state;
@@ -422,6 +440,7 @@ int main(void)
 		cmocka_unit_test(delivery_follows_a_shipment__each_its_own_items),
 		cmocka_unit_test(forces_sent_to_drills__a_deployment),
 		cmocka_unit_test(lump_sum_for_several_recipients__on_none),
+		cmocka_unit_test(arriving_for_drills__the_drills_keep_their_own_stage),
 		cmocka_unit_test(pledge_of_money__committed_funding),
 		cmocka_unit_test(negated_pledge__no_event),
 		cmocka_unit_test(lookalike_words__no_event),

@@ -655,6 +655,9 @@ static const fam_case CASES[] = {
 	{"past a name of the giver itself", "The EU approved 40 million euros under the European "
 	 "Peace Facility for the armed forces of Georgia and Moldova.", "2024-03-13", 2, "aid",
 	 "EU>GEO EU>MDA", NULL, -1},
+	{"a package announced is promised", "The Pentagon on Wednesday announced a new $200 "
+	 "million security assistance package for Ukraine.", "2024-01-12", 1, "aid", "USA>UKR",
+	 "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
