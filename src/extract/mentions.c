@@ -1176,7 +1176,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 			k++;
 			skipped++;
 		}
-		if (k < end && (d->cue[k] & CU_PEOPLE) && d->claimed[k] != 3 && v >= 2 && v < 5e6) {
+		/* (not "the two armed forces": a few forces are bodies, not people) */
+		if (k < end && (d->cue[k] & CU_PEOPLE) && d->claimed[k] != 3 && v >= 2 && v < 5e6 &&
+		    !(v < 10 && (eq(&d->toks[k], "forces") || eq(&d->toks[k], "force")))) {
 			pers_m *pm;
 			PUSH(d->a, si->pers, si->npers, pcap, pm);
 			pm->t0 = i;

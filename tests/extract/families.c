@@ -17,7 +17,7 @@ typedef struct {
 	const char *codes;     /* space-separated: aid "PRV>RCP", deployment
 				* actor, exercise participants ("A+B") */
 	const char *status;    /* of the first event, or NULL */
-	long long personnel;   /* of the first event, -1: not checked */
+	long long personnel;   /* of the first event, -1: not checked, -2: none */
 } fam_case;
 
 static const fam_case CASES[] = {
@@ -658,6 +658,9 @@ static const fam_case CASES[] = {
 	{"a package announced is promised", "The Pentagon on Wednesday announced a new $200 "
 	 "million security assistance package for Ukraine.", "2024-01-12", 1, "aid", "USA>UKR",
 	 "committed", -1},
+	{"a few forces are bodies, not people", "Russia deployed troops to Syria to deepen "
+	 "cooperation between the two armed forces.", "2024-03-13", 1, "deployment", "RUS",
+	 "completed", -2},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -712,6 +715,8 @@ static void families(void **state)
 			ok = !strcmp(str_at(e0, "status", NULL), k->status);
 		if (ok && k->personnel >= 0)
 			ok = json_integer_value(json_object_get(e0, "personnel")) == k->personnel;
+		if (ok && k->personnel == -2)
+			ok = json_is_null(json_object_get(e0, "personnel"));
 		if (!ok) {
 			char *dump = json_dumps(arr, JSON_COMPACT);
 			fprintf(stderr, "FAIL [%s] %s\n  got: %s\n", k->what, k->text, dump);
