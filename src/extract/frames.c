@@ -263,6 +263,32 @@ static void value_after(docx *d, at_events *out, uint32_t sidx)
 		}
 }
 
+/* "The main body of the rotation is some 1,700 Marines", "The 302-strong unit
+ * operates a destroyer": a count of people in the sentence right after a
+ * deployment or drills with none, and no act of its own, is theirs (not
+ * the dead or wounded of a fight). */
+static void people_after(docx *d, at_events *out, uint32_t sidx)
+{
+	static const char *const HARM[] = {"killed", "died",    "dead",     "wounded", "injured",
+					   "casualties", "lost", "missing", "captured", "arrested",
+					   NULL};
+	const sent_info *si = &d->sents[sidx];
+	if (!si->npers || has_trig(d, si->t0, si->t1, TR_VERBS | TR_AIDN | TR_MOVES | TR_DEPLOYN))
+		return;
+	for (uint32_t k = si->t0; k < si->t1; k++)
+		if (in_list(d->toks[k].norm, HARM))
+			return;
+	const memo *m = M(d);
+	for (int type = EV_EXERCISE; type <= EV_DEPLOYMENT; type++) {
+		int idx = m->last[type];
+		if (type == EV_AID || idx < 0 || m->last_sent[type] + 1 != sidx ||
+		    out->ev[idx].personnel >= 0)
+			continue;
+		out->ev[idx].personnel = si->pers[0].count;
+		return;
+	}
+}
+
 int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 {
 	sent_info *si = &d->sents[sidx];
@@ -363,5 +389,6 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 			return rc;
 	}
 	value_after(d, out, sidx);
+	people_after(d, out, sidx);
 	return fr_participants_after(d, out, sidx);
 }

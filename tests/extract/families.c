@@ -661,6 +661,12 @@ static const fam_case CASES[] = {
 	{"a few forces are bodies, not people", "Russia deployed troops to Syria to deepen "
 	 "cooperation between the two armed forces.", "2024-03-13", 1, "deployment", "RUS",
 	 "completed", -2},
+	{"a count in the next sentence is the move's", "Britain deployed a battalion to Estonia "
+	 "on Monday. The unit numbers some 800 soldiers.", "2024-03-13", 1, "deployment", "GBR",
+	 "completed", 800},
+	{"the dead of a fight are no one's personnel", "Britain deployed a battalion to Estonia "
+	 "on Monday. In a separate attack, 20 soldiers were killed.", "2024-03-13", 1,
+	 "deployment", "GBR", "completed", -2},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
