@@ -293,8 +293,12 @@ int fr_list_before(const docx *d, const sent_info *si, int a, int *out, int max)
 		/* "the forces of Belize, Guatemala and a": the list's owner */
 		int of_forces =
 			(bm->flags & AF_OF) && bm->t0 >= si->t0 + 2 && d->role[bm->t0 - 2] == 1;
-		if (!reaches ||
-		    ((bm->flags & OBLIQUE) && !(si->actors[a].flags & AF_OF) && !of_forces))
+		/* "Instructors from Sweden, Norway and a": forces from the list */
+		uint32_t fp = bm->t0 > si->t0 && eq(&d->toks[bm->t0 - 1], "the") ? bm->t0 - 1 : bm->t0;
+		int from_forces = (bm->flags & AF_FROM) && fp >= si->t0 + 2 &&
+				  ((d->cue[fp - 2] & CU_PEOPLE) || d->role[fp - 2] == 1);
+		if (!reaches || ((bm->flags & OBLIQUE) && !(si->actors[a].flags & AF_OF) &&
+				 !of_forces && !from_forces))
 			break;
 		out[n++] = b;
 	}
@@ -399,6 +403,11 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		uint32_t c = d->cue_start[k - 1];
 		if (!c)
 			continue;
+		/* "ended two weeks of jungle drills": drills ended were held */
+		if ((c & CU_NEG) && (c & CU_EXVERB) && noun == 2) {
+			found = found ? found : ST_COMPLETED;
+			continue;
+		}
 		if ((c & CU_NEG) && !not_the_first(d, si, k - 1))
 			return DROP;
 		if (c & CU_HYPO) {
@@ -425,6 +434,9 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 	for (uint32_t k = c0; k > si->t0 && c0 - k < 4; k--)
 		if (d->cue_start[k - 1] & CU_NEG)
 			return DROP;
+	/* "if Berlin were to send more air defences": the clause of "if" */
+	if (c0 > si->t0 && (eq(&d->toks[c0 - 1], "if") || eq(&d->toks[c0 - 1], "unless")))
+		return DROP;
 	/* "... if requested", "unless" after the trigger */
 	for (uint32_t k = t + 1; k < c1; k++)
 		if (eq(&d->toks[k], "if") || eq(&d->toks[k], "unless"))

@@ -667,6 +667,17 @@ static const fam_case CASES[] = {
 	{"the dead of a fight are no one's personnel", "Britain deployed a battalion to Estonia "
 	 "on Monday. In a separate attack, 20 soldiers were killed.", "2024-03-13", 1,
 	 "deployment", "GBR", "completed", -2},
+	{"drills ended were held", "Colombian and US troops ended two weeks of combined jungle "
+	 "drills on Friday.", "2024-03-13", 1, "exercise", "COL+USA", "completed", -1},
+	{"the clause of if is hypothetical", "If Germany were to send more troops to Lithuania, "
+	 "the balance would change.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"the first of forces from a list", "Instructors from Sweden, Norway and Denmark are "
+	 "training Latvian soldiers.", "2024-03-13", 3, "aid", "SWE>LVA NOR>LVA DNK>LVA", NULL,
+	 -1},
+	{"moving forces", "Germany is moving about 200 soldiers to Lithuania.", "2024-03-13", 1,
+	 "deployment", "DEU", NULL, 200},
+	{"flown in", "About 4,000 US soldiers were flown in for the drills in Thailand, the army "
+	 "said.", "2024-03-13", 1, "deployment", "USA", "completed", 4000},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
