@@ -130,6 +130,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * complementiser is a speech act, its clause is another frame */
 	if (!(cls & TR_AIDN) && tend < si->t1 && eq(&d->toks[tend], "that"))
 		return 0;
+	/* "will allow each side's forces to train on the other's territory":
+	 * forces training with no one to train train themselves */
+	if ((cls & TR_TRAIN) && d->trig_form[t] == LF_BASE && t > si->t0 &&
+	    eq(&d->toks[t - 1], "to") && tend < si->t1 &&
+	    (eq(&d->toks[tend], "on") || eq(&d->toks[tend], "in") || eq(&d->toks[tend], "at") ||
+	     eq(&d->toks[tend], "together") || eq(&d->toks[tend], "jointly") ||
+	     eq(&d->toks[tend], "alongside")))
+		return 0;
 	/* "joint training", "joint training exercise": drills, not aid */
 	if ((cls & (TR_AIDN | TR_TRAIN)) && t > si->t0 && eq(&d->toks[t - 1], "joint"))
 		return 0;

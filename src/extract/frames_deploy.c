@@ -455,6 +455,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	int sent_count = 0;
 	for (uint32_t k = 0; sends && k < si->npers; k++)
 		sent_count |= si->pers[k].t0 >= tend && si->pers[k].t0 < tend + 4;
+	/* "launched drills around Taiwan, sending warships and fighter jets
+	 * to practise ...": a participle after the drills is what they do */
+	if (d->trig_form[t] == LF_ING && !sent_count && t > si->t0 &&
+	    eq(&d->toks[t - 1], ",") && has_trig(d, si->t0, t, TR_EXERN))
+		return 0;
 	if (d->trig_form[t] == LF_ING && !sent_count &&
 	    (has_word(d, si->t0, t, "with") || has_trig(d, si->t0, si->t1, TR_EXERN) ||
 	     (M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 1)) &&

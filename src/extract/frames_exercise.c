@@ -31,8 +31,8 @@ static int generic_word(const at_tok *w)
  * ("exercise Trident Juncture", "exercise, codenamed ASEAN Solidarity").
  * Two events with different names are two exercises (assemble.c). */
 /* "Troops from Japan, Canada and Germany", "Marines from the US and the
- * Philippines": is actor am in a list after "from" (or "of") forces? Back
- * over the list to its preposition. */
+ * Philippines", "vessels from A, B and C": is actor am in a list after
+ * "from" (or "of") forces or units? Back over the list to its preposition. */
 static int forces_from_list(const docx *d, const actor_m *am, uint32_t c0)
 {
 	uint32_t fp = am->t0;
@@ -41,7 +41,7 @@ static int forces_from_list(const docx *d, const actor_m *am, uint32_t c0)
 		eq(&d->toks[fp - 1], ",") || d->actor_at[fp - 1] >= 0))
 		fp--;
 	return fp > c0 + 1 && (eq(&d->toks[fp - 1], "from") || eq(&d->toks[fp - 1], "of")) &&
-	       ((d->cue[fp - 2] & CU_PEOPLE) || d->role[fp - 2] == 1);
+	       ((d->cue[fp - 2] & (CU_PEOPLE | CU_UNITS)) || d->role[fp - 2] == 1);
 }
 
 /* "al-Samsam", "el-Nasr": a capital after a lower-case article and hyphen */
@@ -420,8 +420,16 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	exercise_name(d, si, t, tend, &ev);
 	/* "A, B and C are attending the exercise": the drills just reported,
 	 * whose participants these are too */
-	if (!ev.name_end && t > si->t0 &&
-	    (eq(&d->toks[t - 1], "the") || eq(&d->toks[t - 1], "this")) &&
+	/* ("the two-week drills", "the annual exercise": a duration or a
+	 * describing word between) */
+	uint32_t det = t;
+	while (det > si->t0 && t - det < 3 && !(d->toks[det - 1].flags & AT_TF_CAP) &&
+	       (strstr(d->toks[det - 1].norm, "-day") || strstr(d->toks[det - 1].norm, "-week") ||
+		strstr(d->toks[det - 1].norm, "-month") || eq(&d->toks[det - 1], "annual") ||
+		eq(&d->toks[det - 1], "joint")))
+		det--;
+	if (!ev.name_end && det > si->t0 &&
+	    (eq(&d->toks[det - 1], "the") || eq(&d->toks[det - 1], "this")) &&
 	    M(d)->last[EV_EXERCISE] >= 0 && sidx - M(d)->last_sent[EV_EXERCISE] <= 3)
 		ev.anaphor = 1;
 	ev.confidence = 0.6 + (np > 1 ? 0.1 : 0) + (ev.has_when ? 0.1 : 0) +

@@ -678,6 +678,16 @@ static const fam_case CASES[] = {
 	 "deployment", "DEU", NULL, 200},
 	{"flown in", "About 4,000 US soldiers were flown in for the drills in Thailand, the army "
 	 "said.", "2024-03-13", 1, "deployment", "USA", "completed", 4000},
+	{"a participle after the drills is what they do", "China's military launched two days "
+	 "of drills around Taiwan on Thursday, sending warships and fighter jets to practise "
+	 "strikes.", "2024-05-24", 1, "exercise", "CHN", NULL, -1},
+	{"the two-week drills are the drills just reported", "NATO navies began the annual "
+	 "BALTOPS exercise in the Baltic Sea on Sunday. Vessels from the United States, Germany "
+	 "and Poland are taking part in the two-week drills.", "2024-06-05", 1, "exercise",
+	 "NATO+USA+DEU+POL", NULL, -1},
+	{"forces training with no one to train", "Japan will provide radars to the Philippine "
+	 "Navy. The pact will allow each side's forces to train on the other's territory.",
+	 "2024-07-09", 1, "aid", "JPN>PHL", "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
