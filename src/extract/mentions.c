@@ -1208,6 +1208,25 @@ int at_extract__mentions(docx *d, sent_info *si)
 			pm->gapped = 1;
 			continue;
 		}
+		/* "Kampala will contribute 4,500 soldiers, while Burundi committed
+		 * some 3,000.": a count right after a verb of giving or moving,
+		 * its noun left out, counts the people counted before */
+		uint32_t vb = i;
+		while (vb > si->t0 && i - vb < 2 &&
+		       (eq(&d->toks[vb - 1], "some") || eq(&d->toks[vb - 1], "about") ||
+			eq(&d->toks[vb - 1], "around") || eq(&d->toks[vb - 1], "nearly") ||
+			eq(&d->toks[vb - 1], "another")))
+			vb--;
+		if (si->npers > 0 && vb > si->t0 && (d->trig[vb - 1] & (TR_GIVE | TR_DEPLOY)) &&
+		    (j >= end || d->toks[j].type == AT_TOK_PUNCT) && v >= 2 && v < 5e6) {
+			pers_m *pm;
+			PUSH(d->a, si->pers, si->npers, pcap, pm);
+			pm->t0 = i;
+			pm->t1 = j;
+			pm->count = (int64_t)v;
+			pm->gapped = 1;
+			continue;
+		}
 		/* item quantities: the next item within 5 tokens */
 		for (uint32_t it = 0; it < si->nitems; it++) {
 			item_m *im = &si->items[it];

@@ -688,6 +688,9 @@ static const fam_case CASES[] = {
 	{"forces training with no one to train", "Japan will provide radars to the Philippine "
 	 "Navy. The pact will allow each side's forces to train on the other's territory.",
 	 "2024-07-09", 1, "aid", "JPN>PHL", "committed", -1},
+	{"a count after a verb of giving, its noun left out", "Kenya will contribute about 1,000 "
+	 "soldiers to the UN mission, while Ghana committed some 800.", "2024-03-13", 2,
+	 "deployment", "KEN GHA", "committed", 1000},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
