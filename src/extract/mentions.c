@@ -992,9 +992,15 @@ int at_extract__mentions(docx *d, sent_info *si)
 						/* "Turkish-backed forces" are the backer's
 						 * proxies, not its own */
 						size_t nl = strlen(t->norm);
+						/* nor is the maker of "German-made
+						 * systems" the one who moves or gives them */
 						if ((nl > 7 && !strcmp(t->norm + nl - 7, "-backed")) ||
 						    (nl > 10 && !strcmp(t->norm + nl - 10, "-supported")) ||
-						    (nl > 8 && !strcmp(t->norm + nl - 8, "-aligned")))
+						    (nl > 8 && !strcmp(t->norm + nl - 8, "-aligned")) ||
+						    (nl > 5 && !strcmp(t->norm + nl - 5, "-made")) ||
+						    (nl > 6 && !strcmp(t->norm + nl - 6, "-built")) ||
+						    (nl > 9 && !strcmp(t->norm + nl - 9, "-produced")) ||
+						    (nl > 13 && !strcmp(t->norm + nl - 13, "-manufactured")))
 							si->actors[si->nactors - 1].flags |= AF_WEAK;
 						break;
 					}

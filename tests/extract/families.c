@@ -691,6 +691,9 @@ static const fam_case CASES[] = {
 	{"a count after a verb of giving, its noun left out", "Kenya will contribute about 1,000 "
 	 "soldiers to the UN mission, while Ghana committed some 800.", "2024-03-13", 2,
 	 "deployment", "KEN GHA", "committed", 1000},
+	{"the maker of the things is no mover", "Germany gave Ukraine an IRIS-T air defence "
+	 "system last year. The German-made system has shot down dozens of missiles since the "
+	 "first unit arrived in October.", "2024-03-13", 1, "aid", "DEU>UKR", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
