@@ -161,10 +161,11 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	static const char *const APART[] = {"separate", "earlier", "previous", "first",
 					    "already",  "former",  NULL};
 	int apart = 0;
-	for (uint32_t k = lo; k < hi && k < t + 1 && !apart; k++)
+	for (uint32_t k = lo; type == EV_AID && k < hi && k < t + 1 && !apart; k++)
 		apart = in_list(d->toks[k].norm, APART);
-	if (apart && type == EV_AID && !definite_noun(d, si, t) &&
-	    (add.has_when == 1 || at_extract__named_items(d, &add)))
+	apart &= !definite_noun(d, si, t) &&
+		 (add.has_when == 1 || at_extract__named_items(d, &add));
+	if (apart)
 		other_stage = 1;
 	if (other_stage || other_date || other_items || other_kind || past || other_people) {
 		/* "we will also consider offering vessels" after a handover:
