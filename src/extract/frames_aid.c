@@ -369,18 +369,18 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			 * assistance provided to Malaysia": a participle right
 			 * after what is given shares the main verb's subject,
 			 * not that verb's object */
-			if (prov < 0 && t > c0 &&
-			    (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
-			    (d->trig[t - 1] & TR_AIDN)) {
+			int after_aid = prov < 0 && t > c0 &&
+					(d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) &&
+					(d->trig[t - 1] & TR_AIDN);
+			if (after_aid) {
 				uint32_t v0 = c0;
 				while (v0 < t - 1 && !(d->trig[v0] & TR_VERBS))
 					v0++;
 				if (v0 < t - 1)
 					prov = fr_left_subject(d, si, c0, v0, 0);
-				if (prov < 0)
-					return 0;
 			}
-			if (prov < 0)
+			/* (else a by- or from-phrase below, never the object) */
+			if (prov < 0 && !after_aid)
 				prov = fr_left_subject(d, si, c0, t, 0);
 		}
 		if (passive) {

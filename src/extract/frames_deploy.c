@@ -328,9 +328,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
 		    fr_military_item(&si->items[i]) && !fr_false_item(d, si, &si->items[i]))
 			mil_items = 1;
-	/* "deployed drones to", "will base F-35s in": aircraft, drones and
-	 * ships a state deploys or bases are its armed forces' (not those it
-	 * sends, which may be relief flights) */
+	/* "deployed drones to", "stationed F-35s in": aircraft, drones and
+	 * ships a state deploys or stations are its armed forces' (not those
+	 * it sends, which may be relief flights, unless its own) */
 	for (uint32_t i = 0; i < si->nitems && ((cls & TR_DEPLOY) || sends) && !passive && !intrans;
 	     i++) {
 		int c = si->items[i].cat;
