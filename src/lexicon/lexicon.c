@@ -1148,7 +1148,10 @@ int lx_may_yield(const at_ctx *ctx, const char *s, size_t start, size_t len)
  * reads it (html.c). The page's text is a sequence of its text nodes, each
  * decoded, in page order, some left out (furniture), with nothing, a space or
  * a paragraph break between two of them (html.c: write_node, add_text). So,
- * reading the page's bytes as text (tags and all: more runs only add keys):
+ * reading the page's bytes as text (tags and all: more runs only add keys;
+ * but a tag's name and attributes, from '<' and a letter or '/' to '>', are
+ * no text node's and are skipped, save <meta> for its charset, after a
+ * check for the bytes that send a page the slow way):
  *   - a text node of an all-ASCII page is its bytes with entities decoded;
  *     an entity that decodes to a letter, a digit or a non-ASCII character,
  *     and one we do not know, sends the page the slow way (read, then
@@ -1350,6 +1353,24 @@ int lx_page_may_yield(const at_ctx *ctx, const char *s, size_t len, const char *
 			return 1;
 		if (c == '<' && i + 1 < len) {
 			unsigned char n = (unsigned char)s[i + 1];
+			/* a tag other than <meta>, where a charset may be named:
+			 * its name and attributes are no text, so its runs are not
+			 * read (only checked for bytes that send the page the slow
+			 * way); its end '>' is read as before */
+			if ((((n | 32) >= 'a' && (n | 32) <= 'z') || n == '/') &&
+			    !(i + 5 < len && !strncasecmp(s + i + 1, "meta", 4))) {
+				element |= n != '/';
+				size_t q = i + 1;
+				while (q < len && s[q] != '>') {
+					unsigned char b = (unsigned char)s[q];
+					if (b >= 0x80 ||
+					    (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f'))
+						return 1;
+					q++;
+				}
+				i = q; /* the '>' (or the end) */
+				continue;
+			}
 			if ((n | 32) >= 'a' && (n | 32) <= 'z')
 				element = in_tag = 1;
 			else if (n == '/' || n == '?')

@@ -127,6 +127,14 @@ static void screen__plain_pages(void **state)
 	assert_true(page("<p>The council met in K\xC3\xB6ln.</p>"));
 	assert_true(page("<p>The council\x01met.</p>"));
 	assert_true(page("The council met."));
+	/* a tag's name and attributes are no text: words there pass no page,
+	 * but a non-ASCII or control byte there still sends it the slow way,
+	 * and <meta> and <?xml> are read for the charset they name */
+	assert_false(page("<p class=\"troops deployed tanks\">The council met.</p>"));
+	assert_false(page("<a href=\"/army/provided-tanks\">The council met.</a>"));
+	assert_true(page("<p title=\"K\xC3\xB6ln\">The council met.</p>"));
+	assert_true(page("<p title=\"a\x01b\">The council met.</p>"));
+	assert_true(page("<?xml version=\"1.0\" encoding=\"utf-16\"?><p>The council met.</p>"));
 }
 
 static void screen__plain_cases(void **state)
