@@ -305,6 +305,36 @@ static uint32_t skip_dot(const docx *d, uint32_t j, uint32_t end)
 }
 
 /*
+ * Does the number at tokens [i, j) count people whose noun is left out?
+ *   - after "and" or a comma, before to/in/into and a place or a date: "100
+ *     troops to Estonia and 50 to Poland", "200 in April and a further 300
+ *     in September";
+ *   - right after a verb of giving or moving, at the clause's end: "Kampala
+ *     will contribute 4,500 soldiers, while Burundi committed some 3,000."
+ */
+static int gapped_count(const docx *d, const sent_info *si, uint32_t i, uint32_t j, uint32_t end)
+{
+	uint32_t g = i;
+	if (g > si->t0 + 1 && (eq(&d->toks[g - 1], "further") || eq(&d->toks[g - 1], "another") ||
+			       eq(&d->toks[g - 1], "additional")))
+		g -= eq(&d->toks[g - 2], "a") || eq(&d->toks[g - 2], "an") ? 2 : 1;
+	if (g > si->t0 && (eq(&d->toks[g - 1], "and") || eq(&d->toks[g - 1], ",")) && j + 1 < end &&
+	    (eq(&d->toks[j], "to") || eq(&d->toks[j], "in") || eq(&d->toks[j], "into")) &&
+	    (d->actor_at[j + 1] >= 0 || eq(&d->toks[j + 1], "the") ||
+	     (eq(&d->toks[j], "in") &&
+	      (month_of(&d->toks[j + 1]) || year_tok(&d->toks[j + 1]) > 0))))
+		return 1;
+	uint32_t vb = i;
+	while (vb > si->t0 && i - vb < 2 &&
+	       (eq(&d->toks[vb - 1], "some") || eq(&d->toks[vb - 1], "about") ||
+		eq(&d->toks[vb - 1], "around") || eq(&d->toks[vb - 1], "nearly") ||
+		eq(&d->toks[vb - 1], "another")))
+		vb--;
+	return vb > si->t0 && (d->trig[vb - 1] & (TR_GIVE | TR_DEPLOY)) &&
+	       (j >= end || d->toks[j].type == AT_TOK_PUNCT);
+}
+
+/*
  * A date expression starting at token i. Fills *dm and returns the number of
  * tokens it covers, or 0.
  */
@@ -1192,39 +1222,9 @@ int at_extract__mentions(docx *d, sent_info *si)
 			pm->count = (int64_t)v;
 			continue;
 		}
-		/* "100 troops to Estonia and 50 to Poland": a count after "and"
-		 * whose noun is left out is of the people counted before it */
-		/* ("and a further 300 in September": another count, another date) */
-		uint32_t g = i;
-		if (g > si->t0 + 1 && (eq(&d->toks[g - 1], "further") || eq(&d->toks[g - 1], "another") ||
-				       eq(&d->toks[g - 1], "additional")))
-			g -= eq(&d->toks[g - 2], "a") || eq(&d->toks[g - 2], "an") ? 2 : 1;
-		if (si->npers > 0 && g > si->t0 && (eq(&d->toks[g - 1], "and") || eq(&d->toks[g - 1], ",")) &&
-		    j + 1 < end && (eq(&d->toks[j], "to") || eq(&d->toks[j], "in") ||
-				    eq(&d->toks[j], "into")) &&
-		    (d->actor_at[j + 1] >= 0 || eq(&d->toks[j + 1], "the") ||
-		     (eq(&d->toks[j], "in") &&
-		      (month_of(&d->toks[j + 1]) || year_tok(&d->toks[j + 1]) > 0))) &&
-		    v >= 2 && v < 5e6) {
-			pers_m *pm;
-			PUSH(d->a, si->pers, si->npers, pcap, pm);
-			pm->t0 = i;
-			pm->t1 = j;
-			pm->count = (int64_t)v;
-			pm->gapped = 1;
-			continue;
-		}
-		/* "Kampala will contribute 4,500 soldiers, while Burundi committed
-		 * some 3,000.": a count right after a verb of giving or moving,
-		 * its noun left out, counts the people counted before */
-		uint32_t vb = i;
-		while (vb > si->t0 && i - vb < 2 &&
-		       (eq(&d->toks[vb - 1], "some") || eq(&d->toks[vb - 1], "about") ||
-			eq(&d->toks[vb - 1], "around") || eq(&d->toks[vb - 1], "nearly") ||
-			eq(&d->toks[vb - 1], "another")))
-			vb--;
-		if (si->npers > 0 && vb > si->t0 && (d->trig[vb - 1] & (TR_GIVE | TR_DEPLOY)) &&
-		    (j >= end || d->toks[j].type == AT_TOK_PUNCT) && v >= 2 && v < 5e6) {
+		/* a count whose people noun is left out ("and 50 to Poland"):
+		 * of the people counted before it */
+		if (si->npers > 0 && v >= 2 && v < 5e6 && gapped_count(d, si, i, j, end)) {
 			pers_m *pm;
 			PUSH(d->a, si->pers, si->npers, pcap, pm);
 			pm->t0 = i;
