@@ -68,20 +68,26 @@ static int hex4(const char *s, unsigned *out)
 	return 0;
 }
 
+#ifdef __SSE2__
+/* The bytes of v that are '"', '\\' or a control byte (<= 0x1F), as bits. */
+static inline int special_bits(__m128i v)
+{
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+		      ctl = _mm_set1_epi8(0x1F);
+	return _mm_movemask_epi8(_mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+		_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl)));
+}
+#endif
+
 /* The first byte of s[i, n) that is '"', '\\' or a control byte, or n (or
  * more): eight bytes at a time, with the classic has-zero-byte test. */
 static size_t special_at(const char *s, size_t i, size_t n)
 {
 #ifdef __SSE2__
 	/* sixteen at a time where SSE2 is there (every x86-64) */
-	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
-		      ctl = _mm_set1_epi8(0x1F);
 	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-							_mm_cmpeq_epi8(v, bslash)),
-					   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl)); /* <= 0x1F */
-		int bits = _mm_movemask_epi8(hit);
+		int bits = special_bits(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
 		if (bits)
 			return i + (size_t)__builtin_ctz((unsigned)bits);
 		i += 16;
@@ -111,15 +117,10 @@ static size_t copy_to_special(const char *s, size_t i, size_t n, char *out, size
 	if (room < n - i)
 		n = i + room;
 #ifdef __SSE2__
-	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
-		      ctl = _mm_set1_epi8(0x1F);
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		_mm_storeu_si128((__m128i *)(void *)(out + (i - i0)), v);
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-							_mm_cmpeq_epi8(v, bslash)),
-					   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl)); /* <= 0x1F */
-		int bits = _mm_movemask_epi8(hit);
+		int bits = special_bits(v);
 		if (bits)
 			return i + (size_t)__builtin_ctz((unsigned)bits);
 		i += 16;
