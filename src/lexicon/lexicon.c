@@ -345,9 +345,11 @@ static int build_table(at_ctx *ctx)
  * at the end of fr_aid_frame, fr_deploy_frame and fr_exercise_frame, and
  * by fr_attach, which needs an earlier event of the same type).
  * fr_exercise_frame requires fr_military_context() of the trigger's
- * sentence or an exercise event just before; fr_aid_frame requires it or an
- * aid event just before; so the document's first event had it (or the
- * deployment frame's forces, below) in its own sentence.
+ * sentence, an exercise event just before, or military_doc >= 3 (three
+ * military cues: the screen's "trigger and three military cues", below);
+ * fr_aid_frame requires it or an aid event just before; so the document's
+ * first event had it (or the deployment frame's forces, below, or the
+ * three cues) in its own sentence or document.
  * fr_military_context(si) is, in the sentence, a military cue (cue[] from
  * LX_CUE "military"), an actor of role kind 1 (the role "forces" by it), a
  * token of that role or a military item (fr_military_item(): an LX_ITEM
