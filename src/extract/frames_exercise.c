@@ -281,7 +281,18 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
 			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;
-			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t))
+			/* "Russia's Pacific Fleet was placed on alert for a snap
+			 * check": the forces a readiness check is of */
+			int checked = 0;
+			for (uint32_t k = t; k < tend && !checked; k++)
+				checked = !strncmp(d->toks[k].norm, "check", 5) ||
+					  !strncmp(d->toks[k].norm, "inspection", 10);
+			uint32_t r = am->t1 < si->t1 && eq(&d->toks[am->t1], "'s") ? am->t1 + 1 : am->t1;
+			while (checked && r < t && r < am->t1 + 4 && !d->role[r] &&
+			       (d->toks[r].flags & AT_TF_CAP))
+				r++; /* "Russia's Pacific Fleet" */
+			checked &= r < t && (d->role[r] == 1 || am->role_kind == 1);
+			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t) && !checked)
 				continue;
 			part[np++] = am->key;
 		}

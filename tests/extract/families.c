@@ -694,6 +694,9 @@ static const fam_case CASES[] = {
 	{"the maker of the things is no mover", "Germany gave Ukraine an IRIS-T air defence "
 	 "system last year. The German-made system has shot down dozens of missiles since the "
 	 "first unit arrived in October.", "2024-03-13", 1, "aid", "DEU>UKR", NULL, -1},
+	{"the forces a readiness check is of", "Russia's Northern Fleet was placed on high alert "
+	 "on Monday for a snap combat readiness inspection ordered by the president.",
+	 "2024-03-13", 1, "exercise", "RUS", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
