@@ -283,12 +283,19 @@ int fr_coordinated(const docx *d, const sent_info *si, int a, int *out, int max,
 int fr_list_before(const docx *d, const sent_info *si, int a, int *out, int max)
 {
 	int n = 0;
+	uint32_t next = si->actors[a].t0; /* where the member after b starts */
 	for (int b = a - 1; b >= 0 && n < max; b--) {
 		int co[8];
 		int nco = fr_coordinated(d, si, b, co, 7, 1);
 		int reaches = 0;
 		for (int k = 0; k < nco; k++)
 			reaches |= co[k] == a;
+		/* a headline lists with commas alone: "Burundi, Uganda pledge
+		 * troops" */
+		const actor_m *bh = &si->actors[b];
+		reaches |= si->role == AT_ROLE_HEADLINE && bh->t1 + 1 == next &&
+			   eq(&d->toks[bh->t1], ",");
+		next = bh->t0;
 		const actor_m *bm = &si->actors[b];
 		/* "the forces of Belize, Guatemala and a": the list's owner */
 		int of_forces =

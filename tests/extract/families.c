@@ -697,6 +697,9 @@ static const fam_case CASES[] = {
 	{"the forces a readiness check is of", "Russia's Northern Fleet was placed on high alert "
 	 "on Monday for a snap combat readiness inspection ordered by the president.",
 	 "2024-03-13", 1, "exercise", "RUS", NULL, -1},
+	{"a headline lists with commas alone", "Ghana, Togo send troops to UN mission in Mali\n\n"
+	 "The two armies said the soldiers would leave next week.", "2024-03-13", 2,
+	 "deployment", "GHA TGO", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
