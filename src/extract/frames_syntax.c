@@ -290,13 +290,12 @@ int fr_list_before(const docx *d, const sent_info *si, int a, int *out, int max)
 		int reaches = 0;
 		for (int k = 0; k < nco; k++)
 			reaches |= co[k] == a;
+		const actor_m *bm = &si->actors[b];
 		/* a headline lists with commas alone: "Burundi, Uganda pledge
 		 * troops" */
-		const actor_m *bh = &si->actors[b];
-		reaches |= si->role == AT_ROLE_HEADLINE && bh->t1 + 1 == next &&
-			   eq(&d->toks[bh->t1], ",");
-		next = bh->t0;
-		const actor_m *bm = &si->actors[b];
+		reaches |= si->role == AT_ROLE_HEADLINE && bm->t1 + 1 == next &&
+			   eq(&d->toks[bm->t1], ",");
+		next = bm->t0;
 		/* "the forces of Belize, Guatemala and a": the list's owner */
 		int of_forces =
 			(bm->flags & AF_OF) && bm->t0 >= si->t0 + 2 && d->role[bm->t0 - 2] == 1;
