@@ -121,9 +121,23 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				     (k + 2 < c1 && eq(&d->toks[k + 1], "the") &&
 				      (d->actor_at[k + 2] >= 0 || d->role[k + 2]))))
 					over = 1;
+		/* "handed the Philippine Air Force two planes": the receiver
+		 * right after, then what is given */
+		uint32_t r = tend < c1 && eq(&d->toks[tend], "the") ? tend + 1 : tend;
+		if (!over && !strncmp(tt->norm, "hand", 4) && r < c1 && d->actor_at[r] >= 0 &&
+		    !(si->actors[d->actor_at[r]].flags & AF_PLACE))
+			for (uint32_t i = 0; i < si->nitems && !over; i++)
+				over = si->items[i].t0 > r && si->items[i].t0 < r + 8 &&
+				       si->items[i].t1 <= c1;
 		if (!over)
 			return 0;
 	}
+	/* "provide the army with weapons paid for by Riyadh": who pays for
+	 * the things another gives is told with that act, not as one of its
+	 * own (but "The boats, paid for by Japan, were handed over") */
+	if (!strncmp(tt->norm, "pa", 2) && (cls & TR_FUND) && t > si->t0 &&
+	    !eq(&d->toks[t - 1], ",") && has_trig(d, si->t0, t, TR_VERBS))
+		return 0;
 	if (tend < si->t1 && (eq(&d->toks[tend], "itself") || eq(&d->toks[tend], "themselves")))
 		return 0;
 	/* "we commit that we will use ...": a verb of giving before a
@@ -305,9 +319,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    eq(&d->toks[pe], "to"))
 			rec = fr_right_actor(si, pe, pe + 3 < c1 ? pe + 3 : c1, AF_TO, 0);
 		/* "The donation by the Netherlands includes 50 trucks for the
-		 * Jordanian Armed Forces": the for- or to-phrase of what the
-		 * noun includes */
-		for (uint32_t k = tend; (rec < 0 || rec == prov) && k < c1 && k < tend + 6; k++)
+		 * Jordanian Armed Forces", "The donation, made by the Japanese
+		 * embassy, includes": the for- or to-phrase of what the noun
+		 * includes */
+		for (uint32_t k = tend; (rec < 0 || rec == prov) && k < c1 && k < tend + 10 &&
+				       !(k > tend && (d->trig[k] & (TR_VERBS | TR_MOVES)));
+		     k++)
 			if (eq(&d->toks[k], "includes") || eq(&d->toks[k], "included") ||
 			    eq(&d->toks[k], "comprises") || eq(&d->toks[k], "comprised"))
 				rec = fr_right_actor(si, k, c1, AF_FOR | AF_TO, AF_LOC | AF_PLACE);

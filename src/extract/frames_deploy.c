@@ -224,6 +224,29 @@ static uint32_t outer_subject(const docx *d, const sent_info *si, uint32_t c0, u
 	return p0 < c0 - 1 ? p0 : c0;
 }
 
+/* A combat formation at k, which a verb of giving sends as forces: 1 for
+ * "will send a brigade" (not "jet parts from Air Force bases"), 2 for a
+ * group that a military word before makes one ("dispatched a naval escort
+ * task force", "sent a carrier strike group"; not "a task force on
+ * housing"). */
+static int formation_at(const docx *d, const sent_info *si, uint32_t k)
+{
+	static const char *const FORMATION[] = {
+		"brigade",   "brigades",  "battalion",   "battalions",   "regiment", "regiments",
+		"division",  "divisions", "squadron",    "squadrons",    "platoon",  "platoons",
+		"battlegroup", "battlegroups", NULL};
+	static const char *const GROUP_HEAD[] = {"task", "strike", "battle", NULL};
+	if (in_list(d->toks[k].norm, FORMATION))
+		return 1;
+	if (!(eq(&d->toks[k], "force") || eq(&d->toks[k], "group")) || k < si->t0 + 2 ||
+	    !in_list(d->toks[k - 1].norm, GROUP_HEAD))
+		return 0;
+	for (uint32_t q = k - 1; q > si->t0 && k - q < 5; q--)
+		if ((d->cue[q - 1] & CU_MILITARY) || d->claimed[q - 1] == 3)
+			return 2;
+	return 0;
+}
+
 int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -259,11 +282,6 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (noun)
 		lo = t > c0 + 2 ? t - 2 : c0;
 	int forces = 0;
-	/* "will send a brigade": formations are sent, "Air Force bases" not */
-	static const char *const FORMATION[] = {
-		"brigade",  "brigades",  "battalion", "battalions", "regiment", "regiments",
-		"division", "divisions", "squadron",  "squadrons",  "platoon",  "platoons",
-		NULL};
 	uint32_t force_bits = (cls & TR_GIVE) && !sends ? CU_PEOPLE : (CU_PEOPLE | CU_UNITS);
 	/* a verb of giving moves forces only as its direct object: "offered
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
@@ -291,12 +309,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		/* "will contribute an infantry battalion": a formation is
 		 * given as forces are */
 		int formation = (cls & TR_GIVE) && (d->cue[k] & CU_UNITS) &&
-				in_list(d->toks[k].norm, FORMATION) && has_word(d, k, c1, "to");
+				formation_at(d, si, k) && has_word(d, k, c1, "to");
 		if (((d->cue[k] & force_bits) || formation) && k != t &&
 		    (d->claimed[k] != 3 || (d->cue[k] & CU_MILITARY)) &&
 		    !((cls & TR_GIVE) && unit_only &&
-		      ((d->role[k] && !in_list(d->toks[k].norm, FORMATION)) ||
-		       !(d->cue[k] & CU_MILITARY) || !fr_combat_unit(d, si, k))))
+		      ((d->role[k] && !formation_at(d, si, k)) ||
+		       (!(d->cue[k] & CU_MILITARY) && formation_at(d, si, k) != 2) ||
+		       !fr_combat_unit(d, si, k))))
 			forces = 1;
 	}
 	for (uint32_t k = 0; k < si->npers; k++)
@@ -330,9 +349,10 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			mil_items = 1;
 	/* "deployed drones to", "stationed F-35s in": aircraft, drones and
 	 * ships a state deploys or stations are its armed forces' (not those
-	 * it sends, which may be relief flights, unless its own) */
-	for (uint32_t i = 0; i < si->nitems && ((cls & TR_DEPLOY) || sends) && !passive && !intrans;
-	     i++) {
+	 * it sends, which may be relief flights, unless its own); "two
+	 * Eurofighters were deployed to Romania" too */
+	for (uint32_t i = 0;
+	     i < si->nitems && ((cls & TR_DEPLOY) || (sends && !passive)) && !intrans; i++) {
 		int c = si->items[i].cat;
 		/* ("sent 19 of its aircraft": a state sends its own) */
 		int own = 0;
@@ -577,6 +597,21 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				nact++;
 			}
 		}
+	}
+	/* "Two Italian Eurofighters were deployed to Romania": the adjective
+	 * of the military items that move (not a maker's "German-made") */
+	for (uint32_t a = 0; act < 0 && mil_items && (passive || intrans) && a < si->nactors; a++) {
+		const actor_m *am = &si->actors[a];
+		if (am->t0 < c0 || am->t1 >= t || !(am->flags & AF_ADJ) ||
+		    (am->flags & (AF_COMPOUND | AF_PLACE)) ||
+		    d->ctx->keys[am->key].cls != LX_STATE)
+			continue;
+		for (uint32_t i = 0; i < si->nitems && act < 0; i++)
+			if (si->items[i].t1 > am->t1 && si->items[i].t0 <= am->t1 &&
+			    si->items[i].t1 <= t && fr_military_item(&si->items[i])) {
+				act = (int)a;
+				src = "adjective of the weapons";
+			}
 	}
 	/* "Washington said it would send 3,500 more soldiers": the pronoun
 	 * subject of reported speech is its speaker */

@@ -185,7 +185,10 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		    !(eq(&d->toks[tend], "of") && ow < si->t1 && d->actor_at[ow] >= 0) && !of_forces)
 			return 0;
 		if (t > si->t0 && in_list(d->toks[t - 1].norm, NOT_BEFORE) &&
-		    !(eq(&d->toks[t - 1], "the") && !strncmp(tt->norm, "exercise", 8)))
+		    !(eq(&d->toks[t - 1], "the") &&
+		      /* "the exercise", "took part in the drills", not "the
+		       * drill" (a routine) */
+		      (!strncmp(tt->norm, "exercise", 8) || eq(tt, "drills"))))
 			return 0;
 		if (t > si->t0 && eq(&d->toks[t - 1], "to"))
 			return 0;
@@ -328,9 +331,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			}
 			continue;
 		}
-		/* "with troops from the US": the troops' home, not a place */
+		/* "with troops from the US", "along with ships from Chile":
+		 * the forces' home, not a place */
 		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") ||
-		    (eq(p, "from") && !(mode == 1 && (d->cue[k - 1] & CU_PEOPLE))))
+		    (eq(p, "from") &&
+		     !(mode == 1 && (d->cue[k - 1] & (CU_PEOPLE | CU_UNITS)))))
 			mode = 2;
 		if (d->actor_at[k] >= 0 && mode == 1) {
 			const actor_m *am = &si->actors[d->actor_at[k]];

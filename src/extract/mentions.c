@@ -1244,7 +1244,10 @@ int at_extract__mentions(docx *d, sent_info *si)
 					       (d->toks[q].flags & AT_TF_HYPHEN))) ||
 					    d->trig[q] ||
 					    eq(&d->toks[q], "and") || eq(&d->toks[q], "of") ||
-					    d->actor_at[q] >= 0)
+					    /* "two Italian Eurofighters": a demonym
+					     * may stand between */
+					    (d->actor_at[q] >= 0 &&
+					     !(si->actors[d->actor_at[q]].flags & AF_ADJ)))
 						ok = eq(&d->toks[q], "of") && q == j ? ok : 0;
 				if (ok) {
 					im->qty = (int64_t)v;

@@ -700,6 +700,34 @@ static const fam_case CASES[] = {
 	{"a headline lists with commas alone", "Ghana, Togo send troops to UN mission in Mali\n\n"
 	 "The two armies said the soldiers would leave next week.", "2024-03-13", 2,
 	 "deployment", "GHA TGO", NULL, -1},
+	{"weapons deployed: the adjective of the aircraft moves", "Four Spanish Eurofighters "
+	 "were deployed to Lithuania on Monday to guard the Baltic skies.", "2024-03-13", 1,
+	 "deployment", "ESP", "completed", -1},
+	{"a demonym between a count and its item", "Two Dutch F-35s were stationed in Bulgaria "
+	 "last month. The rest of the squadron stayed home.", "2024-03-13", 1, "deployment",
+	 "NLD", NULL, -1},
+	{"the drills (plural) need no adjective", "Soldiers from Zambia and Malawi took part in "
+	 "the drills alongside their Botswanan hosts.", "2024-03-13", 1, "exercise",
+	 "ZMB+MWI+BWA", "completed", -1},
+	{"along with ships from a list", "Colombia's navy will join the annual naval exercise "
+	 "along with ships from Ecuador and Panama.", "2024-03-13", 1, "exercise",
+	 "COL+ECU+PAN", "committed", -1},
+	{"an aid noun with an aside before what it includes", "The gift, made by the Korean "
+	 "embassy, includes 20 trucks and radios for the Mongolian army.", "2024-03-13", 1, "aid",
+	 "KOR>MNG", "completed", -1},
+	{"paid for by", "The radars, paid for by Canada, include two mobile units for the Latvian "
+	 "armed forces.", "2024-03-13", 1, "aid", "CAN>LVA", NULL, -1},
+	{"paid for by on another's gift is that act's", "Italy will provide the Tunisian army with "
+	 "$20 million worth of vehicles paid for by Qatar.", "2024-03-13", 1, "aid", "ITA>TUN",
+	 "committed", -1},
+	{"a naval task force is sent", "Seoul dispatched a naval task force to the Strait of "
+	 "Hormuz on Tuesday.", "2024-03-13", 1, "deployment", "KOR", "completed", -1},
+	{"a task force not of arms is no deployment", "The governor dispatched a task force on "
+	 "school meals to the northern districts.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"handed the receiver the things", "Australia handed the Fijian navy three patrol boats "
+	 "on Friday.", "2024-03-13", 1, "aid", "AUS>FJI", "completed", -1},
+	{"handed a receiver no things", "The minister handed the Fijian navy commander a letter "
+	 "on Friday.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
