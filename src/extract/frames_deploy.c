@@ -432,6 +432,23 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!dest || passive || sale)
 			return 0;
 	}
+	/* "the division will redeploy in February, after a year in the
+	 * region, to be replaced": forces redeploying to no place go home
+	 * (but "Kuwait redeployed air defences" moves them at home) */
+	int object = 0;
+	for (uint32_t k = tend; k < c1 && k < tend + 4 && !object && !d->trig[k] &&
+				!(d->cue_start[k] & CU_LOCPREP);
+	     k++)
+		object = (d->cue[k] & (CU_PEOPLE | CU_UNITS)) || d->claimed[k] == 3;
+	if (!strncmp(tt->norm, "redeploy", 8) && !object) {
+		int to = 0;
+		for (uint32_t k = tend; k + 1 < c1 && !to; k++)
+			to = (eq(&d->toks[k], "to") || eq(&d->toks[k], "into")) &&
+			     (eq(&d->toks[k + 1], "the") || d->actor_at[k + 1] >= 0 ||
+			      (d->toks[k + 1].flags & AT_TF_CAP));
+		if (!to)
+			return 0;
+	}
 	/* "rotated a contingent into South Sudan", not "rotated back home" */
 	if (!strncmp(tt->norm, "rotat", 5) && tend < c1 &&
 	    (eq(&d->toks[tend], "back") || eq(&d->toks[tend], "home") ||

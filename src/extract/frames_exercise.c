@@ -400,7 +400,12 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		if (np)
 			parts_from = "the two named before";
 	}
-	if (np == 0 && other_drills(d, out, si, sidx, t, tend)) {
+	/* "another exercise", "a similar check of the Baltic Fleet": other
+	 * drills, with their parties named or those just reported */
+	int apart = other_drills(d, out, si, sidx, t, tend);
+	if (np > 0 && apart)
+		other = 1;
+	if (np == 0 && apart) {
 		/* "the two navies held another exercise", "will also hold a
 		 * separate exercise, Sama Sama": new drills of the same parties */
 		const at_event_rec *prev = &out->ev[M(d)->last[EV_EXERCISE]];

@@ -419,6 +419,22 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 			dm->a.y = dm->b.y = year_tok(&d->toks[j]);
 			return j + 1 - i;
 		}
+		/* "between February and April", "from March to May": a
+		 * range of months in one year */
+		if (i > 0 && (eq(&d->toks[i - 1], "between") || eq(&d->toks[i - 1], "from")) &&
+		    j + 1 < end &&
+		    (eq(&d->toks[j], "and") || eq(&d->toks[j], "to") || eq(&d->toks[j], "-"))) {
+			int m2 = month_of(&d->toks[j + 1]);
+			if (m2 > m) {
+				dm->b.m = m2;
+				j = skip_dot(d, j + 2, end);
+				if (j < end && year_tok(&d->toks[j]) > 0) {
+					dm->a.y = dm->b.y = year_tok(&d->toks[j]);
+					j++;
+				}
+				return j - i;
+			}
+		}
 		/* bare month: only after "in"/"since"/"late"/"early"... */
 		if (i > 0 && (eq(&d->toks[i - 1], "in") || eq(&d->toks[i - 1], "since") ||
 			      eq(&d->toks[i - 1], "late") || eq(&d->toks[i - 1], "early") ||
@@ -837,6 +853,21 @@ static int compound_ok(const at_ctx *ctx, const char *doc, const at_tok *t, cons
 	return actors > 0;
 }
 
+/* Is the unit name in [t0, t1) said without a state of its own: no name,
+ * possessive or capitalised word before it ("South Korea's 3rd Infantry
+ * Division", "the Bolivarian National Guard"), no "of" after it? */
+static int unit_alone(const docx *d, const sent_info *si, uint32_t t0, uint32_t t1, uint32_t end)
+{
+	uint32_t b = t0;
+	if (b > si->t0 && (eq(&d->toks[b - 1], "'s") || eq(&d->toks[b - 1], "’s")))
+		b--;
+	if (b > si->t0 && d->actor_at[b - 1] >= 0)
+		return 0;
+	if (b > si->t0 + 1 && (d->toks[b - 1].flags & AT_TF_CAP) && !eq(&d->toks[b - 1], "the"))
+		return 0;
+	return !(t1 < end && eq(&d->toks[t1], "of"));
+}
+
 static int add_actor(docx *d, sent_info *si, uint32_t *cap, uint32_t t0, uint32_t t1,
 		     uint32_t key, int form)
 {
@@ -948,10 +979,22 @@ int at_extract__mentions(docx *d, sent_info *si)
 						d->role[k] = (uint8_t)role_kind_of(ctx, e);
 				break;
 			default:
-				/* a unit characteristic of a state ("the 82nd Airborne
-				 * Division") is no actor: frames_deploy.c reads it */
-				if (span_done || e->form == LF_UNIT)
+				if (span_done)
 					break;
+				/* a unit characteristic of a state ("the Royal Navy
+				 * sent", "Navy SEALs arrived") stands for it unless
+				 * a state is named with it ("Russia's Northern
+				 * Fleet", "the Bolivarian National Guard", "the
+				 * National Guard of Ukraine"): frames_deploy.c
+				 * reads those */
+				if (e->form == LF_UNIT) {
+					/* armed forces by name: "the 10th Mountain
+					 * Division arrived" */
+					for (uint32_t k = i; k < i + n; k++)
+						d->cue[k] |= CU_MILITARY | CU_UNITS;
+					if (!unit_alone(d, si, i, i + n, end))
+						break;
+				}
 				if (is_actor_class(e->cls)) {
 					if (add_actor(d, si, &acap, i, i + n, e->key, e->form))
 						return AT_ENOMEM;

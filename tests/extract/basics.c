@@ -89,6 +89,26 @@ static void month_at_the_end_of_a_sentence__no_full_stop_in_when(void **state)
 	json_decref(arr);
 }
 
+static void months_between__one_range(void **state)
+{
+	(void)state;
+	/* "between February and April": one period, both ends */
+	json_t *arr = extract("Britain will train 400 Ukrainian soldiers between February and April.",
+			      "2024-01-15");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "when", "start"), "2024-02");
+	assert_string_equal(str_at(e, "when", "end"), "2024-04");
+	json_decref(arr);
+	arr = extract("Norway delivered 20 trucks to the Ukrainian army from March to May 2023.",
+		      "2024-01-15");
+	assert_int_equal(json_array_size(arr), 1);
+	e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "when", "start"), "2023-03");
+	assert_string_equal(str_at(e, "when", "end"), "2023-05");
+	json_decref(arr);
+}
+
 static void counts_after_and__each_move_its_own_place(void **state)
 {
 	(void)state;
@@ -434,6 +454,7 @@ int main(void)
 		cmocka_unit_test(event_sources_point_at_the_sentence),
 		cmocka_unit_test(receiving_from_a_provider__roles_follow_the_verb),
 		cmocka_unit_test(month_at_the_end_of_a_sentence__no_full_stop_in_when),
+		cmocka_unit_test(months_between__one_range),
 		cmocka_unit_test(counts_after_and__each_move_its_own_place),
 		cmocka_unit_test(pronoun_clause_after_and__its_own_act_and_kinds),
 		cmocka_unit_test(headline_items__the_body_names_them),

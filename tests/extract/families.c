@@ -728,6 +728,16 @@ static const fam_case CASES[] = {
 	 "on Friday.", "2024-03-13", 1, "aid", "AUS>FJI", "completed", -1},
 	{"handed a receiver no things", "The minister handed the Fijian navy commander a letter "
 	 "on Friday.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"a unit of one state stands for it", "The Royal Navy held a joint exercise with the "
+	 "Omani navy off Duqm last week.", "2024-03-13", 1, "exercise", "GBR+OMN", "completed",
+	 -1},
+	{"a unit with a state of its own is that state's", "Venezuela's Bolivarian National Guard "
+	 "held drills with Cuban troops near Caracas.", "2024-03-13", 1, "exercise", "VEN+CUB",
+	 NULL, -1},
+	{"redeploying to no place is going home", "The 10th Mountain Division will redeploy in "
+	 "June, after nine months in the region.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"redeploying to a place", "The 10th Mountain Division will redeploy to Kuwait in June.",
+	 "2024-03-13", 1, "deployment", "USA", "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
