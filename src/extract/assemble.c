@@ -123,6 +123,34 @@ static int vehicles(int cat)
 	       !strcmp(AT_ITEM_CATS[cat], "armored_vehicle");
 }
 
+/* Is category `gen` a wider word for `cat`: "vehicle" for tanks and armored
+ * vehicles, "aircraft" for helicopters and drones? */
+static int wider_cat(int gen, int cat)
+{
+	const char *g = AT_ITEM_CATS[gen], *c = AT_ITEM_CATS[cat];
+	if (!strcmp(g, "vehicle"))
+		return !strcmp(c, "armored_vehicle") || !strcmp(c, "tank");
+	if (!strcmp(g, "aircraft"))
+		return !strcmp(c, "helicopter") || !strcmp(c, "drone");
+	return 0;
+}
+
+static size_t tok_at(const docx *d, uint32_t at);
+
+/* Is item x a bare definite re-mention in a wider word of item y: "20
+ * armoured vehicles ... The vehicles were handed over", "a helicopter ...
+ * the aircraft"? */
+static int wider_remention(const docx *d, const at_item_rec *x, const at_item_rec *y)
+{
+	if (x->qty >= 0 || !wider_cat(x->cat, y->cat))
+		return 0;
+	size_t t = tok_at(d, x->start);
+	if (t == 0 || t + 1 > d->ntoks || d->toks[t].end != x->end)
+		return 0; /* one word: "the vehicles", not "the new patrol vehicles" */
+	const at_tok *p = &d->toks[t - 1];
+	return !strcmp(p->norm, "the") || !strcmp(p->norm, "these") || !strcmp(p->norm, "those");
+}
+
 /* Does byte offset `at` lie in a headline sentence? */
 static int in_headline(const docx *d, uint32_t at)
 {
@@ -157,8 +185,9 @@ int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_even
 				continue;
 			/* "security vehicles" and "armored vehicles" may be one lot */
 			if (x->cat != y->cat) {
-				shared |= x->qty < 0 && y->qty < 0 && vehicles(x->cat) &&
-					  vehicles(y->cat);
+				shared |= (x->qty < 0 && y->qty < 0 && vehicles(x->cat) &&
+					   vehicles(y->cat)) ||
+					  wider_remention(d, x, y) || wider_remention(d, y, x);
 				continue;
 			}
 			if (x->qty >= 0 && y->qty >= 0 && x->qty != y->qty)
@@ -504,8 +533,8 @@ static void head_word(const docx *d, const at_item_rec *it, const char **w, size
 		(*n)--;
 }
 
-/* One entry per distinct item: a re-mention ("the vessels", "radar") of an
- * item listed with its count or a fuller name ("two large Interceptor
+/* One entry per distinct item: a re-mention ("the vessels", "radar", or a
+ * wider word: "the aircraft" of a helicopter) of an item listed with its count or a fuller name ("two large Interceptor
  * vessels") is dropped, keeping the most specific text and its count. */
 static void drop_rementions(const docx *d, at_event_rec *ev)
 {
@@ -518,6 +547,11 @@ static void drop_rementions(const docx *d, at_event_rec *ev)
 		int dup = 0;
 		for (int j = 0; j < ev->nitems && !dup; j++) {
 			const at_item_rec *b = &ev->items[j];
+			/* "a helicopter ... the aircraft" */
+			if (j != k && wider_remention(d, a, b)) {
+				dup = 1;
+				continue;
+			}
 			if (j == k || b->cat != a->cat)
 				continue;
 			/* "patrol boats" in the headline, "two 97-metre patrol

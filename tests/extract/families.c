@@ -973,6 +973,30 @@ static void rementions_are_one_item(void **state)
 	json_decref(arr);
 }
 
+/* "The aircraft", "the vehicles": a wider word for the things just given is
+ * the same act and the same item. */
+static void wider_rementions_are_one_item(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Pakistan gifted two Mi-17 helicopters to the Sri Lankan air force "
+			      "on Monday. The aircraft were received by the air force commander in "
+			      "Colombo.",
+			      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_int_equal(json_array_size(json_object_get(e, "items")), 1);
+	assert_true(has_item(e, "helicopter", 2));
+	json_decref(arr);
+	arr = extract("Egypt donated 12 armoured vehicles to the Sudanese army on Monday. The "
+		      "vehicles were handed over at a ceremony in Port Sudan.",
+		      "2023-04-05");
+	assert_int_equal(json_array_size(arr), 1);
+	e = json_array_get(arr, 0);
+	assert_int_equal(json_array_size(json_object_get(e, "items")), 1);
+	assert_true(has_item(e, "armored_vehicle", 12));
+	json_decref(arr);
+}
+
 /* A report with no date of its own: "/2003/07/" in its address dates "in
  * September" (2003) and a planned "in March" (the next March, 2004). */
 static void address_dates_the_report(void **state)
@@ -997,6 +1021,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
+		cmocka_unit_test(wider_rementions_are_one_item),
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(the_two_named_before),
