@@ -440,6 +440,23 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 	for (uint32_t k = c0; k > si->t0 && c0 - k < 4; k--)
 		if (d->cue_start[k - 1] & CU_NEG)
 			return DROP;
+	/* "urged the United States to provide more helicopters", "called on
+	 * Germany to send tanks": an appeal to another is no act of theirs */
+	if (t >= si->t0 + 3 && eq(&d->toks[t - 1], "to") && d->trig_form[t] == LF_BASE) {
+		static const char *const APPEAL[] = {
+			"urged",   "urges",   "urge",     "urging",   "asked",    "asks",
+			"ask",     "asking",  "called",   "calls",    "calling",  "appealed",
+			"appeals", "pleaded", "begged",   "requested", "requests", "pressed",
+			"pressing", "lobbied", "lobbying", "implored", "demanded", NULL};
+		for (uint32_t k = t - 2; k > si->t0 && t - k < 10; k--) {
+			if (!in_list(d->toks[k - 1].norm, APPEAL))
+				continue;
+			for (uint32_t q = k; q < t - 1; q++)
+				if (d->actor_at[q] >= 0)
+					return DROP;
+			break;
+		}
+	}
 	/* "if Berlin were to send more air defences": the clause of "if" */
 	if (c0 > si->t0 && (eq(&d->toks[c0 - 1], "if") || eq(&d->toks[c0 - 1], "unless")))
 		return DROP;

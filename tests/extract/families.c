@@ -738,6 +738,14 @@ static const fam_case CASES[] = {
 	 "June, after nine months in the region.", "2024-03-13", 0, NULL, "", NULL, -1},
 	{"redeploying to a place", "The 10th Mountain Division will redeploy to Kuwait in June.",
 	 "2024-03-13", 1, "deployment", "USA", "committed", -1},
+	{"an appeal to another is no act", "The Malian president urged France to provide more "
+	 "helicopters for the Malian army.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"calling on another to send troops is no act", "The African Union called on Nigeria "
+	 "and Ghana to send troops to the mission in Somalia.", "2024-03-13", 0, NULL, "", NULL,
+	 -1},
+	{"a bare wider word joins the act (vehicles)", "Egypt donated 12 armoured vehicles to the "
+	 "Sudanese army on Monday. The vehicles were handed over in Port Sudan.", "2024-03-13",
+	 1, "aid", "EGY>SDN", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
