@@ -315,8 +315,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	int mode = 0; /* 0 none, 1 with, 2 place */
 	for (uint32_t k = tend; k < nt && np < AT_MAX_PART; k++) {
 		const at_tok *p = &d->toks[k];
+		/* "will bring together troops from A, B and C", "involves" */
+		int together = eq(p, "together") && k > tend &&
+			       !strncmp(d->toks[k - 1].norm, "br", 2);
 		if (eq(p, "with") || eq(p, "between") || eq(p, "involving") ||
-		    eq(p, "alongside") ||
+		    eq(p, "alongside") || eq(p, "involve") || eq(p, "involves") || together ||
 		    (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
 			/* "in Thailand with troops from ...", but "near the
 			 * border with Ukraine" is a place */
@@ -335,7 +338,8 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		 * the forces' home, not a place */
 		if ((d->cue_start[k] & CU_LOCPREP) || eq(p, "to") ||
 		    (eq(p, "from") &&
-		     !(mode == 1 && (d->cue[k - 1] & (CU_PEOPLE | CU_UNITS)))))
+		     !(mode == 1 &&
+		       ((d->cue[k - 1] & (CU_PEOPLE | CU_UNITS)) || d->role[k - 1] == 1))))
 			mode = 2;
 		if (d->actor_at[k] >= 0 && mode == 1) {
 			const actor_m *am = &si->actors[d->actor_at[k]];

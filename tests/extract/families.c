@@ -746,6 +746,14 @@ static const fam_case CASES[] = {
 	{"a bare wider word joins the act (vehicles)", "Egypt donated 12 armoured vehicles to the "
 	 "Sudanese army on Monday. The vehicles were handed over in Port Sudan.", "2024-03-13",
 	 1, "aid", "EGY>SDN", "completed", -1},
+	{"a hyphenated combat-readiness check", "Russia's Central Military District began a "
+	 "combat-readiness check of its airborne units on Monday.", "2024-03-13", 1, "exercise",
+	 "RUS", NULL, -1},
+	{"drills that bring together forces from a list", "The drills will bring together "
+	 "soldiers from Senegal, Gambia and Cape Verde.", "2024-03-13", 1, "exercise",
+	 "SEN+GMB+CPV", NULL, -1},
+	{"drills that involve navies from a list", "The exercise involves navies from Oman and "
+	 "Pakistan.", "2024-03-13", 1, "exercise", "OMN+PAK", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
