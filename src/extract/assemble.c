@@ -435,9 +435,9 @@ int at_extract__add_event(docx *d, at_events *out, at_event_rec *ev)
 	d->made = 1;
 #ifdef AT_TRACE
 	/* development builds only (-DAT_TRACE): each mention as it joins */
-	fprintf(stderr, "  + %s k=%d st=%d sent=%u %s\n",
+	fprintf(stderr, "  + %s k=%d st=%d sent=%u items=%d when=%d:%d-%d %s\n",
 		ev->type == EV_AID ? "aid" : ev->type == EV_EXERCISE ? "ex" : "dep", ev->kinds,
-		ev->status, ev->sent0, ev->why);
+		ev->status, ev->sent0, ev->nitems, ev->has_when, ev->w0.y, ev->w0.m, ev->why);
 #endif
 	for (size_t i = out->n; i-- > 0;) {
 		at_event_rec *t = &out->ev[i];

@@ -841,6 +841,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			ev.soft_status = soft;
 			ev.kinds = (uint8_t)kinds;
 			fr_add_items(d, si, &ev, lo, khi);
+			fr_gapped_items(d, si, &ev, t, tend, khi);
 			/* a lump sum for several recipients goes on none of them */
 			if (nrec == 1)
 				fr_set_value(d, si, &ev, mm);

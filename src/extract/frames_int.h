@@ -102,6 +102,11 @@ int fr_military_context(const docx *d, const sent_info *si);
 int fr_dup_item(const docx *d, const at_event_rec *ev, uint8_t cat, int64_t qty, uint32_t start,
 		uint32_t end);
 void fr_add_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t lo, uint32_t hi);
+/* "delivered 14 tanks and pledged 30 more": with no item of its own, a count
+ * and "more" right after the verb (in [lo, hi)) count the things named
+ * before t. */
+void fr_gapped_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t t, uint32_t lo,
+		     uint32_t hi);
 const money_m *fr_pick_money(const sent_info *si, uint32_t lo, uint32_t hi);
 void fr_set_value(docx *d, const sent_info *si, at_event_rec *ev, const money_m *mm);
 int fr_sale_context(const docx *d, const sent_info *si);

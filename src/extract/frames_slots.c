@@ -38,6 +38,16 @@ static int other_verbs_date(const docx *d, const sent_info *si, const date_m *dm
 {
 	if (dm->t1 > t)
 		return 0;
+	/* "sent tanks in April and delivered howitzers in June": a date
+	 * before "and" is the verb's before it */
+	uint32_t v = t;
+	while (v > dm->t1 && (eq(&d->toks[v - 1], "also") || eq(&d->toks[v - 1], "then") ||
+			      eq(&d->toks[v - 1], "later") || eq(&d->toks[v - 1], "subsequently")))
+		v--;
+	if (v > dm->t1 && eq(&d->toks[v - 1], "and") && (d->trig[t] & (TR_VERBS | TR_MOVES)))
+		for (uint32_t k = dm->t0; k-- > si->t0;)
+			if ((d->trig[k] & (TR_VERBS | TR_MOVES)) && d->trig_form[k] == d->trig_form[t])
+				return 1;
 	uint32_t a = dm->t0, b = dm->t1;
 	while (a > si->t0 && !eq(&d->toks[a - 1], ","))
 		a--;
@@ -368,6 +378,56 @@ int fr_dup_item(const docx *d, const at_event_rec *ev, uint8_t cat, int64_t qty,
 			return 1;
 	}
 	return 0;
+}
+
+/* The count a token states: "30", "1,500", "two" .. "twelve"; -1 else. */
+static int64_t count_of(const at_tok *w)
+{
+	static const char *const WORDS[] = {"one",   "two",  "three",  "four", "five",
+					    "six",   "seven", "eight", "nine", "ten",
+					    "eleven", "twelve", NULL};
+	for (int i = 0; WORDS[i]; i++)
+		if (!strcmp(w->norm, WORDS[i]))
+			return i + 1;
+	if (w->type != AT_TOK_NUM)
+		return -1;
+	int64_t v = 0;
+	for (const char *c = w->norm; *c; c++) {
+		if (*c == ',')
+			continue;
+		if (*c < '0' || *c > '9' || v > 100000000)
+			return -1;
+		v = v * 10 + (*c - '0');
+	}
+	return v > 0 ? v : -1;
+}
+
+void fr_gapped_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t t, uint32_t lo,
+		     uint32_t hi)
+{
+	if (ev->nitems)
+		return;
+	for (uint32_t k = lo; k + 1 < hi && k < lo + 4; k++) {
+		int64_t n = count_of(&d->toks[k]);
+		uint32_t e = k + 1;
+		if (n < 0 || !(eq(&d->toks[e], "more") || eq(&d->toks[e], "additional")))
+			continue;
+		for (uint32_t i = 0; i < si->nitems; i++)
+			if (si->items[i].t0 >= k && si->items[i].t0 <= e + 2)
+				return; /* "30 more tanks": an item of its own */
+		const item_m *prev = NULL;
+		for (uint32_t i = 0; i < si->nitems; i++)
+			if (si->items[i].t1 <= t && !fr_false_item(d, si, &si->items[i]))
+				prev = &si->items[i];
+		if (!prev)
+			return;
+		at_item_rec *r = &ev->items[ev->nitems++];
+		r->cat = prev->cat;
+		r->qty = n;
+		r->start = d->toks[k].start;
+		r->end = d->toks[e].end;
+		return;
+	}
 }
 
 void fr_add_items(docx *d, const sent_info *si, at_event_rec *ev, uint32_t lo, uint32_t hi)

@@ -754,6 +754,14 @@ static const fam_case CASES[] = {
 	 "SEN+GMB+CPV", NULL, -1},
 	{"drills that involve navies from a list", "The exercise involves navies from Oman and "
 	 "Pakistan.", "2024-03-13", 1, "exercise", "OMN+PAK", NULL, -1},
+	{"two verbs of one subject, each with its own things and date", "Norway sent 20 trucks to "
+	 "the Ukrainian army in March and delivered two radars in July.", "2024-03-13", 2, "aid",
+	 "NOR>UKR", NULL, -1},
+	{"two verbs of one act with no dates of their own", "Norway trained and equipped "
+	 "Ukrainian soldiers in March.", "2024-03-13", 1, "aid", "NOR>UKR", NULL, -1},
+	{"N more after a second verb counts the things before", "Canada delivered eight armoured "
+	 "vehicles to Ukraine and pledged 40 more.", "2024-03-13", 2, "aid", "CAN>UKR",
+	 "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -1013,6 +1021,25 @@ static void wider_rementions_are_one_item(void **state)
 	json_decref(arr);
 }
 
+/* "sent 20 trucks ... in March and delivered two radars in July": each verb
+ * its own things and date (the clause of the first ends at "and"). */
+static void coordinated_verbs__own_items_and_dates(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Norway sent 20 trucks to the Ukrainian army in March and delivered "
+			      "two radars in July.",
+			      "2024-09-13");
+	assert_int_equal(json_array_size(arr), 2);
+	json_t *a = json_array_get(arr, 0), *b = json_array_get(arr, 1);
+	assert_int_equal(json_array_size(json_object_get(a, "items")), 1);
+	assert_int_equal(json_array_size(json_object_get(b, "items")), 1);
+	assert_true(has_item(a, "vehicle", 20));
+	assert_true(has_item(b, "radar", 2));
+	assert_string_equal(str_at(a, "when", "start"), "2024-03");
+	assert_string_equal(str_at(b, "when", "start"), "2024-07");
+	json_decref(arr);
+}
+
 /* A report with no date of its own: "/2003/07/" in its address dates "in
  * September" (2003) and a planned "in March" (the next March, 2004). */
 static void address_dates_the_report(void **state)
@@ -1038,6 +1065,7 @@ int main(void)
 		cmocka_unit_test(families),
 		cmocka_unit_test(rementions_are_one_item),
 		cmocka_unit_test(wider_rementions_are_one_item),
+		cmocka_unit_test(coordinated_verbs__own_items_and_dates),
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(the_two_named_before),
