@@ -311,6 +311,10 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	default:
 		if (a->actor != b->actor)
 			return 0;
+		/* "a second contingent arrived": another move than one not so
+		 * counted (the headline's and the body's "second" may be one) */
+		if (a->listed != b->listed)
+			return 0;
 		/* "will deploy two more jets" and "has already deployed jets":
 		 * a move announced by a cue and one done are two moves */
 		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&

@@ -204,7 +204,9 @@ typedef struct at_event_rec {
 	uint32_t name_start, name_end; /* a named exercise's name ("Kaseh 1"), or 0, 0 */
 	uint8_t listed; /* drills listed by name, or "another exercise": join only drills of
 			 * their name; aid said to be another act ("a separate
-			 * shipment"): joins no act of another sentence */
+			 * shipment"): joins no act of another sentence; forces
+			 * counted after others ("a second contingent"): join no
+			 * move not so counted */
 } at_event_rec;
 
 struct at_events {

@@ -163,6 +163,11 @@ void fr_attach(docx *d, at_events *out, const sent_info *si, uint32_t sidx, int 
 	int apart = 0;
 	for (uint32_t k = lo; type == EV_AID && k < hi && k < t + 1 && !apart; k++)
 		apart = in_list(d->toks[k].norm, APART);
+	/* "a second consignment of goggles arrived": a batch counted after
+	 * another */
+	static const char *const NTH[] = {"second", "third", "fourth", "fifth", "another", NULL};
+	for (uint32_t k = t > lo + 3 ? t - 3 : lo; type == EV_AID && k <= t && !apart; k++)
+		apart = in_list(d->toks[k].norm, NTH);
 	apart &= !definite_noun(d, si, t) &&
 		 (add.has_when == 1 || at_extract__named_items(d, &add));
 	if (apart)

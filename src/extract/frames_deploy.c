@@ -718,6 +718,17 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		ev.actor = ai ? si->actors[acts[ai]].key : akey;
 		ev.soft_status = (uint8_t)soft;
 		ev.anaphor = !strcmp(src, "previous deployment");
+		/* "a second contingent of 300 arrived", "another 2,000 soldiers
+		 * were sent": forces counted after others are another move */
+		static const char *const NTH[] = {"second", "third", "fourth", "fifth", "another",
+						  NULL};
+		for (uint32_t k = lo; k < hi && !ev.listed; k++)
+			if (in_list(d->toks[k].norm, NTH))
+				for (uint32_t q = k + 1; q < hi && q < k + 4 && !ev.listed; q++)
+					ev.listed = (d->cue[q] & (CU_PEOPLE | CU_UNITS)) ||
+						    d->role[q] == 1;
+		if (ev.listed)
+			ev.anaphor = 0;
 		/* personnel: after the trigger up to the next trigger, else before it */
 		uint32_t nt = tend;
 		while (nt < c1 && !(d->trig[nt] & (TR_MOVES | TR_EXERN | TR_VERBS)))

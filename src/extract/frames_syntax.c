@@ -8,6 +8,13 @@
 
 /* ---- clauses ------------------------------------------------------------- */
 
+static int is_be(const at_tok *t)
+{
+	static const char *const BE[] = {"is",   "are",   "was", "were", "be",
+					 "been", "being", "'s",  NULL};
+	return in_list(t->norm, BE);
+}
+
 static const char *const LEFT_BOUND[] = {
 	";",        "that",   "which",   "who", "whom", "whose", "while", "whereas", "but",
 	"although", "though", "because", "if",  "when", "where", ":",     NULL};
@@ -18,6 +25,26 @@ static const char *const RIGHT_BOUND[] = {";",        "but",    "while",   "wher
 static const char *const PRONOUN_SUBJ[] = {"it", "they", "we", "he", "she", NULL};
 static const char *const CLAUSE_AUX[] = {"has",   "have", "had", "will", "would", "also", "then",
 					 "later", "is",   "was", "are",  "were",  "been", NULL};
+
+/* Does ", and" at k open a clause with a subject of its own and its verb:
+ * "..., and a second consignment of goggles arrived", "..., and the trucks
+ * were delivered", "..., and another shipment was sent" (the noun may be
+ * an aid noun)? */
+static int and_clause_at(const docx *d, const sent_info *si, uint32_t k)
+{
+	if (!eq(&d->toks[k], "and") || k <= si->t0 || !eq(&d->toks[k - 1], ",") ||
+	    k + 2 >= si->t1 ||
+	    !(eq(&d->toks[k + 1], "a") || eq(&d->toks[k + 1], "another") ||
+	      eq(&d->toks[k + 1], "the")))
+		return 0;
+	uint32_t v = k + 2;
+	while (v < si->t1 && v < k + 14 && d->toks[v].type != AT_TOK_PUNCT &&
+	       !((d->trig[v] & (TR_VERBS | TR_MOVES)) && d->trig_form[v] != LF_NOUN))
+		v++;
+	return v < si->t1 && (d->trig[v] & (TR_VERBS | TR_MOVES)) && d->trig_form[v] != LF_ING &&
+	       d->trig_form[v] != LF_NOUN && d->trig_form[v] != LF_BASE &&
+	       !eq(&d->toks[v - 1], "to");
+}
 
 void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, uint32_t *c1)
 {
@@ -38,6 +65,11 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 			}
 		}
 		if (in_list(p->norm, LEFT_BOUND) || (d->cue_start[i - 1] & CU_REPORT)) {
+			*c0 = i;
+			break;
+		}
+		/* "..., and a second consignment of goggles arrived" */
+		if (i < t && and_clause_at(d, si, i - 1)) {
 			*c0 = i;
 			break;
 		}
@@ -72,6 +104,12 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 				*c1 = k;
 				break;
 			}
+		}
+		/* "delivered two helicopters in March, and a second consignment
+		 * of goggles arrived on Friday" */
+		if (k > t + 1 && and_clause_at(d, si, k)) {
+			*c1 = k;
+			break;
 		}
 		/* "has been training soldiers since 2017, and it delivered 30
 		 * vehicles in 2021": a pronoun subject and its own verb */
@@ -328,13 +366,6 @@ int fr_is_speech_act(const at_tok *t)
 	return !strncmp(t->norm, "pledg", 5) || !strncmp(t->norm, "promis", 6) ||
 	       !strncmp(t->norm, "offer", 5) || !strncmp(t->norm, "commit", 6) ||
 	       !strncmp(t->norm, "announc", 7);
-}
-
-static int is_be(const at_tok *t)
-{
-	static const char *const BE[] = {"is",   "are",   "was", "were", "be",
-					 "been", "being", "'s",  NULL};
-	return in_list(t->norm, BE);
 }
 
 /* Does [c0, comma) open with an aside: "Following ...", "Amid ...", "Despite ..."? */

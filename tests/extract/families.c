@@ -762,6 +762,12 @@ static const fam_case CASES[] = {
 	{"N more after a second verb counts the things before", "Canada delivered eight armoured "
 	 "vehicles to Ukraine and pledged 40 more.", "2024-03-13", 2, "aid", "CAN>UKR",
 	 "completed", -1},
+	{"a second batch in a clause of its own is another act", "Spain delivered two helicopters "
+	 "to the Peruvian army in March, and a second consignment of 300 helmets arrived in Lima "
+	 "on Friday.", "2024-05-13", 2, "aid", "ESP>PER", "completed", -1},
+	{"a second contingent is another move", "Benin has deployed 500 soldiers to Haiti, and a "
+	 "second contingent of 200 arrived in Port-au-Prince on Friday.", "2024-03-13", 2,
+	 "deployment", "BEN", "completed", 500},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -1037,6 +1043,17 @@ static void coordinated_verbs__own_items_and_dates(void **state)
 	assert_true(has_item(b, "radar", 2));
 	assert_string_equal(str_at(a, "when", "start"), "2024-03");
 	assert_string_equal(str_at(b, "when", "start"), "2024-07");
+	json_decref(arr);
+	/* ", and a second consignment of helmets arrived": a clause of its own */
+	arr = extract("Spain delivered two helicopters to the Peruvian army in March, and a "
+		      "second consignment of 300 night-vision goggles arrived in Lima on Friday.",
+		      "2024-05-13");
+	assert_int_equal(json_array_size(arr), 2);
+	a = json_array_get(arr, 0);
+	b = json_array_get(arr, 1);
+	assert_int_equal(json_array_size(json_object_get(a, "items")), 1);
+	assert_true(has_item(a, "helicopter", 2));
+	assert_true(has_item(b, "equipment", 300));
 	json_decref(arr);
 }
 
