@@ -623,12 +623,24 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		    (am->flags & (AF_COMPOUND | AF_PLACE)) ||
 		    d->ctx->keys[am->key].cls != LX_STATE)
 			continue;
-		for (uint32_t i = 0; i < si->nitems && act < 0; i++)
-			if (si->items[i].t1 > am->t1 && si->items[i].t0 <= am->t1 &&
-			    si->items[i].t1 <= t && fr_military_item(&si->items[i])) {
+		for (uint32_t i = 0; i < si->nitems && act < 0; i++) {
+			if (si->items[i].t1 <= am->t1 || si->items[i].t0 > am->t1 ||
+			    si->items[i].t1 > t || !fr_military_item(&si->items[i]))
+				continue;
+			/* the weapons are the subject: only auxiliaries between
+			 * ("were", "have been"), not "shot down Russian missiles
+			 * since the first unit arrived" */
+			static const char *const AUX[] = {"is",   "are",  "was",     "were", "be",
+							  "been", "have", "has",     "had",  "will",
+							  "also", "now",  "recently", NULL};
+			int subj = 1;
+			for (uint32_t k = si->items[i].t1; k < t && subj; k++)
+				subj = in_list(d->toks[k].norm, AUX);
+			if (subj) {
 				act = (int)a;
 				src = "adjective of the weapons";
 			}
+		}
 	}
 	/* "Washington said it would send 3,500 more soldiers": the pronoun
 	 * subject of reported speech is its speaker */

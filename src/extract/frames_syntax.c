@@ -73,6 +73,18 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 			*c0 = i;
 			break;
 		}
+		/* "has shot down Russian missiles since the first battery
+		 * arrived": a subordinate clause's own subject */
+		if (i < t && d->trig_form[t] != LF_NOUN &&
+		    (eq(p, "since") || eq(p, "after") || eq(p, "before") || eq(p, "until") ||
+		     eq(p, "once")) &&
+		    (eq(&d->toks[i], "the") || eq(&d->toks[i], "a") || eq(&d->toks[i], "its") ||
+		     eq(&d->toks[i], "their") || d->actor_at[i] >= 0) &&
+		    !has_verb_between(d, i, t) && !has_word(d, i, t, "and") &&
+		    !has_word(d, i, t, ",")) {
+			*c0 = i;
+			break;
+		}
 		/* "..., and it delivered": a pronoun subject with its own verb
 		 * (the right bound below, seen from the second clause) */
 		if (eq(p, "and") && i < t && in_list(d->toks[i].norm, PRONOUN_SUBJ)) {

@@ -768,6 +768,9 @@ static const fam_case CASES[] = {
 	{"a second contingent is another move", "Benin has deployed 500 soldiers to Haiti, and a "
 	 "second contingent of 200 arrived in Port-au-Prince on Friday.", "2024-03-13", 2,
 	 "deployment", "BEN", "completed", 500},
+	{"a subordinate clause has its own subject", "The system has shot down many Russian "
+	 "Kh-101 missiles since the first battery arrived in May.", "2024-06-13", 0, NULL, "",
+	 NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
