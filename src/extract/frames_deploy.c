@@ -398,6 +398,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* "The consignment, which arrived by rail": aid arriving is the aid's */
 	if (intrans && has_trig(d, c0 > si->t0 + 3 ? c0 - 4 : si->t0, t, TR_AIDN))
 		return 0;
+	/* "Six MiG-29s donated by Russia landed at Batajnica": things given
+	 * arriving are the gift's delivery */
+	for (uint32_t k = c0; intrans && k + 1 < t; k++)
+		if ((d->trig[k] & TR_GIVE) &&
+		    (d->trig_form[k] == LF_PAST || d->trig_form[k] == LF_PASTPART) &&
+		    eq(&d->toks[k + 1], "by"))
+			return 0;
 	/* "Korean K2 tanks arrive in Poland": weapons arriving in another
 	 * state are a delivery, not a deployment */
 	if (intrans && !forces && mil_items) {

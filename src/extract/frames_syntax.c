@@ -484,20 +484,21 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		if (d->cue_start[k - 1] & CU_NEG)
 			return DROP;
 	/* "urged the United States to provide more helicopters", "called on
-	 * Germany to send tanks": an appeal to another is no act of theirs */
+	 * Germany to send tanks", "asked to send troops": an appeal is no act
+	 * of the one appealed to */
 	if (t >= si->t0 + 3 && eq(&d->toks[t - 1], "to") && d->trig_form[t] == LF_BASE) {
 		static const char *const APPEAL[] = {
 			"urged",   "urges",   "urge",     "urging",   "asked",    "asks",
 			"ask",     "asking",  "called",   "calls",    "calling",  "appealed",
 			"appeals", "pleaded", "begged",   "requested", "requests", "pressed",
 			"pressing", "lobbied", "lobbying", "implored", "demanded", NULL};
-		for (uint32_t k = t - 2; k > si->t0 && t - k < 10; k--) {
-			if (!in_list(d->toks[k - 1].norm, APPEAL))
-				continue;
-			for (uint32_t q = k; q < t - 1; q++)
-				if (d->actor_at[q] >= 0)
-					return DROP;
-			break;
+		/* (the one appealed to named or not: "urged international
+		 * partners to provide") */
+		for (uint32_t k = t - 1; k > si->t0 && t - k < 10; k--) {
+			if (d->trig[k - 1] & (TR_VERBS | TR_MOVES))
+				break;
+			if (in_list(d->toks[k - 1].norm, APPEAL))
+				return DROP;
 		}
 	}
 	/* "if Berlin were to send more air defences": the clause of "if" */
@@ -546,6 +547,9 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		return ls;
 	if (noun)
 		return ST_NONE; /* decided from the date, if any, by the caller */
+	/* "small arms to be delivered over several years", "are to be built" */
+	if (t >= si->t0 + 2 && eq(&d->toks[t - 1], "be") && eq(&d->toks[t - 2], "to"))
+		return ST_COMMITTED;
 	switch (d->trig_form[t]) {
 	case LF_PAST:
 	case LF_PASTPART: return ST_COMPLETED;

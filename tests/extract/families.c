@@ -771,6 +771,16 @@ static const fam_case CASES[] = {
 	{"a subordinate clause has its own subject", "The system has shot down many Russian "
 	 "Kh-101 missiles since the first battery arrived in May.", "2024-06-13", 0, NULL, "",
 	 NULL, -1},
+	{"an appeal to no one named is no act either", "Kenyan leader seeks more aid\n\nNAIROBI - "
+	 "Kenya's president on Tuesday urged foreign partners to provide more helicopters and "
+	 "drones for the Kenyan army as it battles al-Shabaab in the north.", "2025-03-12", 0,
+	 NULL, "", NULL, -1},
+	{"things given arriving are no deployment", "NIAMEY (Reuters) - Four MiG-29 fighters "
+	 "donated by Belarus landed at an air base near Niamey on Wednesday.", "2024-03-13", 1,
+	 "aid", "BLR>NER", NULL, -1},
+	{"to be delivered is a commitment", "Russia agreed to supply the Kyrgyz army with "
+	 "helicopters. The deal covers helicopters, armoured vehicles and small arms to be "
+	 "delivered over several years.", "2024-03-13", 1, "aid", "RUS>KGZ", "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
