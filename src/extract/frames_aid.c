@@ -520,9 +520,19 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			if (rec < 0 && near)
 				return 0;
 			if (rec < 0) {
-				/* "an agreement with the Nepal Army pledging assistance" */
+				/* "an agreement with the Nepal Army pledging assistance";
+				 * not "along the border with Cambodia, sending tanks" */
+				static const char *const EDGE[] = {"border",   "borders", "frontier",
+								   "boundary", "line",    NULL};
 				for (uint32_t a = si->nactors; a-- > 0;) {
 					const actor_m *am = &si->actors[a];
+					uint32_t w = am->t0;
+					while (w > si->t0 && (eq(&d->toks[w - 1], "the") ||
+							      eq(&d->toks[w - 1], "with")))
+						w--;
+					if ((am->flags & AF_WITH) && w > si->t0 &&
+					    in_list(d->toks[w - 1].norm, EDGE))
+						continue;
 					if (am->t1 <= t && am->t0 >= c0 && (int)a != prov &&
 					    (am->flags & (AF_WITH | AF_TO | AF_FOR)) &&
 					    actor_usable(am)) {

@@ -781,6 +781,9 @@ static const fam_case CASES[] = {
 	{"to be delivered is a commitment", "Russia agreed to supply the Kyrgyz army with "
 	 "helicopters. The deal covers helicopters, armoured vehicles and small arms to be "
 	 "delivered over several years.", "2024-03-13", 1, "aid", "RUS>KGZ", "committed", -1},
+	{"the neighbour across a border receives nothing", "Vietnam reinforced its troops along the "
+	 "border with Laos on Monday, sending tanks and artillery to the northern provinces.",
+	 "2024-03-13", 1, "deployment", "VNM", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
