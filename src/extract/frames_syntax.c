@@ -245,12 +245,13 @@ int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t,
 			return (int)a;
 		}
 	}
-	/* "The Czech Republic, which has given Ukraine 100 tanks": a relative
-	 * clause's subject is the name it follows */
+	/* "The Czech Republic, which has given Ukraine 100 tanks", "brokered
+	 * by Rwanda, which reinforced its garrison": a relative clause's
+	 * subject is the name it follows, whatever its own phrase */
 	if (c0 >= si->t0 + 3 && (eq(&d->toks[c0 - 1], "which") || eq(&d->toks[c0 - 1], "who")) &&
 	    eq(&d->toks[c0 - 2], ",") && d->actor_at[c0 - 3] >= 0) {
 		int a = d->actor_at[c0 - 3];
-		if (actor_usable(&si->actors[a]) && !(si->actors[a].flags & OBLIQUE))
+		if (actor_usable(&si->actors[a]))
 			return a;
 	}
 	return -1;

@@ -784,6 +784,9 @@ static const fam_case CASES[] = {
 	{"the neighbour across a border receives nothing", "Vietnam reinforced its troops along the "
 	 "border with Laos on Monday, sending tanks and artillery to the northern provinces.",
 	 "2024-03-13", 1, "deployment", "VNM", NULL, -1},
+	{"a relative clause's subject is its name in any phrase", "The ceasefire was brokered by "
+	 "Angola, which has deployed 400 troops to the border.", "2024-03-13", 1, "deployment",
+	 "AGO", "completed", 400},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
