@@ -390,5 +390,8 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx)
 	}
 	value_after(d, out, sidx);
 	people_after(d, out, sidx);
+	int rc = fr_included_forces(d, out, sidx);
+	if (rc)
+		return rc;
 	return fr_participants_after(d, out, sidx);
 }

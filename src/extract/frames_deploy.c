@@ -832,3 +832,62 @@ int fr_equip_own(const docx *d, const sent_info *si, uint32_t t)
 	}
 	return 0;
 }
+
+/* "The contingent will also include troops from Belarus and Armenia": a
+ * sentence with no trigger whose force ("the contingent", "the force",
+ * "the mission") includes forces from states, right after a deployment was
+ * reported (within two sentences), names more contributors: one move each,
+ * at the stage the sentence's own words give. */
+int fr_included_forces(docx *d, at_events *out, uint32_t sidx)
+{
+	static const char *const INCL[] = {"include", "includes", "included", "including",
+					   "comprise", "comprises", "comprised", NULL};
+	const sent_info *si = &d->sents[sidx];
+	const memo *m = M(d);
+	int last = m->last[EV_DEPLOYMENT];
+	if (last < 0 || sidx - m->last_sent[EV_DEPLOYMENT] > 2 || sidx == m->last_sent[EV_DEPLOYMENT] ||
+	    has_trig(d, si->t0, si->t1, TR_VERBS | TR_AIDN | TR_MOVES | TR_DEPLOYN | TR_EXERN))
+		return 0;
+	for (uint32_t v = si->t0 + 1; v + 3 < si->t1; v++) {
+		if (!in_list(d->toks[v].norm, INCL))
+			continue;
+		/* the force before the verb, forces from states after it */
+		static const char *const BODY[] = {"mission", "operation", "coalition", NULL};
+		int force = 0;
+		for (uint32_t k = si->t0; k < v && !force; k++)
+			force = ((d->cue[k] & CU_UNITS) || d->role[k] == 1 ||
+				 in_list(d->toks[k].norm, BODY)) &&
+				d->actor_at[k] < 0;
+		uint32_t f = v + 1;
+		while (f < si->t1 && f < v + 4 && !eq(&d->toks[f], "from"))
+			f++;
+		if (!force || f >= si->t1 || !eq(&d->toks[f], "from") ||
+		    !(d->cue[f - 1] & (CU_PEOPLE | CU_UNITS)) || d->actor_at[f + 1] < 0)
+			return 0;
+		int list[8], n = 1;
+		list[0] = d->actor_at[f + 1];
+		n += fr_coordinated(d, si, list[0], list + 1, 7, 1);
+		int soft;
+		int status = fr_status_of(d, si, si->t0, si->t1, v, 0, &soft);
+		if (status == DROP)
+			return 0;
+		if (status == ST_NONE || status == ST_COMPLETED)
+			status = ST_UNDERWAY; /* "includes troops from": there now */
+		for (int i = 0; i < n; i++) {
+			const actor_m *am = &si->actors[list[i]];
+			if (!actor_usable(am) || d->ctx->keys[am->key].cls != LX_STATE ||
+			    am->key == out->ev[last].actor)
+				continue;
+			at_event_rec ev;
+			fr_init_event(si, sidx, &ev, EV_DEPLOYMENT, status,
+				      "deployment:include:forces from the list");
+			ev.actor = am->key;
+			ev.soft_status = (uint8_t)soft;
+			ev.confidence = 0.6;
+			if (at_extract__add_event(d, out, &ev) == AT_ENOMEM)
+				return AT_ENOMEM;
+		}
+		return 0;
+	}
+	return 0;
+}

@@ -787,6 +787,12 @@ static const fam_case CASES[] = {
 	{"a relative clause's subject is its name in any phrase", "The ceasefire was brokered by "
 	 "Angola, which has deployed 400 troops to the border.", "2024-03-13", 1, "deployment",
 	 "AGO", "completed", 400},
+	{"a force that will include forces from a list", "Chadian troops landed in Bangui on "
+	 "Thursday, the first part of a regional force. The contingent will also include soldiers "
+	 "from Gabon and Cameroon.", "2024-03-13", 3, "deployment", "TCD GAB CMR", "completed", -1},
+	{"a delegation that includes officers is no force", "Chadian troops landed in Bangui on "
+	 "Thursday. The delegation includes officers from Gabon.", "2024-03-13", 1, "deployment",
+	 "TCD", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
