@@ -272,6 +272,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 				part[np++] = am->key;
 		}
 	}
+	int movers = 0; /* the parties are forces that moved for the drills */
 	if (np == 0) {
 		/* the subjects of the clause, when a verb makes them take part
 		 * ("hold", "take part") or orders the drills ("ordered a snap
@@ -295,8 +296,22 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			       (d->toks[r].flags & AT_TF_CAP))
 				r++; /* "Russia's Pacific Fleet" */
 			checked &= r < t && (d->role[r] == 1 || am->role_kind == 1);
-			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t) && !checked)
+			/* "200 American soldiers landed in Ulaanbaatar for the
+			 * Khaan Quest exercise": forces moved for the drills take
+			 * part in them */
+			/* (the sentence's last drill noun: "arrive for al-Samsam 6
+			 * ... to participate in a joint exercise" says it once) */
+			int moved_for = 0;
+			for (uint32_t k = am->t1; k < t && !moved_for && !has_trig(d, tend, si->t1, TR_EXERN);
+			     k++)
+				if (d->trig[k] & TR_MOVE)
+					for (uint32_t q = k + 1; q < t && !moved_for; q++)
+						moved_for = eq(&d->toks[q], "for") &&
+							    !has_trig(d, q, t, TR_VERBS | TR_MOVES);
+			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t) && !checked &&
+			    !moved_for)
 				continue;
+			movers |= moved_for;
 			part[np++] = am->key;
 		}
 		/* "Hosted by Indonesia, the exercise ...", "organised by NATO" */
@@ -323,7 +338,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		    (eq(p, "of") && k == tend)) { /* "drills of the CSTO" */
 			/* "in Thailand with troops from ...", but "near the
 			 * border with Ukraine" is a place */
-			if (mode != 2 || (eq(p, "with") && !(d->cue[k - 1] & CU_PLACE)))
+			/* ("at the training area, will bring together troops
+			 * from": a verb of taking part ends the place) */
+			if (mode != 2 || (eq(p, "with") && !(d->cue[k - 1] & CU_PLACE)) || together ||
+			    eq(p, "involving") || eq(p, "involve") || eq(p, "involves") ||
+			    eq(p, "alongside"))
 				mode = 1;
 			/* "with A and B attending as observers": no participants */
 			for (uint32_t q = k + 1; q < nt && q < k + 16; q++) {
@@ -345,6 +364,20 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			const actor_m *am = &si->actors[d->actor_at[k]];
 			if (!(am->flags & AF_PLACE) && am->t0 == k)
 				part[np++] = am->key;
+		}
+	}
+	/* "150 Fijian soldiers landed in Port Moresby for the Puk Puk
+	 * exercise", "were flown in for the drills in Thailand": the state
+	 * the forces came to hosts the drills */
+	for (uint32_t a = 0; movers && a < si->nactors && np < AT_MAX_PART; a++) {
+		const actor_m *am = &si->actors[a];
+		int dup = 0;
+		for (int i = 0; i < np; i++)
+			dup |= part[i] == am->key;
+		if (!dup && am->t0 > c0 && am->t1 <= c1 && (am->flags & (AF_LOC | AF_TO)) &&
+		    d->ctx->keys[am->key].cls == LX_STATE && has_trig(d, c0, am->t0, TR_MOVE)) {
+			part[np++] = am->key;
+			break;
 		}
 	}
 	/* "Saudi troops have arrived in Pakistan to take part in a joint
@@ -430,11 +463,17 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	for (int i = 0; i < np; i++)
 		ev.part[ev.npart++] = part[i];
 	ev.personnel = fr_pick_people(si, t, tend, nt);
-	if (ev.personnel < 0)
+	if (ev.personnel < 0 && !movers)
 		ev.personnel = fr_pick_people(si, t, pt, t);
 	const date_m *dm = fr_pick_date(d, si, t, tend, nt, 0);
-	if (!dm)
+	if (!dm && !movers)
 		dm = fr_pick_date(d, si, t, pt > c0 ? pt : c0, t, 0);
+	/* the count, date and stage before are the move's: drills that
+	 * forces arrive for are to come, unless their own words say */
+	if (movers && ev.status == ST_NONE) {
+		ev.status = ST_COMMITTED;
+		ev.soft_status = 1;
+	}
 	if (!fr_vague_time(d, c0, c1))
 		fr_set_when(d, si, &ev, dm, ev.status);
 	fr_default_status(d, &ev);

@@ -514,8 +514,19 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		if ((d->cue_start[k] & CU_COMPLETED) && d->cue_len[k] >= 2 &&
 		    !strncmp(d->toks[k + d->cue_len[k] - 1].norm, "ceremon", 7))
 			return ST_COMPLETED;
-	/* "The Saudi grant will allow ...": a noun subject takes its verb's mood */
-	for (uint32_t k = t + 1; !found && noun && k < c1 && k < t + 4; k++) {
+	/* "The Saudi grant will allow ...": a noun subject takes its verb's mood
+	 * (past a relative clause: "The drills, which open on Saturday, will
+	 * bring together") */
+	uint32_t nv = t + 1;
+	if (noun && nv + 1 < c1 && eq(&d->toks[nv], ",") &&
+	    (eq(&d->toks[nv + 1], "which") || eq(&d->toks[nv + 1], "who"))) {
+		uint32_t e = nv + 2;
+		while (e < c1 && e < nv + 16 && !eq(&d->toks[e], ","))
+			e++;
+		if (e < c1 && eq(&d->toks[e], ","))
+			nv = e + 1;
+	}
+	for (uint32_t k = nv; !found && noun && k < c1 && k < nv + 3; k++) {
 		uint32_t c = d->cue_start[k];
 		/* drills that "ended" were held; aid that "ended" was not */
 		if ((c & CU_NEG) && noun == 2 && (c & CU_EXVERB))

@@ -1177,8 +1177,11 @@ int at_extract__mentions(docx *d, sent_info *si)
 			continue;
 		if (fl & (NUM_MEASURE))
 			continue;
-		/* "Dornier 228", "Type 054": a number after a name is its model */
+		/* "Dornier 228", "Type 054": a number after a name is its model
+		 * (not the first word after a dateline: "KABUL - Around 200") */
 		if (d->toks[i].type == AT_TOK_NUM && i > si->t0 + 1 &&
+		    !(eq(&d->toks[i - 2], "-") || eq(&d->toks[i - 2], "—") ||
+		      eq(&d->toks[i - 2], "–") || eq(&d->toks[i - 2], ":")) &&
 		    d->toks[i - 1].type == AT_TOK_WORD && (d->toks[i - 1].flags & AT_TF_CAP) &&
 		    d->actor_at[i - 1] < 0 && !(d->cue_start[i - 1] & (CU_DATEW | CU_NUMW)) &&
 		    !(d->toks[i].flags & AT_TF_HYPHEN) && !(fl & NUM_MAG))

@@ -677,7 +677,7 @@ static const fam_case CASES[] = {
 	{"moving forces", "Germany is moving about 200 soldiers to Lithuania.", "2024-03-13", 1,
 	 "deployment", "DEU", NULL, 200},
 	{"flown in", "About 4,000 US soldiers were flown in for the drills in Thailand, the army "
-	 "said.", "2024-03-13", 1, "deployment", "USA", "completed", 4000},
+	 "said.", "2024-03-13", 2, "deployment", "USA", "completed", 4000},
 	{"a participle after the drills is what they do", "China's military launched two days "
 	 "of drills around Taiwan on Thursday, sending warships and fighter jets to practise "
 	 "strikes.", "2024-05-24", 1, "exercise", "CHN", NULL, -1},
@@ -793,6 +793,14 @@ static const fam_case CASES[] = {
 	{"a delegation that includes officers is no force", "Chadian troops landed in Bangui on "
 	 "Thursday. The delegation includes officers from Gabon.", "2024-03-13", 1, "deployment",
 	 "TCD", "completed", -1},
+	{"drills whose verb comes after a relative clause and a place", "The drills, which open "
+	 "on Saturday at the Tavan Tolgoi range, will bring together troops from Mongolia, India "
+	 "and Japan.", "2024-03-13", 1, "exercise", "MNG+IND+JPN", "committed", -1},
+	{"forces that arrive for drills take part in them", "About 150 Fijian soldiers landed in "
+	 "Port Moresby on Tuesday for the Puk Puk exercise.", "2024-03-13", 2, "exercise",
+	 "FJI+PNG", NULL, -1},
+	{"a count after a dateline", "SUVA (Reuters) - Around 150 Fijian soldiers landed in Port "
+	 "Moresby on Tuesday.", "2024-03-13", 1, "deployment", "FJI", "completed", 150},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
