@@ -617,6 +617,21 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		for (uint32_t k = si->t0; k < si->t1 && !gift; k++)
 			gift = !strncmp(d->toks[k].norm, "donat", 5) ||
 			       !strncmp(d->toks[k].norm, "gift", 4) || eq(&d->toks[k], "free");
+		/* "sent four MiG-29 fighter jets to the Ukrainian air force":
+		 * arms sent to another state's armed forces are given (not
+		 * when people are sent) */
+		for (uint32_t k = tend; k + 2 < c1 && !gift && !si->npers; k++) {
+			if (!eq(&d->toks[k], "to"))
+				continue;
+			uint32_t q = eq(&d->toks[k + 1], "the") ? k + 2 : k + 1;
+			if (q < c1 && d->actor_at[q] >= 0 && !(si->actors[d->actor_at[q]].flags & AF_PLACE))
+				for (uint32_t r = si->actors[d->actor_at[q]].t1;
+				     r < c1 && r < si->actors[d->actor_at[q]].t1 + 3 && !gift; r++)
+					/* (not "to the Japanese navy base at") */
+					gift = d->role[r] == 1 &&
+					       !(r + 1 < c1 && (d->cue_start[r + 1] & CU_FACILITY));
+			break;
+		}
 		for (uint32_t k = tend; k < c1 && k < tend + 5 && !gift; k++) {
 			if (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))
 				break;

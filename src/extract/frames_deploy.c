@@ -366,6 +366,10 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	}
 	if ((cls & TR_EQUIP) == 0 && !forces && !(mil_items && ((cls & TR_MOVES) || sends)))
 		return 0;
+	/* "decided to send Leopard tanks": weapons sent to no place are no
+	 * move of forces */
+	if (sends && !forces && !has_word(d, tend, c1, "to") && !has_word(d, tend, c1, "into"))
+		return 0;
 	/* "troops join a mission", "join the coalition": what one joins is a
 	 * force or operation, not "joined schoolchildren in a march", and
 	 * being joined in drills is taking part in them */

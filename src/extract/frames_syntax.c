@@ -98,8 +98,30 @@ void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, 
 		}
 		i--;
 	}
+	/* "After Germany decided to send tanks, Poland handed ...": a
+	 * subordinate clause that opens the sentence ends at its comma, and the
+	 * main clause begins after it */
+	static const char *const SUB[] = {"after",  "when",      "once",  "since",
+					  "before", "although",  "though", "because",
+					  "while",  "whereas",   NULL};
+	uint32_t sub_end = si->t1;
+	if (si->t1 > si->t0 + 3 && in_list(d->toks[si->t0].norm, SUB))
+		for (uint32_t k = si->t0 + 2; k < si->t1 && sub_end == si->t1; k++)
+			if (eq(&d->toks[k], ","))
+				sub_end = k;
+	/* a clause has a verb ("Since 2014, the US has ..." has none) */
+	int verb = 0;
+	for (uint32_t k = si->t0 + 1; k < sub_end && !verb; k++)
+		verb = (d->trig[k] && d->trig_form[k] != LF_NOUN) ||
+		       (d->cue_start[k] & (CU_REPORT | CU_COMMITTED | CU_INTENT | CU_EXVERB));
+	if (!verb)
+		sub_end = si->t1;
+	if (sub_end < si->t1 && t > sub_end && *c0 <= sub_end)
+		*c0 = sub_end + 1;
 	*c1 = si->t1;
-	for (uint32_t k = t + 1; k < si->t1; k++) {
+	if (sub_end < si->t1 && t < sub_end)
+		*c1 = sub_end;
+	for (uint32_t k = t + 1; k < *c1; k++) {
 		const at_tok *p = &d->toks[k];
 		if (in_list(p->norm, RIGHT_BOUND)) {
 			*c1 = k;

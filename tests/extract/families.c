@@ -801,6 +801,17 @@ static const fam_case CASES[] = {
 	 "FJI+PNG", NULL, -1},
 	{"a count after a dateline", "SUVA (Reuters) - Around 150 Fijian soldiers landed in Port "
 	 "Moresby on Tuesday.", "2024-03-13", 1, "deployment", "FJI", "completed", 150},
+	{"Kiwi soldiers", "A team of 40 Kiwi soldiers arrived in Fiji on Monday.", "2024-03-13", 1,
+	 "deployment", "NZL", "completed", 40},
+	{"jets sent to another state's air force are given", "Norway has sent six F-16 fighter "
+	 "jets to the Ukrainian air force.", "2024-03-13", 1, "aid", "NOR>UKR", "completed", -1},
+	{"ships sent to another state's naval base move", "Canada sent two frigates to the "
+	 "Japanese navy base at Yokosuka.", "2024-03-13", 1, "deployment", "CAN", "completed", -1},
+	{"a subordinate clause that opens the sentence ends at its comma", "After France decided to "
+	 "send Caesar howitzers, Denmark handed 19 howitzers to Ukraine.", "2024-03-13", 1, "aid",
+	 "DNK>UKR", "completed", -1},
+	{"weapons sent to no place are no move", "Germany decided on Friday to send Leopard "
+	 "tanks, the chancellor said.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
