@@ -371,17 +371,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (prov < 0 && !passive) {
 			/* "The UK gifted Ukraine 14 tanks and will send more": a
 			 * verb after "and" shares the subject of the verb before */
-			uint32_t k = t;
-			while (k > c0 && (eq(&d->toks[k - 1], "will") || eq(&d->toks[k - 1], "would") ||
-					  eq(&d->toks[k - 1], "also") || eq(&d->toks[k - 1], "has") ||
-					  eq(&d->toks[k - 1], "then") || eq(&d->toks[k - 1], "plans") ||
-					  eq(&d->toks[k - 1], "to")))
-				k--;
-			uint32_t v = k > c0 && eq(&d->toks[k - 1], "and") ? k - 1 : c0;
-			while (v > c0 && !(d->trig[v - 1] & TR_VERBS))
-				v--;
-			if (v > c0 && v < k)
-				prov = fr_left_subject(d, si, c0, v - 1, 0);
+			prov = fr_shared_subject(d, si, c0, t);
 			/* "supported the Philippines with radars, alongside
 			 * assistance provided to Malaysia": a participle right
 			 * after what is given shares the main verb's subject,
@@ -681,13 +671,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (!passive && !(cls & (TR_RECEIVE | TR_AIDN)) && d->trig_form[t] != LF_NOUN)
 		for (uint32_t q = tend; q + 1 < hi && khi == hi; q++) {
 			uint32_t v = q + 1 + (q + 2 < hi && eq(&d->toks[q + 1], "also"));
-			if (eq(&d->toks[q], "and") && (d->trig[v] & TR_VERBS) &&
+			if (eq(&d->toks[q], "and") && (d->trig[v] & (TR_VERBS | TR_MOVES)) &&
 			    d->trig_form[v] == d->trig_form[t])
 				khi = q;
-			/* "gifted 14 tanks last year and will send more" */
+			/* "gifted 14 tanks last year and will send more", "will
+			 * train the navy and will deploy vessels" */
 			if (eq(&d->toks[q], "and") && q + 2 < hi &&
 			    (d->cue_start[q + 1] & (CU_COMMITTED | CU_INTENT)) &&
-			    (d->trig[q + 2] & TR_VERBS) && d->trig_form[q + 2] != LF_NOUN)
+			    (d->trig[q + 2] & (TR_VERBS | TR_MOVES)) && d->trig_form[q + 2] != LF_NOUN)
 				khi = q;
 			/* "..., which has given Ukraine 100 tanks, will also supply
 			 * shells": a comma and the main clause's verb */

@@ -234,7 +234,8 @@ static int formation_at(const docx *d, const sent_info *si, uint32_t k)
 	static const char *const FORMATION[] = {
 		"brigade",   "brigades",  "battalion",   "battalions",   "regiment", "regiments",
 		"division",  "divisions", "squadron",    "squadrons",    "platoon",  "platoons",
-		"battlegroup", "battlegroups", NULL};
+		"battlegroup", "battlegroups", "contingent", "contingents", "detachment",
+		"detachments", NULL};
 	static const char *const GROUP_HEAD[] = {"task", "strike", "battle", NULL};
 	if (in_list(d->toks[k].norm, FORMATION))
 		return 1;
@@ -287,8 +288,10 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
 	uint32_t obj_hi = (cls & TR_GIVE) && tend + 8 < hi ? tend + 8 : hi;
 	for (uint32_t k = lo; k < obj_hi; k++) {
-		/* "pledged to train 300 soldiers": the object ends at "to" */
-		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for"))) {
+		/* "pledged to train 300 soldiers": the object ends at "to" (not
+		 * "send up to 200 soldiers") */
+		if ((cls & TR_GIVE) && (eq(&d->toks[k], "to") || eq(&d->toks[k], "for")) &&
+		    !(k > lo && eq(&d->toks[k - 1], "up"))) {
 			obj_hi = k;
 			break;
 		}
@@ -345,7 +348,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	int mil_items = 0;
 	for (uint32_t i = 0; i < si->nitems; i++)
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
-		    fr_military_item(&si->items[i]) && !fr_false_item(d, si, &si->items[i]))
+		    fr_military_item(&si->items[i]) && !fr_false_item(d, si, &si->items[i]) &&
+		    /* "the ammunition was flown into Erbil": supplies that
+		     * move are no forces */
+		    !((intrans || passive) && (!strcmp(AT_ITEM_CATS[si->items[i].cat], "ammunition") ||
+					       !strcmp(AT_ITEM_CATS[si->items[i].cat], "small_arms"))))
 			mil_items = 1;
 	/* "deployed drones to", "stationed F-35s in": aircraft, drones and
 	 * ships a state deploys or stations are its armed forces' (not those
@@ -401,6 +408,11 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	}
 	/* "The consignment, which arrived by rail": aid arriving is the aid's */
 	if (intrans && has_trig(d, c0 > si->t0 + 3 ? c0 - 4 : si->t0, t, TR_AIDN))
+		return 0;
+	/* "the ammunition was flown into Erbil", "The helicopter, flown in
+	 * by a navy crew": the things of the aid just reported moving are
+	 * its delivery */
+	if ((intrans || passive) && !forces && mil_items && fr_head_anaphor(d, out, sidx, c0, t))
 		return 0;
 	/* "Six MiG-29s donated by Russia landed at Batajnica": things given
 	 * arriving are the gift's delivery */
@@ -614,7 +626,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		act = acts[0];
 		src = "forces from the list";
 	} else if (act < 0 && !noun) {
-		act = fr_left_subject(d, si, c0, t, 0);
+		act = fr_shared_subject(d, si, c0, t);
+		if (act < 0)
+			act = fr_left_subject(d, si, c0, t, 0);
 		if (act >= 0) {
 			src = "subject";
 			/* "India and Pakistan are dispatching squads": each of

@@ -279,6 +279,23 @@ int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t,
 	return -1;
 }
 
+/* "The UK gifted Ukraine 14 tanks and will send more", "Turkey will train the
+ * Somali navy and will deploy vessels": a verb after "and" shares the
+ * subject of the verb of giving or moving before it; that subject, or -1. */
+int fr_shared_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t)
+{
+	uint32_t k = t;
+	while (k > c0 && (eq(&d->toks[k - 1], "will") || eq(&d->toks[k - 1], "would") ||
+			  eq(&d->toks[k - 1], "also") || eq(&d->toks[k - 1], "has") ||
+			  eq(&d->toks[k - 1], "then") || eq(&d->toks[k - 1], "plans") ||
+			  eq(&d->toks[k - 1], "to")))
+		k--;
+	uint32_t v = k > c0 && eq(&d->toks[k - 1], "and") ? k - 1 : c0;
+	while (v > c0 && !(d->trig[v - 1] & (TR_VERBS | TR_MOVES)))
+		v--;
+	return v > c0 && v < k ? fr_left_subject(d, si, c0, v - 1, 0) : -1;
+}
+
 /* The speaker of the sentence: the actor just before a report verb left of t. */
 int fr_speaker(const docx *d, const sent_info *si, uint32_t t)
 {

@@ -812,6 +812,18 @@ static const fam_case CASES[] = {
 	 "DNK>UKR", "completed", -1},
 	{"weapons sent to no place are no move", "Germany decided on Friday to send Leopard "
 	 "tanks, the chancellor said.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"up to a count of forces", "Austria will send up to 150 soldiers to Chad.",
+	 "2024-03-13", 1, "deployment", "AUT", "committed", 150},
+	{"a contingent sent", "Senegal will send a contingent to Gambia next month.",
+	 "2024-03-13", 1, "deployment", "SEN", "committed", -1},
+	{"flew to", "Thirty Tongan soldiers flew to Port Vila on Monday.", "2024-03-13", 1,
+	 "deployment", "TON", "completed", 30},
+	{"a second verb after and keeps the subject", "Egypt will train the Sudanese navy and will "
+	 "deploy two frigates to Sudanese waters.", "2024-03-13", 2, "deployment", "EGY", NULL,
+	 -1},
+	{"supplies that move are no forces", "About 200 US soldiers arrived in Iraq on Monday. "
+	 "Ammunition was flown into Erbil on Tuesday and then driven west.", "2024-03-13", 1,
+	 "deployment", "USA", "completed", 200},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -1098,6 +1110,18 @@ static void coordinated_verbs__own_items_and_dates(void **state)
 	assert_int_equal(json_array_size(json_object_get(a, "items")), 1);
 	assert_true(has_item(a, "helicopter", 2));
 	assert_true(has_item(b, "equipment", 300));
+	json_decref(arr);
+	/* "will train the navy and will deploy two frigates": the ships are
+	 * the deployment's, not the training's */
+	arr = extract("Egypt will train the Sudanese navy and will deploy two frigates to Sudanese "
+		      "waters.",
+		      "2024-05-13");
+	assert_int_equal(json_array_size(arr), 2);
+	size_t i;
+	json_t *e;
+	json_array_foreach (arr, i, e)
+		if (!strcmp(str_at(e, "type", NULL), "aid"))
+			assert_int_equal(json_array_size(json_object_get(e, "items")), 0);
 	json_decref(arr);
 }
 
