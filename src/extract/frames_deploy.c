@@ -287,6 +287,14 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	/* a verb of giving moves forces only as its direct object: "offered
 	 * 1,500 troops", "sent a convoy of commandos", not "to the forces" */
 	uint32_t obj_hi = (cls & TR_GIVE) && tend + 8 < hi ? tend + 8 : hi;
+	/* "the equipment was flown to Pakistan by military aircraft": a
+	 * passive's agent is not what moves (but "will be joined by 200
+	 * soldiers", "replaced by a division": there it is) */
+	for (uint32_t k = tend; passive && strncmp(tt->norm, "join", 4) &&
+				strncmp(tt->norm, "replac", 6) && k < obj_hi;
+	     k++)
+		if (eq(&d->toks[k], "by"))
+			obj_hi = k;
 	for (uint32_t k = lo; k < obj_hi; k++) {
 		/* "pledged to train 300 soldiers": the object ends at "to" (not
 		 * "send up to 200 soldiers") */

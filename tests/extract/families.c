@@ -824,6 +824,8 @@ static const fam_case CASES[] = {
 	{"supplies that move are no forces", "About 200 US soldiers arrived in Iraq on Monday. "
 	 "Ammunition was flown into Erbil on Tuesday and then driven west.", "2024-03-13", 1,
 	 "deployment", "USA", "completed", 200},
+	{"a passive's agent is not what moves", "The equipment was flown to Nairobi on Monday by "
+	 "Kenyan military aircraft.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
