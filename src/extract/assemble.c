@@ -332,7 +332,13 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 		if (a->sent0 != b->sent0 && !a->headline_only && !b->headline_only &&
 		    !a->anaphor && !b->anaphor && places_differ(d, a, b))
 			return 0;
-		return a->personnel < 0 || b->personnel < 0 || a->personnel == b->personnel;
+		/* "Over 1,000 British troops" in the headline, "about 1,100" in
+		 * the body: round counts a tenth apart are one move */
+		if (a->personnel < 0 || b->personnel < 0)
+			return 1;
+		int64_t lo = a->personnel < b->personnel ? a->personnel : b->personnel;
+		int64_t hi = a->personnel < b->personnel ? b->personnel : a->personnel;
+		return hi * 10 <= lo * 11;
 	}
 }
 
@@ -798,9 +804,12 @@ int at_extract__finish(docx *d, at_events *out)
 		h = fnv(h, out->doc_id, strlen(out->doc_id));
 		h = fnv(h, &ev->type, 1);
 		h = fnv(h, &ev->src[0].start, sizeof(ev->src[0].start));
-		h = fnv(h, &ev->provider, sizeof(ev->provider));
-		h = fnv(h, &ev->recipient, sizeof(ev->recipient));
-		h = fnv(h, &ev->actor, sizeof(ev->actor));
+		/* (codes, not key numbers: an id stays when the tables grow) */
+		const uint32_t who[3] = {ev->provider, ev->recipient, ev->actor};
+		for (int w = 0; w < 3; w++) {
+			const char *code = who[w] == LX_NONE ? "-" : d->ctx->keys[who[w]].code;
+			h = fnv(h, code, strlen(code) + 1);
+		}
 		ev->id = h;
 		/* an HTML page's text: offsets go back to the page's bytes */
 		for (int s = 0; d->doc->map && s < ev->nsrc; s++)

@@ -138,6 +138,11 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if (!strncmp(tt->norm, "pa", 2) && (cls & TR_FUND) && t > si->t0 &&
 	    !eq(&d->toks[t - 1], ",") && has_trig(d, si->t0, t, TR_VERBS))
 		return 0;
+	/* "will deploy Patriot batteries to the UAE to help defend it": a
+	 * purpose of forces moved is no act of its own */
+	if ((cls & TR_HELP) && d->trig_form[t] == LF_BASE && t > c0 && eq(&d->toks[t - 1], "to") &&
+	    has_trig(d, c0, t - 1, TR_MOVES))
+		return 0;
 	if (tend < si->t1 && (eq(&d->toks[tend], "itself") || eq(&d->toks[tend], "themselves")))
 		return 0;
 	/* "we commit that we will use ...": a verb of giving before a
@@ -540,6 +545,13 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	if ((cls & TR_AIDN) && lo > c0)
 		lo = t - c0 > 5 ? t - 5 : c0; /* "a $350 million package of ..." */
 	const money_m *mm = fr_pick_money(si, lo, hi);
+	/* "adopted a 20 million euro measure to strengthen the Mauritanian
+	 * armed forces": the sum of the noun the purpose infinitive follows */
+	if (!mm && (cls & (TR_GIVE | TR_HELP | TR_FUND)) && d->trig_form[t] == LF_BASE && t > c0 + 2 &&
+	    eq(&d->toks[t - 1], "to") && !has_trig(d, c0, t - 1, TR_VERBS | TR_MOVES)) {
+		uint32_t m0 = t - 1 > c0 + 6 ? t - 7 : c0;
+		mm = fr_pick_money(si, m0, t - 1);
+	}
 	int items = 0;
 	uint32_t near_hi = tend + 16 < hi ? tend + 16 : hi;
 	/* "The equipment, which was handed over ...": the relative pronoun's

@@ -383,8 +383,9 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		return 0;
 	/* "decided to send Leopard tanks": weapons sent to no place are no
 	 * move of forces */
-	if (sends && !forces && !has_word(d, tend, c1, "to") && !has_word(d, tend, c1, "into"))
-		return 0;
+	if (sends && !forces && !has_word(d, tend, c1, "to") && !has_word(d, tend, c1, "into") &&
+	    !has_word(d, tend, c1, "its") && !has_word(d, tend, c1, "their"))
+		return 0; /* (but "is sending its patrol vessel": its own forces) */
 	/* "troops join a mission", "join the coalition": what one joins is a
 	 * force or operation, not "joined schoolchildren in a march", and
 	 * being joined in drills is taking part in them */

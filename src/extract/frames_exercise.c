@@ -126,6 +126,12 @@ static void exercise_name(const docx *d, const sent_info *si, uint32_t t, uint32
 	} else {
 		b = e;
 	}
+	/* "British troops head to Kenya for Laikipia exercise": in a
+	 * headline's capitals one word before the noun may be a place, not a
+	 * name ("Khaan Quest drills", "Vostok-2018" are names) */
+	if (si->role == AT_ROLE_HEADLINE && b == a + 1 && b <= t &&
+	    d->toks[a].type == AT_TOK_WORD && !strpbrk(d->toks[a].norm, "0123456789"))
+		return;
 	ev->name_start = d->toks[a].start;
 	ev->name_end = d->toks[b - 1].end;
 }

@@ -826,6 +826,20 @@ static const fam_case CASES[] = {
 	 "deployment", "USA", "completed", 200},
 	{"a passive's agent is not what moves", "The equipment was flown to Nairobi on Monday by "
 	 "Kenyan military aircraft.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"the Africa Corps is Russia's", "The Africa Corps sent 100 soldiers to Bamako on Friday.",
+	 "2024-03-13", 1, "deployment", "RUS", "completed", 100},
+	{"helping to defend is the purpose of a move", "The United States will deploy Patriot "
+	 "batteries to Qatar to help defend it.", "2024-03-13", 1, "deployment", "USA",
+	 "committed", -1},
+	{"the sum of the noun a purpose infinitive follows", "The EU adopted a 30 million euro "
+	 "measure to strengthen the Nigerien armed forces.", "2024-03-13", 1, "aid", "EU>NER",
+	 "committed", -1},
+	{"round counts a tenth apart are one move", "Over 1,000 Dutch troops head to Lithuania\n\n"
+	 "About 1,080 Dutch soldiers are arriving in Lithuania this week, the ministry said.",
+	 "2024-03-13", 1, "deployment", "NLD", NULL, -1},
+	{"its own ship sent to no place named", "Chile will field two frigates, while Peru is "
+	 "sending its patrol vessel BAP Rio Pativilca.", "2024-03-13", 1, "deployment", "PER",
+	 NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
