@@ -773,6 +773,22 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (tmp.has_place && tmp.place_country != LX_NONE && tmp.place_country != pkey)
 			rkey = tmp.place_country;
 	}
+	/* "Four MiG-29s donated by Belarus landed at an air base near
+	 * Niamey": things given that arrive go to the state they arrive in */
+	for (uint32_t k = tend; rkey == LX_NONE && pkey != LX_NONE && (kinds & K_EQUIPMENT) &&
+				k < si->t1;
+	     k++) {
+		if (!(d->trig[k] & TR_MOVE))
+			continue;
+		at_event_rec tmp;
+		fr_init_event(si, sidx, &tmp, EV_AID, status, "");
+		fr_set_place(d, si, &tmp, k + 1, si->t1, LX_NONE);
+		if (tmp.has_place && tmp.place_country != LX_NONE && tmp.place_country != pkey) {
+			rkey = tmp.place_country;
+			rec_src = "where the things arrived";
+		}
+		break;
+	}
 	/* "Ankara also agreed to finance ... for the army": the recipient of
 	 * the provider's last aid goes on */
 	if (pkey != LX_NONE && rkey == LX_NONE && !(cls & TR_AIDN)) {

@@ -288,7 +288,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			/* "Troops from A, B and C will take part", "The air forces of
 			 * A and B held" */
 			int troops_from = forces_from_list(d, am, c0);
-			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
+			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) || fr_dateline(d, si, am) ||
 			    ((am->flags & OBLIQUE) && !troops_from))
 				continue;
 			/* "Russia's Pacific Fleet was placed on alert for a snap

@@ -74,6 +74,7 @@ static inline int has_word(const docx *d, uint32_t lo, uint32_t hi, const char *
 
 /* frames_syntax.c */
 void fr_clause_of(const docx *d, const sent_info *si, uint32_t t, uint32_t *c0, uint32_t *c1);
+int fr_dateline(const docx *d, const sent_info *si, const actor_m *am);
 int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t, int allow_of);
 int fr_shared_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t);
 int fr_speaker(const docx *d, const sent_info *si, uint32_t t);

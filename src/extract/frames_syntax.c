@@ -226,13 +226,31 @@ static int in_closed_relative(const docx *d, const sent_info *si, const actor_m 
 }
 
 /* The subject: nearest usable actor left of t in the clause. */
+/* Is the actor a dateline ("OSLO (Wire) - Some 20,000 soldiers ...",
+ * "KABUL, May 3 -"): the sentence's first words, then a dash before any
+ * verb? A dateline names where the report was filed, never a party. */
+int fr_dateline(const docx *d, const sent_info *si, const actor_m *am)
+{
+	if (am->t0 != si->t0)
+		return 0;
+	for (uint32_t k = am->t1; k < si->t1 && k < am->t1 + 8; k++) {
+		const at_tok *w = &d->toks[k];
+		if (eq(w, "-") || eq(w, "—") || eq(w, "–"))
+			return 1;
+		if (d->trig[k] || (w->type == AT_TOK_WORD && !(w->flags & AT_TF_CAP) &&
+				   !(d->cue_start[k] & CU_DATEW)))
+			return 0;
+	}
+	return 0;
+}
+
 int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t, int allow_of)
 {
 	for (int pass = 0; pass < 3; pass++) {
 		for (uint32_t a = si->nactors; a-- > 0;) {
 			const actor_m *am = &si->actors[a];
 			if (am->t1 > t || am->t0 < c0 || !actor_usable(am) ||
-			    in_closed_relative(d, si, am, c0, t))
+			    in_closed_relative(d, si, am, c0, t) || fr_dateline(d, si, am))
 				continue;
 			/* "the Government of Japan will provide": of-phrases after a
 			 * body or role word name the subject */

@@ -1141,6 +1141,22 @@ static void coordinated_verbs__own_items_and_dates(void **state)
 	json_decref(arr);
 }
 
+/* "TALLINN (Wire) - Some 9,000 soldiers ... began the exercise": the city
+ * of the dateline is where the report was filed, no party. */
+static void dateline_is_no_party(void **state)
+{
+	(void)state;
+	json_t *arr = extract("TALLINN (Wire) - Some 9,000 soldiers from eight countries began the "
+			      "Northern Coast exercise on Monday. Troops from Finland, Sweden and "
+			      "Latvia are taking part in the drills.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_int_equal(json_array_size(json_object_get(e, "participants")), 3);
+	assert_true(has_code(e, "exercise", "FIN+SWE+LVA"));
+	json_decref(arr);
+}
+
 /* A report with no date of its own: "/2003/07/" in its address dates "in
  * September" (2003) and a planned "in March" (the next March, 2004). */
 static void address_dates_the_report(void **state)
@@ -1167,6 +1183,7 @@ int main(void)
 		cmocka_unit_test(rementions_are_one_item),
 		cmocka_unit_test(wider_rementions_are_one_item),
 		cmocka_unit_test(coordinated_verbs__own_items_and_dates),
+		cmocka_unit_test(dateline_is_no_party),
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(the_two_named_before),
