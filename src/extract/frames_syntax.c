@@ -311,7 +311,14 @@ int fr_shared_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t 
 	uint32_t v = k > c0 && eq(&d->toks[k - 1], "and") ? k - 1 : c0;
 	while (v > c0 && !(d->trig[v - 1] & (TR_VERBS | TR_MOVES)))
 		v--;
-	return v > c0 && v < k ? fr_left_subject(d, si, c0, v - 1, 0) : -1;
+	if (v <= c0 || v >= k)
+		return -1;
+	/* the first verb of the chain ("will help Somalia build and train its
+	 * navy and will deploy vessels": Turkey helps, trains and deploys) */
+	uint32_t f = c0;
+	while (f < v - 1 && !((d->trig[f] & (TR_VERBS | TR_MOVES)) && d->trig_form[f] != LF_NOUN))
+		f++;
+	return fr_left_subject(d, si, c0, f, 0);
 }
 
 /* The speaker of the sentence: the actor just before a report verb left of t. */

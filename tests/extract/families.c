@@ -840,6 +840,17 @@ static const fam_case CASES[] = {
 	{"its own ship sent to no place named", "Chile will field two frigates, while Peru is "
 	 "sending its patrol vessel BAP Rio Pativilca.", "2024-03-13", 1, "deployment", "PER",
 	 NULL, -1},
+	{"a verb before another verb's -ing is no act of its own", "Romania's parliament approved "
+	 "sending up to 150 soldiers to Kosovo.", "2024-03-13", 1, "deployment", "ROU",
+	 "committed", 150},
+	{"the subject of a chain of verbs", "Egypt will help Sudan build and train its navy and "
+	 "will deploy Egyptian frigates to protect its waters.", "2024-03-13", 2, "deployment",
+	 "EGY", NULL, -1},
+	{"a maritime cooperative activity", "The navies of Australia, India and the Philippines "
+	 "will hold a joint maritime cooperative activity on Sunday.", "2024-03-13", 1,
+	 "exercise", "AUS+IND+PHL", "committed", -1},
+	{"the provision of things", "Korea signed an agreement on the provision of patrol boats to "
+	 "the Peruvian navy.", "2024-03-13", 1, "aid", "KOR>PER", "committed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
