@@ -279,7 +279,13 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		}
 	}
 	int movers = 0; /* the parties are forces that moved for the drills */
-	if (np == 0) {
+	/* "Soldiers from Zambia and Botswana held a SADC exercise": an
+	 * organisation named with the drills takes part with every state the
+	 * clause names */
+	int orgs_only = np > 0;
+	for (int i = 0; i < np; i++)
+		orgs_only &= d->ctx->keys[part[i]].cls != LX_STATE;
+	if (np == 0 || orgs_only) {
 		/* the subjects of the clause, when a verb makes them take part
 		 * ("hold", "take part") or orders the drills ("ordered a snap
 		 * check"): not "Russia's fleet shadows the exercise" */

@@ -851,6 +851,9 @@ static const fam_case CASES[] = {
 	 "exercise", "AUS+IND+PHL", "committed", -1},
 	{"the provision of things", "Korea signed an agreement on the provision of patrol boats to "
 	 "the Peruvian navy.", "2024-03-13", 1, "aid", "KOR>PER", "committed", -1},
+	{"an organisation's drills take part with the states named", "Soldiers from Zambia, Malawi "
+	 "and Botswana held a SADC standby force exercise near Lusaka.", "2024-03-13", 1,
+	 "exercise", "SADC+ZMB+MWI+BWA", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
