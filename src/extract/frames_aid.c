@@ -99,6 +99,32 @@ static int running_total(const docx *d, const sent_info *si, uint32_t t, uint32_
 }
 
 
+/* Is the giver of the frame at t named by a common word: the subject just
+ * before the verb ("allies have provided", "partners will send") or a word
+ * before an aid noun ("Western arms shipments", "foreign aid")? */
+static int unnamed_giver(const docx *d, uint32_t c0, uint32_t t)
+{
+	static const char *const GIVERS[] = {"allies",    "partners", "donors", "countries",
+					     "nations",   "governments", "members", "others",
+					     "backers",   "supporters", NULL};
+	static const char *const WHOSE[] = {"western", "foreign", "international", "allied",
+					    "other",   NULL};
+	uint32_t k = t;
+	while (k > c0 && (eq(&d->toks[k - 1], "have") || eq(&d->toks[k - 1], "has") ||
+			  eq(&d->toks[k - 1], "had") || eq(&d->toks[k - 1], "will") ||
+			  eq(&d->toks[k - 1], "would") || eq(&d->toks[k - 1], "also") ||
+			  eq(&d->toks[k - 1], "already") || eq(&d->toks[k - 1], "together")))
+		k--;
+	if (k > c0 && in_list(d->toks[k - 1].norm, GIVERS) && d->actor_at[k - 1] < 0)
+		return 1;
+	/* "Western arms shipments": the noun's own modifiers */
+	if (d->trig[t] & TR_AIDN)
+		for (uint32_t q = t; q > c0 && t - q < 3; q--)
+			if (in_list(d->toks[q - 1].norm, WHOSE))
+				return 1;
+	return 0;
+}
+
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -723,6 +749,11 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			rec_src = "speaker";
 		}
 	}
+	/* "allies have provided Ukraine with", "Western arms shipments": a
+	 * giver named by a common word is no one the text names, neither the
+	 * speaker nor the giver before */
+	if (pkey == LX_NONE && unnamed_giver(d, c0, t))
+		return 0;
 	if (pkey == LX_NONE) {
 		int sp = fr_speaker(d, si, t);
 		if (sp >= 0 && si->actors[sp].key != rkey) {

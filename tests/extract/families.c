@@ -854,6 +854,12 @@ static const fam_case CASES[] = {
 	{"an organisation's drills take part with the states named", "Soldiers from Zambia, Malawi "
 	 "and Botswana held a SADC standby force exercise near Lusaka.", "2024-03-13", 1,
 	 "exercise", "SADC+ZMB+MWI+BWA", NULL, -1},
+	{"allies as givers are no one named", "Latvia will give the Ukrainian army a radar. The NATO "
+	 "chief said allies have provided Ukraine with 30 billion euros in military aid this year.",
+	 "2024-03-13", 1, "aid", "LVA>UKR", "committed", -1},
+	{"Western shipments have no giver named", "Moscow has warned that Western arms shipments "
+	 "to Kyiv make the NATO states parties to the conflict.", "2024-03-13", 0, NULL, "", NULL,
+	 -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
