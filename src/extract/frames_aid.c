@@ -125,6 +125,15 @@ static int unnamed_giver(const docx *d, uint32_t c0, uint32_t t)
 	return 0;
 }
 
+/* "was", "were", "been", "be", "is", "are", "has", "have", "had": the
+ * participle after it is a verb's, not a noun's modifier. */
+static int is_be_word(const at_tok *w)
+{
+	static const char *const AUX[] = {"is",  "are", "was", "were", "be", "been", "being",
+					  "has", "have", "had", "'s",  NULL};
+	return in_list(w->norm, AUX);
+}
+
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -158,11 +167,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!over)
 			return 0;
 	}
-	/* "provide the army with weapons paid for by Riyadh": who pays for
-	 * the things another gives is told with that act, not as one of its
-	 * own (but "The boats, paid for by Japan, were handed over") */
-	if (!strncmp(tt->norm, "pa", 2) && (cls & TR_FUND) && t > si->t0 &&
-	    !eq(&d->toks[t - 1], ",") && has_trig(d, si->t0, t, TR_VERBS))
+	/* "provide the army with weapons paid for by Riyadh", "funded three
+	 * border posts built by the Jordanian army": a participle on the
+	 * things another verb gives tells who paid or made them, no act of
+	 * its own (but "The boats, paid for by Japan, were handed over") */
+	if ((d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART) && t > si->t0 &&
+	    !(cls & TR_AIDN) && d->toks[t - 1].type == AT_TOK_WORD && !is_be_word(&d->toks[t - 1]) &&
+	    has_word(d, tend, tend + 2 < si->t1 ? tend + 2 : si->t1, "by") &&
+	    has_trig(d, si->t0, t, TR_VERBS))
 		return 0;
 	/* "will deploy Patriot batteries to the UAE to help defend it": a
 	 * purpose of forces moved is no act of its own */
@@ -265,6 +277,7 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	}
 	int passive = (cls & TR_AIDN) ? 0 : fr_is_passive(d, si, t);
 	int prov = -1, rec = -1, by_list = 0, by_rec = -1, thanked = -1, thanker = -1;
+	uint32_t things_from = t; /* where what is given may begin */
 	char why[128];
 	const char *how = "active";
 	/* a compound at the trigger: "UAE-funded" */
@@ -404,6 +417,30 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		}
 		how = "noun";
 	} else {
+		/* "thanked Britain for the 20 armoured vehicles delivered this
+		 * month": a participle after the things thanked for */
+		if (prov < 0 && t > c0 + 3 && d->claimed[t - 1] == 3 &&
+		    (d->trig_form[t] == LF_PAST || d->trig_form[t] == LF_PASTPART)) {
+			uint32_t f = t - 1;
+			while (f > c0 && t - f < 8 && !eq(&d->toks[f - 1], "for") &&
+			       (d->claimed[f - 1] == 3 || d->toks[f - 1].type == AT_TOK_NUM ||
+				eq(&d->toks[f - 1], "the") || (d->cue_start[f - 1] & CU_NUMW)))
+				f--;
+			for (uint32_t k = f - 1; f > c0 && eq(&d->toks[f - 1], "for") && k > c0 &&
+						 f - 1 - k < 6;
+			     k--) {
+				if (strncmp(d->toks[k - 1].norm, "thank", 5))
+					continue;
+				int giver = fr_right_actor(si, k, f - 1, 0, OBLIQUE);
+				int taker = fr_left_subject(d, si, c0, k - 1, 1);
+				if (giver >= 0 && taker >= 0 && giver != taker) {
+					prov = thanked = giver;
+					rec = thanker = taker;
+					things_from = f; /* the things before the verb */
+				}
+				break;
+			}
+		}
 		if (prov < 0 && !passive) {
 			/* "The UK gifted Ukraine 14 tanks and will send more": a
 			 * verb after "and" shares the subject of the verb before */
@@ -507,6 +544,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			    has_verb_between(d, c0, t - 1))
 				return 0;
 			rec = fr_right_actor(si, tend, lim, 0, bad);
+			/* "funded three border posts built by the Jordanian army":
+			 * who builds what another funds receives the funds */
+			for (uint32_t k = tend; rec < 0 && (cls & TR_FUND) && k + 1 < lim; k++)
+				if ((d->trig[k] & TR_BUILD) && eq(&d->toks[k + 1], "by") &&
+				    (d->trig_form[k] == LF_PAST || d->trig_form[k] == LF_PASTPART))
+					rec = fr_right_actor(si, k + 1, lim, AF_BY, 0);
 			/* "weapons bought with a Saudi grant to the Lebanese army":
 			 * an adjective of the things given yields to a to-phrase */
 			/* ("other SDF equipment to Ukraine": a name before the
@@ -571,8 +614,33 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	}
 	if (by_list)
 		rec = by_rec; /* not an object after the verb */
+	if (thanked >= 0 && thanker >= 0) {
+		prov = thanked; /* "thanked Britain for the vehicles delivered" */
+		rec = thanker;
+	}
+	/* "The Mauritanian army has built three border posts with support from
+	 * the EU", "trained 200 officers with US funding": the supporter
+	 * gives, the subject receives */
+	static const char *const BACKING[] = {"support", "funding", "help", "assistance",
+					      "financing", "backing", "funds", NULL};
+	for (uint32_t k = tend; !passive && (cls & (TR_BUILD | TR_TRAIN)) && k + 2 < c1; k++) {
+		if (!eq(&d->toks[k], "with"))
+			continue;
+		uint32_t w = k + 1, e = k + 6 < c1 ? k + 6 : c1;
+		while (w < e && !in_list(d->toks[w].norm, BACKING))
+			w++;
+		if (w == e)
+			break;
+		int giver = fr_right_actor(si, k + 1, w + 5 < c1 ? w + 5 : c1, 0, AF_PLACE);
+		int subj = fr_left_subject(d, si, c0, t, 1);
+		if (giver >= 0 && subj >= 0 && si->actors[giver].key != si->actors[subj].key) {
+			prov = giver;
+			rec = subj;
+		}
+		break;
+	}
 	/* evidence: what is given */
-	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : t, hi = c1;
+	uint32_t lo = passive || (cls & TR_RECEIVE) ? c0 : things_from, hi = c1;
 	if ((cls & TR_AIDN) && lo > c0)
 		lo = t - c0 > 5 ? t - 5 : c0; /* "a $350 million package of ..." */
 	const money_m *mm = fr_pick_money(si, lo, hi);
@@ -739,6 +807,10 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * the text named last, other than the giver */
 	const char *rec_src = NULL;
 	if (rkey == LX_NONE && (rkey = nation_anaphor(d, sidx, tend, c1, pkey)) != LX_NONE)
+		rec_src = "the country named before";
+	/* "MALE - The country's coast guard received a craft from India" */
+	if (rkey == LX_NONE && (cls & TR_RECEIVE) && !passive &&
+	    (rkey = nation_anaphor(d, sidx, c0, t, pkey)) != LX_NONE)
 		rec_src = "the country named before";
 	/* "Mali's junta said it had received helicopters from Russia": the
 	 * speaker receives */

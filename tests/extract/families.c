@@ -860,6 +860,16 @@ static const fam_case CASES[] = {
 	{"Western shipments have no giver named", "Moscow has warned that Western arms shipments "
 	 "to Kyiv make the NATO states parties to the conflict.", "2024-03-13", 0, NULL, "", NULL,
 	 -1},
+	{"the country's forces receive", "Bangladesh has long sought help. The country's navy "
+	 "received two frigates from China on Tuesday.", "2024-03-13", 1, "aid", "CHN>BGD",
+	 "completed", -1},
+	{"thanked for the things delivered", "Moldova's defence minister thanked Romania for the 12 "
+	 "armoured vehicles delivered this month.", "2024-03-13", 1, "aid", "ROU>MDA", "completed",
+	 -1},
+	{"what another funds is built by the receiver", "Canada funded four border posts built by "
+	 "the Jordanian army.", "2024-03-13", 1, "aid", "CAN>JOR", "completed", -1},
+	{"built with support from a giver", "The Malian army has built three border posts with "
+	 "support from the EU.", "2024-03-13", 1, "aid", "EU>MLI", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -1161,6 +1171,21 @@ static void coordinated_verbs__own_items_and_dates(void **state)
 	json_decref(arr);
 }
 
+/* "thanked Romania for the 12 armoured vehicles delivered this month": the
+ * thanked gives, the one who thanks receives, the things before the verb. */
+static void thanked_for_things_delivered(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Moldova's defence minister thanked Romania for the 12 armoured "
+			      "vehicles delivered this month.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_true(has_code(e, "aid", "ROU>MDA"));
+	assert_true(has_item(e, "armored_vehicle", 12));
+	json_decref(arr);
+}
+
 /* "TALLINN (Wire) - Some 9,000 soldiers ... began the exercise": the city
  * of the dateline is where the report was filed, no party. */
 static void dateline_is_no_party(void **state)
@@ -1204,6 +1229,7 @@ int main(void)
 		cmocka_unit_test(wider_rementions_are_one_item),
 		cmocka_unit_test(coordinated_verbs__own_items_and_dates),
 		cmocka_unit_test(dateline_is_no_party),
+		cmocka_unit_test(thanked_for_things_delivered),
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
 		cmocka_unit_test(the_two_named_before),
