@@ -313,7 +313,7 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 			return 0;
 		/* "a second contingent arrived": another move than one not so
 		 * counted (the headline's and the body's "second" may be one) */
-		if (a->listed != b->listed)
+		if (a->listed != b->listed && !a->headline_only && !b->headline_only)
 			return 0;
 		/* "will deploy two more jets" and "has already deployed jets":
 		 * a move announced by a cue and one done are two moves */

@@ -870,6 +870,10 @@ static const fam_case CASES[] = {
 	 "the Jordanian army.", "2024-03-13", 1, "aid", "CAN>JOR", "completed", -1},
 	{"built with support from a giver", "The Malian army has built three border posts with "
 	 "support from the EU.", "2024-03-13", 1, "aid", "EU>MLI", "completed", -1},
+	{"another in a headline is the body's move", "Nepal to send another battalion to "
+	 "Lebanon\n\nKATHMANDU - Nepal will send a battalion of 850 soldiers to Lebanon next month "
+	 "to join the UN force, the army said.", "2024-03-13", 1, "deployment", "NPL",
+	 "committed", 850},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
