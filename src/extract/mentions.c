@@ -1139,8 +1139,10 @@ int at_extract__mentions(docx *d, sent_info *si)
 				continue;
 			}
 		}
-		/* only numbers and the words listed as date words start a date */
-		if (d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_DATEW))
+		/* only numbers and the words listed as date words start a date
+		 * (and number words before "ago": "three days ago") */
+		if (d->toks[i].type != AT_TOK_NUM && !(d->cue_start[i] & CU_DATEW) &&
+		    !((d->cue_start[i] & CU_NUMW) && i + 2 < end && eq(&d->toks[i + 2], "ago")))
 			continue;
 		date_m dm;
 		uint32_t dn = parse_date(d, i, end, &dm);

@@ -109,6 +109,18 @@ static void months_between__one_range(void **state)
 	json_decref(arr);
 }
 
+static void number_words_ago__a_date(void **state)
+{
+	(void)state;
+	json_t *arr = extract("India delivered two helicopters to the Nepalese army three days ago.",
+			      "2024-03-13");
+	assert_int_equal(json_array_size(arr), 1);
+	const char *w = str_at(json_array_get(arr, 0), "when", "start");
+	assert_non_null(w);
+	assert_string_equal(w, "2024-03-10");
+	json_decref(arr);
+}
+
 static void counts_after_and__each_move_its_own_place(void **state)
 {
 	(void)state;
@@ -455,6 +467,7 @@ int main(void)
 		cmocka_unit_test(receiving_from_a_provider__roles_follow_the_verb),
 		cmocka_unit_test(month_at_the_end_of_a_sentence__no_full_stop_in_when),
 		cmocka_unit_test(months_between__one_range),
+		cmocka_unit_test(number_words_ago__a_date),
 		cmocka_unit_test(counts_after_and__each_move_its_own_place),
 		cmocka_unit_test(pronoun_clause_after_and__its_own_act_and_kinds),
 		cmocka_unit_test(headline_items__the_body_names_them),
