@@ -16,7 +16,7 @@ int fr_ordered(const docx *d, uint32_t lo, uint32_t hi)
 		"stages",    "stage",      "kicked",     "kicks",     "kicked-off", "kick-off",
 		"completed", "concluded",  "wrapped",    "carried",   "carries",    "organised",
 		"organized", "organises",  "organizes",  "announced", "announces",  "renewed",
-		"approved",  "authorized", "authorised", NULL};
+		"approved",  "authorized", "authorised", "closed",    "opened",     NULL};
 	for (uint32_t k = lo; k < hi; k++)
 		if (in_list(d->toks[k].norm, V))
 			return 1;
@@ -480,6 +480,17 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			      (d->toks[k + 1].flags & AT_TF_CAP));
 		if (!to)
 			return 0;
+	}
+	/* "the bombers returned to Guam after the drill": forces coming back
+	 * from drills or a mission go home, no move out */
+	if (!strncmp(tt->norm, "return", 6)) {
+		static const char *const DUTY[] = {"mission", "missions", "deployment", "tour",
+						   "rotation", "operation", "operations", NULL};
+		for (uint32_t k = tend; k + 1 < c1; k++)
+			if (eq(&d->toks[k], "after"))
+				for (uint32_t q = k + 1; q < c1 && q < k + 5; q++)
+					if ((d->trig[q] & TR_EXERN) || in_list(d->toks[q].norm, DUTY))
+						return 0;
 	}
 	/* "rotated a contingent into South Sudan", not "rotated back home" */
 	if (!strncmp(tt->norm, "rotat", 5) && tend < c1 &&

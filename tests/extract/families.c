@@ -874,6 +874,12 @@ static const fam_case CASES[] = {
 	 "Lebanon\n\nKATHMANDU - Nepal will send a battalion of 850 soldiers to Lebanon next month "
 	 "to join the UN force, the army said.", "2024-03-13", 1, "deployment", "NPL",
 	 "committed", 850},
+	{"pre-positioned", "The US Army has pre-positioned 250 tanks in Powidz, Poland.",
+	 "2024-03-13", 1, "deployment", "USA", "completed", -1},
+	{"closed the drills", "Indonesia and the United States closed the Garuda Shield military "
+	 "exercise on Friday.", "2024-03-13", 1, "exercise", "IDN+USA", "completed", -1},
+	{"returning after drills is going home", "The US bombers returned to Guam after the "
+	 "drill with Japanese fighter jets.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
