@@ -590,6 +590,23 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		if (e < c1 && eq(&d->toks[e], ","))
 			nv = e + 1;
 	}
+	/* past the noun's own phrase ("The exercise between South Korea and
+	 * the United States has been cancelled"): its verb's words */
+	if (noun) {
+		uint32_t v = nv;
+		while (v < c1 && v < nv + 10 && !is_be(&d->toks[v]) && !eq(&d->toks[v], "has") &&
+		       !eq(&d->toks[v], "have") && !eq(&d->toks[v], "will") &&
+		       !(d->trig[v] & (TR_VERBS | TR_MOVES)) && !eq(&d->toks[v], ","))
+			v++;
+		if (v < c1 && v < nv + 10 && v > nv + 1 && !eq(&d->toks[v], ","))
+			for (uint32_t k = v; k < c1 && k < v + 4; k++) {
+				uint32_t c = d->cue_start[k];
+				if ((c & CU_NEG) && noun == 2 && (c & CU_EXVERB))
+					break; /* drills that "ended" were held */
+				if (c & CU_NEG)
+					return DROP;
+			}
+	}
 	for (uint32_t k = nv; !found && noun && k < c1 && k < nv + 3; k++) {
 		uint32_t c = d->cue_start[k];
 		/* drills that "ended" were held; aid that "ended" was not */

@@ -880,6 +880,8 @@ static const fam_case CASES[] = {
 	 "exercise on Friday.", "2024-03-13", 1, "exercise", "IDN+USA", "completed", -1},
 	{"returning after drills is going home", "The US bombers returned to Guam after the "
 	 "drill with Japanese fighter jets.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"drills called off after their own phrase", "The annual military exercise between Japan "
+	 "and India was called off because of the storm.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
