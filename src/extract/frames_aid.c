@@ -569,8 +569,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			/* "to support the armed forces of Georgia": the owner of
 			 * the forces is the object */
 			if (rec < 0 && near) {
-				int of = fr_right_actor(si, tend, lim, AF_OF,
+				/* ("of Bosnia and Herzegovina": a long name may
+				 * end past the near object's bound) */
+				int of = fr_right_actor(si, tend, lim + 4 < c1 ? lim + 4 : c1, AF_OF,
 							bad & (uint16_t)~AF_OF);
+				if (of >= 0 && si->actors[of].t0 >= lim)
+					of = -1;
 				if (of >= 0 && si->actors[of].t0 >= 2 &&
 				    d->role[si->actors[of].t0 - 2] == 1)
 					rec = of;

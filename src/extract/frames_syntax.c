@@ -366,12 +366,17 @@ int fr_coordinated(const docx *d, const sent_info *si, int a, int *out, int max,
 		if (bm->t0 < end)
 			continue;
 		int ok = 1, comma = 0, and_ = 0;
+		/* "the armed forces of A, B, C and the deployment of the Rwanda
+		 * Defence Force": a last member named by its forces' mission */
+		static const char *const OF_FORCES[] = {"deployment", "mission", "contingent", "of",
+							NULL};
 		for (uint32_t k = end; k < bm->t0; k++) {
 			if (eq(&d->toks[k], "and") || eq(&d->toks[k], "or"))
 				and_ = 1;
 			else if (eq(&d->toks[k], ","))
 				comma = 1;
-			else if (!eq(&d->toks[k], "the"))
+			else if (!eq(&d->toks[k], "the") &&
+				 !(and_ && commas >= 2 && in_list(d->toks[k].norm, OF_FORCES)))
 				ok = 0;
 		}
 		if (!ok || !(comma || and_) || (bm->flags & (AF_PLACE | AF_POSS)))
