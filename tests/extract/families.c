@@ -882,9 +882,9 @@ static const fam_case CASES[] = {
 	 "drill with Japanese fighter jets.", "2024-03-13", 0, NULL, "", NULL, -1},
 	{"drills called off after their own phrase", "The annual military exercise between Japan "
 	 "and India was called off because of the storm.", "2024-03-13", 0, NULL, "", NULL, -1},
-	{"the owner of the forces with a long name", "The EU adopted an assistance measure to "
-	 "support the armed forces of Bosnia and Herzegovina.", "2024-03-13", 1, "aid", "EU>BIH",
-	 NULL, -1},
+	{"the owner of the forces with a long name", "The EU adopted five assistance measures under "
+	 "the European Peace Facility to support the armed forces of Bosnia and Herzegovina.",
+	 "2024-03-13", 1, "aid", "EU>BIH", NULL, -1},
 	{"a list ending in the deployment of a state's forces", "The EU adopted assistance measures "
 	 "to support the armed forces of Georgia, Moldova, Lebanon and the deployment of the "
 	 "Rwanda Defence Force in Mozambique.", "2024-03-13", 5, "aid", "EU>GEO EU>MDA EU>LBN EU>RWA",
