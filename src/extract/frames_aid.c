@@ -185,9 +185,9 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		return 0;
 	/* "approved sending up to 200 soldiers", "agreed providing": the verb
 	 * after is the act, read by its own frame */
-	if (!(cls & TR_AIDN) && tend < si->t1 && (d->trig[tend] & (TR_VERBS | TR_MOVES)) &&
+	if (!(cls & TR_AIDN) && tend < si->t1 && (d->trig[tend] & (TR_GIVE | TR_MOVES)) &&
 	    d->trig_form[tend] == LF_ING)
-		return 0;
+		return 0; /* (not "builds training centre": a noun) */
 	/* "we commit that we will use ...": a verb of giving before a
 	 * complementiser is a speech act, its clause is another frame */
 	if (!(cls & TR_AIDN) && tend < si->t1 && eq(&d->toks[tend], "that"))

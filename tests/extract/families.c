@@ -889,6 +889,12 @@ static const fam_case CASES[] = {
 	 "to support the armed forces of Georgia, Moldova, Lebanon and the deployment of the "
 	 "Rwanda Defence Force in Mozambique.", "2024-03-13", 5, "aid", "EU>GEO EU>MDA EU>LBN EU>RWA",
 	 NULL, -1},
+	{"a verb before a training noun is the act", "Qatar builds training centre for Somali "
+	 "army\n\nThe centre will open next year.", "2024-03-13", 1, "aid", "QAT>SOM", NULL, -1},
+	{"the drills forces were flown in for are those reported", "About 8,000 troops from "
+	 "Morocco, Tunisia and the United States began the African Lion exercise on Monday. "
+	 "Around 4,000 US soldiers were flown in for the drills, which run until May 31.",
+	 "2024-05-21", 2, "exercise", "MAR+TUN+USA", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
