@@ -591,10 +591,16 @@ static int joiners_after(docx *d, at_events *out, int idx, uint32_t sidx)
 			return 0;
 		uint32_t keys[AT_MAX_PART];
 		int n = 0;
+		/* "Ships from 29 nations are taking part, including Australia,
+		 * Canada and Japan": the states after "including" too */
+		uint32_t inc = v;
+		while (inc < c1 && !eq(&d->toks[inc], "including"))
+			inc++;
 		for (uint32_t a = 0; a < si->nactors && n < AT_MAX_PART; a++) {
 			const actor_m *am = &si->actors[a];
-			if (am->t0 < c0 || am->t1 > v || !actor_usable(am) ||
-			    ((am->flags & OBLIQUE) && !forces_from_list(d, am, c0)) ||
+			int listed = inc < c1 && am->t0 > inc && am->t1 <= c1;
+			if ((!listed && (am->t0 < c0 || am->t1 > v)) || !actor_usable(am) ||
+			    (!listed && (am->flags & OBLIQUE) && !forces_from_list(d, am, c0)) ||
 			    d->ctx->keys[am->key].cls != LX_STATE)
 				continue;
 			keys[n++] = am->key;
