@@ -895,8 +895,8 @@ static const fam_case CASES[] = {
 	 "Morocco, Tunisia and the United States began the African Lion exercise on Monday. "
 	 "Around 4,000 US soldiers were flown in for the drills, which run until May 31.",
 	 "2024-05-21", 2, "exercise", "MAR+TUN+USA", NULL, -1},
-	{"taking part, including a list", "The Pacific Vanguard exercise began on Thursday off Guam "
-	 "with US and French ships. Ships from 20 nations are taking part, including Australia, "
+	{"taking part, including a list", "The Pacific Vanguard naval exercise began on Thursday off "
+	 "Guam with US and French ships. Ships from 20 nations are taking part, including Australia, "
 	 "Canada and Japan.", "2024-03-13", 1, "exercise", "USA+FRA+AUS+CAN+JPN", NULL, -1},
 };
 
