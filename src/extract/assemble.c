@@ -544,8 +544,9 @@ static void head_word(const docx *d, const at_item_rec *it, const char **w, size
 }
 
 /* One entry per distinct item: a re-mention ("the vessels", "radar", or a
- * wider word: "the aircraft" of a helicopter) of an item listed with its count or a fuller name ("two large Interceptor
- * vessels") is dropped, keeping the most specific text and its count. */
+ * wider word: "the aircraft" of a helicopter) of an item listed with its
+ * count or a fuller name ("two large Interceptor vessels") is dropped,
+ * keeping the most specific text and its count. */
 static void drop_rementions(const docx *d, at_event_rec *ev)
 {
 	int w = 0;
