@@ -225,7 +225,6 @@ static int in_closed_relative(const docx *d, const sent_info *si, const actor_m 
 	return 0;
 }
 
-/* The subject: nearest usable actor left of t in the clause. */
 /* Is the actor a dateline ("OSLO (Wire) - Some 20,000 soldiers ...",
  * "KABUL, May 3 -"): the sentence's first words, then a dash before any
  * verb? A dateline names where the report was filed, never a party. */
@@ -244,6 +243,7 @@ int fr_dateline(const docx *d, const sent_info *si, const actor_m *am)
 	return 0;
 }
 
+/* The subject: nearest usable actor left of t in the clause. */
 int fr_left_subject(const docx *d, const sent_info *si, uint32_t c0, uint32_t t, int allow_of)
 {
 	for (int pass = 0; pass < 3; pass++) {

@@ -898,6 +898,12 @@ static const fam_case CASES[] = {
 	{"taking part, including a list", "The Pacific Vanguard naval exercise began on Thursday off "
 	 "Guam with US and French ships. Ships from 20 nations are taking part, including Australia, "
 	 "Canada and Japan.", "2024-03-13", 1, "exercise", "USA+FRA+AUS+CAN+JPN", NULL, -1},
+	{"the things just given, based somewhere, are no move", "Honduran navy gets six U.S. "
+	 "interceptor boats\n\nPUERTO CORTES, Honduras - The United States donated six "
+	 "interceptor boats to the Honduran Naval Force on Wednesday.\n\nThe boats will be based "
+	 "in Puerto Cortes and on the island of Guanaja.\n\nLast month the Honduran army sent "
+	 "1,000 soldiers to the Mosquitia region.", "2022-11-24", 2, "aid", "USA>HND", "completed",
+	 -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
