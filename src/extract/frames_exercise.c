@@ -279,6 +279,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		}
 	}
 	int movers = 0; /* the parties are forces that moved for the drills */
+	int during = 0; /* ... or during them */
 	/* "Soldiers from Zambia and Botswana held a SADC exercise": an
 	 * organisation named with the drills takes part with every state the
 	 * clause names */
@@ -318,12 +319,22 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 			     k++)
 				if (d->trig[k] & TR_MOVE)
 					for (uint32_t q = k + 1; q < t && !moved_for; q++)
-						moved_for = eq(&d->toks[q], "for") &&
+						moved_for = (eq(&d->toks[q], "for") ||
+							     /* "flew over the sea in a combined
+							      * air drill", "landed during the
+							      * exercise" */
+							     ((eq(&d->toks[q], "in") ||
+							       eq(&d->toks[q], "during")) &&
+							      t - q <= 4)) &&
 							    !has_trig(d, q, t, TR_VERBS | TR_MOVES);
 			if (!has_cue(d, am->t1, t, CU_EXVERB) && !fr_ordered(d, am->t1, t) && !checked &&
 			    !moved_for)
 				continue;
 			movers |= moved_for;
+			/* ("landed during the exercise": the move's own stage) */
+			for (uint32_t q = t > am->t1 + 4 ? t - 4 : am->t1; moved_for && q < t; q++)
+				during |= (eq(&d->toks[q], "during") || eq(&d->toks[q], "in")) &&
+					  !has_word(d, q, t, "for");
 			part[np++] = am->key;
 		}
 		/* "Hosted by Indonesia, the exercise ...", "organised by NATO" */
@@ -482,7 +493,7 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 		dm = fr_pick_date(d, si, t, pt > c0 ? pt : c0, t, 0);
 	/* the count, dates and stage are the move's: drills that forces
 	 * arrive for are to come, unless their own words say */
-	if (movers && ev.status == ST_NONE) {
+	if (movers && !during && ev.status == ST_NONE) {
 		ev.status = ST_COMMITTED;
 		ev.soft_status = 1;
 	}

@@ -904,6 +904,9 @@ static const fam_case CASES[] = {
 	 "in Puerto Cortes and on the island of Guanaja.\n\nLast month the Honduran army sent "
 	 "1,000 soldiers to the Mosquitia region.", "2022-11-24", 2, "aid", "USA>HND", "completed",
 	 -1},
+	{"forces that land during drills take part in them", "Fijian and Tongan troops landed at "
+	 "Lautoka during the Cartwheel exercise.", "2024-03-13", 3, "exercise", "FJI+TON",
+	 "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -1220,6 +1223,31 @@ static void thanked_for_things_delivered(void **state)
 	json_decref(arr);
 }
 
+/* Forces that arrive for drills: the drills are to come; forces that landed
+ * during them: the drills were held at the move's stage. */
+static void drills_forces_move_for_or_during(void **state)
+{
+	(void)state;
+	const char *texts[2] = {"About 150 Fijian soldiers landed in Port Moresby on Tuesday for the "
+				"Puk Puk exercise.",
+				"Fijian and Tongan troops landed at Lautoka during the Cartwheel "
+				"exercise."};
+	const char *want[2] = {"committed", "completed"};
+	for (int k = 0; k < 2; k++) {
+		json_t *arr = extract(texts[k], "2024-03-13");
+		int seen = 0;
+		size_t i;
+		json_t *e;
+		json_array_foreach (arr, i, e)
+			if (!strcmp(str_at(e, "type", NULL), "exercise")) {
+				assert_string_equal(str_at(e, "status", NULL), want[k]);
+				seen = 1;
+			}
+		assert_true(seen);
+		json_decref(arr);
+	}
+}
+
 /* "TALLINN (Wire) - Some 9,000 soldiers ... began the exercise": the city
  * of the dateline is where the report was filed, no party. */
 static void dateline_is_no_party(void **state)
@@ -1263,6 +1291,7 @@ int main(void)
 		cmocka_unit_test(wider_rementions_are_one_item),
 		cmocka_unit_test(coordinated_verbs__own_items_and_dates),
 		cmocka_unit_test(dateline_is_no_party),
+		cmocka_unit_test(drills_forces_move_for_or_during),
 		cmocka_unit_test(thanked_for_things_delivered),
 		cmocka_unit_test(observers_are_no_participants),
 		cmocka_unit_test(newswire_dollars),
