@@ -488,11 +488,16 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	ev.personnel = fr_pick_people(si, t, tend, nt);
 	if (ev.personnel < 0 && !movers)
 		ev.personnel = fr_pick_people(si, t, pt, t);
-	const date_m *dm = movers ? NULL : fr_pick_date(d, si, t, tend, nt, 0);
+	const date_m *dm = fr_pick_date(d, si, t, tend, nt, 0);
 	if (!dm && !movers)
 		dm = fr_pick_date(d, si, t, pt > c0 ? pt : c0, t, 0);
-	/* the count, dates and stage are the move's: drills that forces
-	 * arrive for are to come, unless their own words say */
+	/* "the drills, which run until May 31": when they end, not when
+	 * they are */
+	if (dm && dm->t0 > si->t0 &&
+	    (eq(&d->toks[dm->t0 - 1], "until") || eq(&d->toks[dm->t0 - 1], "till")))
+		dm = NULL;
+	/* the count, date and stage before are the move's: drills that
+	 * forces arrive for are to come, unless their own words say */
 	if (movers && !during && ev.status == ST_NONE) {
 		ev.status = ST_COMMITTED;
 		ev.soft_status = 1;
