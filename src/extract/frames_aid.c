@@ -200,8 +200,17 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	     eq(&d->toks[tend], "together") || eq(&d->toks[tend], "jointly") ||
 	     eq(&d->toks[tend], "alongside")))
 		return 0;
+	/* "Kyrgyz and Uzbek troops train together": whatever the form */
+	if ((cls & TR_TRAIN) && tend < si->t1 &&
+	    (eq(&d->toks[tend], "together") || eq(&d->toks[tend], "jointly")))
+		return 0;
 	/* "joint training", "joint training exercise": drills, not aid */
 	if ((cls & (TR_AIDN | TR_TRAIN)) && t > si->t0 && eq(&d->toks[t - 1], "joint"))
+		return 0;
+	/* "The equipment will be used to train troops": the purpose of the
+	 * things given, no act of its own */
+	if (d->trig_form[t] == LF_BASE && t > si->t0 + 2 && eq(&d->toks[t - 1], "to") &&
+	    eq(&d->toks[t - 2], "used") && is_be_word(&d->toks[t - 3]))
 		return 0;
 	/* "the largest training activity between X and Y": drills too */
 	static const char *const DRILLNOUN[] = {
@@ -684,7 +693,16 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	int intel = 0;
 	for (uint32_t k = t + 1; k < hi && k < tend + 3 && (cls & TR_GIVE); k++)
 		intel |= eq(&d->toks[k], "intelligence") && !eq(&d->toks[k - 1], "artificial");
-	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) || intel ||
+	/* "handed over two border posts to the Tajik border guards": a
+	 * facility given is the object itself (not "at the base") */
+	int facility_given = 0;
+	for (uint32_t k = tend; (cls & TR_GIVE) && k < hi && k < tend + 5 && !facility_given; k++) {
+		if ((d->cue_start[k] & CU_LOCPREP) || d->trig[k] || eq(&d->toks[k], "to") ||
+		    eq(&d->toks[k], "into") || eq(&d->toks[k], "for"))
+			break; /* ("transferred to the base": where, not what) */
+		facility_given = (d->cue[k] & CU_FACILITY) != 0;
+	}
+	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) || intel || facility_given ||
 		       fr_head_anaphor(d, out, sidx, passive ? c0 : tend, passive ? t : hi) ||
 		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||
 		       ((cls & (TR_BUILD | TR_FUND | TR_HELP)) && facility) ||
@@ -759,6 +777,10 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 				}
 		}
 
+		/* "sends Typhoons to Qatar for joint squadron training", "sent
+		 * jets for the exercise": arms sent for drills move */
+		if (fr_for_drills(d, tend, c1))
+			return 0;
 		if (force)
 			return 0; /* "dispatched its troops and frigates" */
 	}
@@ -804,6 +826,8 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 						khi = q;
 		}
 	int kinds = fr_kinds_for(d, si, cls, lo, khi, mm);
+	if (facility_given && (kinds == K_GENERAL || !kinds))
+		kinds = K_CONSTRUCTION; /* border posts, barracks, a base handed over */
 	uint32_t pkey = prov >= 0 ? si->actors[prov].key : LX_NONE;
 	uint32_t rkey = rec >= 0 ? si->actors[rec].key : LX_NONE;
 	const char *src = "sentence";

@@ -374,6 +374,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		for (uint32_t k = si->items[i].t0 > lo + 2 ? si->items[i].t0 - 2 : lo;
 		     k < si->items[i].t1 && !own; k++)
 			own = eq(&d->toks[k], "its") || eq(&d->toks[k], "their");
+		/* ("sent 100 aircraft to Germany for the exercise": for drills) */
+		own |= sends && fr_for_drills(d, tend, c1);
 		if (si->items[i].t0 >= lo && si->items[i].t1 <= obj_hi &&
 		    (c == 0 || c == 1 || c == 13 || c == 14) && ((cls & TR_DEPLOY) || own) &&
 		    !fr_false_item(d, si, &si->items[i]))
@@ -927,5 +929,17 @@ int fr_included_forces(docx *d, at_events *out, uint32_t sidx)
 		}
 		return 0;
 	}
+	return 0;
+}
+
+/* Is what is sent in [lo, hi) sent for drills: "for the Air Defender
+ * exercise", "for joint squadron training"? */
+int fr_for_drills(const docx *d, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t k = lo; k + 1 < hi; k++)
+		if (eq(&d->toks[k], "for"))
+			for (uint32_t q = k + 1; q < hi && q < k + 5; q++)
+				if ((d->trig[q] & TR_EXERN) || eq(&d->toks[q], "joint"))
+					return 1;
 	return 0;
 }

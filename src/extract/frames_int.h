@@ -135,6 +135,8 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 /* "The contingent will also include troops from Belarus and Armenia": more
  * contributors to the deployment just reported (frames_deploy.c). */
 int fr_included_forces(docx *d, at_events *out, uint32_t sidx);
+/* "sent jets for the exercise", "for joint squadron training" (frames_deploy.c) */
+int fr_for_drills(const docx *d, uint32_t lo, uint32_t hi);
 int fr_equip_own(const docx *d, const sent_info *si, uint32_t t);
 
 /* frames_exercise.c */

@@ -907,6 +907,15 @@ static const fam_case CASES[] = {
 	{"forces that land during drills take part in them", "Fijian and Tongan troops landed at "
 	 "Lautoka during the Cartwheel exercise.", "2024-03-13", 3, "exercise", "FJI+TON",
 	 "completed", -1},
+	{"troops that train together train themselves", "Kazakh and Kyrgyz troops train together "
+	 "near Osh, Russian officers observe.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"the things given used to train are no act", "Japan donated 20 trucks to the Ghanaian "
+	 "army. The equipment will be used to train Ghanaian troops in logistics.", "2024-03-13",
+	 1, "aid", "JPN>GHA", "completed", -1},
+	{"aircraft sent for drills move", "The US Air Force sent 100 aircraft to Germany for the Air "
+	 "Defender exercise.", "2024-03-13", 1, "deployment", "USA", "completed", -1},
+	{"a facility handed over", "The United States handed over two border posts to the Tajik "
+	 "border guards on Monday.", "2024-03-13", 1, "aid", "USA>TJK", "completed", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
