@@ -349,6 +349,14 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			}
 		rec = fr_right_actor(si, rec_from, rec_from + 8 < c1 ? rec_from + 8 : c1, 0,
 				     AF_LOC | AF_FROM | AF_BY | AF_WITH | AF_PLACE);
+		/* "Russia signed a military aid protocol with Laos worth $20
+		 * million": the partner of an aid agreement receives */
+		static const char *const PACT[] = {"protocol", "agreement", "accord", "deal",
+						   "memorandum", "pact", NULL};
+		uint32_t pw = tend < c1 && in_list(d->toks[tend].norm, PACT) ? tend + 1 : tend;
+		if (rec < 0 && pw + 1 < c1 && in_list(d->toks[pw - 1].norm, PACT) &&
+		    eq(&d->toks[pw], "with"))
+			rec = fr_right_actor(si, pw, pw + 4 < c1 ? pw + 4 : c1, AF_WITH, AF_PLACE);
 		/* "Ukraine's minister thanked Denmark for the delivery of 19
 		 * jets": the thanked gives, the one who thanks receives */
 		uint32_t f = t;

@@ -231,6 +231,11 @@ int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)
 	int status = fr_status_of(d, si, c0, c1, t, 2, &soft);
 	if (status == DROP || fr_ended_before(d, si, si->t0, c1))
 		return 0; /* "Until 2016 the two navies held drills" */
+	/* "Egypt, Saudi Arabia to hold naval drills in January": a headline's
+	 * "to" and a verb of holding are the future */
+	for (uint32_t k = c0; status == ST_NONE && si->role == AT_ROLE_HEADLINE && k + 1 < t; k++)
+		if (eq(&d->toks[k], "to") && (d->cue_start[k + 1] & CU_EXVERB))
+			status = ST_COMMITTED;
 	/* "have arrived in Norway to take part in Cold Response, an exercise
 	 * scheduled for March": the arrival's stage is not the drills' */
 	for (uint32_t k = c0; k < t && status != ST_NONE; k++)

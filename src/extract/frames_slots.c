@@ -173,8 +173,15 @@ void fr_set_when(docx *d, const sent_info *si, at_event_rec *ev, const date_m *d
 	int ok;
 	uint32_t c0, c1;
 	fr_clause_of(d, si, dm->t0, &c0, &c1);
+	/* (a headline's "to hold drills in January", "to send troops": the
+	 * future too) */
+	int headline_to = 0;
+	for (uint32_t k = c0; si->role == AT_ROLE_HEADLINE && k + 1 < c1 && !headline_to; k++)
+		headline_to = eq(&d->toks[k], "to") &&
+			      ((d->cue_start[k + 1] & CU_EXVERB) ||
+			       (d->trig[k + 1] & (TR_VERBS | TR_MOVES)));
 	int future = (status == ST_COMMITTED || status == ST_INTENT) &&
-		     future_marker(d, c0, c1) && !report_date(d, si, dm);
+		     (future_marker(d, c0, c1) || headline_to) && !report_date(d, si, dm);
 	at_extract__resolve_date(d, dm, future, &a, &b, &ok);
 	ev->when_start = d->toks[dm->t0].start;
 	ev->when_end = d->toks[dm->t1 - 1].end;

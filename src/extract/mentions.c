@@ -1411,6 +1411,15 @@ int at_extract__mentions(docx *d, sent_info *si)
 			if (d->toks[r].type == AT_TOK_PUNCT || d->actor_at[r] >= 0)
 				break;
 		}
+		/* "Central American troops", "Latin American navies": a region's
+		 * adjective, not the United States */
+		if ((am->flags & AF_ADJ) && am->t0 > si->t0 &&
+		    !strncmp(d->toks[am->t0].norm, "american", 8) &&
+		    (eq(&d->toks[am->t0 - 1], "central") || eq(&d->toks[am->t0 - 1], "south") ||
+		     eq(&d->toks[am->t0 - 1], "latin") || eq(&d->toks[am->t0 - 1], "north"))) {
+			am->flags |= AF_WEAK;
+			continue;
+		}
 		if (am->flags & AF_ADJ) {
 			/* adjectives name an actor only before a role, a trigger noun,
 			 * people, or as the plural noun ("the Saudis") */

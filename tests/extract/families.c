@@ -916,6 +916,10 @@ static const fam_case CASES[] = {
 	 "Defender exercise.", "2024-03-13", 1, "deployment", "USA", "completed", -1},
 	{"a facility handed over", "The United States handed over two border posts to the Tajik "
 	 "border guards on Monday.", "2024-03-13", 1, "aid", "USA>TJK", "completed", -1},
+	{"the partner of an aid agreement receives", "Russia signed a military aid protocol with "
+	 "Laos worth $20 million on Tuesday.", "2024-03-13", 1, "aid", "RUS>LAO", "committed", -1},
+	{"a region's adjective is no state", "Central American troops ended a border exercise on "
+	 "Friday.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
@@ -1257,6 +1261,20 @@ static void drills_forces_move_for_or_during(void **state)
 	}
 }
 
+/* A headline's "to hold drills in January" is the coming January. */
+static void headline_to__the_coming_month(void **state)
+{
+	(void)state;
+	json_t *arr = extract("Egypt, Saudi Arabia to hold naval drills in January\n\nThe navies of "
+			      "the two countries will hold the drills in the Red Sea.",
+			      "2024-12-30");
+	assert_int_equal(json_array_size(arr), 1);
+	json_t *e = json_array_get(arr, 0);
+	assert_string_equal(str_at(e, "status", NULL), "committed");
+	assert_string_equal(str_at(e, "when", "start"), "2025-01");
+	json_decref(arr);
+}
+
 /* "TALLINN (Wire) - Some 9,000 soldiers ... began the exercise": the city
  * of the dateline is where the report was filed, no party. */
 static void dateline_is_no_party(void **state)
@@ -1300,6 +1318,7 @@ int main(void)
 		cmocka_unit_test(wider_rementions_are_one_item),
 		cmocka_unit_test(coordinated_verbs__own_items_and_dates),
 		cmocka_unit_test(dateline_is_no_party),
+		cmocka_unit_test(headline_to__the_coming_month),
 		cmocka_unit_test(drills_forces_move_for_or_during),
 		cmocka_unit_test(thanked_for_things_delivered),
 		cmocka_unit_test(observers_are_no_participants),
