@@ -599,7 +599,10 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	}
 	if (noun && act < 0 && tend < c1 && eq(&d->toks[tend], "of")) {
 		for (uint32_t k = tend + 1; k < c1 && k < tend + 5 && act < 0; k++)
-			if (d->actor_at[k] >= 0 && actor_usable(&si->actors[d->actor_at[k]])) {
+			if (d->actor_at[k] >= 0 && actor_usable(&si->actors[d->actor_at[k]]) &&
+			    /* ("the deployment of its troops in Latvia": where,
+			     * not whose) */
+			    !(si->actors[d->actor_at[k]].flags & (AF_LOC | AF_TO))) {
 				act = d->actor_at[k];
 				src = "of-phrase of the noun";
 			}
@@ -610,11 +613,13 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			act = subj;
 			src = "subject that ordered it";
 		}
-		/* "Britain extended its troop deployment in Estonia": the
-		 * subject's own deployment */
+		/* "Britain extended its troop deployment in Estonia", "the
+		 * deployment of its troops": the subject's own deployment */
 		int its = 0;
 		for (uint32_t k = t; k > c0 && t - k < 3 && !its; k--)
 			its = eq(&d->toks[k - 1], "its") || eq(&d->toks[k - 1], "their");
+		its |= tend + 1 < c1 && eq(&d->toks[tend], "of") &&
+		       (eq(&d->toks[tend + 1], "its") || eq(&d->toks[tend + 1], "their"));
 		if (act < 0 && subj >= 0 && its && si->actors[subj].t1 < t) {
 			act = subj;
 			src = "subject whose deployment it is";

@@ -437,6 +437,11 @@ static uint32_t parse_date(const docx *d, uint32_t i, uint32_t end, date_m *dm)
 		}
 		/* bare month: only after "in"/"since"/"late"/"early"... */
 		if (i > 0 && (eq(&d->toks[i - 1], "in") || eq(&d->toks[i - 1], "since") ||
+			      /* "planned for December", "scheduled for March" */
+			      (eq(&d->toks[i - 1], "for") && i > 1 &&
+			       (!strncmp(d->toks[i - 2].norm, "plan", 4) ||
+				!strncmp(d->toks[i - 2].norm, "schedul", 7) ||
+				eq(&d->toks[i - 2], "set") || eq(&d->toks[i - 2], "slated"))) ||
 			      eq(&d->toks[i - 1], "late") || eq(&d->toks[i - 1], "early") ||
 			      eq(&d->toks[i - 1], "mid") || eq(&d->toks[i - 1], "until") ||
 			      eq(&d->toks[i - 1], "by") || eq(&d->toks[i - 1], "last") ||

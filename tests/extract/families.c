@@ -920,6 +920,12 @@ static const fam_case CASES[] = {
 	 "Laos worth $20 million on Tuesday.", "2024-03-13", 1, "aid", "RUS>LAO", "committed", -1},
 	{"a region's adjective is no state", "Central American troops ended a border exercise on "
 	 "Friday.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"the deployment of its troops in a place is the subject's", "Italy extended the "
+	 "deployment of its troops in Latvia until 2026.", "2024-03-13", 1, "deployment", "ITA",
+	 NULL, -1},
+	{"a second delivery planned for a month", "Germany has delivered two IRIS-T air defence "
+	 "systems to Ukraine. A second delivery is planned for December.", "2024-03-13", 2, "aid",
+	 "DEU>UKR", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
