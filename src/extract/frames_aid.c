@@ -710,6 +710,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			break; /* ("transferred to the base": where, not what) */
 		facility_given = (d->cue[k] & CU_FACILITY) != 0;
 	}
+	/* "released $1.17 billion in military financing", not "released 50
+	 * soldiers in a prisoner swap": released money only */
+	if (!strncmp(tt->norm, "releas", 6) &&
+	    (!mm || passive || mm->t0 < tend || mm->t0 > tend + 3 ||
+	     d->trig_form[t] == LF_PASTPART))
+		return 0; /* (nor "a report released by ...": the sum is the object) */
 	int evidence = items || mm || aidnoun || (cls & TR_TRAIN) || intel || facility_given ||
 		       fr_head_anaphor(d, out, sidx, passive ? c0 : tend, passive ? t : hi) ||
 		       ((cls & (TR_FUND | TR_HELP)) && mil_object) ||

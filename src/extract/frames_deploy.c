@@ -425,6 +425,15 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 	 * its delivery */
 	if ((intrans || passive) && !forces && mil_items && fr_head_anaphor(d, out, sidx, c0, t))
 		return 0;
+	/* "U.S. military equipment for Ecuador's army arrived": things for
+	 * another state's forces arriving are their delivery */
+	for (uint32_t k = c0 + 1; intrans && k + 2 < t; k++)
+		if (eq(&d->toks[k], "for") && d->claimed[k - 1] == 3 && d->actor_at[k + 1] >= 0) {
+			const actor_m *am = &si->actors[d->actor_at[k + 1]];
+			for (uint32_t r = am->t1; r < t && r < am->t1 + 3; r++)
+				if (d->role[r] == 1)
+					return 0;
+		}
 	/* "Six MiG-29s donated by Russia landed at Batajnica": things given
 	 * arriving are the gift's delivery */
 	for (uint32_t k = c0; intrans && k + 1 < t; k++)

@@ -926,6 +926,17 @@ static const fam_case CASES[] = {
 	{"a second delivery planned for a month", "Germany has delivered two IRIS-T air defence "
 	 "systems to Ukraine. A second delivery is planned for December.", "2024-03-13", 2, "aid",
 	 "DEU>UKR", NULL, -1},
+	{"released money", "The US will release $1.3 billion in Foreign Military Financing for "
+	 "Jordan.", "2024-03-13", 1, "aid", "USA>JOR", "committed", -1},
+	{"released prisoners are no aid", "Russia released 50 Ukrainian soldiers in a prisoner "
+	 "swap.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"a report released by a body is no aid", "According to a report released by the US "
+	 "Congressional Research Service, Kenya has received $400 million in military "
+	 "equipment.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"aid held back is no act", "The US will hold back $130 million in military aid to Egypt.",
+	 "2024-03-13", 0, NULL, "", NULL, -1},
+	{"things for another state's forces arriving are no move", "U.S. military equipment for "
+	 "Ecuador's army arrived in Guayaquil on Monday.", "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
