@@ -522,6 +522,12 @@ int fr_status_of(const docx *d, const sent_info *si, uint32_t c0, uint32_t c1, u
 		uint32_t c = d->cue_start[k - 1];
 		if (!c)
 			continue;
+		/* "the Eager Lion exercise": a capitalised word inside a
+		 * sentence is a name's, not a mood (headlines capitalise all) */
+		if ((d->toks[k - 1].flags & AT_TF_CAP) && k - 1 > si->t0 &&
+		    si->role != AT_ROLE_HEADLINE && !(c & (CU_DATEW | CU_REPORT)) &&
+		    d->toks[k - 1].type == AT_TOK_WORD && !eq(&d->toks[k - 2], "."))
+			continue;
 		/* "ended two weeks of jungle drills": drills ended were held */
 		if ((c & CU_NEG) && (c & CU_EXVERB) && noun == 2) {
 			found = found ? found : ST_COMPLETED;

@@ -937,6 +937,11 @@ static const fam_case CASES[] = {
 	 "2024-03-13", 0, NULL, "", NULL, -1},
 	{"things for another state's forces arriving are no move", "U.S. military equipment for "
 	 "Ecuador's army arrived in Guayaquil on Monday.", "2024-03-13", 0, NULL, "", NULL, -1},
+	{"a mood word inside a drill's name is no mood", "Jordan and the US began the Eager Lion "
+	 "military exercise on Sunday, the army said.", "2024-05-21", 1, "exercise", "JOR+USA",
+	 "underway", -1},
+	{"drills that kicked off are under way", "Jordan and the US kicked off the annual joint "
+	 "military exercise on Sunday.", "2024-05-21", 1, "exercise", "JOR+USA", "underway", -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
