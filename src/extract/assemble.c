@@ -151,6 +151,31 @@ static int wider_remention(const docx *d, const at_item_rec *x, const at_item_re
 	return !strcmp(p->norm, "the") || !strcmp(p->norm, "these") || !strcmp(p->norm, "those");
 }
 
+int at_extract__same_drill_name(const char *s, uint32_t a0, uint32_t a1, uint32_t b0,
+				uint32_t b1)
+{
+	uint32_t la = a1 - a0, lb = b1 - b0;
+	if (la > lb) {
+		uint32_t t0 = a0, tl = la;
+		a0 = b0;
+		la = lb;
+		b0 = t0;
+		lb = tl;
+	}
+	/* a (the shorter) begins b, and b goes on with an edition only */
+	if (strncasecmp(s + a0, s + b0, la))
+		return 0;
+	int digit = la == lb;
+	for (uint32_t k = la; k < lb; k++) {
+		char c = s[b0 + k];
+		if (c >= '0' && c <= '9')
+			digit = 1;
+		else if (c != ' ' && c != '-')
+			return 0;
+	}
+	return digit;
+}
+
 /* Does byte offset `at` lie in a headline sentence? */
 static int in_headline(const docx *d, uint32_t at)
 {
@@ -292,9 +317,8 @@ static int compatible(const docx *d, const at_event_rec *a, const at_event_rec *
 	case EV_EXERCISE: {
 		/* "Kaseh 1" and "al-Rieck 2" are two exercises */
 		if (a->name_end && b->name_end &&
-		    (a->name_end - a->name_start != b->name_end - b->name_start ||
-		     strncasecmp(d->s + a->name_start, d->s + b->name_start,
-				 a->name_end - a->name_start)))
+		    !at_extract__same_drill_name(d->s, a->name_start, a->name_end, b->name_start,
+						 b->name_end))
 			return 0;
 		/* "among them Red Flag and Anatolian Eagle", "another exercise":
 		 * each its own (two names are compared just above) */

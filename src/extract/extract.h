@@ -234,6 +234,10 @@ int at_extract__frames(docx *d, at_events *out, uint32_t sidx);
  * items_differ: do two mentions name different materiel?) */
 int at_extract__named_items(const docx *d, const at_event_rec *e);
 int at_extract__items_differ(const docx *d, const at_event_rec *a, const at_event_rec *b);
+/* Do two drill names name the same drills: equal but for case, or one the
+ * other with an edition number ("Sea Guardian" and "Sea Guardian-3")? */
+int at_extract__same_drill_name(const char *s, uint32_t a0, uint32_t a1, uint32_t b0,
+				uint32_t b1);
 /* frames_ru.c, mentions_ru.c: Russian documents (lang == AT_LANG_RU) */
 int at_extract__mentions_ru(docx *d, sent_info *si);
 int at_extract__frames_ru(docx *d, at_events *out, uint32_t sidx);

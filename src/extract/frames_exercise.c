@@ -158,9 +158,8 @@ static int other_drills(const docx *d, const at_events *out, const sent_info *si
 	memset(&own, 0, sizeof(own));
 	exercise_name(d, si, t, tend, &own);
 	return own.name_end && prev->name_end &&
-	       (own.name_end - own.name_start != prev->name_end - prev->name_start ||
-		strncasecmp(d->s + own.name_start, d->s + prev->name_start,
-			    own.name_end - own.name_start));
+	       !at_extract__same_drill_name(d->s, own.name_start, own.name_end, prev->name_start,
+					    prev->name_end);
 }
 
 int fr_exercise_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t)

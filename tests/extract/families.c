@@ -942,6 +942,12 @@ static const fam_case CASES[] = {
 	 "underway", -1},
 	{"drills that kicked off are under way", "Jordan and the US kicked off the annual joint "
 	 "military exercise on Sunday.", "2024-05-21", 1, "exercise", "JOR+USA", "underway", -1},
+	{"a drill name and its edition are one drills", "Egypt, Greece start Sea Medusa drills\n\n"
+	 "Warships of Egypt and Greece began the Sea Medusa-12 joint naval exercise off Crete on "
+	 "Tuesday, the Egyptian navy said.", "2023-11-15", 1, "exercise", "EGY+GRC", NULL, -1},
+	{"two editions of a drill are two drills", "Egypt and Greece held the Medusa-11 naval "
+	 "exercise in 2021. Egypt and Greece held the Medusa-12 naval exercise in 2022.",
+	 "2023-11-15", 2, "exercise", "EGY+GRC", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
