@@ -492,6 +492,18 @@ int fr_deploy_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		if (!to)
 			return 0;
 	}
+	/* "Italy will keep its 250 troops in Latvia", "maintains 300 soldiers
+	 * in Iraq": forces kept in a state (not "keep the peace", "kept on
+	 * alert") */
+	if (!strncmp(tt->norm, "keep", 4) || !strncmp(tt->norm, "kept", 4) ||
+	    !strncmp(tt->norm, "maintain", 8)) {
+		int in_state = 0;
+		for (uint32_t k = tend; k + 1 < c1 && !in_state; k++)
+			if (eq(&d->toks[k], "in") && d->actor_at[k + 1] >= 0)
+				in_state = d->ctx->keys[si->actors[d->actor_at[k + 1]].key].cls == LX_STATE;
+		if (!in_state || !forces || passive)
+			return 0;
+	}
 	/* "the bombers returned to Guam after the drill": forces coming back
 	 * from drills or a mission go home, no move out */
 	if (!strncmp(tt->norm, "return", 6)) {

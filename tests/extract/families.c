@@ -948,6 +948,14 @@ static const fam_case CASES[] = {
 	{"two editions of a drill are two drills", "Egypt and Greece held the Medusa-11 naval "
 	 "exercise in 2021. Egypt and Greece held the Medusa-12 naval exercise in 2022.",
 	 "2023-11-15", 2, "exercise", "EGY+GRC", NULL, -1},
+	{"forces kept in a state", "Italy will keep its 250 troops in Latvia for another year.",
+	 "2024-03-13", 1, "deployment", "ITA", "committed", 250},
+	{"forces maintained in a state", "The US maintains about 2,500 troops in Iraq.",
+	 "2024-03-13", 1, "deployment", "USA", "underway", 2500},
+	{"keeping the peace is no move", "The UN force will keep the peace in Lebanon.",
+	 "2024-03-13", 0, NULL, "", NULL, -1},
+	{"soldiers kept on alert are no move", "Poland will keep 300 troops on high alert.",
+	 "2024-03-13", 0, NULL, "", NULL, -1},
 };
 
 static int has_code(json_t *e, const char *type, const char *want)
