@@ -134,6 +134,24 @@ static int is_be_word(const at_tok *w)
 	return in_list(w->norm, AUX);
 }
 
+/* "Ukraine's minister thanked Denmark for ...", with "for" at f - 1: the
+ * thanked (*giver) gives, the one who thanks (*taker) receives; 0 when
+ * "for" is not there or no "thank" comes shortly before it. */
+static int thanked_for(const docx *d, const sent_info *si, uint32_t c0, uint32_t f, int *giver,
+		       int *taker)
+{
+	if (f <= c0 || !eq(&d->toks[f - 1], "for"))
+		return 0;
+	for (uint32_t k = f - 1; k > c0 && f - 1 - k < 6; k--) {
+		if (strncmp(d->toks[k - 1].norm, "thank", 5))
+			continue;
+		*giver = fr_right_actor(si, k, f - 1, 0, OBLIQUE);
+		*taker = fr_left_subject(d, si, c0, k - 1, 1);
+		return *giver >= 0 && *taker >= 0 && *giver != *taker;
+	}
+	return 0;
+}
+
 int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 {
 	sent_info *si = &d->sents[sidx];
@@ -362,19 +380,12 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 		uint32_t f = t;
 		while (f > c0 && t - f < 3 && !eq(&d->toks[f - 1], "for"))
 			f--;
-		if (f > c0 && t - f < 3 && eq(&d->toks[f - 1], "for"))
-			for (uint32_t k = f - 1; k > c0 && f - 1 - k < 6; k--) {
-				if (strncmp(d->toks[k - 1].norm, "thank", 5))
-					continue;
-				int giver = fr_right_actor(si, k, f - 1, 0, OBLIQUE);
-				int taker = fr_left_subject(d, si, c0, k - 1, 1);
-				if (giver >= 0 && taker >= 0 && giver != taker) {
-					prov = thanked = giver;
-					if (rec < 0 || rec == prov)
-						rec = thanker = taker;
-				}
-				break;
-			}
+		int giver, taker;
+		if (f > c0 && t - f < 3 && thanked_for(d, si, c0, f, &giver, &taker)) {
+			prov = thanked = giver;
+			if (rec < 0 || rec == prov)
+				rec = thanker = taker;
+		}
 		/* "a donation of ten boats from the Netherlands to the Benin Navy",
 		 * "the handover of 20 trucks by the US Embassy to the army" */
 		uint32_t pe = prov >= 0 ? si->actors[prov].t1 : 0;
@@ -443,19 +454,11 @@ int fr_aid_frame(docx *d, at_events *out, uint32_t sidx, uint32_t t, int cls)
 			       (d->claimed[f - 1] == 3 || d->toks[f - 1].type == AT_TOK_NUM ||
 				eq(&d->toks[f - 1], "the") || (d->cue_start[f - 1] & CU_NUMW)))
 				f--;
-			for (uint32_t k = f - 1; f > c0 && eq(&d->toks[f - 1], "for") && k > c0 &&
-						 f - 1 - k < 6;
-			     k--) {
-				if (strncmp(d->toks[k - 1].norm, "thank", 5))
-					continue;
-				int giver = fr_right_actor(si, k, f - 1, 0, OBLIQUE);
-				int taker = fr_left_subject(d, si, c0, k - 1, 1);
-				if (giver >= 0 && taker >= 0 && giver != taker) {
-					prov = thanked = giver;
-					rec = thanker = taker;
-					things_from = f; /* the things before the verb */
-				}
-				break;
+			int giver, taker;
+			if (thanked_for(d, si, c0, f, &giver, &taker)) {
+				prov = thanked = giver;
+				rec = thanker = taker;
+				things_from = f; /* the things before the verb */
 			}
 		}
 		if (prov < 0 && !passive) {
